@@ -1,0 +1,9 @@
+import { startBackground } from '@/utils/background/start';
+
+export default defineBackground({
+  // Firefox MV2: an event page, not a persistent background page.
+  persistent: false,
+  main() {
+    startBackground();
+  },
+});

@@ -1,0 +1,65 @@
+/**
+ * Everything the manifest says about permissions, in one place.
+ * Kept as a plain function so tests/unit/manifest.test.ts can check that
+ * production builds ask for no more than they need.
+ */
+export interface ManifestEnv {
+  browser: string;
+  manifestVersion: 2 | 3;
+  mode: string;
+}
+
+export const KIMI_HOSTS = ['https://api.moonshot.ai/*', 'https://api.moonshot.cn/*'];
+/** Asked for at run time only: a custom endpoint, or reading pages without a click first. */
+export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
+/** Test builds may reach the local simulator and localhost pages without a prompt. */
+export const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export const FIREFOX_ID = 'moonlit@moonlit-extension.org';
+
+export function buildManifest({ browser, manifestVersion, mode }: ManifestEnv) {
+  const firefox = browser === 'firefox';
+  const hosts = mode === 'e2e' ? [...KIMI_HOSTS, ...E2E_HOSTS] : KIMI_HOSTS;
+  const permissions = ['activeTab', 'scripting', 'storage', 'contextMenus'];
+  if (!firefox) permissions.push('sidePanel');
+
+  const manifest: Record<string, unknown> = {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions,
+    host_permissions: hosts,
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      // Firefox's built-in command for a sidebar; Chrome's action opens the side panel.
+      [firefox ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandOpenPanel__',
+      },
+      'summarize-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSummarizePage__',
+      },
+      'ask-selection': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: '__MSG_commandAskSelection__',
+      },
+    },
+  };
+  if (manifestVersion === 3) {
+    manifest.optional_host_permissions = OPTIONAL_HOSTS;
+  } else {
+    manifest.optional_permissions = OPTIONAL_HOSTS;
+  }
+  if (firefox) {
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: FIREFOX_ID,
+        strict_min_version: '142.0',
+        // Page text goes to the Kimi endpoint the user chose, when they ask.
+        data_collection_permissions: { required: ['websiteContent'] },
+      },
+    };
+  }
+  return manifest;
+}

@@ -1,0 +1,97 @@
+/** Shapes shared by the worker, the panel, the options page and the content script. */
+
+export interface PageContent {
+  url: string;
+  title: string;
+  /** Main text as Markdown-like plain text. */
+  text: string;
+  /** The user's selection, empty when there is none. */
+  selection: string;
+  /** A little text around the selection, so a question about it has context. */
+  selectionContext?: string;
+  /** The document language (`<html lang>`), when the page declares one. */
+  lang?: string;
+  /** Which extractor or site adapter produced `text`. */
+  source?: string;
+}
+
+export type ExtractFailureReason =
+  /** chrome://, about:, add-on stores, view-source:, other extensions' pages. */
+  | 'restricted'
+  /** activeTab was not granted for this tab (the user has not invoked Moonlit on it). */
+  | 'no-permission'
+  /** The tab is gone. */
+  | 'no-tab'
+  /** The browser refused or the script threw. */
+  | 'injection-failed'
+  /** The page has no readable text. */
+  | 'empty';
+
+export type ExtractResult =
+  | { ok: true; page: PageContent }
+  | { ok: false; reason: ExtractFailureReason; url?: string; detail?: string };
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export type AskMode = 'ask' | 'summarize';
+
+export interface AskRequest {
+  mode: AskMode;
+  /** The user's question; for 'summarize' it may be empty. */
+  question: string;
+  page?: PageContent;
+  /** Earlier turns of this conversation, oldest first. */
+  history: ChatTurn[];
+  /** Text already received for this answer: continue it with Partial Mode. */
+  continueFrom?: string;
+}
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  cachedTokens: number;
+}
+
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | string;
+
+/** What went wrong, in machine terms; utils/kimi/error-table.ts turns it into words. */
+export type FailureKind =
+  /** The API answered with an HTTP error (status, and error.type when the body had one). */
+  | 'http'
+  /** An `error` object arrived inside a 200 stream. */
+  | 'stream-error'
+  /** The stream ended without `data: [DONE]`. */
+  | 'incomplete'
+  /** fetch() itself failed: offline, DNS, TLS, refused, proxy. */
+  | 'network'
+  /** No byte within the time limit. */
+  | 'timeout'
+  /** The endpoint answered with something that is not the Kimi API (HTML, not JSON). */
+  | 'not-api'
+  /** No API key saved. */
+  | 'no-key'
+  /** The custom endpoint's host permission was not granted. */
+  | 'no-host-permission';
+
+export interface KimiFailure {
+  kind: FailureKind;
+  status?: number;
+  /** error.type from the body, e.g. `rate_limit_reached_error`. */
+  type?: string;
+  /** The raw message from the API or the network error, shown under "Details". */
+  message?: string;
+  /** `Msh-Request-Id`, for support tickets. */
+  requestId?: string;
+  /** Seconds to wait, when the message says "try again after N seconds". */
+  retryAfterSeconds?: number;
+}
+
+export interface ModelInfo {
+  id: string;
+  contextLength?: number;
+  supportsImages?: boolean;
+  supportsReasoning?: boolean;
+}

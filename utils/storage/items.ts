@@ -1,0 +1,35 @@
+/**
+ * Every stored setting, typed and versioned, in one file.
+ *
+ * The API key is NOT here: storage.local is readable from content scripts, so
+ * the key lives in the extension origin's IndexedDB (see secret-store.ts),
+ * which only extension pages and the worker can open.
+ */
+import { storage } from '#imports';
+
+export type Platform = 'international' | 'china' | 'custom';
+
+export interface Settings {
+  platform: Platform;
+  /** Only used when platform is 'custom': a proxy or the local simulator. */
+  customEndpoint: string;
+  /** Empty until the user picks one or a default is chosen from /v1/models. */
+  model: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  platform: 'international',
+  customEndpoint: '',
+  model: '',
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** The last 4 characters of the saved key, so the options page can show it is set. */
+export const keyHintItem = storage.defineItem<string>('local:keyHint', {
+  fallback: '',
+  version: 1,
+});

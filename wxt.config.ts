@@ -1,0 +1,11 @@
+import { defineConfig } from 'wxt';
+import { buildManifest } from './utils/manifest';
+
+// The manifest lives in utils/manifest.ts so a unit test can check the
+// permissions of every build mode without running a build.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  webExt: { disabled: true },
+  manifest: ({ browser, manifestVersion, mode }) =>
+    buildManifest({ browser, manifestVersion, mode }),
+});
