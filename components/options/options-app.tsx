@@ -1,3 +1,104 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ModelInfo } from '@/utils/messaging/types';
+import { sendMessage } from '@/utils/messaging/send';
+import { keyHintItem, modelsCacheItem, settingsItem, DEFAULT_SETTINGS } from '@/utils/storage/items';
+import { apiBase } from '@/utils/kimi/endpoint';
+import { describeFailure } from '@/utils/kimi/error-table';
+import { pickDefaultModel } from '@/utils/kimi/models';
+import { checkDraft, requestEndpointPermission, saveOptions, type OptionsDraft } from '@/utils/options/save-options';
+import { t } from '@/utils/i18n';
+import { ApiKeyField } from './api-key-field';
+import { PlatformField } from './platform-field';
+import { ModelField } from './model-field';
+import './options.css';
+
+type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
+
 export function OptionsApp() {
-  return <main><h1>Moonlit</h1></main>;
+  const [draft, setDraft] = useState<OptionsDraft>({ ...DEFAULT_SETTINGS, apiKey: '' });
+  const [savedHint, setSavedHint] = useState('');
+  const [models, setModels] = useState<ModelInfo[]>([]);
+  const [note, setNote] = useState('');
+  const [status, setStatus] = useState<Status>(null);
+  const [loaded, setLoaded] = useState(false);
+
+  useEffect(() => {
+    void (async () => {
+      const settings = await settingsItem.getValue();
+      setDraft({ ...settings, apiKey: '' });
+      setSavedHint(await keyHintItem.getValue());
+      const cache = await modelsCacheItem.getValue();
+      if (cache && cache.base === apiBase(settings)) setModels(cache.models);
+      setLoaded(true);
+    })();
+  }, []);
+
+  const patch = (p: Partial<OptionsDraft>) => setDraft((d) => ({ ...d, ...p }));
+
+  const useModels = (list: ModelInfo[]) => {
+    setModels(list);
+    if (list.length === 0) return;
+    if (draft.model && list.some((m) => m.id === draft.model)) return setNote('');
+    const pick = pickDefaultModel(list);
+    patch({ model: pick.id });
+    setNote(t('optionsModelPicked', pick.id, t(pick.reason)));
+  };
+
+  const testConnection = async () => {
+    const granted = await requestEndpointPermission(draft);
+    const problem = checkDraft(draft);
+    if (problem) return setStatus({ tone: 'error', text: t(problem) });
+    if (!granted) return setStatus({ tone: 'error', text: t('optionsPermissionDenied') });
+    setStatus({ tone: 'busy', text: t('optionsTesting') });
+    const result = await sendMessage('options→bg:test-connection', {
+      platform: draft.platform,
+      customEndpoint: draft.customEndpoint,
+      apiKey: draft.apiKey || undefined,
+    });
+    if (result.ok) {
+      useModels(result.models);
+      setStatus({ tone: 'ok', text: t('optionsConnected', result.models.length) });
+    } else {
+      const info = describeFailure(result.failure);
+      setStatus({ tone: 'error', text: `${info.title} ${info.advice}` });
+    }
+  };
+
+  const save = async () => {
+    const granted = await requestEndpointPermission(draft);
+    const problem = checkDraft(draft);
+    if (problem) return setStatus({ tone: 'error', text: t(problem) });
+    if (!granted) return setStatus({ tone: 'error', text: t('optionsPermissionDenied') });
+    await saveOptions(draft);
+    if (draft.apiKey.trim()) setSavedHint(await keyHintItem.getValue());
+    patch({ apiKey: '' });
+    setStatus({ tone: 'ok', text: t('optionsSaved') });
+  };
+
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <form
+        aria-busy={!loaded}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <ApiKeyField value={draft.apiKey} savedHint={savedHint} onInput={(apiKey) => patch({ apiKey })} />
+        <PlatformField
+          platform={draft.platform}
+          endpoint={draft.customEndpoint}
+          onPlatform={(platform) => patch({ platform })}
+          onEndpoint={(customEndpoint) => patch({ customEndpoint })}
+        />
+        <ModelField models={models} model={draft.model} note={note} onModel={(model) => patch({ model })} />
+        <div class="actions">
+          <button type="button" onClick={() => void testConnection()}>{t('optionsTest')}</button>
+          <button type="submit" class="primary">{t('optionsSave')}</button>
+        </div>
+        <p class={`status ${status?.tone ?? ''}`} role="status">{status?.text ?? ''}</p>
+      </form>
+    </main>
+  );
 }

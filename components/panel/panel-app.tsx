@@ -1,3 +1,49 @@
+import { useEffect, useState } from 'preact/hooks';
+import { followTab } from '@/utils/panel/binding';
+import { keyHintItem } from '@/utils/storage/items';
+import { useStoredValue } from '@/utils/ui/use-stored-value';
+import { t } from '@/utils/i18n';
+import { usePanelSession } from './use-panel-session';
+import { PanelHeader } from './panel-header';
+import { PageNotice } from './page-notice';
+import { SetupNotice } from './setup-notice';
+import { TurnView } from './turn-view';
+import { AskBox } from './ask-box';
+import './panel.css';
+
 export function PanelApp() {
-  return <main><h1>Moonlit</h1></main>;
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
+  useEffect(() => followTab(location.search, setTabId), []);
+  const keyHint = useStoredValue(keyHintItem);
+  const session = usePanelSession(tabId);
+  const { conv, streaming } = session;
+
+  return (
+    <div class="panel">
+      <PanelHeader
+        page={session.page}
+        busy={streaming}
+        onSummarize={() => void session.ask('summarize', '')}
+      />
+      {keyHint === '' && <SetupNotice />}
+      <PageNotice page={session.page} onRetry={() => void session.readPage()} />
+      <section class="turns" role="log" aria-label={t('panelConversation')} aria-live="polite">
+        {conv.turns.length === 0 && <p class="empty-hint">{t('panelEmptyHint')}</p>}
+        {conv.turns.map((turn) => (
+          <TurnView
+            key={turn.id}
+            turn={turn}
+            busy={streaming}
+            onContinue={() => session.continueTurn(turn)}
+            onRetry={() => void session.ask(turn.mode, turn.question)}
+          />
+        ))}
+      </section>
+      <AskBox
+        streaming={streaming}
+        onSend={(question) => session.ask('ask', question)}
+        onStop={session.stop}
+      />
+    </div>
+  );
 }

@@ -1,20 +1,29 @@
 import type { PageContent } from '../messaging/types';
+import { extractMain } from './main-text';
+import { readSelection } from './selection';
+import { waitForQuiet, type SettleOptions } from './settle';
 
 /**
- * Simple extractor: the main text of the page. The extraction issue replaces
- * this with Readability, fallbacks and site adapters.
+ * Everything Moonlit reads from a page, synchronously: the main content as
+ * Markdown-like text (never truncated; the caller decides what fits) and the
+ * user's selection with a little context.
  */
 export function extractPage(doc: Document, win: Window): PageContent {
-  const root =
-    doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('[role=main]') ?? doc.body;
-  const text = (root as HTMLElement | null)?.innerText ?? root?.textContent ?? '';
-  const selection = win.getSelection()?.toString() ?? '';
+  const main = extractMain(doc, win);
+  const { selection, selectionContext } = readSelection(doc, win);
   return {
     url: doc.location?.href ?? '',
-    title: doc.title,
-    text: text.replace(/\n{3,}/g, '\n\n').trim(),
-    selection: selection.trim(),
-    lang: doc.documentElement.lang || undefined,
-    source: 'simple',
+    title: main.title.trim() || doc.title,
+    text: main.text,
+    selection,
+    ...(selectionContext ? { selectionContext } : {}),
+    lang: doc.documentElement.lang || main.lang || undefined,
+    source: main.source,
   };
+}
+
+/** extractPage once the DOM has stopped changing (bounded), for pages that render after load. */
+export async function extractWhenSettled(doc: Document, win: Window, options?: SettleOptions): Promise<PageContent> {
+  await waitForQuiet(doc, win, options);
+  return extractPage(doc, win);
 }

@@ -47,6 +47,8 @@ export interface AskRequest {
   history: ChatTurn[];
   /** Text already received for this answer: continue it with Partial Mode. */
   continueFrom?: string;
+  /** Stable per conversation, sent as prompt_cache_key so follow-ups hit Kimi's prefix cache. */
+  conversationId?: string;
 }
 
 export interface Usage {

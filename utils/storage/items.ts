@@ -6,6 +6,7 @@
  * which only extension pages and the worker can open.
  */
 import { storage } from '#imports';
+import type { ModelInfo } from '../messaging/types';
 
 export type Platform = 'international' | 'china' | 'custom';
 
@@ -31,5 +32,17 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 /** The last 4 characters of the saved key, so the options page can show it is set. */
 export const keyHintItem = storage.defineItem<string>('local:keyHint', {
   fallback: '',
+  version: 1,
+});
+
+/** The last GET /v1/models answer, so a question needs no extra round trip to learn the model's limits. */
+export interface ModelsCache {
+  base: string;
+  models: ModelInfo[];
+  fetchedAt: number;
+}
+
+export const modelsCacheItem = storage.defineItem<ModelsCache | null>('local:modelsCache', {
+  fallback: null,
   version: 1,
 });

@@ -1,0 +1,27 @@
+import { t } from '@/utils/i18n';
+import type { PageState } from './use-panel-session';
+
+export function PanelHeader(props: { page: PageState; busy: boolean; onSummarize(): void }) {
+  const { page } = props;
+  const title = page.state === 'ready' ? page.page.title || page.page.url : '';
+  const host = page.state === 'ready' ? safeHost(page.page.url) : '';
+  return (
+    <header class="panel-header">
+      <div class="page-id" title={page.state === 'ready' ? page.page.url : undefined}>
+        <span class="page-title">{title || (page.state === 'reading' ? t('panelReadingPage') : t('appName'))}</span>
+        {host && <span class="page-host">{host}</span>}
+      </div>
+      <button type="button" onClick={props.onSummarize} disabled={props.busy || page.state === 'reading'}>
+        {t('panelSummarize')}
+      </button>
+    </header>
+  );
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}

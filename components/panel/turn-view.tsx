@@ -1,0 +1,44 @@
+import type { Turn } from '@/utils/panel/conversation';
+import { canContinue } from '@/utils/panel/conversation';
+import { t } from '@/utils/i18n';
+import { MarkdownView } from '@/components/markdown/markdown-view';
+import { ErrorNotice } from './error-notice';
+import { UsageLine } from './usage-line';
+
+/** One question and its answer, with the answer's state. */
+export function TurnView(props: { turn: Turn; busy: boolean; onContinue(): void; onRetry(): void }) {
+  const { turn } = props;
+  const streaming = turn.status === 'streaming';
+  const question = turn.mode === 'summarize' && !turn.question ? t('panelSummarize') : turn.question;
+  return (
+    <article class="turn">
+      <p class="question">{question}</p>
+      {turn.reasoning && (
+        <details class="thinking">
+          <summary>{streaming && !turn.answer ? t('panelThinkingNow') : t('panelThinking')}</summary>
+          <div class="thinking-text">{turn.reasoning}</div>
+        </details>
+      )}
+      <div class="answer" data-role="answer" data-status={turn.status} aria-busy={streaming}>
+        {turn.answer ? (
+          <MarkdownView text={turn.answer} streaming={streaming} />
+        ) : (
+          streaming && <p class="waiting">{t('panelWaiting')}</p>
+        )}
+      </div>
+      {turn.status === 'stopped' && <p class="turn-state">{t('panelStopped')}</p>}
+      {turn.status === 'done' && turn.finishReason === 'length' && <p class="turn-state">{t('panelCutOff')}</p>}
+      {turn.status === 'error' && turn.failure && (
+        <ErrorNotice
+          failure={turn.failure}
+          onRetry={props.busy ? undefined : props.onRetry}
+          onContinue={props.busy || !canContinue(turn) ? undefined : props.onContinue}
+        />
+      )}
+      {turn.status !== 'error' && canContinue(turn) && !props.busy && (
+        <button type="button" class="continue" onClick={props.onContinue}>{t('panelContinue')}</button>
+      )}
+      {turn.status === 'done' && <UsageLine turn={turn} />}
+    </article>
+  );
+}

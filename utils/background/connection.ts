@@ -1,0 +1,60 @@
+import { browser } from 'wxt/browser';
+import type { KimiFailure, ModelInfo } from '../messaging/types';
+import { modelsCacheItem, settingsItem, type Settings } from '../storage/items';
+import { getApiKey } from '../storage/secret-store';
+import { apiBase, originPattern } from '../kimi/endpoint';
+import { listModels, pickDefaultModel } from '../kimi/models';
+import { KimiError, failureFromException } from '../kimi/errors';
+import { uiLanguage } from '../i18n';
+
+export interface Connection {
+  base: string;
+  apiKey: string;
+  model: string;
+  /** What /v1/models said about the model, when we have it cached. */
+  listed?: ModelInfo;
+  locale: string;
+}
+
+/** Whether the browser lets us reach a custom endpoint (optional host permission). */
+export async function hasHostPermission(settings: Settings): Promise<boolean> {
+  if (settings.platform !== 'custom') return true;
+  return browser.permissions.contains({ origins: [originPattern(apiBase(settings))] });
+}
+
+/** Models for `base`: the cached list, or a fresh GET /v1/models that is then cached. */
+export async function modelsFor(base: string, apiKey: string): Promise<ModelInfo[]> {
+  const cached = await modelsCacheItem.getValue();
+  if (cached && cached.base === base) return cached.models;
+  const models = await listModels({ base, apiKey });
+  await modelsCacheItem.setValue({ base, models, fetchedAt: Date.now() });
+  return models;
+}
+
+/**
+ * Everything a request needs, read fresh from storage each time (the worker
+ * may have been restarted since the last question). Returns a failure when
+ * the user still has something to set up.
+ */
+export async function resolveConnection(): Promise<Connection | KimiFailure> {
+  const settings = await settingsItem.getValue();
+  const apiKey = await getApiKey();
+  if (!apiKey) return { kind: 'no-key' };
+  const base = apiBase(settings);
+  if (!(await hasHostPermission(settings))) return { kind: 'no-host-permission', message: base };
+  try {
+    const cached = await modelsCacheItem.getValue();
+    let model = settings.model;
+    let models = cached?.base === base ? cached.models : undefined;
+    if (!model) {
+      // Only the first question ever pays this round trip; the choice is saved.
+      models = await modelsFor(base, apiKey);
+      model = pickDefaultModel(models).id;
+      await settingsItem.setValue({ ...settings, model });
+    }
+    const listed = models?.find((m) => m.id === model);
+    return { base, apiKey, model, listed, locale: uiLanguage() };
+  } catch (error) {
+    return error instanceof KimiError ? error.failure : failureFromException(error);
+  }
+}

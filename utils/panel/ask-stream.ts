@@ -1,0 +1,58 @@
+import { browser } from 'wxt/browser';
+import { ASK_PORT, type BgToPanel, type PanelToBg } from '../messaging/port-protocol';
+import type { AskRequest, FinishReason, KimiFailure, Usage } from '../messaging/types';
+
+export interface AskHandlers {
+  onStart?(model: string): void;
+  onDelta(content: string, reasoning: string): void;
+  onDone(finishReason: FinishReason, usage?: Usage): void;
+  onFailure(failure: KimiFailure): void;
+}
+
+export interface AskHandle {
+  /** Stop the answer: the worker aborts the fetch. */
+  stop(): void;
+}
+
+type Connect = (info: { name: string }) => ReturnType<typeof browser.runtime.connect>;
+
+/**
+ * Opens one port for one question and relays what the worker sends. If the
+ * port closes before `done` (the worker was stopped or crashed) the answer
+ * is reported incomplete, so the panel keeps the text and offers Continue.
+ */
+export function openAsk(request: AskRequest, handlers: AskHandlers, connect: Connect = (i) => browser.runtime.connect(i)): AskHandle {
+  const port = connect({ name: ASK_PORT });
+  let finished = false;
+  const finish = () => {
+    finished = true;
+    port.disconnect();
+  };
+  port.onMessage.addListener((raw: unknown) => {
+    const msg = raw as BgToPanel;
+    if (finished) return;
+    if (msg.type === 'bg→panel:start') handlers.onStart?.(msg.model);
+    else if (msg.type === 'bg→panel:delta') handlers.onDelta(msg.content ?? '', msg.reasoning ?? '');
+    else if (msg.type === 'bg→panel:done') {
+      finish();
+      handlers.onDone(msg.finishReason, msg.usage);
+    } else if (msg.type === 'bg→panel:error') {
+      finish();
+      handlers.onFailure(msg.failure);
+    }
+  });
+  port.onDisconnect.addListener(() => {
+    if (finished) return;
+    finished = true;
+    handlers.onFailure({ kind: 'incomplete', message: 'The connection to the background closed early.' });
+  });
+  const send = (message: PanelToBg) => port.postMessage(message);
+  send({ type: 'panel→bg:ask', request });
+  return {
+    stop() {
+      if (finished) return;
+      send({ type: 'panel→bg:stop' });
+      finish();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The panel's conversation state as pure functions, so every transition is
+ * unit-tested without a browser. One conversation per bound tab.
+ */
+import type { AskMode, ChatTurn, FinishReason, KimiFailure, Usage } from '../messaging/types';
+
+export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error';
+
+export interface Turn {
+  id: string;
+  mode: AskMode;
+  question: string;
+  answer: string;
+  reasoning: string;
+  status: TurnStatus;
+  model?: string;
+  finishReason?: FinishReason;
+  usage?: Usage;
+  failure?: KimiFailure;
+}
+
+export interface Conversation {
+  id: string;
+  turns: Turn[];
+}
+
+let counter = 0;
+export const newId = (prefix: string): string =>
+  `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+export const emptyConversation = (): Conversation => ({ id: newId('conv'), turns: [] });
+
+export function addTurn(conv: Conversation, mode: AskMode, question: string): [Conversation, Turn] {
+  const turn: Turn = { id: newId('turn'), mode, question, answer: '', reasoning: '', status: 'streaming' };
+  return [{ ...conv, turns: [...conv.turns, turn] }, turn];
+}
+
+export function updateTurn(conv: Conversation, id: string, patch: (t: Turn) => Partial<Turn>): Conversation {
+  return { ...conv, turns: conv.turns.map((t) => (t.id === id ? { ...t, ...patch(t) } : t)) };
+}
+
+export const appendDelta = (conv: Conversation, id: string, content = '', reasoning = '') =>
+  updateTurn(conv, id, (t) => ({ answer: t.answer + content, reasoning: t.reasoning + reasoning }));
+
+/** History to send with a new question: completed turns before `beforeId`, with their answers so far. */
+export function historyBefore(conv: Conversation, beforeId: string): ChatTurn[] {
+  const history: ChatTurn[] = [];
+  for (const turn of conv.turns) {
+    if (turn.id === beforeId) break;
+    if (!turn.answer.trim()) continue;
+    history.push({ role: 'user', content: turn.question || turn.mode });
+    history.push({ role: 'assistant', content: turn.answer });
+  }
+  return history;
+}
+
+/** Whether the answer was cut short and can be continued with Partial Mode. */
+export function canContinue(turn: Turn): boolean {
+  if (!turn.answer) return false;
+  if (turn.status === 'stopped') return true;
+  if (turn.status === 'done') return turn.finishReason === 'length';
+  return turn.status === 'error' && turn.failure?.kind === 'incomplete';
+}
