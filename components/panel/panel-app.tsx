@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { PendingAction } from '@/utils/storage/items';
+import { actionToQuestion } from '@/utils/panel/actions';
 import { followTab } from '@/utils/panel/binding';
 import { keyHintItem } from '@/utils/storage/items';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
@@ -9,6 +11,7 @@ import { PageNotice } from './page-notice';
 import { SetupNotice } from './setup-notice';
 import { TurnView } from './turn-view';
 import { AskBox } from './ask-box';
+import { usePendingActions } from './use-pending-actions';
 import './panel.css';
 
 export function PanelApp() {
@@ -17,6 +20,14 @@ export function PanelApp() {
   const keyHint = useStoredValue(keyHintItem);
   const session = usePanelSession(tabId);
   const { conv, streaming } = session;
+  const runAction = useCallback(
+    (action: PendingAction) => {
+      const { mode, question } = actionToQuestion(action);
+      void session.ask(mode, question, action.selection);
+    },
+    [session.ask],
+  );
+  usePendingActions(tabId, runAction);
 
   return (
     <div class="panel">

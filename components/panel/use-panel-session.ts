@@ -26,7 +26,8 @@ export function usePanelSession(tabId: number | undefined) {
 
   const readPage = useCallback(async (): Promise<PageState> => {
     if (tabId === undefined) return { state: 'idle' };
-    setPage({ state: 'reading' });
+    // Keep showing the page already read while it is read again for a new question.
+    if (pageRef.current.state !== 'ready') setPage({ state: 'reading' });
     let next: PageState;
     try {
       const result = await sendMessage('panel→bg:extract', { tabId });
@@ -44,6 +45,7 @@ export function usePanelSession(tabId: number | undefined) {
     const restored = convs.current.get(tabId) ?? emptyConversation();
     convRef.current = restored;
     setConv(restored);
+    pageRef.current = { state: 'idle' };
     void readPage();
   }, [tabId, readPage]);
 
@@ -88,15 +90,16 @@ export function usePanelSession(tabId: number | undefined) {
     [commit],
   );
 
+  /** Reads the page afresh (its selection may have changed) and streams the answer. */
   const ask = useCallback(
-    async (mode: AskMode, question: string): Promise<boolean> => {
+    async (mode: AskMode, question: string, fallbackSelection?: string): Promise<boolean> => {
       if (running.current) return false;
-      let state = pageRef.current;
-      if (state.state !== 'ready') state = await readPage();
+      const state = await readPage();
       if (state.state !== 'ready') return false;
+      const page = state.page.selection || !fallbackSelection ? state.page : { ...state.page, selection: fallbackSelection };
       const [next, turn] = addTurn(convRef.current, mode, question);
       commit(() => next);
-      stream(turn, next, state.page);
+      stream(turn, next, page);
       return true;
     },
     [readPage, commit, stream],

@@ -4,10 +4,15 @@ import { handleAskPort } from './ask-session';
 import { handleMessage } from './messages';
 import { isExtensionPage } from './sender';
 import { setUpToolbarButton } from './toolbar';
+import { createMenus, onCommand, onMenuClicked } from './menus';
 
 /** Everything the background does, registered synchronously at start-up (MV3 needs that). */
 export function startBackground(): void {
   setUpToolbarButton();
+  browser.runtime.onInstalled.addListener(() => void createMenus());
+  browser.runtime.onStartup.addListener(() => void createMenus());
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
   browser.runtime.onMessage.addListener(handleMessage);
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== ASK_PORT || !isExtensionPage(port.sender)) {
@@ -16,4 +21,8 @@ export function startBackground(): void {
     }
     handleAskPort(port);
   });
+  // Firefox has no contextMenus.onClicked.dispatch: e2e builds expose the handlers instead.
+  if (import.meta.env.MODE === 'e2e') {
+    Object.assign(globalThis, { __moonlit: { onMenuClicked, onCommand, createMenus } });
+  }
 }

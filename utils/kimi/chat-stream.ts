@@ -103,6 +103,10 @@ function parseData(data: string, requestId: string | undefined): ParsedChunk {
   } catch {
     throw new KimiError({ kind: 'stream-error', message: `Unreadable event: ${data.slice(0, 200)}`, ...(requestId ? { requestId } : {}) });
   }
+  return checkedChunk(json, requestId);
+}
+
+function checkedChunk(json: unknown, requestId: string | undefined): ParsedChunk {
   const chunk = parseChunk(json);
   if (chunk.error) {
     throw new KimiError({
@@ -123,7 +127,7 @@ function* answerWithoutStream(res: Response, text: string, requestId: string | u
   } catch {
     throw new KimiError(failureFromResponse(res, text));
   }
-  const chunk = parseData(JSON.stringify(json), requestId);
+  const chunk = checkedChunk(json, requestId);
   if (!chunk.finishReason && !chunk.content) throw new KimiError({ ...failureFromResponse(res, text), kind: 'not-api' });
   if (chunk.content || chunk.reasoning) yield { type: 'delta', ...pick(chunk) };
   if (chunk.usage) yield { type: 'usage', usage: chunk.usage };

@@ -28,7 +28,9 @@ export async function* sseEvents(body: ReadableStream<Uint8Array>, hooks: SseHoo
     },
     maxBufferSize: MAX_BUFFER,
   });
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  // DOM typings want BufferSource in; Uint8Array is one.
+  const decoder = new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>;
+  const reader = body.pipeThrough(decoder).getReader();
   try {
     for (;;) {
       const { done, value } = await race(reader.read());

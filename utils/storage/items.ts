@@ -46,3 +46,28 @@ export const modelsCacheItem = storage.defineItem<ModelsCache | null>('local:mod
   fallback: null,
   version: 1,
 });
+
+/**
+ * What a context-menu item or shortcut asked for, waiting for the panel to
+ * pick it up. Session storage: only extension pages can read it, and it is
+ * gone when the browser closes.
+ */
+export type PendingKind =
+  | 'summarize-page'
+  | 'explain-selection'
+  | 'translate-selection'
+  | 'summarize-selection'
+  | 'ask-selection';
+
+export interface PendingAction {
+  tabId: number;
+  kind: PendingKind;
+  /** The selection as the browser reported it with the click, if any. */
+  selection?: string;
+  createdAt: number;
+}
+
+export const pendingActionsItem = storage.defineItem<PendingAction[]>('session:pendingActions', {
+  fallback: [],
+  version: 1,
+});

@@ -1,4 +1,9 @@
-import type { SiteAdapter } from './types';
+import type { SiteAdapter } from '../site-adapter';
+import { github } from './github';
+import { reddit } from './reddit';
+import { wechat } from './wechat';
+import { wikipedia } from './wikipedia';
+import { zhihu } from './zhihu';
 
-/** Every site adapter, checked in order; tests/unit/extract/sites-registry.test.ts keeps this in step with the folder. */
-export const SITE_ADAPTERS: SiteAdapter[] = [];
+/** Every site adapter, tried in order; tests/unit/extract/sites-registry.test.ts keeps this in step with the folder. */
+export const SITE_ADAPTERS: SiteAdapter[] = [github, reddit, wechat, wikipedia, zhihu];

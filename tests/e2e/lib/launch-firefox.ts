@@ -1,0 +1,98 @@
+// Debian Firefox ESR with the built add-on installed as a temporary add-on, driven by puppeteer-core over
+// WebDriver BiDi. The three workarounds from shared/docs/feasibility.md: a fixed moz-extension UUID (pref),
+// --remote-allow-system-access to navigate to moz-extension:// pages, and not awaiting those navigations.
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { FIREFOX_ID } from '../../../utils/manifest';
+import { bounded, type Role, type UiPage } from './ui-driver';
+import type { ExtensionBrowser } from './extension-browser';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_E2E_BUILD = resolve('.output/firefox-mv2-e2e');
+
+export interface FirefoxSession extends ExtensionBrowser {
+  browser: Browser;
+}
+
+/** Puppeteer's ARIA selector; over BiDi it is answered from Firefox's own accessibility tree. */
+const aria = (role: Role, name: string) => `::-p-aria([name=${JSON.stringify(name)}][role="${role}"])`;
+
+function wrap(page: Page): UiPage {
+  const locate = (role: Role, name: string) => page.locator(aria(role, name)).setTimeout(10_000);
+  return {
+    fill: (name, value) => locate('textbox', name).fill(value),
+    select: async (name, value) => {
+      const el = await page.waitForSelector(aria('combobox', name), { timeout: 10_000 });
+      if (!el) throw new Error(`no combobox named "${name}"`);
+      await el.select(value);
+    },
+    click: (name) => locate('button', name).click(),
+    count: async (role, name) => {
+      let visible = 0;
+      for (const el of await page.$$(aria(role, name))) if (await el.isVisible()) visible++;
+      return visible;
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefox(opts: { extension?: string; headless?: boolean } = {}): Promise<FirefoxSession> {
+  const uuid = randomUUID();
+  const browser = await bounded(
+    'launching Firefox',
+    puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: opts.headless ?? true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: uuid }) },
+    }),
+  );
+  const cleanup = async () => {
+    // puppeteer removes its temporary profile when the browser closes.
+    await bounded('closing Firefox', browser.close(), 15_000).catch(() => browser.process()?.kill('SIGKILL'));
+  };
+  try {
+    const id = await bounded('installing the add-on', browser.installExtension(opts.extension ?? FIREFOX_E2E_BUILD));
+    if (id !== FIREFOX_ID) throw new Error(`installed add-on id is ${id}, expected ${FIREFOX_ID}`);
+    const origin = `moz-extension://${uuid}`;
+    let helper: UiPage | undefined;
+
+    const open = async (url: string): Promise<UiPage> => {
+      const page = await browser.newPage();
+      if (url.startsWith('moz-extension:')) {
+        // No load event reaches BiDi for extension pages: start the navigation and wait for the document.
+        void page.goto(url, { timeout: 0 }).catch(() => undefined);
+        await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 15_000 }, url);
+      } else {
+        await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
+      }
+      return wrap(page);
+    };
+
+    return {
+      name: 'Firefox',
+      browser,
+      extensionId: id,
+      origin,
+      open,
+      async tabIdOf(url) {
+        // tabs.query is only there in extension pages; keep one quiet extension page for such questions.
+        helper ??= await open(`${origin}/options.html`);
+        type Tab = { id?: number; url?: string };
+        const tabs = await helper.evaluate(() => {
+          const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Tab[]> } } }).browser;
+          return api.tabs.query({});
+        }, null);
+        return tabs.find((t) => t.url === url)?.id;
+      },
+      close: cleanup,
+    };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}

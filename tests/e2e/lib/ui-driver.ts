@@ -1,0 +1,74 @@
+// The few things the e2e flow does to a page, so one flow (flow-*.ts) drives Chromium (Playwright) and
+// Firefox (Puppeteer over BiDi) alike. Elements are found by role and accessible name, as a user finds them.
+
+export type Role = 'button' | 'textbox' | 'combobox' | 'status' | 'alert';
+
+export interface UiPage {
+  /** Replaces the value of the textbox with this accessible name by typing into it. */
+  fill(name: string, value: string): Promise<void>;
+  /** Picks the option with this value in the combobox with this accessible name. */
+  select(name: string, value: string): Promise<void>;
+  /** Clicks the button with this accessible name. */
+  click(name: string): Promise<void>;
+  /** How many visible elements have this role and accessible name. */
+  count(role: Role, name: string): Promise<number>;
+  /** Runs `fn` in the page; `arg` must be JSON-serialisable. */
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Writes a PNG of the page, for a failure report. */
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class WaitTimeout extends Error {}
+
+/**
+ * Polls `fn` in the page until it returns a truthy value and returns that value. Bounded: throws a
+ * WaitTimeout naming `what` (and the last value seen, via `describe`) after `timeoutMs`.
+ */
+export async function waitInPage<T, A>(
+  page: UiPage,
+  what: string,
+  fn: (arg: A) => T | Promise<T>,
+  arg: A,
+  { timeoutMs = 15_000, intervalMs = 50, describe }: { timeoutMs?: number; intervalMs?: number; describe?: () => Promise<string> } = {},
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await page.evaluate(fn, arg);
+      if (value) return value as NonNullable<T>;
+    } catch (err) {
+      // The page may be navigating or re-rendering; keep trying until the deadline.
+      lastError = err;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  const seen = describe ? await describe().catch((e: unknown) => `(could not describe: ${String(e)})`) : '';
+  const cause = lastError ? ` Last error: ${String(lastError)}` : '';
+  throw new WaitTimeout(`Timed out after ${timeoutMs} ms waiting for ${what}.${seen ? ` Seen: ${seen}` : ''}${cause}`);
+}
+
+/** Polls a Node-side condition (e.g. the simulator's log), bounded like waitInPage. */
+export async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await fn();
+    if (value) return value as NonNullable<T>;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new WaitTimeout(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+}
+
+/** Rejects after `ms` with a message naming the step, so no single browser call can hang a test run. */
+export async function bounded<T>(what: string, promise: Promise<T>, ms = 30_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new WaitTimeout(`${what} took longer than ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

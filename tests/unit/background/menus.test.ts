@@ -1,0 +1,38 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createMenus, MENU_ITEMS, onCommand, onMenuClicked } from '../../../utils/background/menus';
+import { takePending } from '../../../utils/storage/pending-actions';
+
+describe('context menu and commands', () => {
+  it('creates the items with their stable ids', async () => {
+    const created: unknown[] = [];
+    vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation((p) => (created.push(p), 1));
+    await createMenus();
+    expect(created.map((c) => (c as { id: string }).id)).toEqual([
+      'summarize-page', 'explain-selection', 'translate-selection', 'summarize-selection', 'ask-selection',
+    ]);
+    const ask = created.find((c) => (c as { id: string }).id === 'ask-selection') as { title: string };
+    expect(ask.title).toBe('Ask Kimi about “%s”');
+    expect(MENU_ITEMS.every((m) => m.contexts.length > 0)).toBe(true);
+  });
+
+  it('a menu click opens the panel and leaves the action and the selection for it', async () => {
+    const open = vi.spyOn(fakeBrowser.sidebarAction, 'open').mockResolvedValue(undefined);
+    await onMenuClicked({ menuItemId: 'explain-selection', selectionText: 'quantum', editable: false, pageUrl: 'https://x.example/' } as never, { id: 12, windowId: 1 } as never);
+    const pending = await takePending(12);
+    expect(pending).toMatchObject({ tabId: 12, kind: 'explain-selection', selection: 'quantum' });
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores unknown menu ids and commands without a tab', async () => {
+    await onMenuClicked({ menuItemId: 'something-else' } as never, { id: 3, windowId: 1 } as never);
+    await onCommand('summarize-page', undefined);
+    expect(await takePending(3)).toBeUndefined();
+  });
+
+  it('the summarize shortcut queues a summary for the active tab', async () => {
+    await onCommand('summarize-page', { id: 4, windowId: 1 } as never);
+    expect((await takePending(4))?.kind).toBe('summarize-page');
+  });
+});
