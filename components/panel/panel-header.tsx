@@ -1,7 +1,14 @@
 import { t } from '@/utils/i18n';
 import type { PageState } from './use-panel-session';
 
-export function PanelHeader(props: { page: PageState; busy: boolean; onSummarize(): void }) {
+export function PanelHeader(props: {
+  page: PageState;
+  busy: boolean;
+  onSummarize(): void;
+  onNewChat(): void;
+  historyOpen: boolean;
+  onHistory(): void;
+}) {
   const { page } = props;
   const title = page.state === 'ready' ? page.page.title || page.page.url : '';
   const host = page.state === 'ready' ? safeHost(page.page.url) : '';
@@ -11,9 +18,13 @@ export function PanelHeader(props: { page: PageState; busy: boolean; onSummarize
         <span class="page-title">{title || (page.state === 'reading' ? t('panelReadingPage') : t('appName'))}</span>
         {host && <span class="page-host">{host}</span>}
       </div>
-      <button type="button" onClick={props.onSummarize} disabled={props.busy || page.state === 'reading'}>
-        {t('panelSummarize')}
-      </button>
+      <div class="header-actions">
+        <button type="button" onClick={props.onSummarize} disabled={props.busy || page.state === 'reading'}>
+          {t('panelSummarize')}
+        </button>
+        <button type="button" onClick={props.onNewChat} disabled={props.busy}>{t('panelNewChat')}</button>
+        <button type="button" aria-pressed={props.historyOpen} onClick={props.onHistory}>{t('panelHistory')}</button>
+      </div>
     </header>
   );
 }

@@ -4,9 +4,10 @@ import { t } from '@/utils/i18n';
 import { MarkdownView } from '@/components/markdown/markdown-view';
 import { ErrorNotice } from './error-notice';
 import { UsageLine } from './usage-line';
+import { TurnActions } from './turn-actions';
 
 /** One question and its answer, with the answer's state. */
-export function TurnView(props: { turn: Turn; busy: boolean; onContinue(): void; onRetry(): void }) {
+export function TurnView(props: { turn: Turn; busy: boolean; last: boolean; onContinue(): void; onResend(question: string): void }) {
   const { turn } = props;
   const streaming = turn.status === 'streaming';
   const question = turn.mode === 'summarize' && !turn.question ? t('panelSummarize') : turn.question;
@@ -26,12 +27,12 @@ export function TurnView(props: { turn: Turn; busy: boolean; onContinue(): void;
           streaming && <p class="waiting">{t('panelWaiting')}</p>
         )}
       </div>
-      {turn.status === 'stopped' && <p class="turn-state">{t('panelStopped')}</p>}
+      {turn.status === 'stopped' && <p class="turn-state">{turn.interrupted ? t('panelInterrupted') : t('panelStopped')}</p>}
       {turn.status === 'done' && turn.finishReason === 'length' && <p class="turn-state">{t('panelCutOff')}</p>}
       {turn.status === 'error' && turn.failure && (
         <ErrorNotice
           failure={turn.failure}
-          onRetry={props.busy ? undefined : props.onRetry}
+          onRetry={props.busy ? undefined : () => props.onResend(turn.question)}
           onContinue={props.busy || !canContinue(turn) ? undefined : props.onContinue}
         />
       )}
@@ -39,6 +40,7 @@ export function TurnView(props: { turn: Turn; busy: boolean; onContinue(): void;
         <button type="button" class="continue" onClick={props.onContinue}>{t('panelContinue')}</button>
       )}
       {turn.status === 'done' && <UsageLine turn={turn} />}
+      {!streaming && !props.busy && <TurnActions turn={turn} last={props.last} onResend={props.onResend} />}
     </article>
   );
 }

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AskMode, ExtractResult, PageContent } from '@/utils/messaging/types';
 import { sendMessage } from '@/utils/messaging/send';
 import { openAsk, type AskHandle } from '@/utils/panel/ask-stream';
-import {
-  addTurn, appendDelta, emptyConversation, historyBefore, updateTurn, type Conversation, type Turn,
-} from '@/utils/panel/conversation';
+import { addTurn, appendDelta, historyBefore, updateTurn, type Turn } from '@/utils/panel/conversation';
+import type { StoredConversation } from '@/utils/history/schema';
+import { conversationForTab, newConversation, rememberTabConversation } from '@/utils/panel/tab-conversation';
+import { useConversations } from './use-conversations';
 
 export type PageState =
   | { state: 'idle' }
@@ -13,21 +14,27 @@ export type PageState =
   | { state: 'failed'; result: Extract<ExtractResult, { ok: false }> };
 
 /**
- * The panel's live session for one bound tab: the page as read, the
- * conversation, and the one answer that may be streaming.
+ * The panel's session for the bound tab: the page as read, its conversation
+ * (saved as it changes), and the one answer that may be streaming — which
+ * keeps landing in its own conversation even if the panel moves to another tab.
  */
 export function usePanelSession(tabId: number | undefined) {
   const [page, setPage] = useState<PageState>({ state: 'idle' });
-  const [conv, setConv] = useState<Conversation>(emptyConversation);
-  const convs = useRef(new Map<number, Conversation>());
-  const running = useRef<AskHandle | undefined>(undefined);
   const pageRef = useRef<PageState>(page);
-  pageRef.current = page;
+  const [convs, conv] = useConversations();
+  const tabConv = useRef(new Map<number, string>());
+  const running = useRef<{ handle: AskHandle; convId: string; turnId: string } | undefined>(undefined);
+  const [, setTick] = useState(0);
+
+  const setPageState = (next: PageState) => {
+    pageRef.current = next;
+    setPage(next);
+  };
 
   const readPage = useCallback(async (): Promise<PageState> => {
     if (tabId === undefined) return { state: 'idle' };
     // Keep showing the page already read while it is read again for a new question.
-    if (pageRef.current.state !== 'ready') setPage({ state: 'reading' });
+    if (pageRef.current.state !== 'ready') setPageState({ state: 'reading' });
     let next: PageState;
     try {
       const result = await sendMessage('panel→bg:extract', { tabId });
@@ -35,97 +42,124 @@ export function usePanelSession(tabId: number | undefined) {
     } catch (error) {
       next = { state: 'failed', result: { ok: false, reason: 'injection-failed', detail: String(error) } };
     }
-    setPage(next);
+    setPageState(next);
     return next;
   }, [tabId]);
 
-  // A new bound tab: keep each tab's conversation, read the new page.
-  useEffect(() => {
-    if (tabId === undefined) return;
-    const restored = convs.current.get(tabId) ?? emptyConversation();
-    convRef.current = restored;
-    setConv(restored);
-    pageRef.current = { state: 'idle' };
-    void readPage();
-  }, [tabId, readPage]);
-
-  // The ref is the source of truth so stream callbacks never see a stale conversation.
-  const convRef = useRef(conv);
-  const commit = useCallback(
-    (update: (c: Conversation) => Conversation): Conversation => {
-      const next = update(convRef.current);
-      convRef.current = next;
-      if (tabId !== undefined) convs.current.set(tabId, next);
-      setConv(next);
-      return next;
+  const showFor = useCallback(
+    (id: number, c: StoredConversation) => {
+      tabConv.current.set(id, c.id);
+      convs.show(c);
+      void rememberTabConversation(id, c.id).catch(() => undefined);
     },
-    [tabId],
+    [convs],
   );
 
+  // A new bound tab: read its page and bring back its conversation.
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let live = true;
+    setPageState({ state: 'idle' });
+    void (async () => {
+      const state = await readPage();
+      const url = state.state === 'ready' ? state.page.url : undefined;
+      const known = tabConv.current.get(tabId);
+      const found = (known && convs.get(known)) || (await conversationForTab(tabId, url).catch(() => null));
+      const title = state.state === 'ready' ? state.page.title : '';
+      if (live) showFor(tabId, found ?? newConversation(tabId, url, title));
+    })();
+    return () => {
+      live = false;
+    };
+  }, [tabId, readPage, showFor, convs]);
+
   const stream = useCallback(
-    (turn: Turn, current: Conversation, pageContent: PageContent | undefined, continueFrom?: string) => {
-      running.current = openAsk(
+    (convId: string, turn: Turn, pageContent: PageContent | undefined, continueFrom?: string) => {
+      const current = convs.get(convId)!;
+      const handle = openAsk(
         {
           mode: turn.mode,
           question: turn.question,
           page: pageContent,
           history: historyBefore(current, turn.id),
           continueFrom,
-          conversationId: current.id,
+          conversationId: convId,
         },
         {
-          onStart: (model) => commit((c) => updateTurn(c, turn.id, () => ({ model }))),
-          onDelta: (content, reasoning) => commit((c) => appendDelta(c, turn.id, content, reasoning)),
+          onStart: (model) => convs.commit(convId, (c) => updateTurn(c, turn.id, () => ({ model })), true),
+          onDelta: (content, reasoning) => convs.commit(convId, (c) => appendDelta(c, turn.id, content, reasoning), false),
           onDone: (finishReason, usage) => {
             running.current = undefined;
-            commit((c) => updateTurn(c, turn.id, () => ({ status: 'done', finishReason, usage })));
+            convs.commit(convId, (c) => updateTurn(c, turn.id, () => ({ status: 'done', finishReason, usage })), true);
           },
           onFailure: (failure) => {
             running.current = undefined;
-            commit((c) => updateTurn(c, turn.id, () => ({ status: 'error', failure })));
+            convs.commit(convId, (c) => updateTurn(c, turn.id, () => ({ status: 'error', failure })), true);
           },
         },
       );
+      running.current = { handle, convId, turnId: turn.id };
+      setTick((n) => n + 1);
     },
-    [commit],
+    [convs],
   );
 
   /** Reads the page afresh (its selection may have changed) and streams the answer. */
   const ask = useCallback(
-    async (mode: AskMode, question: string, fallbackSelection?: string): Promise<boolean> => {
-      if (running.current) return false;
+    async (mode: AskMode, question: string, fallbackSelection?: string, replaceFrom?: string): Promise<boolean> => {
+      if (running.current || tabId === undefined) return false;
       const state = await readPage();
       if (state.state !== 'ready') return false;
-      const page = state.page.selection || !fallbackSelection ? state.page : { ...state.page, selection: fallbackSelection };
-      const [next, turn] = addTurn(convRef.current, mode, question);
-      commit(() => next);
-      stream(turn, next, page);
+      const read = state.page;
+      const pageContent = read.selection || !fallbackSelection ? read : { ...read, selection: fallbackSelection };
+      let conv = convs.shown();
+      // The tab moved to another page: that page gets its own conversation.
+      if (!conv || (conv.turns.length > 0 && conv.url && conv.url !== read.url)) {
+        conv = newConversation(tabId, read.url, read.title);
+        showFor(tabId, conv);
+      }
+      const base = replaceFrom ? { ...conv, turns: conv.turns.slice(0, conv.turns.findIndex((t) => t.id === replaceFrom)) } : conv;
+      const [next, turn] = addTurn(base, mode, question);
+      convs.commit(conv.id, () => ({ ...next, url: conv!.url || read.url, title: conv!.title || read.title }), true);
+      stream(conv.id, turn, pageContent);
       return true;
     },
-    [readPage, commit, stream],
+    [tabId, readPage, convs, showFor, stream],
   );
 
   const stop = useCallback(() => {
-    const handle = running.current;
-    if (!handle) return;
+    const run = running.current;
+    if (!run) return;
     running.current = undefined;
-    handle.stop();
-    commit((c) => ({
-      ...c,
-      turns: c.turns.map((t) => (t.status === 'streaming' ? { ...t, status: 'stopped' } : t)),
-    }));
-  }, [commit]);
+    run.handle.stop();
+    convs.commit(run.convId, (c) => updateTurn(c, run.turnId, () => ({ status: 'stopped' })), true);
+  }, [convs]);
 
   const continueTurn = useCallback(
     (turn: Turn) => {
-      if (running.current) return;
+      const conv = convs.shown();
+      if (running.current || !conv) return;
       const pageContent = pageRef.current.state === 'ready' ? pageRef.current.page : undefined;
-      const next = commit((c) => updateTurn(c, turn.id, () => ({ status: 'streaming', failure: undefined })));
-      stream(turn, next, pageContent, turn.answer);
+      convs.commit(conv.id, (c) => updateTurn(c, turn.id, () => ({ status: 'streaming', failure: undefined, interrupted: undefined })), true);
+      stream(conv.id, turn, pageContent, turn.answer);
     },
-    [commit, stream],
+    [convs, stream],
   );
 
-  const streaming = conv.turns.some((t) => t.status === 'streaming');
-  return { page, conv, ask, stop, continueTurn, readPage, streaming };
+  const newChat = useCallback(() => {
+    if (tabId === undefined || running.current) return;
+    const current = pageRef.current;
+    const read = current.state === 'ready' ? current.page : undefined;
+    showFor(tabId, newConversation(tabId, read?.url, read?.title));
+  }, [tabId, showFor]);
+
+  const openConversation = useCallback(
+    (c: StoredConversation) => {
+      if (tabId !== undefined && !running.current) showFor(tabId, c);
+    },
+    [tabId, showFor],
+  );
+
+  const streaming = running.current !== undefined && running.current.convId === conv?.id;
+  return { page, conv, ask, stop, continueTurn, readPage, newChat, openConversation, streaming, busy: running.current !== undefined };
 }

@@ -14,6 +14,7 @@ const repo = resolve(import.meta.dirname, '../..');
 const corpus = resolve(repo, '../shared/corpus');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ONLY = process.env.BENCH_ONLY; // substring filter on page ids, for tuning
+const SET = process.env.BENCH_SET; // one corpus only, for tuning
 
 if (!existsSync(join(corpus, 'article-benchmark')) && !existsSync(join(corpus, 'readability'))) {
   console.log(`bench:extract skipped: no corpus at ${corpus} (the benchmark reads ../shared/corpus).`);
@@ -28,7 +29,7 @@ await build({
   alias: { '@': repo },
 });
 
-const sets = loadCorpora(corpus).map((s) => ({ ...s, pages: s.pages.filter((p) => !ONLY || p.id.includes(ONLY)) }));
+const sets = loadCorpora(corpus).filter((s) => !SET || s.name === SET).map((s) => ({ ...s, pages: s.pages.filter((p) => !ONLY || p.id.includes(ONLY)) }));
 const server = await startServer(sets);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--disable-gpu'] });
 // Page scripts off, as upstream fetched the pages; nothing leaves loopback.

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { cloneForExtraction } from './clone';
 import { stripJunk } from './boilerplate';
+import { cleanArticle } from './article-cleanup';
 
 export interface Readable {
   title: string;
@@ -13,8 +14,9 @@ export function readArticle(doc: Document): Readable | null {
   const copy = cloneForExtraction(doc);
   // Less to walk: Readability scores every node, and none of these hold article text.
   if (copy.body) stripJunk(copy.body);
-  const article = new Readability<Node>(copy, { serializer: (n) => n }).parse();
+  const article = new Readability<Node>(copy, { serializer: (n) => n, keepClasses: true }).parse();
   const root = article?.content as Element | null | undefined;
   if (!article || !root) return null;
+  cleanArticle(root);
   return { title: article.title ?? '', root, lang: article.lang ?? undefined };
 }

@@ -17,6 +17,8 @@ export interface Turn {
   finishReason?: FinishReason;
   usage?: Usage;
   failure?: KimiFailure;
+  /** The answer stopped because the panel, the worker or the browser went away. */
+  interrupted?: boolean;
 }
 
 export interface Conversation {

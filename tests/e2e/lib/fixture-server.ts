@@ -21,13 +21,17 @@ const TYPES: Record<string, string> = {
 
 export interface FixtureServer {
   baseUrl: string;
+  /** Every request the pages made, so tests can check nothing secret reached them. */
+  requests: { url: string; headers: Record<string, string | string[] | undefined> }[];
   url(name: string): string;
   close(): Promise<void>;
 }
 
 export async function startFixtureServer(port = 0, dir = FIXTURES_DIR): Promise<FixtureServer> {
   const root = normalize(dir.endsWith(sep) ? dir : dir + sep);
+  const requests: FixtureServer['requests'] = [];
   const server: Server = createServer((req, res) => {
+    requests.push({ url: req.url ?? '', headers: req.headers });
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const file = normalize(join(root, path === '/' ? 'article.html' : path));
@@ -54,6 +58,7 @@ export async function startFixtureServer(port = 0, dir = FIXTURES_DIR): Promise<
   const baseUrl = `http://127.0.0.1:${address.port}`;
   return {
     baseUrl,
+    requests,
     url: (name) => `${baseUrl}/${name}`,
     close: () =>
       new Promise<void>((resolve) => {

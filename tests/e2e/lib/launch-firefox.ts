@@ -83,11 +83,12 @@ export async function launchFirefox(opts: { extension?: string; headless?: boole
         // tabs.query is only there in extension pages; keep one quiet extension page for such questions.
         helper ??= await open(`${origin}/options.html`);
         type Tab = { id?: number; url?: string };
-        const tabs = await helper.evaluate(() => {
+        const json = await helper.evaluate(async () => {
           const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Tab[]> } } }).browser;
-          return api.tabs.query({});
+          // Hand back plain JSON: BiDi cannot serialise the add-on's own tab objects.
+          return JSON.stringify((await api.tabs.query({})).map((t) => ({ id: t.id, url: t.url })));
         }, null);
-        return tabs.find((t) => t.url === url)?.id;
+        return (JSON.parse(json) as Tab[]).find((t) => t.url === url)?.id;
       },
       close: cleanup,
     };

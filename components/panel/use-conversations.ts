@@ -1,0 +1,51 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { StoredConversation } from '@/utils/history/schema';
+import type { Conversation } from '@/utils/panel/conversation';
+import { saveConversation } from '@/utils/history/store';
+import { createPersister } from '@/utils/panel/persister';
+
+/**
+ * The conversations this panel has open, kept in memory as the source of
+ * truth (stream callbacks never see stale state) and saved as they change.
+ */
+export function useConversations() {
+  const live = useRef(new Map<string, StoredConversation>());
+  const persisters = useRef(new Map<string, ReturnType<typeof createPersister<StoredConversation>>>());
+  const shownId = useRef<string | undefined>(undefined);
+  const [shownState, setShown] = useState<StoredConversation | undefined>(undefined);
+
+  // Closing the panel: write what is pending (an answer cut off mid-stream included).
+  useEffect(() => {
+    const flushAll = () => persisters.current.forEach((p) => void p.flush());
+    addEventListener('pagehide', flushAll);
+    return () => removeEventListener('pagehide', flushAll);
+  }, []);
+
+  const api = useMemo(() => {
+    const persisterFor = (id: string) => {
+      let p = persisters.current.get(id);
+      if (!p) persisters.current.set(id, (p = createPersister(saveConversation)));
+      return p;
+    };
+    return {
+      get: (id: string) => live.current.get(id),
+      shown: () => (shownId.current ? live.current.get(shownId.current) : undefined),
+      show(c: StoredConversation) {
+        live.current.set(c.id, live.current.get(c.id) ?? c);
+        shownId.current = c.id;
+        setShown(live.current.get(c.id));
+      },
+      /** Applies `update`; `urgent` writes at once, otherwise at most every few hundred ms. */
+      commit(id: string, update: (c: StoredConversation) => Conversation, urgent: boolean) {
+        const current = live.current.get(id);
+        if (!current) return;
+        const next = { ...current, ...update(current), updatedAt: Date.now() } as StoredConversation;
+        live.current.set(id, next);
+        if (shownId.current === id) setShown(next);
+        if (next.turns.length > 0) persisterFor(id).schedule(next, urgent);
+      },
+    };
+  }, []);
+  // The api object stays the same across renders, so callbacks that use it stay stable too.
+  return [api, shownState] as const;
+}

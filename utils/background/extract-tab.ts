@@ -1,0 +1,88 @@
+import { browser } from 'wxt/browser';
+import type { ExtractFailureReason, ExtractResult, PageContent } from '../messaging/types';
+
+/** Schemes no extension may script, in either browser (other extensions' pages are checked separately). */
+const RESTRICTED_SCHEMES = new Set([
+  'chrome:', 'chrome-untrusted:', 'chrome-search:', 'edge:', 'brave:', 'opera:', 'vivaldi:', 'about:',
+  'view-source:', 'devtools:', 'data:', 'javascript:', 'resource:', 'jar:',
+]);
+/** The add-on stores: both browsers refuse scripts there. */
+const STORES: [host: string, pathPrefix: string][] = [
+  ['chromewebstore.google.com', '/'],
+  ['chrome.google.com', '/webstore'],
+  ['addons.mozilla.org', '/'],
+  ['microsoftedge.microsoft.com', '/addons'],
+];
+
+/**
+ * True when the browser will not let Moonlit read this page, so the panel can
+ * say so without trying. An unknown URL is not restricted: injection decides.
+ */
+export function isRestrictedUrl(url: string | undefined, ownOrigin = browser.runtime.getURL('/')): boolean {
+  if (!url) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (RESTRICTED_SCHEMES.has(parsed.protocol)) return true;
+  if (parsed.protocol === 'chrome-extension:' || parsed.protocol === 'moz-extension:' || parsed.protocol === 'extension:') {
+    return !url.startsWith(ownOrigin);
+  }
+  return STORES.some(([host, prefix]) => parsed.hostname === host && parsed.pathname.startsWith(prefix));
+}
+
+/** Reads the page in a tab by injecting the content script (activeTab or a granted host permission). */
+export async function extractTab(tabId: number): Promise<ExtractResult> {
+  let url: string | undefined;
+  try {
+    url = (await browser.tabs.get(tabId)).url;
+  } catch (error) {
+    return { ok: false, reason: 'no-tab', detail: messageOf(error) };
+  }
+  if (isRestrictedUrl(url)) return { ok: false, reason: 'restricted', url };
+  if (url?.startsWith('file:') && !(await fileAccessAllowed())) {
+    return { ok: false, reason: 'restricted', url, detail: 'file-access' };
+  }
+  let page: unknown;
+  try {
+    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    page = first?.result;
+  } catch (error) {
+    const detail = messageOf(error);
+    return { ok: false, reason: classifyInjectionError(detail), url, detail };
+  }
+  if (!isPageContent(page)) return { ok: false, reason: 'injection-failed', url, detail: 'The page script returned nothing.' };
+  if (!page.text.trim() && !page.selection.trim()) return { ok: false, reason: 'empty', url: page.url || url };
+  return { ok: true, page };
+}
+
+/** Maps the browsers' refusal messages (Chrome and Firefox word them differently) to a reason. */
+export function classifyInjectionError(message: string): ExtractFailureReason {
+  if (/no tab with id|invalid tab id|tab was closed|no tab found/i.test(message)) return 'no-tab';
+  if (/cannot be scripted|chrome:\/\/ url|different extension|extensions gallery|cannot access a chrome/i.test(message)) {
+    return 'restricted';
+  }
+  if (/cannot access contents of|must request permission|missing host permission|activeTab/i.test(message)) {
+    return 'no-permission';
+  }
+  return 'injection-failed';
+}
+
+async function fileAccessAllowed(): Promise<boolean> {
+  try {
+    return (await browser.extension.isAllowedFileSchemeAccess?.()) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+function isPageContent(value: unknown): value is PageContent {
+  const v = value as PageContent | null;
+  return !!v && typeof v === 'object' && typeof v.text === 'string' && typeof v.selection === 'string';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
