@@ -11,16 +11,16 @@ import { loadKatex } from '@/utils/markdown/katex-loader';
  */
 export class BlockView extends Component<{ block: Block; index: number }> {
   shouldComponentUpdate(next: { block: Block; index: number }): boolean {
-    if (next.block !== this.props.block) this.fill(next.block, next.index);
+    if (next.block !== this.props.block) this.fill(next.block, next.index, true);
     return false;
   }
   componentDidMount(): void {
-    this.fill(this.props.block, this.props.index);
+    this.fill(this.props.block, this.props.index, false);
   }
-  private fill(block: Block, index: number): void {
+  private fill(block: Block, index: number, again: boolean): void {
     const el = this.base as HTMLElement | undefined;
     if (!el) return;
-    noteRender('block', index);
+    noteRender(again ? 'relink' : 'block', index);
     el.replaceChildren(buildFragment(block.html, el.ownerDocument, false));
     // Math shown as source until KaTeX arrives, then upgraded in place.
     if (pendingMath(el).length) {

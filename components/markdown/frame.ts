@@ -20,7 +20,8 @@ export function setFrameScheduler(next: FrameScheduler | null): void {
   scheduler = next ?? animationFrame;
 }
 
-export type RenderKind = 'block' | 'tail';
+/** 'block': a settled block's first build; 'relink': its rebuild for a late link definition. */
+export type RenderKind = 'block' | 'relink' | 'tail';
 let renderSpy: ((kind: RenderKind, index: number) => void) | null = null;
 
 /** Observes every block DOM build (tests); null to stop. */

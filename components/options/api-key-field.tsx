@@ -14,14 +14,14 @@ export function ApiKeyField(props: { value: string; savedHint: string; onInput(v
           autocomplete="off"
           spellcheck={false}
           value={props.value}
-          placeholder={props.savedHint ? t('optionsKeySavedPlaceholder', props.savedHint) : 'sk-…'}
+          placeholder={props.savedHint ? t('optionsKeySavedPlaceholder', `…${props.savedHint}`) : 'sk-…'}
           onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
         />
         <button type="button" aria-pressed={shown} onClick={() => setShown(!shown)}>
           {shown ? t('optionsHideKey') : t('optionsShowKey')}
         </button>
       </div>
-      <p class="help">{props.savedHint ? t('optionsKeySavedHelp', props.savedHint) : t('optionsKeyHelp')}</p>
+      <p class="help">{props.savedHint ? t('optionsKeySavedHelp', `…${props.savedHint}`) : t('optionsKeyHelp')}</p>
     </div>
   );
 }

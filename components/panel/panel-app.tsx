@@ -13,9 +13,10 @@ import { SetupNotice } from './setup-notice';
 import { TurnView } from './turn-view';
 import { AskBox } from './ask-box';
 import { HistoryView } from './history-view';
+import { CoverageLine } from './coverage-line';
 import './panel.css';
 
-export function PanelApp() {
+export function PanelApp(props: { compact?: boolean }) {
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [showHistory, setShowHistory] = useState(false);
   useEffect(() => followTab(location.search, setTabId), []);
@@ -34,7 +35,7 @@ export function PanelApp() {
   const turns = conv?.turns ?? [];
 
   return (
-    <div class="panel">
+    <div class={props.compact ? 'panel compact' : 'panel'}>
       <PanelHeader
         page={session.page}
         busy={busy}
@@ -45,6 +46,7 @@ export function PanelApp() {
         onNewChat={session.newChat}
         historyOpen={showHistory}
         onHistory={() => setShowHistory(!showHistory)}
+        fullPanelTab={props.compact ? tabId : undefined}
       />
       {keyHint === '' && <SetupNotice />}
       {showHistory ? (
@@ -58,6 +60,7 @@ export function PanelApp() {
       ) : (
         <>
           <PageNotice page={session.page} onRetry={() => void session.readPage()} />
+          {session.page.state === 'ready' && <CoverageLine page={session.page.page} />}
           <section class="turns" role="log" aria-label={t('panelConversation')} aria-live="polite">
             {turns.length === 0 && <p class="empty-hint">{t('panelEmptyHint')}</p>}
             {turns.map((turn, i) => (

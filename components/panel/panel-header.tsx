@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import type { PageState } from './use-panel-session';
 
@@ -8,6 +9,8 @@ export function PanelHeader(props: {
   onNewChat(): void;
   historyOpen: boolean;
   onHistory(): void;
+  /** In the popup: the tab whose full panel the "Open full panel" button opens. */
+  fullPanelTab?: number;
 }) {
   const { page } = props;
   const title = page.state === 'ready' ? page.page.title || page.page.url : '';
@@ -24,6 +27,9 @@ export function PanelHeader(props: {
         </button>
         <button type="button" onClick={props.onNewChat} disabled={props.busy}>{t('panelNewChat')}</button>
         <button type="button" aria-pressed={props.historyOpen} onClick={props.onHistory}>{t('panelHistory')}</button>
+        {props.fullPanelTab !== undefined && (
+          <button type="button" onClick={() => void openFullPanel(props.fullPanelTab!)}>{t('panelOpenFull')}</button>
+        )}
       </div>
     </header>
   );
@@ -35,4 +41,10 @@ function safeHost(url: string): string {
   } catch {
     return '';
   }
+}
+
+/** The popup is small; the same conversation opens in a full tab bound to the page. */
+async function openFullPanel(tabId: number) {
+  await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`) });
+  close();
 }

@@ -6,6 +6,8 @@ import { addTurn, appendDelta, historyBefore, updateTurn, type Turn } from '@/ut
 import type { StoredConversation } from '@/utils/history/schema';
 import { conversationForTab, newConversation, rememberTabConversation } from '@/utils/panel/tab-conversation';
 import { useConversations } from './use-conversations';
+import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
+import { pageCoverage } from '@/utils/panel/coverage';
 
 export type PageState =
   | { state: 'idle' }
@@ -18,6 +20,11 @@ export type PageState =
  * (saved as it changes), and the one answer that may be streaming — which
  * keeps landing in its own conversation even if the panel moves to another tab.
  */
+async function fits(page: PageContent): Promise<boolean> {
+  const [settings, cache] = await Promise.all([settingsItem.getValue(), modelsCacheItem.getValue()]);
+  return !settings.model || pageCoverage(page, settings.model, cache?.models ?? []).fits;
+}
+
 export function usePanelSession(tabId: number | undefined) {
   const [page, setPage] = useState<PageState>({ state: 'idle' });
   const pageRef = useRef<PageState>(page);
@@ -112,6 +119,8 @@ export function usePanelSession(tabId: number | undefined) {
       if (state.state !== 'ready') return false;
       const read = state.page;
       const pageContent = read.selection || !fallbackSelection ? read : { ...read, selection: fallbackSelection };
+      // Never send what can't fit: the coverage notice already says why and offers a way out.
+      if (!(await fits(pageContent))) return false;
       let conv = convs.shown();
       // The tab moved to another page: that page gets its own conversation.
       if (!conv || (conv.turns.length > 0 && conv.url && conv.url !== read.url)) {

@@ -64,7 +64,7 @@ export function joined(events: SseEvent[], field: 'content' | 'reasoning_content
     .join('');
 }
 
-export async function upload(sim: Simulator, name: string, data: string | Uint8Array, purpose = 'file-extract'): Promise<Response> {
+export async function upload(sim: Simulator, name: string, data: string | Uint8Array<ArrayBuffer>, purpose = 'file-extract'): Promise<Response> {
   const form = new FormData();
   form.append('file', new Blob([data]), name);
   form.append('purpose', purpose);

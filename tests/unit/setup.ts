@@ -4,6 +4,7 @@ import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../../public/_locales/en/messages.json';
 import { memoryBackend, useSecretBackend } from '../../utils/storage/secret-store';
+import './markdown/happy-dom-node-name';
 
 type Messages = Record<string, { message: string }>;
 

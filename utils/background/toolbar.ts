@@ -6,8 +6,14 @@ import { browser } from 'wxt/browser';
  */
 export function setUpToolbarButton(): void {
   const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel;
+  const firefoxSidebar = (browser as unknown as FirefoxSidebar).sidebarAction;
+  const action = browser.action ?? browser.browserAction;
+  if (!chromeSidePanel && !firefoxSidebar) {
+    // No side panel in this browser (e.g. Firefox for Android): the toolbar opens the compact popup.
+    void action?.setPopup({ popup: browser.runtime.getURL('/quick.html') });
+    return;
+  }
   if (import.meta.env.FIREFOX || !chromeSidePanel) {
-    const action = browser.action ?? browser.browserAction;
     action?.onClicked.addListener(() => {
       void (browser as unknown as FirefoxSidebar).sidebarAction?.toggle();
     });

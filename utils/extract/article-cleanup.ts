@@ -4,19 +4,24 @@
  * lists of links to other stories. Removing them makes the text the model
  * reads closer to the article itself (measured by `npm run bench:extract`).
  */
-const FURNITURE =
-  /(^|[-_\s])(caption|credits?|byline|author|dateline|timestamp|published|updated|share|sharing|social|tags?|related|recirc|promo|newsletter|subscribe|more-stories|read-?more|trending|disclaimer|copyright|advert|ad|ads)([-_\s]|$)/i;
+const FURNITURE_ANYWHERE = /caption|credit|byline|dateline|timestamp|newsletter|recirc|trending|disclaimer|advert/i;
+const FURNITURE_WORD =
+  /(^|[-_\s])(author|dates?|meta|publish(ed)?|publish-info|updated|share|sharing|social|tags?|related|promo|subscribe|more-stories|read-?more|copyright|ad|ads)([-_\s]|$)/i;
 const TEASER = /^\s*(read more|see more|more from|also read|don't miss|related|recommended|you may also like|advertisement|advert)\b/i;
 
 export function cleanArticle(root: Element): void {
+  // A class name alone never justifies dropping a big share of the article.
+  const small = (el: Element) => (el.textContent ?? '').length < Math.max(300, 0.25 * total);
+  const total = (root.textContent ?? '').length;
   for (const el of Array.from(root.querySelectorAll('figcaption, time, address'))) el.remove();
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    if (!el.isConnected || el.matches('pre, code, table, pre *, table *')) continue;
+    // Detached trees have no isConnected: check against the root instead.
+    if (!root.contains(el) || el.matches('pre, code, table, pre *, table *')) continue;
     const marker = `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
-    if (FURNITURE.test(marker)) el.remove();
+    if ((FURNITURE_ANYWHERE.test(marker) || FURNITURE_WORD.test(marker)) && small(el)) el.remove();
   }
   for (const el of Array.from(root.querySelectorAll('p, h2, h3, h4, h5, h6, ul, ol, div'))) {
-    if (el.isConnected && (isTeaser(el) || isLinkList(el))) el.remove();
+    if (root.contains(el) && (isTeaser(el) || (isLinkList(el) && small(el)))) el.remove();
   }
 }
 

@@ -3,7 +3,8 @@
  * cookie banners, share bars, "related" lists, ads. Used to clean the copy
  * before Readability and to filter the body in the fallback.
  */
-export const JUNK_TAGS = 'script, style, noscript, template, link, svg, canvas, object, embed, button, select, textarea, input, dialog';
+export const JUNK_TAGS =
+  'script:not([type="application/ld+json"]), style, noscript, template, link, svg, canvas, object, embed, button, select, textarea, input, dialog';
 
 export const CHROME_TAGS = 'nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=alertdialog]';
 
@@ -18,6 +19,9 @@ export function isBoilerplate(el: Element): boolean {
 }
 
 /** Removes scripts, styles and controls from a copy, before any extractor runs. */
-export function stripJunk(root: ParentNode): void {
-  for (const el of Array.from(root.querySelectorAll(JUNK_TAGS))) el.remove();
+export function stripJunk(root: ParentNode, selector = JUNK_TAGS): void {
+  for (const el of Array.from(root.querySelectorAll(selector))) el.remove();
 }
+
+/** Page furniture outside any article, removed before Readability scores the copy. */
+export const OUTER_CHROME = 'nav, aside, footer, [role=navigation], [role=complementary], [role=contentinfo]';

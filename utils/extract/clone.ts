@@ -8,9 +8,9 @@ import { frameBody } from './flat-children';
  */
 export function cloneForExtraction(doc: Document): Document {
   const hosts = findHosts(doc);
-  const clone = doc.cloneNode(true) as Document;
+  const clone = lightCopy(doc);
   // Resolve every target before changing the copy, so child indexes still match.
-  const targets = hosts.map((h) => follow(clone, pathOf(h)));
+  const targets = hosts.map((h) => follow(clone.body, pathOf(h, doc.body)));
   hosts.forEach((host, i) => {
     const target = targets[i];
     if (!target) return;
@@ -36,16 +36,37 @@ function findHosts(doc: Document): Element[] {
   return found;
 }
 
-function pathOf(node: Node): number[] {
+/**
+ * The body plus only the head elements extractors read (title, meta, JSON-LD).
+ * Copying a whole head can cost tens of milliseconds: every <style> and
+ * <link> in it is parsed again in the copy.
+ */
+function lightCopy(doc: Document): Document {
+  const copy = doc.implementation.createHTMLDocument('');
+  for (const attr of ['lang', 'dir']) {
+    const value = doc.documentElement.getAttribute(attr);
+    if (value) copy.documentElement.setAttribute(attr, value);
+  }
+  const base = copy.createElement('base');
+  base.href = doc.baseURI;
+  copy.head.append(base);
+  for (const el of Array.from(doc.querySelectorAll('head > title, head > meta, script[type="application/ld+json"]'))) {
+    copy.head.append(copy.importNode(el, true));
+  }
+  if (doc.body) copy.documentElement.replaceChild(copy.importNode(doc.body, true), copy.body);
+  return copy;
+}
+
+function pathOf(node: Node, root: Node): number[] {
   const path: number[] = [];
-  for (let n: Node = node; n.parentNode; n = n.parentNode) {
+  for (let n: Node = node; n !== root && n.parentNode; n = n.parentNode) {
     path.push(Array.prototype.indexOf.call(n.parentNode.childNodes, n));
   }
   return path.reverse();
 }
 
-function follow(root: Node, path: number[]): ChildNode | null {
-  let n: Node | undefined = root;
+function follow(root: Node | null, path: number[]): ChildNode | null {
+  let n: Node | undefined | null = root;
   for (const i of path) n = n?.childNodes[i];
   return (n as ChildNode) ?? null;
 }

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { cloneForExtraction } from './clone';
-import { stripJunk } from './boilerplate';
+import { JUNK_TAGS, OUTER_CHROME, stripJunk } from './boilerplate';
 import { cleanArticle } from './article-cleanup';
 
 export interface Readable {
@@ -13,7 +13,7 @@ export interface Readable {
 export function readArticle(doc: Document): Readable | null {
   const copy = cloneForExtraction(doc);
   // Less to walk: Readability scores every node, and none of these hold article text.
-  if (copy.body) stripJunk(copy.body);
+  if (copy.body) stripJunk(copy.body, `${JUNK_TAGS}, ${OUTER_CHROME}`);
   const article = new Readability<Node>(copy, { serializer: (n) => n, keepClasses: true }).parse();
   const root = article?.content as Element | null | undefined;
   if (!article || !root) return null;

@@ -30,9 +30,11 @@ export interface StreamChatOptions {
  * against the user's RPM, so hidden retries would use up low tiers).
  */
 export async function* streamChat(opts: StreamChatOptions): AsyncGenerator<ChatEvent, void> {
+  if (opts.signal?.aborted) throw opts.signal.reason;
   const fetchImpl = opts.fetchImpl ?? ((input, init) => fetch(input, init));
   const guard = new RequestGuard(opts.signal, opts.firstByteTimeoutMs ?? 120_000, opts.idleTimeoutMs ?? 120_000);
   let hadContent = false;
+  let inBody = false;
   try {
     const res = await guard.race(
       fetchImpl(`${opts.base}/chat/completions`, {
@@ -54,6 +56,7 @@ export async function* streamChat(opts: StreamChatOptions): AsyncGenerator<ChatE
       yield* answerWithoutStream(res, await guard.race(res.text()), requestId);
       return;
     }
+    inBody = true;
     let usageSent = false;
     let finish: FinishReason | undefined;
     for await (const event of sseEvents(res.body, { race: (p) => guard.race(p), onChunk: () => guard.chunk() })) {
@@ -83,7 +86,7 @@ export async function* streamChat(opts: StreamChatOptions): AsyncGenerator<ChatE
       ...(requestId ? { requestId } : {}),
     });
   } catch (err) {
-    throw guard.translate(err, hadContent);
+    throw guard.translate(err, { hadContent, inBody });
   } finally {
     guard.dispose();
   }

@@ -15,6 +15,7 @@ export interface ListModelsOptions {
 
 /** GET {base}/models — also the cheapest way to check a key against a platform. Throws KimiError. */
 export async function listModels(opts: ListModelsOptions): Promise<ModelInfo[]> {
+  if (opts.signal?.aborted) throw opts.signal.reason;
   const fetchImpl = opts.fetchImpl ?? ((input, init) => fetch(input, init));
   const timeout = opts.timeoutMs ?? 30_000;
   const guard = new RequestGuard(opts.signal, timeout, timeout);

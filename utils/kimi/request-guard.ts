@@ -52,8 +52,10 @@ export class RequestGuard {
    * What to throw for `err`: the caller's own AbortError untouched, a
    * time-out as KimiError, anything else as a KimiError failure.
    * `hadContent`: a stall after text arrived is an interrupted answer, which can be continued.
+   * `inBody`: the answer had started, so a connection error means the stream was cut off.
    */
-  translate(err: unknown, hadContent = false): unknown {
+  translate(err: unknown, where: { hadContent?: boolean; inBody?: boolean } = {}): unknown {
+    const { hadContent = false, inBody = false } = where;
     if (this.userAborted) return isAbort(err) ? err : (this.user!.reason ?? err);
     if (this.timedOut === 'idle' && hadContent) {
       return new KimiError({ kind: 'incomplete', message: `No data for ${Math.round(this.idleMs / 1000)} s` });
@@ -63,7 +65,10 @@ export class RequestGuard {
       return new KimiError({ kind: 'timeout', message: `No answer within ${Math.round(ms / 1000)} s` });
     }
     if (err instanceof KimiError) return err;
-    return new KimiError(failureFromException(err));
+    const failure = failureFromException(err);
+    // A body that breaks off (undici "terminated", Chromium "network error") is an interrupted answer.
+    if (inBody && failure.kind === 'network') return new KimiError({ ...failure, kind: 'incomplete' });
+    return new KimiError(failure);
   }
 
   /** Stops timers and closes the connection if it is still open. */

@@ -20,16 +20,21 @@ const MATH_ATTRS = ['class', 'xmlns', 'display', 'encoding', 'mathvariant', 'dis
   'rowspacing', 'columnspacing', 'rowlines', 'columnlines', 'frame', 'accent', 'accentunder', 'minsize', 'maxsize',
   'linethickness', 'notation', 'movablelimits', 'symmetric', 'largeop', 'mathcolor', 'title', 'aria-hidden'];
 
+// href is judged by safeHref in the hook below (absolute http/https/mailto only).
 const COMMON: Config = {
   FORBID_ATTR: ['style'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
-  ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
   RETURN_DOM_FRAGMENT: true,
 };
 const TEXT_CONFIG: Config = { ...COMMON, ALLOWED_TAGS: TEXT_TAGS, ALLOWED_ATTR: TEXT_ATTRS };
-const MATH_CONFIG: Config = { ...COMMON, ALLOWED_TAGS: MATH_TAGS, ALLOWED_ATTR: MATH_ATTRS, ALLOW_ARIA_ATTR: true };
+// Parsed as XHTML: KaTeX's MathML is well-formed XML with explicit namespaces, so every DOM
+// (including test DOMs whose HTML parser has no MathML rules) gets the right element types.
+const MATH_CONFIG: Config = {
+  ...COMMON, ALLOWED_TAGS: MATH_TAGS, ALLOWED_ATTR: MATH_ATTRS, ALLOW_ARIA_ATTR: true,
+  PARSER_MEDIA_TYPE: 'application/xhtml+xml',
+};
 
 /** Our own class names and marked's `language-…`; anything else is dropped. */
 const CLASS_OK = /^(?:md-[a-z-]+|language-[\w+#.-]{1,40}|katex[\w-]*|mord|mrel|mbin|mop|mpunct|mopen|mclose)$/;

@@ -1,11 +1,11 @@
 // Debian Firefox ESR with the built add-on installed as a temporary add-on, driven by puppeteer-core over
 // WebDriver BiDi. The three workarounds from shared/docs/feasibility.md: a fixed moz-extension UUID (pref),
 // --remote-allow-system-access to navigate to moz-extension:// pages, and not awaiting those navigations.
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { FIREFOX_ID } from '../../../utils/manifest';
-import { bounded, type Role, type UiPage } from './ui-driver';
+import { bounded, pageScript, type Role, type UiPage } from './ui-driver';
 import type { ExtensionBrowser } from './extension-browser';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -18,10 +18,27 @@ export interface FirefoxSession extends ExtensionBrowser {
 /** Puppeteer's ARIA selector; over BiDi it is answered from Firefox's own accessibility tree. */
 const aria = (role: Role, name: string) => `::-p-aria([name=${JSON.stringify(name)}][role="${role}"])`;
 
+/**
+ * The text field with this accessible name. A password input has no ARIA role in Firefox (HTML-AAM gives it
+ * none; Playwright calls it a textbox), so fall back to the input or textarea that has the name.
+ */
+async function findTextbox(page: Page, name: string): Promise<ElementHandle<Element>> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const [box] = await page.$$(aria('textbox', name));
+    if (box) return box;
+    for (const el of await page.$$(`::-p-aria(${JSON.stringify(name)})`)) {
+      if (await el.evaluate((e) => e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement)) return el;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no text field named "${name}" within 10 s`);
+}
+
 function wrap(page: Page): UiPage {
   const locate = (role: Role, name: string) => page.locator(aria(role, name)).setTimeout(10_000);
   return {
-    fill: (name, value) => locate('textbox', name).fill(value),
+    fill: async (name, value) => (await findTextbox(page, name)).asLocator().setTimeout(10_000).fill(value),
     select: async (name, value) => {
       const el = await page.waitForSelector(aria('combobox', name), { timeout: 10_000 });
       if (!el) throw new Error(`no combobox named "${name}"`);
@@ -33,7 +50,7 @@ function wrap(page: Page): UiPage {
       for (const el of await page.$$(aria(role, name))) if (await el.isVisible()) visible++;
       return visible;
     },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluate: (fn, arg) => page.evaluate(pageScript(fn as (a: never) => unknown, arg)) as never,
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
     close: () => page.close(),
   };

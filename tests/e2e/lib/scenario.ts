@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_KEY, DEFAULT_MODELS, startSimulator, type Simulator } from '../../simulator/server';
+import { DEFAULT_KEY, DEFAULT_MODELS, startSimulator, type ChatBehaviour, type Simulator } from '../../simulator/server';
 import type { ExtensionBrowser } from './extension-browser';
 import { ARTICLE_SENTENCE, ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './fixture-server';
 import { checkChatRequest, checkKeyNeverReachedPage, checkKeyOnlyInAuthorization, chatRequests } from './log-checks';
@@ -16,6 +16,16 @@ import type { UiPage } from './ui-driver';
 
 const QUESTION = 'How much honey did the rooftop colony need to get through the winter?';
 const SLOW_QUESTION = 'Tell me everything about the hive, slowly please.';
+
+/** Every chat answer behaves as `b` while `fn` runs (a default, not a queue: a failed check leaves nothing queued). */
+async function withBehaviour(sim: Simulator, b: ChatBehaviour, fn: () => Promise<void>): Promise<void> {
+  sim.setDefault(b);
+  try {
+    await fn();
+  } finally {
+    sim.setDefault({});
+  }
+}
 
 export function defineScenario(browserName: string, launch: () => Promise<ExtensionBrowser>, checkId: (id: string) => void): void {
   describe(`Moonlit end to end in ${browserName}`, () => {
@@ -95,8 +105,7 @@ export function defineScenario(browserName: string, launch: () => Promise<Extens
 
     const STREAM = 'panel: an answer streams in chunk by chunk, rendered as Markdown, exactly as the simulator sent it';
     check(STREAM, [SAVE, PANEL], async () => {
-      sim!.script({ content: SCRIPTED_ANSWER, chunkSize: 12, chunkDelayMs: 60 });
-      await checkStreamedAnswer(panel!, QUESTION);
+      await withBehaviour(sim!, { content: SCRIPTED_ANSWER, chunkSize: 12, chunkDelayMs: 60 }, () => checkStreamedAnswer(panel!, QUESTION));
     });
 
     const REQUEST = "simulator: the chat request carried the page's text, the question and the chosen model";
@@ -106,8 +115,7 @@ export function defineScenario(browserName: string, launch: () => Promise<Extens
 
     const STOP = 'panel: "Stop" ends a slow answer; the partial text stays and no more text arrives';
     check(STOP, [SAVE, PANEL], async () => {
-      sim!.script({ content: SLOW_ANSWER, chunkSize: 12, chunkDelayMs: 250 });
-      await checkStop(panel!, SLOW_QUESTION);
+      await withBehaviour(sim!, { content: SLOW_ANSWER, chunkSize: 12, chunkDelayMs: 250 }, () => checkStop(panel!, SLOW_QUESTION));
     });
 
     const SUMMARY = 'panel: "Summarize this page" answers about the page';

@@ -22,6 +22,14 @@ export interface UiPage {
 export class WaitTimeout extends Error {}
 
 /**
+ * `fn` applied to `arg` as a source string for page.evaluate. tsx compiles with esbuild's keepNames, which
+ * wraps named inner functions in `__name(...)`, a helper that exists only in Node: the page gets a no-op one.
+ */
+export function pageScript(fn: (arg: never) => unknown, arg: unknown): string {
+  return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg) ?? 'undefined'}); })()`;
+}
+
+/**
  * Polls `fn` in the page until it returns a truthy value and returns that value. Bounded: throws a
  * WaitTimeout naming `what` (and the last value seen, via `describe`) after `timeoutMs`.
  */

@@ -1,0 +1,35 @@
+import { useMemo } from 'preact/hooks';
+import type { PageContent } from '@/utils/messaging/types';
+import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
+import { useStoredValue } from '@/utils/ui/use-stored-value';
+import { approx, pageCoverage } from '@/utils/panel/coverage';
+import { t, uiLanguage } from '@/utils/i18n';
+
+/** Says how much of the page Kimi will read — and, when it won't fit, what the user can do. */
+export function CoverageLine(props: { page: PageContent }) {
+  const settings = useStoredValue(settingsItem);
+  const cache = useStoredValue(modelsCacheItem);
+  const models = cache?.models ?? [];
+  const model = settings?.model || '';
+  const coverage = useMemo(
+    () => (model ? pageCoverage(props.page, model, models) : null),
+    [props.page, model, models],
+  );
+  if (!coverage || !settings) return null;
+  const n = approx(coverage.tokens, uiLanguage());
+  if (coverage.fits) {
+    const key = props.page.selection ? 'coverageSelection' : 'coverageAll';
+    return <p class="coverage" data-fits="true">{t(key, n)}</p>;
+  }
+  return (
+    <div class="notice coverage" data-fits="false" role="status">
+      <p class="notice-title">{t('coverageTooLong', n, coverage.model, approx(coverage.limit, uiLanguage()))}</p>
+      <p>{t('coverageChoices')}</p>
+      {coverage.larger && (
+        <button type="button" onClick={() => void settingsItem.setValue({ ...settings, model: coverage.larger! })}>
+          {t('coverageUseLarger', coverage.larger)}
+        </button>
+      )}
+    </div>
+  );
+}

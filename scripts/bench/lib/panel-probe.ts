@@ -1,0 +1,108 @@
+// In-page timing probe for the side panel, installed with addInitScript before the panel's own scripts.
+// Times are the page's performance.now(); `wall(t)` = performance.timeOrigin + t, comparable across
+// the worker and pages of the same browser (and, to the millisecond, with Node's Date.now()).
+export const PROBE_SOURCE = `(() => {
+  globalThis.__name = (f) => f; // tsx's keepNames helper, for functions passed to page.evaluate
+  if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/sidepanel.html')) return;
+  const now = () => performance.now();
+  const B = (globalThis.__bench = { cur: null, wall: (t) => performance.timeOrigin + t });
+  // Port messages as the panel receives them: the first and last answer delta, and 'done'.
+  const rt = globalThis.chrome && globalThis.chrome.runtime;
+  const connect = rt && rt.connect && rt.connect.bind(rt);
+  if (connect) {
+    rt.connect = (...args) => {
+      const port = connect(...args);
+      port.onMessage.addListener((m) => {
+        const r = B.cur;
+        if (!r || !m) return;
+        const t = now();
+        if (m.type === 'bg→panel:delta' && m.content) {
+          if (r.firstDeltaAt == null) r.firstDeltaAt = t;
+          r.lastDeltaAt = t;
+          r.deltas++;
+        }
+        if (m.type === 'bg→panel:done') r.doneMsgAt = t;
+      });
+      return port;
+    };
+  }
+  // The click that starts the run (event.timeStamp is on the performance.now() clock).
+  document.addEventListener('click', (e) => {
+    const r = B.cur;
+    const button = e.target && e.target.closest && e.target.closest('button');
+    if (r && r.clickAt == null && button && button.textContent.trim() === r.button) r.clickAt = e.timeStamp;
+  }, true);
+  /** Starts observing answer number \`index\`; \`button\` is the label of the button whose click starts the run. */
+  B.arm = (index, button) => {
+    if (B.cur && B.cur.stop) B.cur.stop();
+    const r = (B.cur = { index, button, clickAt: null, firstDeltaAt: null, lastDeltaAt: null, doneMsgAt: null, deltas: 0,
+      firstMutAt: null, firstPaintAt: null, doneMutAt: null, donePaintAt: null, finalText: '' });
+    const check = () => {
+      const el = document.querySelectorAll('[data-role="answer"]')[index];
+      if (!el) return;
+      const md = el.querySelector('.md');
+      if (md && md.textContent && r.firstMutAt == null) {
+        r.firstMutAt = now();
+        requestAnimationFrame(() => { r.firstPaintAt = now(); });
+      }
+      const status = el.getAttribute('data-status');
+      if (status !== 'streaming' && r.doneMutAt == null && r.firstMutAt != null) {
+        r.doneMutAt = now();
+        r.status = status;
+        r.finalText = el.textContent;
+        requestAnimationFrame(() => { r.donePaintAt = now(); });
+      }
+    };
+    const mo = new MutationObserver(check);
+    mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-status'] });
+    r.stop = () => mo.disconnect();
+  };
+  B.result = () => {
+    const r = B.cur;
+    if (!r || r.donePaintAt == null) return null;
+    const { stop, ...plain } = r;
+    return plain;
+  };
+})();`;
+
+/**
+ * The baseline: the same request body fetched bare from the panel page (no port, no extraction, no
+ * Markdown), writing the first content delta into the DOM and timing the next animation frame; then the
+ * last delta → [DONE] → full text in the DOM → next frame. Runs in the page; returns page-clock times.
+ */
+export const BARE_FETCH_SOURCE = `async ({ url, key, body }) => {
+  const now = () => performance.now();
+  const out = document.createElement('div');
+  document.body.append(out);
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r(now())));
+  const t0 = now();
+  const res = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer ' + key, 'content-type': 'application/json' }, body });
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buf = '', text = '', firstAt = null, firstPaint = null, lastAt = null, doneAt = null;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buf += value;
+    let i;
+    while ((i = buf.indexOf('\\n\\n')) >= 0) {
+      const ev = buf.slice(0, i);
+      buf = buf.slice(i + 2);
+      const data = ev.startsWith('data: ') ? ev.slice(6) : '';
+      if (data === '[DONE]') { doneAt = now(); continue; }
+      if (!data) continue;
+      const delta = JSON.parse(data).choices?.[0]?.delta?.content;
+      if (!delta) continue;
+      text += delta;
+      lastAt = now();
+      if (firstAt == null) {
+        firstAt = lastAt;
+        out.textContent = text;
+        firstPaint = await frame();
+      }
+    }
+  }
+  out.textContent = text;
+  const finalPaint = await frame();
+  out.remove();
+  return { t0, firstAt, firstPaint, lastAt, doneAt, finalPaint, chars: text.length };
+}`;

@@ -1,0 +1,40 @@
+/** How much of the extracted text is real text, and whether the PDF needs text recognition. */
+
+/** U+FFFD, private-use code points and C0/C1 controls: what a broken font mapping produces. */
+const BAD = /[\ufffd\ue000-\uf8ff\u{f0000}-\u{10ffff}\u0000-\u0008\u000e-\u001f\u007f-\u009f]/u;
+
+/** A page with fewer usable characters than this has no text layer to speak of. */
+export const MIN_PAGE_CHARS = 16;
+
+export function countChars(text: string): { good: number; bad: number } {
+  let good = 0;
+  let bad = 0;
+  for (const ch of text) {
+    if (/\s/.test(ch)) continue;
+    if (BAD.test(ch)) bad++;
+    else good++;
+  }
+  return { good, bad };
+}
+
+export interface Quality {
+  usableTextRatio: number;
+  emptyPages: number[];
+  needsOcr: boolean;
+}
+
+export function assessPages(pages: readonly string[]): Quality {
+  let good = 0;
+  let bad = 0;
+  const emptyPages: number[] = [];
+  pages.forEach((p, i) => {
+    const c = countChars(p);
+    good += c.good;
+    bad += c.bad;
+    if (c.good < MIN_PAGE_CHARS) emptyPages.push(i + 1);
+  });
+  const usableTextRatio = good + bad ? good / (good + bad) : 0;
+  // Scanned: most pages without text. Garbled: most characters unmapped.
+  const needsOcr = pages.length > 0 && (good === 0 || usableTextRatio < 0.6 || emptyPages.length > pages.length / 2);
+  return { usableTextRatio: Math.round(usableTextRatio * 1000) / 1000, emptyPages, needsOcr };
+}
