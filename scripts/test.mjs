@@ -43,7 +43,7 @@ function vitestCounts() {
   }
 }
 
-const one = (ok) => ({ passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+const one = (r) => ({ passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1 });
 const tsx = ['node_modules/.bin/tsx', '--test', '--test-reporter=spec'];
 
 const steps = [

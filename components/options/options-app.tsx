@@ -10,6 +10,7 @@ import { t } from '@/utils/i18n';
 import { ApiKeyField } from './api-key-field';
 import { PlatformField } from './platform-field';
 import { ModelField } from './model-field';
+import { LanguageField } from './language-field';
 import './options.css';
 
 type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
@@ -93,6 +94,7 @@ export function OptionsApp() {
           onEndpoint={(customEndpoint) => patch({ customEndpoint })}
         />
         <ModelField models={models} model={draft.model} note={note} onModel={(model) => patch({ model })} />
+        <LanguageField value={draft.answerLanguage} onChange={(answerLanguage) => patch({ answerLanguage })} />
         <div class="actions">
           <button type="button" onClick={() => void testConnection()}>{t('optionsTest')}</button>
           <button type="submit" class="primary">{t('optionsSave')}</button>

@@ -16,7 +16,9 @@ export function dropLineNumbers(items: readonly PlacedText[]): PlacedText[] {
   for (const it of items) {
     if (!LINE_NUMBER.test(it.str)) continue;
     const key = Math.round(it.x / 3);
-    buckets.set(key, [...(buckets.get(key) ?? []), it]);
+    const run = buckets.get(key);
+    if (run) run.push(it);
+    else buckets.set(key, [it]);
   }
   const drop = new Set<PlacedText>();
   for (const run of buckets.values()) {
@@ -26,7 +28,8 @@ export function dropLineNumbers(items: readonly PlacedText[]): PlacedText[] {
     if (steps < (nums.length - 1) * 0.8) continue;
     const x0 = Math.min(...run.map((it) => it.x));
     const x1 = Math.max(...run.map((it) => it.x + it.w));
-    const others = items.filter((it) => !run.includes(it) && it.str.trim());
+    const inRun = new Set(run);
+    const others = items.filter((it) => !inRun.has(it) && it.str.trim());
     const inMargin = others.every((it) => it.x >= x1 - 1) || others.every((it) => it.x + it.w <= x0 + 1);
     if (inMargin) run.forEach((it) => drop.add(it));
   }

@@ -13,49 +13,61 @@ export interface Columns {
   gutters: number[];
 }
 
+/** Left edges shared by several narrow fragments: where columns start. */
+function leftEdges(narrow: readonly Fragment[]): number[] {
+  const counts = new Map<number, number>();
+  for (const f of narrow) counts.set(Math.round(f.x0 / 2), (counts.get(Math.round(f.x0 / 2)) ?? 0) + 1);
+  const edges: number[] = [];
+  for (const [key, n] of [...counts].sort((a, b) => a[0] - b[0])) {
+    const near = n + (counts.get(key - 1) ?? 0) + (counts.get(key + 1) ?? 0);
+    if (near >= MIN_SIDE_LINES && !(edges.length && key * 2 - edges[edges.length - 1] <= 4)) edges.push(key * 2);
+  }
+  return edges;
+}
+
 /**
- * Finds the vertical gutters between text columns: x ranges that no narrow
- * fragment crosses, with enough text on both sides that runs alongside.
+ * Finds the vertical gutters between text columns. A column is a left edge
+ * shared by many narrow fragments; the gutter runs from the widest such line
+ * of one column to the next column's edge. Centred headings and full-width
+ * lines may cross it: they are read as full-width text.
  */
 export function findGutters(frags: readonly Fragment[]): Columns {
   if (frags.length < MIN_SIDE_LINES * 2) return { gutters: [] };
-  const left = Math.floor(Math.min(...frags.map((f) => f.x0)));
-  const right = Math.ceil(Math.max(...frags.map((f) => f.x1)));
-  const width = right - left;
-  if (!(width > 0) || width > 20_000) return { gutters: [] };
+  const left = Math.min(...frags.map((f) => f.x0));
+  const width = Math.max(...frags.map((f) => f.x1)) - left;
+  if (!(width > 0)) return { gutters: [] };
   const narrow = frags.filter((f) => f.x1 - f.x0 < width * NARROW);
-  const cover = new Uint16Array(width + 1);
-  for (const f of narrow) {
-    for (let x = Math.max(0, Math.floor(f.x0 - left)); x <= Math.min(width, Math.ceil(f.x1 - left)); x++) cover[x]++;
-  }
   const sizes = frags.map((f) => f.h).sort((a, b) => a - b);
   const minGap = Math.max(4, sizes[sizes.length >> 1] * 0.8);
+  const edges = leftEdges(narrow);
   const gutters: number[] = [];
-  let start = -1;
-  for (let x = 0; x <= width; x++) {
-    if (cover[x] === 0 && start < 0) start = x;
-    if ((cover[x] !== 0 || x === width) && start >= 0) {
-      if (x - start >= minGap && start > 0 && x < width) gutters.push(left + (start + x) / 2);
-      start = -1;
-    }
+  for (let i = 1; i < edges.length; i++) {
+    const from = gutters.length ? gutters[gutters.length - 1] : -Infinity;
+    if (edges[i] - Math.max(from, edges[i - 1]) < width * 0.2) continue;
+    const col = narrow.filter((f) => f.x0 >= edges[i - 1] - 2 && f.x0 > from && f.x1 <= edges[i] - minGap);
+    if (col.length < MIN_SIDE_LINES) continue;
+    const g = (Math.max(...col.map((f) => f.x1)) + edges[i]) / 2;
+    if (sidesHoldText(narrow, g, width)) gutters.push(g);
   }
-  const kept = gutters.filter((g) => sidesHoldText(narrow, g));
-  if (!kept.length) return { gutters: [] };
+  if (!gutters.length) return { gutters: [] };
   const chars = (list: readonly Fragment[]) => list.reduce((n, f) => n + f.text.length, 0);
-  const spanning = frags.filter((f) => kept.some((g) => crosses(f, g)));
+  const spanning = frags.filter((f) => gutters.some((g) => crosses(f, g)));
   if (chars(spanning) > chars(frags) * MAX_SPANNING_SHARE) return { gutters: [] };
-  return { gutters: kept };
+  return { gutters };
 }
 
 export const crosses = (f: Fragment, g: number): boolean => f.x0 < g && f.x1 > g;
 
-function sidesHoldText(narrow: readonly Fragment[], g: number): boolean {
+function sidesHoldText(narrow: readonly Fragment[], g: number, width: number): boolean {
   const l = narrow.filter((f) => f.x1 <= g);
   const r = narrow.filter((f) => f.x0 >= g);
+  // Text columns are made of long lines; a table's cells are short.
+  const medianWidth = (list: Fragment[]) => list.map((f) => f.x1 - f.x0).sort((a, b) => a - b)[list.length >> 1] ?? 0;
   const total = narrow.reduce((n, f) => n + f.text.length, 0);
   const share = (list: Fragment[]) => list.reduce((n, f) => n + f.text.length, 0) / (total || 1);
   if (l.length < MIN_SIDE_LINES || r.length < MIN_SIDE_LINES) return false;
   if (share(l) < MIN_SIDE_SHARE || share(r) < MIN_SIDE_SHARE) return false;
+  if (medianWidth(l) < width * 0.2 || medianWidth(r) < width * 0.2) return false;
   // The columns must run alongside each other, not one above the other.
   const span = (list: Fragment[]) => [Math.min(...list.map((f) => f.y)), Math.max(...list.map((f) => f.y + f.h))];
   const [lb, lt] = span(l);

@@ -59,10 +59,10 @@ export function blockText(frags: readonly Fragment[]): string {
     const line = lines[i];
     const gap = prev.y - line.y;
     const full = prev.x1 >= right - (right - left) * 0.12;
-    if (gap > Math.max(step * 1.45, prev.h * 1.9)) {
+    if (gap > Math.max(step * 1.4, prev.h * 1.5)) {
       paragraphs.push(cur);
       cur = line.text;
-    } else if (full && line.h <= prev.h * 1.3 && prev.h <= line.h * 1.3) {
+    } else if (full && line.h <= prev.h * 1.15 && prev.h <= line.h * 1.15) {
       cur = joinWrapped(cur, line.text);
     } else {
       cur += `\n${line.text}`;

@@ -1,20 +1,18 @@
 /** How much of the extracted text is real text, and whether the PDF needs text recognition. */
 
 /** U+FFFD, private-use code points and C0/C1 controls: what a broken font mapping produces. */
-const BAD = /[\ufffd\ue000-\uf8ff\u{f0000}-\u{10ffff}\u0000-\u0008\u000e-\u001f\u007f-\u009f]/u;
+const BAD = /[\ufffd\ue000-\uf8ff\u{f0000}-\u{10ffff}\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
 
 /** A page with fewer usable characters than this has no text layer to speak of. */
-export const MIN_PAGE_CHARS = 16;
+export const MIN_PAGE_CHARS = 8;
 
 export function countChars(text: string): { good: number; bad: number } {
-  let good = 0;
-  let bad = 0;
-  for (const ch of text) {
-    if (/\s/.test(ch)) continue;
-    if (BAD.test(ch)) bad++;
-    else good++;
-  }
-  return { good, bad };
+  const visible = text.replace(/\s+/g, '');
+  const bad = visible.match(BAD)?.length ?? 0;
+  // Code points, not UTF-16 units: a CJK extension character is one character.
+  let total = visible.length;
+  for (let i = 0; i < visible.length; i++) if (visible.charCodeAt(i) >= 0xdc00 && visible.charCodeAt(i) <= 0xdfff) total--;
+  return { good: total - bad, bad };
 }
 
 export interface Quality {

@@ -26,8 +26,9 @@ export function extractMain(doc: Document, win: Window): MainText {
   }
   const text = article ? toMarkdown(article.root) : '';
   if (text.length >= TOO_LITTLE) return { title: article?.title || doc.title, text, source: 'readability', lang: article?.lang };
+  // Readability's output for a page this thin is usually the raw body, furniture included.
   const fallback = fallbackText(doc);
-  return fallback.length > text.length
+  return fallback.trim()
     ? { title: doc.title, text: fallback, source: 'fallback' }
     : { title: article?.title || doc.title, text, source: 'readability' };
 }

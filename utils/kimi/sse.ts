@@ -1,4 +1,5 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { KimiError } from './errors';
 
 export interface SseHooks {
   /** Wraps every read, so an abort or time-out ends a read that would otherwise hang. */
@@ -20,11 +21,11 @@ const MAX_BUFFER = 8 * 1024 * 1024;
 export async function* sseEvents(body: ReadableStream<Uint8Array>, hooks: SseHooks = {}): AsyncGenerator<EventSourceMessage> {
   const race = hooks.race ?? (<T>(p: Promise<T>) => p);
   const queue: EventSourceMessage[] = [];
-  let broken: Error | null = null;
+  let broken: KimiError | null = null;
   const parser = createParser({
     onEvent: (event) => queue.push(event),
     onError: (error) => {
-      if (error.type === 'max-buffer-size-exceeded') broken = error;
+      if (error.type === 'max-buffer-size-exceeded') broken = new KimiError({ kind: 'stream-error', message: error.message });
     },
     maxBufferSize: MAX_BUFFER,
   });

@@ -44,5 +44,6 @@ export async function saveOptions(draft: OptionsDraft): Promise<void> {
     platform: draft.platform,
     customEndpoint: draft.customEndpoint.trim(),
     model: draft.model,
+    answerLanguage: draft.answerLanguage,
   });
 }

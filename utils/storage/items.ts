@@ -16,17 +16,26 @@ export interface Settings {
   customEndpoint: string;
   /** Empty until the user picks one or a default is chosen from /v1/models. */
   model: string;
+  /** 'auto' answers in the language of the question; otherwise a BCP 47 tag such as 'zh-CN'. */
+  answerLanguage: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   platform: 'international',
   customEndpoint: '',
   model: '',
+  answerLanguage: 'auto',
 };
+
+type SettingsV1 = Omit<Settings, 'answerLanguage'>;
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // v2 added the answer language; earlier users keep "same as the question".
+    2: (v1: SettingsV1): Settings => ({ ...v1, answerLanguage: 'auto' }),
+  },
 });
 
 /** The last 4 characters of the saved key, so the options page can show it is set. */

@@ -12,6 +12,11 @@ export const PROBE_SOURCE = `(() => {
   if (connect) {
     rt.connect = (...args) => {
       const port = connect(...args);
+      const post = port.postMessage.bind(port);
+      port.postMessage = (m) => {
+        if (B.cur && m && m.type === 'panel→bg:ask' && B.cur.askAt == null) B.cur.askAt = now();
+        return post(m);
+      };
       port.onMessage.addListener((m) => {
         const r = B.cur;
         if (!r || !m) return;
@@ -26,6 +31,25 @@ export const PROBE_SOURCE = `(() => {
       return port;
     };
   }
+  // The extraction round trip (panel → worker → content script → back).
+  const send = rt && rt.sendMessage && rt.sendMessage.bind(rt);
+  if (send) {
+    rt.sendMessage = (...args) => {
+      const r = B.cur;
+      const isExtract = r && args[0] && args[0].name === 'panel→bg:extract';
+      if (!isExtract) return send(...args);
+      r.extractAt = now();
+      const cb = args.findIndex((a) => typeof a === 'function');
+      if (cb >= 0) {
+        const inner = args[cb];
+        args[cb] = (...res) => { r.extractedAt = now(); return inner(...res); };
+        return send(...args);
+      }
+      const out = send(...args);
+      if (out && out.then) out.then(() => { r.extractedAt = now(); }, () => undefined);
+      return out;
+    };
+  }
   // The click that starts the run (event.timeStamp is on the performance.now() clock).
   document.addEventListener('click', (e) => {
     const r = B.cur;
@@ -35,7 +59,7 @@ export const PROBE_SOURCE = `(() => {
   /** Starts observing answer number \`index\`; \`button\` is the label of the button whose click starts the run. */
   B.arm = (index, button) => {
     if (B.cur && B.cur.stop) B.cur.stop();
-    const r = (B.cur = { index, button, clickAt: null, firstDeltaAt: null, lastDeltaAt: null, doneMsgAt: null, deltas: 0,
+    const r = (B.cur = { index, button, clickAt: null, extractAt: null, extractedAt: null, askAt: null, firstDeltaAt: null, lastDeltaAt: null, doneMsgAt: null, deltas: 0,
       firstMutAt: null, firstPaintAt: null, doneMutAt: null, donePaintAt: null, finalText: '' });
     const check = () => {
       const el = document.querySelectorAll('[data-role="answer"]')[index];

@@ -47,7 +47,7 @@ describe('toMarkdown', () => {
   });
 
   it('quotes blockquotes line by line', () => {
-    expect(md('<blockquote><p>a</p><p>b</p></blockquote>')).toBe('> a\n> \n> b');
+    expect(md('<blockquote><p>a</p><p>b</p></blockquote>')).toBe('> a\n>\n> b');
   });
 
   it('reads open shadow roots and slotted content', () => {

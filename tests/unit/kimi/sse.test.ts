@@ -27,3 +27,11 @@ describe('sseEvents', () => {
     expect(await events('event: message\nid: 7\nretry: 100\ndata: x\n\n')).toEqual(['x']);
   });
 });
+
+describe('sseEvents limits', () => {
+  it('stops with a stream-error when a line never ends', async () => {
+    const huge = 'data: ' + 'x'.repeat(9 * 1024 * 1024);
+    const error = await events(huge, [1024 * 1024, 5 * 1024 * 1024]).catch((e: unknown) => e);
+    expect((error as { failure?: { kind: string } }).failure?.kind).toBe('stream-error');
+  });
+});

@@ -4,7 +4,7 @@ import { checkDraft, keyHint, requestEndpointPermission, saveOptions } from '../
 import { keyHintItem, settingsItem } from '../../../utils/storage/items';
 import { getApiKey } from '../../../utils/storage/secret-store';
 
-const draft = { platform: 'international' as const, customEndpoint: '', model: 'kimi-k2.6', apiKey: '' };
+const draft = { platform: 'international' as const, customEndpoint: '', model: 'kimi-k2.6', answerLanguage: 'auto', apiKey: '' };
 
 describe('saving options', () => {
   it('stores the key in the secret store and only a 4-character hint in storage', async () => {
@@ -13,7 +13,7 @@ describe('saving options', () => {
     expect(await keyHintItem.getValue()).toBe('1234');
     const everything = JSON.stringify(await fakeBrowser.storage.local.get(null));
     expect(everything).not.toContain('abcdefghijkl');
-    expect(await settingsItem.getValue()).toEqual({ platform: 'international', customEndpoint: '', model: 'kimi-k2.6' });
+    expect(await settingsItem.getValue()).toEqual({ platform: 'international', customEndpoint: '', model: 'kimi-k2.6', answerLanguage: 'auto' });
   });
 
   it('an empty key field keeps the saved key', async () => {
@@ -42,5 +42,18 @@ describe('saving options', () => {
     expect(request).not.toHaveBeenCalled();
     await requestEndpointPermission({ ...draft, platform: 'custom', customEndpoint: 'https://proxy.example:9000/v1' });
     expect(request).toHaveBeenCalledWith({ origins: ['https://proxy.example/*'] });
+  });
+});
+
+describe('settings migration', () => {
+  it('brings version 1 settings up to date without losing anything', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { platform: 'china', customEndpoint: '', model: 'kimi-k2.5' },
+      settings$: { v: 1 },
+    });
+    await settingsItem.migrate();
+    expect(await settingsItem.getValue()).toEqual({
+      platform: 'china', customEndpoint: '', model: 'kimi-k2.5', answerLanguage: 'auto',
+    });
   });
 });

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { loadNodePdfjs } from '../../utils/documents/pdfjs-node';
+import { toFragments } from '../../utils/documents/fragments';
+import { findGutters } from '../../utils/documents/columns';
+const [f, pn] = process.argv.slice(2);
+const env = await loadNodePdfjs();
+const doc = await env.getDocument({ ...env.docOptions, data: new Uint8Array(readFileSync('/work/shared/corpus/pdf/' + f)), verbosity: 0 }).promise;
+const page = await doc.getPage(+pn);
+const tc = await page.getTextContent();
+const items = tc.items.filter((i) => i.transform).map((i) => ({ str: i.str!, x: i.transform![4], y: i.transform![5], w: i.width ?? 0, h: i.height || Math.hypot(i.transform![2], i.transform![3]) }));
+const t0 = performance.now();
+const frags = toFragments(items, page.view as any);
+console.log('frag ms', performance.now() - t0, items.length, frags.length, page.view);
+for (const fr of frags.slice(0, Number(process.env.N ?? 40))) console.log(Math.round(fr.x0), Math.round(fr.x1), Math.round(fr.y), Math.round(fr.h), JSON.stringify(fr.text.slice(0, 60)));
+console.log(findGutters(frags));

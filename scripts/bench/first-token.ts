@@ -1,0 +1,209 @@
+// npm run bench:first-token — Moonlit's own overhead to the first answer token, in real Chromium with the
+// e2e build against the simulator, on a generated ~100 KB article page:
+//   (click on "Send" → first token painted) − the simulator's time to first byte, extraction included;
+//   (context-menu "Summarize this page" dispatched in the worker → first token painted) − the same;
+//   and the last token → final paint. Baseline in the same run: the same request fetched bare from the
+//   panel page (first chunk into the DOM, next frame). Also asserts ONE API request per question.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { startSimulator, DEFAULT_KEY, type Simulator, type RecordedRequest } from '../../tests/simulator/server';
+import { articleHtml } from './lib/article';
+import { startPageServer } from './lib/page-server';
+import { launchMoonlit, openPanel, openTab, type BenchBrowser } from './lib/moonlit-chrome';
+import { BARE_FETCH_SOURCE } from './lib/panel-probe';
+import { summarize, ratio, fmtMs } from './lib/stats';
+import { log, runs, writeResults } from './lib/cli';
+
+const RUNS = runs(20);
+const WARMUP = 2;
+const TITLE = 'Tides of the Northern Harbour';
+const QUESTION = 'What did the lighthouse keeper record about the spring tides?';
+// A short answer; the pause after the first delta keeps the first paint to the first token alone.
+const ANSWER = 'The keeper logged **every spring tide** by hand.\n\n- Heights in metres\n- Times to the minute\n\nNobody has disputed them since.';
+const BEHAVIOUR = { content: ANSWER, chunkSize: 12, chunkDelayMs: 0, firstByteDelayMs: 0, pause: { afterChunk: 1, ms: 40 } };
+
+interface Probe {
+  clickAt: number | null;
+  extractAt: number;
+  extractedAt: number;
+  askAt: number;
+  firstDeltaAt: number;
+  lastDeltaAt: number;
+  doneMsgAt: number;
+  deltas: number;
+  firstMutAt: number;
+  firstPaintAt: number;
+  doneMutAt: number;
+  donePaintAt: number;
+  status: string;
+  finalText: string;
+}
+
+const chats = (log: RecordedRequest[]) => log.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
+const simTtfb = (r: RecordedRequest) => (r.firstByteAt ?? NaN) - r.receivedAt;
+
+async function answerCount(panel: Page): Promise<number> {
+  return panel.evaluate(() => document.querySelectorAll('[data-role="answer"]').length);
+}
+
+async function newChat(panel: Page): Promise<void> {
+  await panel.getByRole('button', { name: 'New chat', exact: true }).click({ timeout: 10_000 });
+  await panel.waitForFunction(() => document.querySelectorAll('[data-role="answer"]').length === 0, null, { timeout: 10_000 });
+}
+
+async function waitResult(panel: Page): Promise<Probe> {
+  const handle = await panel.waitForFunction(() => (globalThis as unknown as { __bench: { result(): unknown } }).__bench.result(), null, {
+    timeout: 30_000,
+    polling: 20,
+  });
+  return (await handle.jsonValue()) as Probe;
+}
+
+/** One measured question; `start` performs the action and returns its start time on the wall clock (or null = the click). */
+async function measure(sim: Simulator, panel: Page, button: string, start: () => Promise<number | null>) {
+  await newChat(panel);
+  const index = await answerCount(panel);
+  await panel.evaluate(([i, b]) => (globalThis as unknown as { __bench: { arm(i: number, b: string): void } }).__bench.arm(i, b), [index, button] as const);
+  const before = sim.log.length;
+  const startWall = await start();
+  const p = await waitResult(panel);
+  const during = sim.log.slice(before);
+  assert.equal(p.status, 'done', `the answer ended as ${p.status}`);
+  assert.ok(p.finalText.includes('Nobody has disputed them since.'), `unexpected answer text: ${p.finalText.slice(0, 200)}`);
+  const chat = chats(during);
+  assert.equal(chat.length, 1, `expected one chat request, got ${chat.length}`);
+  const origin = await panel.evaluate(() => performance.timeOrigin);
+  const startPage = startWall === null ? p.clickAt! : startWall - origin;
+  assert.ok(Number.isFinite(startPage), 'the start of the run was not seen');
+  const ttfb = simTtfb(chat[0]);
+  const total = p.firstPaintAt - startPage;
+  const wall = (t: number) => origin + t;
+  return {
+    // Where the time goes, in order (Node and browser wall clocks agree to about a millisecond).
+    stages: {
+      startToExtract: p.extractAt - startPage,
+      extraction: p.extractedAt - p.extractAt,
+      extractedToAsk: p.askAt - p.extractedAt,
+      askToRequestReceived: chat[0].receivedAt - wall(p.askAt),
+      simulatorTtfb: ttfb,
+      firstByteToDelta: wall(p.firstDeltaAt) - chat[0].firstByteAt!,
+      deltaToPaint: p.firstPaintAt - p.firstDeltaAt,
+    },
+    requests: during.length,
+    paths: during.map((r) => `${r.method} ${r.path}`),
+    total,
+    simTtfb: ttfb,
+    overhead: total - ttfb,
+    toDom: p.firstMutAt - startPage - ttfb,
+    deltaToPaint: p.firstPaintAt - p.firstDeltaAt,
+    lastTokenToFinalPaint: p.donePaintAt - p.lastDeltaAt,
+    lastTokenToDoneMsg: p.doneMsgAt - p.lastDeltaAt,
+    body: chat[0].body,
+  };
+}
+
+async function bareFetch(sim: Simulator, panel: Page, body: string) {
+  const before = sim.log.length;
+  const r = await panel.evaluate(`(${BARE_FETCH_SOURCE})(${JSON.stringify({ url: `${sim.baseUrl}/chat/completions`, key: DEFAULT_KEY, body })})`) as {
+    t0: number; firstAt: number; firstPaint: number; lastAt: number; finalPaint: number; chars: number;
+  };
+  const chat = chats(sim.log.slice(before));
+  assert.equal(chat.length, 1, 'the bare fetch should make one request');
+  assert.equal(r.chars, ANSWER.length, 'the bare fetch should read the whole answer');
+  const ttfb = simTtfb(chat[0]);
+  return { total: r.firstPaint - r.t0, simTtfb: ttfb, overhead: r.firstPaint - r.t0 - ttfb, lastTokenToFinalPaint: r.finalPaint - r.lastAt };
+}
+
+async function dispatchSummarize(b: BenchBrowser, tabId: number): Promise<number> {
+  // A string, not a function: tsx's helpers do not exist in the worker.
+  return (await b.session.worker.evaluate(`(async () => {
+    const tab = await chrome.tabs.get(${tabId});
+    const t0 = performance.timeOrigin + performance.now();
+    chrome.contextMenus.onClicked.dispatch({ menuItemId: 'summarize-page', editable: false, pageUrl: tab.url }, tab);
+    return t0;
+  })()`)) as number;
+}
+
+export async function main() {
+  const sim = await startSimulator();
+  const html = articleHtml(100 * 1024, { title: TITLE });
+  const site = await startPageServer({ '/article.html': html });
+  let b: BenchBrowser | undefined;
+  try {
+    b = await launchMoonlit(sim);
+    log(`first-token: ${b.version}, model ${b.model}, ${RUNS} runs (+${WARMUP} warm-up) each`);
+    const { tabId } = await openTab(b, site.url('/article.html'));
+    const panel = await openPanel(b, tabId, TITLE);
+    sim.setDefault(BEHAVIOUR);
+
+    const send = async () => {
+      await panel.getByRole('textbox', { name: 'Ask about this page', exact: true }).fill(QUESTION);
+      await panel.getByRole('button', { name: 'Send', exact: true }).click({ timeout: 10_000 });
+      return null;
+    };
+    type Measured = Awaited<ReturnType<typeof measure>>;
+    const sendRuns: Measured[] = [];
+    const menuRuns: Measured[] = [];
+    const bareRuns: Awaited<ReturnType<typeof bareFetch>>[] = [];
+    let body = '';
+    // Interleaved, so drift on a noisy machine affects all three alike.
+    for (let i = -WARMUP; i < RUNS; i++) {
+      const s = await measure(sim, panel, 'Send', send);
+      const m = await measure(sim, panel, '', () => dispatchSummarize(b!, tabId));
+      body = s.body;
+      const f = await bareFetch(sim, panel, body);
+      if (i < 0) continue;
+      sendRuns.push(s);
+      menuRuns.push(m);
+      bareRuns.push(f);
+      log(`  run ${i + 1}: send ${s.overhead.toFixed(1)} ms, menu ${m.overhead.toFixed(1)} ms, bare ${f.overhead.toFixed(1)} ms; send stages ${JSON.stringify(s.stages, (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
+    }
+    const requestBytes = Buffer.byteLength(body);
+    const pick = (xs: { [k: string]: unknown }[], k: string) => summarize(xs.map((x) => x[k] as number));
+    const bare = pick(bareRuns, 'overhead');
+    const bareLast = pick(bareRuns, 'lastTokenToFinalPaint');
+    const figure = (xs: typeof sendRuns) => {
+      const overhead = pick(xs, 'overhead');
+      const last = pick(xs, 'lastTokenToFinalPaint');
+      return {
+        overhead,
+        ratioToBaseline: ratio(overhead.median, bare.median),
+        overheadToDomCommit: pick(xs, 'toDom'),
+        total: pick(xs, 'total'),
+        simulatorTtfb: pick(xs, 'simTtfb'),
+        deltaArrivalToPaint: pick(xs, 'deltaToPaint'),
+        lastTokenToFinalPaint: last,
+        lastTokenRatioToBaseline: ratio(last.median, bareLast.median),
+        stages: Object.fromEntries(
+          Object.keys(xs[0].stages as object).map((k) => [k, summarize(xs.map((x) => (x.stages as Record<string, number>)[k]))]),
+        ),
+        apiRequestsPerQuestion: [...new Set(xs.map((x) => x.requests as number))],
+        requestPaths: [...new Set(xs.flatMap((x) => x.paths as string[]))],
+      };
+    };
+    const results = {
+      browser: b.version,
+      model: b.model,
+      runs: RUNS,
+      pageBytes: html.length,
+      requestBytes,
+      targetMedianMs: 25,
+      send: figure(sendRuns),
+      contextMenuSummarize: figure(menuRuns),
+      baseline: { what: 'bare fetch of the same request from the panel page, first chunk into the DOM, next frame', overhead: bare, total: pick(bareRuns, 'total'), lastTokenToFinalPaint: bareLast },
+    };
+    for (const [name, f] of [['Send', results.send], ['Summarize (menu)', results.contextMenuSummarize]] as const) {
+      log(`${name}: overhead ${fmtMs(f.overhead)}, ×${f.ratioToBaseline} baseline; last token → final paint ${fmtMs(f.lastTokenToFinalPaint)}; API requests per question ${f.apiRequestsPerQuestion.join(',')}`);
+      assert.deepEqual(f.apiRequestsPerQuestion, [1], `${name}: exactly one API request should reach the simulator per question`);
+    }
+    log(`baseline: ${fmtMs(bare)}; last chunk → final paint ${fmtMs(bareLast)}`);
+    writeResults('first-token', results);
+    return results;
+  } finally {
+    await b?.close();
+    await site.close();
+    await sim.close();
+  }
+}
+
+await main();

@@ -1,0 +1,89 @@
+// Takes the README's screenshots of the real panel and options page, in light
+// and dark, English and Chinese, against the simulator. Run: npx tsx scripts/screenshots.ts
+// (after `npm run build:e2e`). Writes docs/screenshot-*.png.
+import { chromium, type Page } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSimulator, DEFAULT_KEY } from '../tests/simulator/server.ts';
+
+const EXT = resolve('.output/chrome-mv3-e2e');
+const ANSWER = `## In short
+The article follows a **rooftop garden** through one growing season and what it costs to keep it.
+
+- Water is the largest expense: about *40 %* of the yearly budget.
+- Tomatoes did best; lettuce bolted in July.
+- The soil is replaced every third year.
+
+| Crop | Yield |
+|---|---|
+| Tomatoes | 31 kg |
+| Beans | 12 kg |
+
+\`\`\`python
+print("watering schedule")
+\`\`\`
+`;
+
+async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl: string, sim: Awaited<ReturnType<typeof startSimulator>>) {
+  const simUrl = sim.url;
+  const profile = mkdtempSync(join(tmpdir(), 'moonlit-shots-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 400, height: 760 }, colorScheme: scheme,
+    locale: lang, args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu', `--lang=${lang}`],
+  });
+  try {
+    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+    const id = new URL(sw.url()).host;
+    const options = await ctx.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    await options.locator('#api-key').fill(DEFAULT_KEY);
+    await options.locator('#platform').selectOption('custom');
+    await options.locator('#endpoint').fill(simUrl);
+    await options.locator('.actions button').first().click();
+    await options.waitForSelector('.status.ok', { timeout: 10_000 });
+    await options.locator('button[type=submit]').click();
+    await options.waitForTimeout(300);
+    if (scheme === 'light') await options.screenshot({ path: `docs/screenshot-options-${lang}.png` });
+    const article = await ctx.newPage();
+    await article.goto(articleUrl);
+    const tabs = (await sw.evaluate(() => chrome.tabs.query({}))) as { id: number; url?: string }[];
+    const tabId = tabs.find((t) => t.url?.startsWith('http://127.0.0.1'))!.id;
+    sim.setDefault({ content: lang === 'en' ? ANSWER : ANSWER_ZH, chunkDelayMs: 1 });
+    const panel: Page = await ctx.newPage();
+    await panel.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tabId}`);
+    await panel.locator('textarea').fill(lang === 'en' ? 'What does the garden cost to run?' : '维护这个花园要花多少钱？');
+    await panel.locator('.ask-actions button').click();
+    await panel.waitForSelector('[data-role=answer][data-status=done]', { timeout: 15_000 });
+    await panel.screenshot({ path: `docs/screenshot-panel-${scheme}-${lang}.png` });
+  } finally {
+    await ctx.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const ANSWER_ZH = `## 简而言之
+文章记录了一个**屋顶花园**一整个生长季的情况，以及维护它的花费。
+
+- 浇水是最大的开销：约占全年预算的 *40%*。
+- 番茄长得最好；生菜在七月抽薹。
+- 土壤每三年更换一次。
+
+| 作物 | 产量 |
+|---|---|
+| 番茄 | 31 公斤 |
+| 豆类 | 12 公斤 |
+`;
+const sim = await startSimulator();
+const html = readFileSync('tests/e2e/fixtures/article.html', 'utf8');
+const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+const articleUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+try {
+  for (const lang of ['en', 'zh-CN'] as const) for (const scheme of ['light', 'dark'] as const) await shoot(lang, scheme, articleUrl, sim);
+  console.log('screenshots written to docs/');
+} finally {
+  server.close();
+  await sim.close();
+}
