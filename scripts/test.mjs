@@ -1,28 +1,47 @@
 // `npm test`: every check the project has, in order, stopping at the first failure.
 // Ends with one line `N passed, M failed` counting unit tests, end-to-end checks, the lint and the demo smoke run.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Every path below is relative to the repository root, wherever `npm test` was started from.
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
 const scratch = mkdtempSync(join(tmpdir(), 'moonlit-test-'));
 const vitestJson = join(scratch, 'vitest.json');
 const env = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
 
+// Each step runs in its own process group, so a step that overruns (or Ctrl+C) takes its browsers down with it.
+let current;
+const killCurrent = () => {
+  try { if (current) process.kill(-current.pid, 'SIGKILL'); } catch { /* already gone */ }
+};
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    killCurrent();
+    console.log(`\nInterrupted (${sig}).\n0 passed, 1 failed`);
+    process.exit(130);
+  });
+}
+
 /** Runs a command with its output shown live and kept for counting. Bounded: killed after `minutes`. */
 function run(cmd, args, minutes) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    current = child;
     let out = '';
     const keep = (stream, sink) => stream.on('data', (d) => { out += d; sink.write(d); });
     keep(child.stdout, process.stdout);
     keep(child.stderr, process.stderr);
     const timer = setTimeout(() => {
       console.error(`\n!! ${cmd} ${args.join(' ')} ran over ${minutes} minutes; stopping it.`);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      killCurrent();
     }, minutes * 60_000);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      current = undefined;
       resolve({ ok: code === 0, code: code ?? signal, out });
     });
   });
@@ -43,6 +62,20 @@ function vitestCounts() {
   }
 }
 
+/** check-sizes.mjs prints one "ok" or "OVER" line per budget: each budget counts as a test. */
+function sizeCounts(out) {
+  const passed = (out.match(/^ok {2}/gm) ?? []).length;
+  const failed = (out.match(/^OVER/gm) ?? []).length;
+  return passed + failed ? { passed, failed } : { passed: NaN, failed: NaN };
+}
+
+const MAIN_E2E = ['tests/e2e/chrome.e2e.ts', 'tests/e2e/firefox.e2e.ts'];
+const otherE2e = readdirSync('tests/e2e')
+  .filter((f) => f.endsWith('.e2e.ts'))
+  .map((f) => `tests/e2e/${f}`)
+  .filter((f) => !MAIN_E2E.includes(f))
+  .sort();
+
 const one = (r) => ({ passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1 });
 const tsx = ['node_modules/.bin/tsx', '--test', '--test-reporter=spec'];
 
@@ -58,8 +91,13 @@ const steps = [
   { name: 'Browsers for the end-to-end tests', cmd: 'node', args: ['scripts/ensure-browsers.mjs'], minutes: 20 },
   { name: 'Test build (npm run build:e2e)', cmd: 'npm', args: ['run', 'build:e2e'], minutes: 5 },
   { name: 'Production build (npm run build)', cmd: 'npm', args: ['run', 'build'], minutes: 5 },
+  { name: 'Size budgets of the production build', cmd: 'node', args: ['scripts/check-sizes.mjs'], minutes: 1, count: (r) => sizeCounts(r.out) },
   { name: 'End to end in Chromium', cmd: tsx[0], args: [...tsx.slice(1), 'tests/e2e/chrome.e2e.ts'], minutes: 10, count: (r) => nodeTestCounts(r.out) },
   { name: 'End to end in Firefox ESR', cmd: tsx[0], args: [...tsx.slice(1), 'tests/e2e/firefox.e2e.ts'], minutes: 10, count: (r) => nodeTestCounts(r.out) },
+  // Any further suites (e.g. tests/e2e/security.e2e.ts) run here, one file at a time.
+  ...(otherE2e.length
+    ? [{ name: `More end-to-end suites (${otherE2e.join(', ')})`, cmd: tsx[0], args: [...tsx.slice(1), '--test-concurrency=1', ...otherE2e], minutes: 15, count: (r) => nodeTestCounts(r.out) }]
+    : []),
   { name: 'web-ext lint on the production Firefox build', cmd: 'node', args: ['scripts/lint-firefox.mjs'], minutes: 3, count: one },
   { name: 'Demo smoke run (npm run demo -- --smoke)', cmd: 'node', args: ['scripts/demo.mjs', '--smoke', '--no-build'], minutes: 5, count: one },
 ];

@@ -30,6 +30,8 @@ export function buildManifest({ browser, manifestVersion, mode }: ManifestEnv) {
     permissions,
     host_permissions: hosts,
     action: { default_title: '__MSG_actionTitle__' },
+    // Default keys avoid the browsers' own: Chrome binds Alt+Shift+A (focus inactive dialogs), T, B and I, and
+    // ChromeOS binds Alt+Shift+S (quick settings), N, P, L and M; Firefox binds no Alt+Shift letter.
     commands: {
       // Firefox's built-in command for a sidebar; Chrome's action opens the side panel.
       [firefox ? '_execute_sidebar_action' : '_execute_action']: {
@@ -37,11 +39,11 @@ export function buildManifest({ browser, manifestVersion, mode }: ManifestEnv) {
         description: '__MSG_commandOpenPanel__',
       },
       'summarize-page': {
-        suggested_key: { default: 'Alt+Shift+S' },
+        suggested_key: { default: 'Alt+Shift+U' },
         description: '__MSG_commandSummarizePage__',
       },
       'ask-selection': {
-        suggested_key: { default: 'Alt+Shift+A' },
+        suggested_key: { default: 'Alt+Shift+Q' },
         description: '__MSG_commandAskSelection__',
       },
     },

@@ -13,3 +13,8 @@ const frags = toFragments(items, page.view as any);
 console.log('frag ms', performance.now() - t0, items.length, frags.length, page.view);
 for (const fr of frags.slice(0, Number(process.env.N ?? 40))) console.log(Math.round(fr.x0), Math.round(fr.x1), Math.round(fr.y), Math.round(fr.h), JSON.stringify(fr.text.slice(0, 60)));
 console.log(findGutters(frags));
+import { leftEdges, sidesHoldText } from '../../utils/documents/columns';
+const left = Math.min(...frags.map((f) => f.x0));
+const width = Math.max(...frags.map((f) => f.x1)) - left;
+const narrow = frags.filter((f) => f.x1 - f.x0 < width * 0.6);
+console.log('width', width, 'edges', leftEdges(narrow), [278, 295, 297].map((g) => sidesHoldText(narrow, g, width)));

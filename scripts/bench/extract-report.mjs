@@ -1,6 +1,6 @@
 // The bench:extract table: F1 and time per page for each extractor, per corpus.
 import { writeFileSync } from 'node:fs';
-import { f1Interval, match, metrics } from './shingles.mjs';
+import { f1Interval, match, metrics } from './extract-shingles.mjs';
 
 const quantile = (xs, q) => {
   const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);

@@ -41,3 +41,21 @@ describe('manifest permissions', () => {
     expect(firefox.permissions).not.toContain('sidePanel');
   });
 });
+
+describe('manifest commands', () => {
+  // The browsers' own Alt+Shift letters (Chromium's accelerator tables for Windows/Linux/ChromeOS and ChromeOS's
+  // system shortcuts); an extension's suggested key must not take one of them from the user.
+  const RESERVED = ['A', 'B', 'I', 'T', 'S', 'N', 'P', 'L', 'M'].map((k) => `Alt+Shift+${k}`);
+
+  it('suggests three keys, none of them one the browser or ChromeOS already uses', () => {
+    for (const m of [chrome, firefox]) {
+      const keys = Object.values(m.commands as Record<string, { suggested_key: { default: string } }>).map((c) => c.suggested_key.default);
+      expect(keys).toHaveLength(3);
+      expect(new Set(keys).size).toBe(3);
+      for (const key of keys) {
+        expect(key).toMatch(/^Alt\+Shift\+[A-Z]$/);
+        expect(RESERVED).not.toContain(key);
+      }
+    }
+  });
+});

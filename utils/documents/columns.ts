@@ -14,7 +14,7 @@ export interface Columns {
 }
 
 /** Left edges shared by several narrow fragments: where columns start. */
-function leftEdges(narrow: readonly Fragment[]): number[] {
+export function leftEdges(narrow: readonly Fragment[]): number[] {
   const counts = new Map<number, number>();
   for (const f of narrow) counts.set(Math.round(f.x0 / 2), (counts.get(Math.round(f.x0 / 2)) ?? 0) + 1);
   const edges: number[] = [];
@@ -40,14 +40,21 @@ export function findGutters(frags: readonly Fragment[]): Columns {
   const sizes = frags.map((f) => f.h).sort((a, b) => a - b);
   const minGap = Math.max(4, sizes[sizes.length >> 1] * 0.8);
   const edges = leftEdges(narrow);
+  const narrowChars = narrow.reduce((n, f) => n + f.text.length, 0);
   const gutters: number[] = [];
-  for (let i = 1; i < edges.length; i++) {
-    const from = gutters.length ? gutters[gutters.length - 1] : -Infinity;
-    if (edges[i] - Math.max(from, edges[i - 1]) < width * 0.2) continue;
-    const col = narrow.filter((f) => f.x0 >= edges[i - 1] - 2 && f.x0 > from && f.x1 <= edges[i] - minGap);
+  // The left edge of the column being measured; it moves on only when a gutter is found.
+  let colStart = edges[0];
+  for (const edge of edges.slice(1)) {
+    if (edge - colStart < width * 0.2) continue;
+    const col = narrow.filter((f) => f.x0 >= colStart - 2 && f.x1 <= edge - minGap);
     if (col.length < MIN_SIDE_LINES) continue;
-    const g = (Math.max(...col.map((f) => f.x1)) + edges[i]) / 2;
-    if (sidesHoldText(narrow, g, width)) gutters.push(g);
+    const g = (Math.max(...col.map((f) => f.x1)) + edge) / 2;
+    // A real gutter is crossed only by the odd centred heading, not by a column's own lines.
+    const crossing = narrow.filter((f) => crosses(f, g)).reduce((n, f) => n + f.text.length, 0);
+    if (crossing <= narrowChars * 0.1 && sidesHoldText(narrow, g, width)) {
+      gutters.push(g);
+      colStart = edge;
+    }
   }
   if (!gutters.length) return { gutters: [] };
   const chars = (list: readonly Fragment[]) => list.reduce((n, f) => n + f.text.length, 0);
@@ -58,16 +65,17 @@ export function findGutters(frags: readonly Fragment[]): Columns {
 
 export const crosses = (f: Fragment, g: number): boolean => f.x0 < g && f.x1 > g;
 
-function sidesHoldText(narrow: readonly Fragment[], g: number, width: number): boolean {
+export function sidesHoldText(narrow: readonly Fragment[], g: number, width: number): boolean {
   const l = narrow.filter((f) => f.x1 <= g);
   const r = narrow.filter((f) => f.x0 >= g);
-  // Text columns are made of long lines; a table's cells are short.
-  const medianWidth = (list: Fragment[]) => list.map((f) => f.x1 - f.x0).sort((a, b) => a - b)[list.length >> 1] ?? 0;
+  // Most of a text column's characters sit in long lines; a table's sit in short cells.
+  const inLongLines = (list: Fragment[]) =>
+    list.filter((f) => f.x1 - f.x0 >= width * 0.2).reduce((n, f) => n + f.text.length, 0) / (list.reduce((n, f) => n + f.text.length, 0) || 1);
   const total = narrow.reduce((n, f) => n + f.text.length, 0);
   const share = (list: Fragment[]) => list.reduce((n, f) => n + f.text.length, 0) / (total || 1);
   if (l.length < MIN_SIDE_LINES || r.length < MIN_SIDE_LINES) return false;
   if (share(l) < MIN_SIDE_SHARE || share(r) < MIN_SIDE_SHARE) return false;
-  if (medianWidth(l) < width * 0.2 || medianWidth(r) < width * 0.2) return false;
+  if (inLongLines(l) < 0.5 || inLongLines(r) < 0.5) return false;
   // The columns must run alongside each other, not one above the other.
   const span = (list: Fragment[]) => [Math.min(...list.map((f) => f.y)), Math.max(...list.map((f) => f.y + f.h))];
   const [lb, lt] = span(l);

@@ -26,6 +26,11 @@ export function toFragments(items: readonly PlacedText[], box?: PageBox): Fragme
   for (const it of items) {
     if (!it.str || !inside(it, box)) continue;
     const blank = it.str.trim() === '';
+    // pdf.js bridges a column gap with one wide space item: that is a break, not a word space.
+    if (blank && cur && it.w > Math.max(cur.h, it.h, 1) * MAX_GAP_EM) {
+      cur = null;
+      continue;
+    }
     if (cur) {
       const em = Math.max(cur.h, it.h, 1);
       const gap = it.x - cur.x1;
@@ -36,7 +41,7 @@ export function toFragments(items: readonly PlacedText[], box?: PageBox): Fragme
           if (gap > em * SPACE_GAP_EM && needsSpace(cur.text, it.str)) cur.text += ' ';
           cur.text += it.str;
         }
-        cur.x1 = Math.max(cur.x1, it.x + it.w);
+        if (!blank) cur.x1 = Math.max(cur.x1, it.x + it.w);
         // The line's height is its main text's: a superscript must not move the baseline.
         if (it.h > cur.h && !blank) {
           cur.y = it.y;

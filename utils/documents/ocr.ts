@@ -27,6 +27,7 @@ export async function extractViaKimi(bytes: Uint8Array, filename: string, conn: 
   const uploaded = await uploadForExtraction(new Blob([bytes as Uint8Array<ArrayBuffer>]), filename, conn);
   let text: string;
   try {
+    conn.signal?.throwIfAborted(); // stopped during the upload: only clean up
     text = await fileContent(uploaded.id, conn);
   } finally {
     // Even after a failure or a stop: the copy on Kimi's side has done its job.

@@ -11,7 +11,7 @@ export function loadNodePdfjs(): Promise<PdfjsEnv> {
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
     return {
       getDocument: (src) => lib.getDocument(src) as unknown as ReturnType<PdfjsEnv['getDocument']>,
-      docOptions: { cMapUrl: join(root, 'cmaps') + '/', cMapPacked: true },
+      docOptions: { cMapUrl: join(root, 'cmaps') + '/', cMapPacked: true, standardFontDataUrl: join(root, 'standard_fonts') + '/' },
     };
   });
   return loading;

@@ -89,7 +89,8 @@ function inline(el: Element, tag: string, o: MarkdownOptions): string {
   const inner = blocks(el, o);
   if (tag !== 'A') return spaced(el, inner);
   const href = el.getAttribute('href') ?? '';
-  const text = oneLine(inner);
+  // A link wrapped around a heading (story teasers) keeps its words, not the '#'.
+  const text = oneLine(inner).replace(/(^|\s)#{1,6}\s/g, '$1');
   if (!text || !/^https?:/i.test(href)) return spaced(el, inner);
   // Resolved against the page so relative links still work for the model.
   const url = (el as HTMLAnchorElement).href || href;

@@ -20,19 +20,31 @@ export interface UploadedFile {
 
 const DEFAULT_TIMEOUT = 180_000;
 
-async function call(conn: FilesConnection, path: string, init: RequestInit): Promise<{ res: Response; text: string }> {
+/**
+ * `keepBody`: once the response has started, read it even if the caller stops,
+ * so an upload that reached Kimi is known by id and can be deleted.
+ */
+async function call(conn: FilesConnection, path: string, init: RequestInit, keepBody = false): Promise<{ res: Response; text: string }> {
   const fetchImpl = conn.fetchImpl ?? ((input, i) => fetch(input, i));
   const timeout = conn.timeoutMs ?? DEFAULT_TIMEOUT;
-  const guard = new RequestGuard(conn.signal, timeout, timeout);
+  const guard = new RequestGuard(keepBody ? undefined : conn.signal, timeout, timeout);
+  const stopBeforeHeaders = () => guard.dispose();
+  if (keepBody) {
+    conn.signal?.throwIfAborted();
+    conn.signal?.addEventListener('abort', stopBeforeHeaders, { once: true });
+  }
   try {
     const headers = { Authorization: `Bearer ${conn.apiKey}`, ...(init.headers as Record<string, string> | undefined) };
     const res = await guard.race(fetchImpl(`${conn.base}${path}`, { ...init, headers, signal: guard.signal }));
+    conn.signal?.removeEventListener('abort', stopBeforeHeaders);
     const text = await guard.race(res.text());
     if (!res.ok) throw new KimiError(failureFromResponse(res, text));
     return { res, text };
   } catch (err) {
+    if (keepBody && conn.signal?.aborted) throw conn.signal.reason;
     throw guard.translate(err);
   } finally {
+    conn.signal?.removeEventListener('abort', stopBeforeHeaders);
     guard.dispose();
   }
 }
@@ -42,7 +54,7 @@ export async function uploadForExtraction(file: Blob, filename: string, conn: Fi
   const form = new FormData();
   form.append('file', file, filename);
   form.append('purpose', 'file-extract');
-  const { res, text } = await call(conn, '/files', { method: 'POST', body: form, headers: { Accept: 'application/json' } });
+  const { res, text } = await call(conn, '/files', { method: 'POST', body: form, headers: { Accept: 'application/json' } }, true);
   let json: Partial<UploadedFile> | null = null;
   try {
     json = JSON.parse(text);

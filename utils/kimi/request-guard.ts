@@ -67,7 +67,7 @@ export class RequestGuard {
     if (err instanceof KimiError) return err;
     const failure = failureFromException(err);
     // A body that breaks off (undici "terminated", Chromium "network error") is an interrupted answer.
-    if (false) return new KimiError({ ...failure, kind: 'incomplete' });
+    if (inBody && failure.kind === 'network') return new KimiError({ ...failure, kind: 'incomplete' });
     return new KimiError(failure);
   }
 

@@ -14,7 +14,8 @@ export interface BenchBrowser {
 }
 
 export async function launchMoonlit(sim: Simulator): Promise<BenchBrowser> {
-  const session = await launchChrome();
+  // npm run bench passes a private copy of the build, so a concurrent `wxt build` cannot swap it mid-run.
+  const session = await launchChrome({ extension: process.env.MOONLIT_BENCH_E2E_BUILD || undefined });
   try {
     await session.context.addInitScript(PROBE_SOURCE);
     const options = await openOptions(session);

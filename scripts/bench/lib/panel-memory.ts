@@ -55,7 +55,6 @@ export async function panelMemory() {
       let used = 0;
       for (let i = 0; i < 3; i++) {
         await cdp.send('HeapProfiler.collectGarbage');
-        used = Math.max(used, 0);
         used = (await cdp.send('Runtime.getHeapUsage')).usedSize;
       }
       const domNodes = await panel.evaluate(() => document.getElementsByTagName('*').length);
@@ -78,5 +77,7 @@ export async function panelMemory() {
     answerChars: ANSWER_CHARS,
     rows: rows.map((r) => ({ ...r, ratio: ratio(r.heapMB, base.heapMB), perMessageKB: r.messages ? Math.round(((r.heapMB - base.heapMB) * 1024 * 100) / r.messages) / 100 : null })),
     linearity: linearity(growth),
+    // Past the first answers (which load the renderer), what each further message costs.
+    marginalKBPerMessage: Math.round((((rows.at(-1)!.heapMB - rows[1].heapMB) * 1024) / (rows.at(-1)!.messages - rows[1].messages)) * 100) / 100,
   };
 }

@@ -30,16 +30,26 @@ export const fmtMs = (s: Summary, digits = 1) => `${s.median.toFixed(digits)} ms
 export const ratio = (a: number, b: number): number | null => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
 
 /**
- * Whether time grows linearly with size: time per unit at each size, and the ratio of the largest
- * size's per-unit cost to the smallest's. Near 1 = linear; clearly above 1 = superlinear.
+ * Whether cost grows linearly with size: the exponent b of a least-squares fit cost ∝ size^b on
+ * log-log axes (1 = linear, 2 = quadratic), and the cost per unit at each size.
  */
 export function linearity(points: { size: number; time: number }[]) {
-  const per = points.map((p) => ({ size: p.size, perUnit: p.time / p.size }));
-  const first = per[0].perUnit;
-  const last = per[per.length - 1].perUnit;
-  const r = Math.round((last / first) * 100) / 100;
-  const verdict = r <= 1.5 ? 'linear' : r <= 3 ? 'slightly superlinear' : 'superlinear';
-  return { perUnit: per, ratio: r, verdict };
+  const pts = points.filter((p) => p.size > 0 && p.time > 0);
+  const per = pts.map((p) => ({ size: p.size, perUnit: p.time / p.size }));
+  const xs = pts.map((p) => Math.log(p.size));
+  const ys = pts.map((p) => Math.log(p.time));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  const exponent = Math.round((num / den) * 100) / 100;
+  const verdict = exponent < 0.85 ? 'sublinear' : exponent <= 1.15 ? 'linear' : exponent <= 1.4 ? 'slightly superlinear' : 'superlinear';
+  const perUnitRatio = Math.round((per[per.length - 1].perUnit / per[0].perUnit) * 100) / 100;
+  return { exponent, verdict, perUnitRatio, perUnit: per };
 }
 
 /** Runs `fn` `n` times (after `warmup` unmeasured runs) and returns its durations. */

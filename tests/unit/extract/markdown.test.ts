@@ -42,6 +42,10 @@ describe('toMarkdown', () => {
     );
   });
 
+  it('keeps the words of a heading inside a link without its # marks', () => {
+    expect(md('<a href="https://example.com/s"><h4>Story title</h4></a>')).toBe('[Story title](https://example.com/s)');
+  });
+
   it('drops scripts, styles, images and form controls', () => {
     expect(md('<p>Text<script>evil()</script><style>p{}</style><img alt="x"><button>Share</button></p>')).toBe('Text');
   });

@@ -26,7 +26,7 @@ export function renderAtOnce(text: string) {
 }
 
 /** Streams `text` in `size`-character deltas, one frame every `perFrame` deltas, then ends the stream. */
-export function renderStreamed(text: string, size: number, perFrame = 1, onFrame?: (root: HTMLElement) => void) {
+export function renderStreamed(text: string, size: number, perFrame = 1, onFrame?: (root: Element) => void) {
   const { frames, flush } = manualFrames();
   const view = render(<MarkdownView text="" streaming />);
   let n = 0;

@@ -1,0 +1,11 @@
+import { twoColumnPdf } from '../../tests/unit/documents/make-pdf';
+import { loadNodePdfjs } from '../../utils/documents/pdfjs-node';
+import { toFragments } from '../../utils/documents/fragments';
+import { findGutters } from '../../utils/documents/columns';
+const env = await loadNodePdfjs();
+const doc = await env.getDocument({ ...env.docOptions, data: twoColumnPdf() }).promise;
+const page = await doc.getPage(1);
+const tc = await page.getTextContent();
+const items = tc.items.filter((i) => i.transform).map((i) => ({ str: i.str!, x: i.transform![4], y: i.transform![5], w: i.width ?? 0, h: i.height || 10 }));
+console.log(items.slice(0,6));const frags = toFragments(items);
+console.log(frags, findGutters(frags));

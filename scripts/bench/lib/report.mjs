@@ -1,0 +1,120 @@
+// bench/results.md from the collected results (bench/results.json has the same figures, in full).
+
+const f1 = (x) => (x === null || x === undefined || Number.isNaN(x) ? '–' : Number(x).toFixed(1));
+const f2 = (x) => (x === null || x === undefined || Number.isNaN(x) ? '–' : Number(x).toFixed(2));
+const ms = (s) => (s ? `${f1(s.median)} ms (p95 ${f1(s.p95)}, ${f1(s.min)}–${f1(s.max)})` : '–');
+const msShort = (s) => (s ? `${f1(s.median)} (p95 ${f1(s.p95)})` : '–');
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const size = (n) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(0)} MB` : n >= 1024 ? `${(n / 1024).toFixed(0)} KB` : String(n));
+const chars = (n) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
+const x = (r) => (r === null || r === undefined ? '–' : `×${f2(r)}`);
+
+function firstToken(r) {
+  const rows = [
+    ['"Send" in the panel', r.send],
+    ['"Summarize this page" from the context menu', r.contextMenuSummarize],
+  ];
+  const out = [
+    `Real Chromium ${r.browser}, e2e build, simulator on loopback, a generated ${kib(r.pageBytes)} article page (request body ${kib(r.requestBytes)}), model ${r.model}; ${r.runs} runs each after 2 warm-up runs, interleaved. Overhead = start → first answer token painted (next animation frame after it is in the DOM) − the simulator's own time to first byte; page extraction included. Target: ≤ ${r.targetMedianMs} ms median.`,
+    '',
+    '| start | overhead to first token | × baseline | API requests per question | last token → final paint | × baseline |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows.map(([name, f]) => `| ${name} | ${ms(f.overhead)} | ${x(f.ratioToBaseline)} | ${f.apiRequestsPerQuestion.join(', ')} (${f.requestPaths.join(', ')}) | ${ms(f.lastTokenToFinalPaint)} | ${x(f.lastTokenRatioToBaseline)} |`),
+    `| baseline: ${r.baseline.what} | ${ms(r.baseline.overhead)} | ×1.00 | 1 | ${ms(r.baseline.lastTokenToFinalPaint)} | ×1.00 |`,
+    '',
+    `Median overhead vs the ${r.targetMedianMs} ms target: Send ${f1(r.send.overhead.median)} ms (${r.send.overhead.median <= r.targetMedianMs ? 'met' : 'NOT met'}), menu ${f1(r.contextMenuSummarize.overhead.median)} ms (${r.contextMenuSummarize.overhead.median <= r.targetMedianMs ? 'met' : 'NOT met'}).`,
+    '',
+    'Where the time goes (median ms, p95 in brackets; "start" is the click, or the menu dispatch in the worker):',
+    '',
+    '| stage | Send | menu |',
+    '|---|---:|---:|',
+  ];
+  const labels = {
+    startToExtract: 'start → extraction requested',
+    extraction: 'extraction round trip (panel → worker → content script → panel)',
+    extractedToAsk: 'page read → question posted on the port',
+    askToRequestReceived: 'question posted → request received by the simulator',
+    simulatorTtfb: "simulator's own time to first byte (subtracted)",
+    firstByteToDelta: 'first byte → first delta in the panel',
+    deltaToPaint: 'first delta in the panel → painted',
+  };
+  for (const [k, label] of Object.entries(labels)) out.push(`| ${label} | ${msShort(r.send.stages?.[k])} | ${msShort(r.contextMenuSummarize.stages?.[k])} |`);
+  return out.join('\n');
+}
+
+function scalingTable(title, t, fmtSize, extraCols = []) {
+  const head = `| ${t.unit} | Moonlit | baseline | × baseline | ms per 1k units |${extraCols.map((c) => ` ${c[0]} |`).join('')}`;
+  const lines = [
+    `**${title}** — baseline: ${t.baseline}.`,
+    '',
+    head,
+    `|---|---:|---:|---:|---:|${extraCols.map(() => '---:|').join('')}`,
+    ...t.rows.map((row) => `| ${fmtSize(row.size)} | ${msShort(row.ours)} ms | ${msShort(row.base)} ms | ${x(row.ratio)} | ${(row.ours.median / row.size * 1000).toFixed(3)} |${extraCols.map((c) => ` ${c[1](row)} |`).join('')}`),
+    '',
+    `Growth: cost ∝ size^${f2(t.linearity.exponent)} (least-squares on log-log) → **${t.linearity.verdict}**; cost per unit at the largest size is ×${f2(t.linearity.perUnitRatio)} that at the smallest.`,
+  ];
+  return lines.join('\n');
+}
+
+function scaling(r) {
+  const out = [];
+  if (r.extraction) out.push(scalingTable('Extraction (extractPage, Chromium)', r.extraction, size, [['text chars', (row) => row.textChars]]));
+  if (r.estimateTokens) out.push(scalingTable('Token estimation (estimateTokens, Node)', r.estimateTokens, chars, [['tokens', (row) => row.tokens]]));
+  if (r.buildChatBody) out.push(scalingTable('Prompt building (buildChatBody, Node)', r.buildChatBody, chars));
+  if (r.rendering) out.push(scalingTable(`Rendering (MarkdownView, ${r.rendering.deltaChars}-char deltas, first delta → final paint, Chromium)`, r.rendering, size, [['deltas', (row) => row.deltas], ['elements', (row) => row.elements]]));
+  if (r.memory) {
+    const m = r.memory;
+    out.push([
+      `**Panel memory (JS heap after GC, e2e build, stored conversation, ${m.answerChars}-char Markdown answers)** — baseline: ${m.baseline}.`,
+      '',
+      '| messages | JS heap | × baseline | DOM elements | shown in |',
+      '|---:|---:|---:|---:|---:|',
+      ...m.rows.map((row) => `| ${row.messages} | ${f2(row.heapMB)} MB | ${x(row.ratio)} | ${row.domNodes} | ${row.showMs} ms |`),
+      '',
+      `Growth above the empty panel: ∝ messages^${f2(m.linearity.exponent)} (${m.linearity.verdict}): the first answers load the renderer once; after that each message adds about ${f2(m.marginalKBPerMessage)} KB.`,
+    ].join('\n'));
+  }
+  return out.join('\n\n');
+}
+
+function sizes(r) {
+  return [
+    `Production build (${r.build}), ${r.unit}; 1 KiB = 1024 bytes. \`npm test\` fails when a budget is exceeded (scripts/check-sizes.mjs).`,
+    '',
+    '| entry | gzip | raw | budget | |',
+    '|---|---:|---:|---:|---|',
+    ...r.entries.map((e) => `| ${e.name} | ${kib(e.gzip)} | ${kib(e.raw)} | ${e.budget ? kib(e.budget) : '–'} | ${e.ok === null ? '' : e.ok ? 'ok' : '**OVER**'} |`),
+  ].join('\n');
+}
+
+const RENDERERS = { 'first-token': firstToken, scaling, sizes };
+const TITLES = {
+  sizes: 'Sizes and budgets',
+  'first-token': 'Overhead to first token',
+  scaling: 'Scaling',
+  extract: 'Extraction quality and speed (bench:extract)',
+  render: 'Streaming render (bench:render)',
+  pdf: 'PDF (bench:pdf)',
+};
+
+export function resultsMarkdown(all) {
+  const m = all.machine;
+  const out = [
+    '# Moonlit benchmarks',
+    '',
+    `Generated by \`npm run bench\` on ${all.date}. Commit ${all.commit}.`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB memory, load average at start ${m.loadAtStart}; ${m.os}. Chromium ${m.chromium}; Node ${m.node}.`,
+    '',
+    'Figures are medians with p95 (and min–max where shown). Every benchmark is compared with a baseline measured in the same run; on a busy machine the ratio is the figure to trust.',
+  ];
+  for (const [name, b] of Object.entries(all.benches)) {
+    out.push('', `## ${TITLES[name] ?? name}`, '');
+    if (b.results && RENDERERS[name]) out.push(RENDERERS[name](b.results));
+    else if (b.results) out.push('```json', JSON.stringify(b.results, null, 2), '```');
+    else if ((b.stdout || '').trim()) out.push('Its printed output (the script writes no `--json` file yet):', '', '```text', b.stdout.trim(), '```');
+    if (!b.ok) out.push('', `**Exited with code ${b.exitCode}** (a failed run, or a target the script checks was missed). Last lines on stderr:`, '', '```text', (b.stderrTail || '').trim().split('\n').slice(-15).join('\n'), '```');
+    out.push('', `_${b.seconds} s, \`${b.command}\`_`);
+  }
+  return out.join('\n') + '\n';
+}
