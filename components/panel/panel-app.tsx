@@ -14,6 +14,7 @@ import { TurnView } from './turn-view';
 import { AskBox } from './ask-box';
 import { HistoryView } from './history-view';
 import { CoverageLine } from './coverage-line';
+import { ShortcutsInfo } from './shortcuts-info';
 import './panel.css';
 
 export function PanelApp(props: { compact?: boolean }) {
@@ -77,6 +78,7 @@ export function PanelApp(props: { compact?: boolean }) {
           <AskBox streaming={streaming} onSend={(question) => session.ask('ask', question)} onStop={session.stop} />
         </>
       )}
+      {!props.compact && <ShortcutsInfo />}
     </div>
   );
 }

@@ -32,7 +32,8 @@ export function TurnView(props: { turn: Turn; busy: boolean; last: boolean; onCo
       {turn.status === 'error' && turn.failure && (
         <ErrorNotice
           failure={turn.failure}
-          onRetry={props.busy ? undefined : () => props.onResend(turn.question)}
+          // With text already received, trying again continues it (Partial Mode) instead of throwing it away.
+          onRetry={props.busy ? undefined : turn.answer ? props.onContinue : () => props.onResend(turn.question)}
           onContinue={props.busy || !canContinue(turn) ? undefined : props.onContinue}
         />
       )}

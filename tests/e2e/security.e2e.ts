@@ -252,7 +252,7 @@ describe('Moonlit security in Chromium', () => {
     assert.equal(last.role, 'user');
     assert.ok(last.content.includes('<selection>') && last.content.includes('<svg onload=alert(1)>'), 'the selection should be sent, marked as page data');
 
-    for (const p of [hostilePanel, panel]) {
+    for (const p of [hostilePanel, panel].filter((x): x is RawPage => x !== undefined)) {
       const state = await trapState(p.ui);
       assert.equal(state.pwned, null, `the hostile page ran script in a panel: ${JSON.stringify(state.pwned)}`);
       assert.deepEqual(await renderedViolations(p.ui), [], 'the hostile page left live markup in a panel');

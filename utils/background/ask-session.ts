@@ -66,6 +66,7 @@ async function runAsk(port: Port, request: AskRequest, signal: AbortSignal, deps
       now: (deps.now ?? (() => new Date()))(),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       locale: connection.locale,
+      answerLanguage: connection.answerLanguage,
       conversationId: request.conversationId,
     });
     post({ type: 'bg→panel:start', model: connection.model });

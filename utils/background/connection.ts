@@ -14,6 +14,7 @@ export interface Connection {
   /** What /v1/models said about the model, when we have it cached. */
   listed?: ModelInfo;
   locale: string;
+  answerLanguage: string;
 }
 
 /** Whether the browser lets us reach a custom endpoint (optional host permission). */
@@ -53,7 +54,7 @@ export async function resolveConnection(): Promise<Connection | KimiFailure> {
       await settingsItem.setValue({ ...settings, model });
     }
     const listed = models?.find((m) => m.id === model);
-    return { base, apiKey, model, listed, locale: uiLanguage() };
+    return { base, apiKey, model, listed, locale: uiLanguage(), answerLanguage: settings.answerLanguage ?? 'auto' };
   } catch (error) {
     return error instanceof KimiError ? error.failure : failureFromException(error);
   }

@@ -71,10 +71,24 @@ export function questionMessage(ask: AskRequest, locale: string): string {
  * Order matters for caching: fixed prompt → page → date → history → question.
  * Everything up to the page is the same on every turn of a conversation.
  */
-export function buildMessages(ask: AskRequest, now: Date, timeZone: string, locale: string): ChatMessage[] {
+/** The user's fixed answer language, by its English name so the model can't misread a tag. */
+export function languageMessage(tag: string | undefined): string | null {
+  if (!tag || tag === 'auto') return null;
+  let name = tag;
+  try {
+    name = new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    /* an odd tag: say it as it is */
+  }
+  return `Always answer in ${name} (${tag}), whatever the language of the question or the page.`;
+}
+
+export function buildMessages(ask: AskRequest, now: Date, timeZone: string, locale: string, answerLanguage?: string): ChatMessage[] {
   const messages: ChatMessage[] = [{ role: 'system', content: SYSTEM_PROMPT }];
   if (ask.page) messages.push({ role: 'system', content: pageMessage(ask.page) });
-  messages.push({ role: 'system', content: dateMessage(now, timeZone) });
+  // After the page, so the cached prefix stays the same when this changes.
+  const language = languageMessage(answerLanguage);
+  messages.push({ role: 'system', content: language ? `${dateMessage(now, timeZone)}\n${language}` : dateMessage(now, timeZone) });
   for (const turn of ask.history) {
     // Kimi rejects empty content; an empty turn (e.g. a stopped answer) carries nothing anyway.
     if (turn.content.trim()) messages.push({ role: turn.role, content: turn.content });

@@ -27,6 +27,8 @@ export interface BuildChatInput {
   /** UI language, for the default instruction when the question is empty. */
   locale: string;
   conversationId?: string;
+  /** 'auto' (or absent) answers in the question's language; otherwise a BCP 47 tag the user chose. */
+  answerLanguage?: string;
   /** Only for models where thinking is optional (k2.5/k2.6); undefined keeps the server default. */
   thinking?: boolean;
   /** Only for kimi-k3. */
@@ -53,7 +55,7 @@ export function outputCap(profile: ModelProfile, promptTokens: number, thinkingO
 
 export function buildChatBody(input: BuildChatInput): ChatBody {
   const profile = modelProfile(input.model, input.listed);
-  const messages = buildMessages(input.ask, input.now, input.timeZone, input.locale);
+  const messages = buildMessages(input.ask, input.now, input.timeZone, input.locale, input.answerLanguage);
   const thinkingOn = profile.thinking === 'always' || (profile.thinking === 'optional' && input.thinking !== false);
   const body: ChatBody = {
     model: input.model,

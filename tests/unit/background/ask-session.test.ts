@@ -20,7 +20,7 @@ beforeEach(() => {
 const page = { url: 'https://news.example/a', title: 'A story', text: 'The quick brown fox jumps over the lazy dog.', selection: '' };
 const ask: AskRequest = { mode: 'ask', question: 'What jumps?', page, history: [], conversationId: 'conv-1' };
 const deps = (): AskDeps => ({
-  connect: async () => ({ base: sim.baseUrl, apiKey: DEFAULT_KEY, model: 'kimi-k2.6', locale: 'en' }),
+  connect: async () => ({ base: sim.baseUrl, apiKey: DEFAULT_KEY, model: 'kimi-k2.6', locale: 'en', answerLanguage: 'auto' }),
 });
 
 function open(d: AskDeps = deps()) {

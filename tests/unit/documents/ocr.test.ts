@@ -33,17 +33,16 @@ describe('extractViaKimi', () => {
 
   it('deletes the upload even when reading the content fails', async () => {
     const bytes = new TextEncoder().encode('notes to extract');
-    // Stop the read: the signal aborts after the upload's response arrives.
+    // The user stops just as the content is requested.
     const ctrl = new AbortController();
-    const origFetch = globalThis.fetch;
-    const fetchImpl: typeof fetch = async (input, init) => {
-      const res = await origFetch(input, init);
-      if (String(input).endsWith('/files')) ctrl.abort();
-      return res;
+    const fetchImpl: typeof fetch = (input, init) => {
+      if (String(input).endsWith('/content')) ctrl.abort();
+      return fetch(input, init);
     };
     const err = await extractViaKimi(bytes, 'n.txt', { ...conn(), signal: ctrl.signal, fetchImpl }).catch((e: unknown) => e);
     expect(err).toBeTruthy();
-    expect(calls()).toEqual(['POST /v1/files', 'DELETE /v1/files/ID']);
+    expect(calls().filter((c) => c !== 'GET /v1/files/ID/content')).toEqual(['POST /v1/files', 'DELETE /v1/files/ID']);
+    expect(sim.log.at(-1)?.method).toBe('DELETE');
     expect(await getCachedText(await sha256Hex(bytes))).toBeNull();
   });
 });

@@ -117,3 +117,21 @@ describe('questionMessage', () => {
     expect(questionMessage(ask({ mode: 'summarize', question: 'Focus on dates.' }), 'en')).toBe('Focus on dates.');
   });
 });
+
+describe('answer language setting', () => {
+  it('says nothing for auto, and names the language for a fixed choice', async () => {
+    const { languageMessage } = await import('../../../utils/kimi/prompt');
+    expect(languageMessage('auto')).toBeNull();
+    expect(languageMessage(undefined)).toBeNull();
+    expect(languageMessage('zh-CN')).toMatch(/Chinese.*\(zh-CN\)/);
+  });
+
+  it('goes after the page message, so the cached prefix is unchanged', async () => {
+    const { buildMessages } = await import('../../../utils/kimi/prompt');
+    const ask = { mode: 'ask' as const, question: 'Q', history: [], page: { url: 'u', title: 't', text: 'page', selection: '' } };
+    const plain = buildMessages(ask, new Date(0), 'UTC', 'en');
+    const fixed = buildMessages(ask, new Date(0), 'UTC', 'en', 'ja');
+    expect(fixed.slice(0, 2)).toEqual(plain.slice(0, 2));
+    expect(fixed[2].content).toContain('Japanese');
+  });
+});
