@@ -48,7 +48,7 @@ async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl:
     if (scheme === 'light') await options.screenshot({ path: `docs/screenshot-options-${lang}.png` });
     const article = await ctx.newPage();
     await article.goto(articleUrl);
-    const tabs = (await sw.evaluate(() => chrome.tabs.query({}))) as { id: number; url?: string }[];
+    const tabs = (await sw.evaluate(() => (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<unknown> } } }).chrome.tabs.query({}))) as { id: number; url?: string }[];
     const tabId = tabs.find((t) => t.url?.startsWith('http://127.0.0.1'))!.id;
     sim.setDefault({ content: lang === 'en' ? ANSWER : ANSWER_ZH, chunkDelayMs: 1 });
     const panel: Page = await ctx.newPage();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { budgetReport, eagerFiles } from '../../scripts/bench/lib/sizes.mjs';
+import { budgetReport, contentScripts, eagerFiles } from '../../scripts/bench/lib/sizes.mjs';
 
 const dirs: string[] = [];
 function fakeBuild(files: Record<string, string>): string {
@@ -45,7 +45,7 @@ describe('budgets', () => {
       'sidepanel.html': '<script type="module" src="/chunks/p.js"></script>',
       'chunks/p.js': 'export{}',
       // Random bytes do not compress, so the gzipped size is about the raw size.
-      'content-scripts/content.js': randomBytes(contentBytes).toString('base64'),
+      'page-reader.js': randomBytes(contentBytes).toString('base64'),
     });
 
   it('passes a small content script and fails one past 20 KiB gzipped', () => {
@@ -60,3 +60,16 @@ describe('budgets', () => {
     expect(() => budgetReport(fakeBuild({}))).toThrow(/no build/);
   });
 });
+
+describe('the page script', () => {
+  it('is the file the background injects, whatever it is called', () => {
+    const root = fakeBuild({
+      'manifest.json': JSON.stringify({ background: { service_worker: 'background.js' } }),
+      'background.js': 'chrome.scripting.executeScript({target:{tabId:t},files:[`/reader-x.js`]})',
+      'reader-x.js': 'x',
+      'page-reader.js': 'stale',
+    });
+    expect(contentScripts(root)).toEqual(['reader-x.js']);
+  });
+});
+

@@ -47,7 +47,7 @@ export async function extractTab(tabId: number): Promise<ExtractResult> {
   }
   let page: unknown;
   try {
-    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-reader.js'] });
     page = first?.result;
   } catch (error) {
     const detail = messageOf(error);

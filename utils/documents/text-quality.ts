@@ -29,7 +29,9 @@ export function assessPages(pages: readonly string[]): Quality {
     const c = countChars(p);
     good += c.good;
     bad += c.bad;
-    if (c.good < MIN_PAGE_CHARS) emptyPages.push(i + 1);
+    // Fonts without a Unicode map often come out as runs of ASCII punctuation: a page of that is no text.
+    const letters = p.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+    if (c.good < MIN_PAGE_CHARS || letters < c.good * 0.3) emptyPages.push(i + 1);
   });
   const usableTextRatio = good + bad ? good / (good + bad) : 0;
   // Scanned: most pages without text. Garbled: most characters unmapped.

@@ -48,7 +48,7 @@ export interface PdfResult {
   usableTextRatio: number;
   /** No usable text layer (scanned or garbled): offer text recognition by Kimi. */
   needsOcr: boolean;
-  /** 1-based numbers of pages with (almost) no text. */
+  /** 1-based numbers of pages with (almost) no usable text: blank, scanned, or garbled. */
   emptyPages: number[];
   /** The file is encrypted but opened (empty user password, or the one given). */
   encrypted?: boolean;

@@ -23,7 +23,19 @@ export function extractPage(doc: Document, win: Window): PageContent {
 }
 
 /** extractPage once the DOM has stopped changing (bounded), for pages that render after load. */
+/** Below this, a loaded page is probably an app still rendering its content. */
+export const SETTLE_MIN_CHARS = 500;
+
+/**
+ * A loaded page with real text is read at once: waiting costs every question
+ * time before the first token. Only a page still loading, or one that shows
+ * almost nothing yet (an SPA rendering), waits for the DOM to go quiet.
+ */
 export async function extractWhenSettled(doc: Document, win: Window, options?: SettleOptions): Promise<PageContent> {
+  if (doc.readyState === 'complete') {
+    const now = extractPage(doc, win);
+    if (now.text.length >= SETTLE_MIN_CHARS) return now;
+  }
   await waitForQuiet(doc, win, options);
   return extractPage(doc, win);
 }

@@ -2,11 +2,12 @@ import type { FinishReason, Usage } from '../messaging/types';
 import { KimiError, failureFromResponse } from './errors';
 import { RequestGuard } from './request-guard';
 import { sseEvents } from './sse';
-import { parseChunk, type ParsedChunk } from './chunk';
+import { parseChunk, type ParsedChunk, type ToolCallPiece } from './chunk';
 import type { ChatBody } from './request';
 
 export type ChatEvent =
   | { type: 'delta'; content?: string; reasoning?: string }
+  | { type: 'tool-call'; piece: ToolCallPiece; position: number }
   | { type: 'usage'; usage: Usage }
   | { type: 'finish'; reason: FinishReason };
 
@@ -71,6 +72,7 @@ export async function* streamChat(opts: StreamChatOptions): AsyncGenerator<ChatE
         hadContent = true;
         yield { type: 'delta', ...pick(chunk) };
       }
+      yield* toolEvents(chunk);
       // Usage can come in the finish choice, in a trailing `choices: []` chunk and
       // at the top level, with the same numbers: report it once.
       if (chunk.usage && !usageSent) {
@@ -90,6 +92,10 @@ export async function* streamChat(opts: StreamChatOptions): AsyncGenerator<ChatE
   } finally {
     guard.dispose();
   }
+}
+
+function* toolEvents(chunk: ParsedChunk): Generator<ChatEvent> {
+  for (const [position, piece] of (chunk.toolCalls ?? []).entries()) yield { type: 'tool-call', piece, position };
 }
 
 function pick(chunk: ParsedChunk): { content?: string; reasoning?: string } {
@@ -131,8 +137,9 @@ function* answerWithoutStream(res: Response, text: string, requestId: string | u
     throw new KimiError(failureFromResponse(res, text));
   }
   const chunk = checkedChunk(json, requestId);
-  if (!chunk.finishReason && !chunk.content) throw new KimiError({ ...failureFromResponse(res, text), kind: 'not-api' });
+  if (!chunk.finishReason && !chunk.content && !chunk.toolCalls) throw new KimiError({ ...failureFromResponse(res, text), kind: 'not-api' });
   if (chunk.content || chunk.reasoning) yield { type: 'delta', ...pick(chunk) };
+  yield* toolEvents(chunk);
   if (chunk.usage) yield { type: 'usage', usage: chunk.usage };
   yield { type: 'finish', reason: chunk.finishReason ?? 'stop' };
 }

@@ -6,7 +6,33 @@ export interface ParsedChunk {
   reasoning?: string;
   usage?: Usage;
   finishReason?: FinishReason;
+  /** Streamed tool-call pieces (first: index, id, name; then argument fragments), or whole calls of a non-stream answer. */
+  toolCalls?: ToolCallPiece[];
   error?: { type?: string; message?: string };
+}
+
+export interface ToolCallPiece {
+  /** Missing on some gateways: then pieces are matched by position. */
+  index?: number;
+  id?: string;
+  name?: string;
+  arguments?: string;
+}
+
+function toolPieces(raw: unknown): ToolCallPiece[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const out: ToolCallPiece[] = [];
+  for (const item of raw) {
+    if (!isObj(item)) continue;
+    const fn = isObj(item.function) ? item.function : {};
+    const piece: ToolCallPiece = {};
+    if (typeof item.index === 'number') piece.index = item.index;
+    if (typeof item.id === 'string' && item.id) piece.id = item.id;
+    if (typeof fn.name === 'string' && fn.name) piece.name = fn.name;
+    if (typeof fn.arguments === 'string') piece.arguments = fn.arguments;
+    out.push(piece);
+  }
+  return out.length ? out : undefined;
 }
 
 type Obj = Record<string, unknown>;
@@ -46,6 +72,8 @@ export function parseChunk(json: unknown): ParsedChunk {
     if (typeof delta.content === 'string' && delta.content) out.content = delta.content;
     if (typeof delta.reasoning_content === 'string' && delta.reasoning_content) out.reasoning = delta.reasoning_content;
     if (typeof choice.finish_reason === 'string' && choice.finish_reason) out.finishReason = choice.finish_reason;
+    const calls = toolPieces(delta.tool_calls);
+    if (calls) out.toolCalls = calls;
     out.usage = parseUsage(choice.usage);
   }
   out.usage ??= parseUsage(json.usage);

@@ -2,10 +2,23 @@ import type { AskRequest, PageContent } from '../messaging/types';
 import { SYSTEM_PROMPT, defaultInstruction } from './prompt-text';
 
 export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
+  role: 'system' | 'user' | 'assistant' | 'tool';
   content: string;
   /** Partial Mode: the model continues this (last, assistant) message. */
   partial?: boolean;
+  /** Thinking models: the turn's thinking, required on assistant tool-call turns. */
+  reasoning_content?: string;
+  /** An assistant turn that called tools, sent back unchanged. */
+  tool_calls?: WireToolCall[];
+  /** A tool result: which call it answers, and the tool's name. */
+  tool_call_id?: string;
+  name?: string;
+}
+
+export interface WireToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
 }
 
 /** Page text must not be able to close our tags and pose as instructions. */

@@ -28,9 +28,15 @@ export class MarkdownStream {
   private consumed = 0; // offset where the unsettled tail starts
   private anchor = { at: 0, raw: '' }; // the last settled token, to notice a replaced text cheaply
   private links: LinkMap = newLinkMap();
+  /** Length of the text last rendered as final: its last block was closed, so more text must rebuild it. */
+  private finalLength = -1;
 
   update(text: string, final: boolean): StreamUpdate {
-    const reset = !this.continues(text);
+    // A final render settles the last paragraph too; an answer continued after that (Partial Mode) would
+    // otherwise start a new block mid-word ("wa" | "rm").
+    const reopened = this.finalLength >= 0 && text.length !== this.finalLength;
+    this.finalLength = final ? text.length : -1;
+    const reset = reopened || !this.continues(text);
     if (reset) this.clear();
     const changed: number[] = [];
     const tail = text.slice(this.consumed);

@@ -76,7 +76,9 @@ export type FailureKind =
   /** No API key saved. */
   | 'no-key'
   /** The custom endpoint's host permission was not granted. */
-  | 'no-host-permission';
+  | 'no-host-permission'
+  /** Checked before sending: the prompt cannot fit the model's context window (numbers in promptTokens/contextLength). */
+  | 'too-long';
 
 export interface KimiFailure {
   kind: FailureKind;
@@ -89,6 +91,22 @@ export interface KimiFailure {
   requestId?: string;
   /** Seconds to wait, when the message says "try again after N seconds". */
   retryAfterSeconds?: number;
+  /** The API base the request went to, so the message can link the right console (top-up). */
+  base?: string;
+  /** On a 401: the key works on this other official platform (checked with GET /v1/models). */
+  otherPlatform?: 'international' | 'china';
+  /** For 'too-long': the prompt's size and the model's window, in tokens. */
+  promptTokens?: number;
+  contextLength?: number;
+  /** For 'too-long': the model that was asked. */
+  model?: string;
+}
+
+/** A tool Moonlit ran while answering, shown as a small status line. */
+export interface ToolUse {
+  name: 'calculator' | '$web_search' | string;
+  /** Calculator: "12*7 = 84"; web search: the query when known. */
+  detail?: string;
 }
 
 export interface ModelInfo {

@@ -45,5 +45,6 @@ export async function saveOptions(draft: OptionsDraft): Promise<void> {
     customEndpoint: draft.customEndpoint.trim(),
     model: draft.model,
     answerLanguage: draft.answerLanguage,
+    webSearch: draft.webSearch === true,
   });
 }

@@ -18,6 +18,8 @@ export interface Settings {
   model: string;
   /** 'auto' answers in the language of the question; otherwise a BCP 47 tag such as 'zh-CN'. */
   answerLanguage: string;
+  /** Kimi's built-in $web_search tool. Off by default: every search is billed. */
+  webSearch: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,17 +27,36 @@ export const DEFAULT_SETTINGS: Settings = {
   customEndpoint: '',
   model: '',
   answerLanguage: 'auto',
+  webSearch: false,
 };
 
-type SettingsV1 = Omit<Settings, 'answerLanguage'>;
+type SettingsV2 = Omit<Settings, 'webSearch'>;
+type SettingsV1 = Omit<SettingsV2, 'answerLanguage'>;
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
+  version: 3,
   migrations: {
     // v2 added the answer language; earlier users keep "same as the question".
-    2: (v1: SettingsV1): Settings => ({ ...v1, answerLanguage: 'auto' }),
+    2: (v1: SettingsV1): SettingsV2 => ({ ...v1, answerLanguage: 'auto' }),
+    // v3 added web search, which costs money per call: off until the user turns it on.
+    3: (v2: SettingsV2): Settings => ({ ...v2, webSearch: false }),
   },
+});
+
+/** The last GET /v1/users/me/balance, for the panel's low-balance warning (checked at most every few minutes). */
+export interface BalanceCache {
+  base: string;
+  /** available_balance; null when the endpoint has no balance API. */
+  available: number | null;
+  /** 'USD' on .ai, 'CNY' on .cn, undefined on a custom endpoint. */
+  currency?: 'USD' | 'CNY';
+  checkedAt: number;
+}
+
+export const balanceCacheItem = storage.defineItem<BalanceCache | null>('local:balanceCache', {
+  fallback: null,
+  version: 1,
 });
 
 /** The last 4 characters of the saved key, so the options page can show it is set. */

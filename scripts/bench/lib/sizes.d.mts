@@ -5,6 +5,7 @@ export interface FileSize { file: string; raw: number; gzip: number }
 export interface BudgetRow extends Budget { files: FileSize[]; raw: number; gzip: number; ok: boolean }
 export const BUDGETS: Budget[];
 export function gzipSize(buf: Uint8Array | string): number;
+export function contentScripts(root: string): string[];
 export function eagerFiles(root: string, htmlName: string): string[];
 export function budgetReport(root: string): BudgetRow[];
 export function entrypointSizes(root: string): { name: string; files: FileSize[]; raw: number; gzip: number }[];

@@ -8,7 +8,7 @@ export const KB = 1024;
 
 /** The budgets (gzip level 9, KiB). The panel's first load must not include lazy chunks (pdf.js, KaTeX). */
 export const BUDGETS = [
-  { id: 'content-script', label: 'content script (content-scripts/content.js)', budget: 20 * KB },
+  { id: 'content-script', label: 'page reader (content script injected into pages)', budget: 20 * KB },
   { id: 'panel-first-load', label: 'panel first load (sidepanel.html + eager JS/CSS)', budget: 60 * KB },
 ];
 
@@ -53,11 +53,28 @@ function measure(root, files) {
   return { files: parts, raw: parts.reduce((s, p) => s + p.raw, 0), gzip: parts.reduce((s, p) => s + p.gzip, 0) };
 }
 
+// The page script is injected on demand (scripting.executeScript({ files: ['/x.js'] })), not declared in
+// the manifest: find it in the background script, whatever the entrypoint is called.
+const INJECTED = /files\s*:\s*\[\s*["'`]\/?([^"'`\s]+\.js)["'`]/g;
+const KNOWN_PAGE_SCRIPTS = ['page-reader.js', 'content-scripts/content.js'];
+
+/** The script(s) injected into or declared for pages; throws when there is none. */
+export function contentScripts(root) {
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  const declared = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
+  const bg = manifest.background?.service_worker ? [manifest.background.service_worker] : manifest.background?.scripts ?? [];
+  const injected = bg.filter((f) => existsSync(join(root, f))).flatMap((f) => [...readFileSync(join(root, f), 'utf8').matchAll(INJECTED)].map((m) => m[1]));
+  let found = [...new Set([...declared, ...injected])].filter((f) => existsSync(join(root, f)));
+  if (!found.length) found = KNOWN_PAGE_SCRIPTS.filter((f) => existsSync(join(root, f)));
+  if (!found.length) throw new Error(`no page script in ${root}: none declared in the manifest, injected by the background, or at ${KNOWN_PAGE_SCRIPTS.join(' / ')}`);
+  return found;
+}
+
 /** Every budgeted entry of the build at `root` (e.g. .output/chrome-mv3) with its size, budget and verdict. */
 export function budgetReport(root) {
   if (!existsSync(join(root, 'manifest.json'))) throw new Error(`no build at ${root}: run \`npm run build\` first`);
   const files = {
-    'content-script': ['content-scripts/content.js'],
+    'content-script': contentScripts(root),
     'panel-first-load': eagerFiles(root, 'sidepanel.html'),
   };
   return BUDGETS.map((b) => {
@@ -73,7 +90,7 @@ export function entrypointSizes(root) {
   const add = (name, files) => rows.push({ name, ...measure(root, files) });
   if (manifest.background?.service_worker) add('background (service worker)', [manifest.background.service_worker]);
   if (manifest.background?.scripts) add('background', manifest.background.scripts);
-  add('content script', ['content-scripts/content.js']);
+  add('content script (page reader)', contentScripts(root));
   add('side panel, first load', eagerFiles(root, 'sidepanel.html'));
   if (existsSync(join(root, 'options.html'))) add('options page, first load', eagerFiles(root, 'options.html'));
   const eager = new Set(rows.flatMap((r) => r.files.map((f) => f.file)));

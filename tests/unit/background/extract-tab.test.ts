@@ -61,7 +61,7 @@ describe('extractTab', () => {
     tabAt('https://example.com/a');
     const spy = injection().mockResolvedValue([{ frameId: 0, result: PAGE }] as never);
     expect(await extractTab(7)).toEqual({ ok: true, page: PAGE });
-    expect(spy).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/content-scripts/content.js'] });
+    expect(spy).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/page-reader.js'] });
   });
 
   it('refuses restricted pages before injecting', async () => {

@@ -45,5 +45,7 @@ describe('assessPages', () => {
     const garbled = assessPages(['\ue001\ue002\ue003\ufffd\ufffd\ue004\ue005\ue006 ab']);
     expect(garbled.needsOcr).toBe(true);
     expect(garbled.usableTextRatio).toBe(0.2);
+    // Punctuation soup from a font without a Unicode map: the page counts as having no text.
+    expect(assessPages(['%(-.48&)& ! (-.) % \' % & * & % % $ # @ ! %', 'Real words on this page here.'])).toMatchObject({ emptyPages: [1] });
   });
 });

@@ -62,4 +62,20 @@ describe('extractPage', () => {
     const result = await extractWhenSettled(document, window, { quietMs: 50, maxMs: 2000 });
     expect(result.text).toContain('natural satellite');
   });
+
+  it('reads a loaded page with real text at once, without waiting for quiet', async () => {
+    page(`<article><p>${PARA.repeat(6)}</p></article>`);
+    let changedLater = false;
+    // A page that never stops changing would hold a waiting reader for maxMs.
+    const timer = setInterval(() => {
+      document.body.append(document.createElement('i'));
+      changedLater = true;
+    }, 5);
+    const started = document.readyState;
+    const result = await extractWhenSettled(document, window, { quietMs: 10_000, maxMs: 10_000 });
+    clearInterval(timer);
+    expect(started).toBe('complete');
+    expect(result.text).toContain('natural satellite');
+    expect(changedLater).toBe(false);
+  });
 });

@@ -106,3 +106,13 @@ test('container classes stay constant while streaming', () => {
     expect(root.className).toBe(classes);
   }
 });
+
+test('an answer continued after a final render (Partial Mode) stays one paragraph', async () => {
+  const { MarkdownStream } = await import('@/utils/markdown/incremental');
+  const stream = new MarkdownStream();
+  stream.update('The colony stayed wa', false);
+  stream.update('The colony stayed wa', true);
+  stream.update('The colony stayed warm all winter.', false);
+  const done = stream.update('The colony stayed warm all winter.', true);
+  expect(done.blocks.map((b) => b.html.trim())).toEqual(['<p>The colony stayed warm all winter.</p>']);
+});
