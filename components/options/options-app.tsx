@@ -11,6 +11,8 @@ import { ApiKeyField } from './api-key-field';
 import { PlatformField } from './platform-field';
 import { ModelField } from './model-field';
 import { LanguageField } from './language-field';
+import { WebSearchField } from './web-search-field';
+import { BalanceField } from './balance-field';
 import './options.css';
 
 type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
@@ -62,6 +64,8 @@ export function OptionsApp() {
     } else {
       const info = describeFailure(result.failure);
       setStatus({ tone: 'error', text: `${info.title} ${info.advice}` });
+      // The key works on the other official platform: choosing it is one click.
+      if (info.platform) patch({ platform: info.platform });
     }
   };
 
@@ -95,6 +99,8 @@ export function OptionsApp() {
         />
         <ModelField models={models} model={draft.model} note={note} onModel={(model) => patch({ model })} />
         <LanguageField value={draft.answerLanguage} onChange={(answerLanguage) => patch({ answerLanguage })} />
+        <WebSearchField platform={draft.platform} checked={draft.webSearch === true} onChange={(webSearch) => patch({ webSearch })} />
+        <BalanceField draft={{ platform: draft.platform, customEndpoint: draft.customEndpoint, apiKey: draft.apiKey || undefined }} />
         <div class="actions">
           <button type="button" onClick={() => void testConnection()}>{t('optionsTest')}</button>
           <button type="submit" class="primary">{t('optionsSave')}</button>

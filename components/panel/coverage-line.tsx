@@ -6,7 +6,7 @@ import { approx, pageCoverage } from '@/utils/panel/coverage';
 import { t, uiLanguage } from '@/utils/i18n';
 
 /** Says how much of the page Kimi will read — and, when it won't fit, what the user can do. */
-export function CoverageLine(props: { page: PageContent }) {
+export function CoverageLine(props: { page: PageContent; onParts?: () => void }) {
   const settings = useStoredValue(settingsItem);
   const cache = useStoredValue(modelsCacheItem);
   const models = cache?.models ?? [];
@@ -24,12 +24,13 @@ export function CoverageLine(props: { page: PageContent }) {
   return (
     <div class="notice coverage" data-fits="false" role="status">
       <p class="notice-title">{t('coverageTooLong', n, coverage.model, approx(coverage.limit, uiLanguage()))}</p>
-      <p>{t('coverageChoices')}</p>
+      <p>{t(props.onParts ? 'coverageChoicesParts' : 'coverageChoices')}</p>
       {coverage.larger && (
         <button type="button" onClick={() => void settingsItem.setValue({ ...settings, model: coverage.larger! })}>
           {t('coverageUseLarger', coverage.larger)}
         </button>
       )}
+      {props.onParts && <button type="button" onClick={props.onParts}>{t('coverageSummarizeParts')}</button>}
     </div>
   );
 }

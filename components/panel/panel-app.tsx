@@ -14,7 +14,11 @@ import { TurnView } from './turn-view';
 import { AskBox } from './ask-box';
 import { HistoryView } from './history-view';
 import { CoverageLine } from './coverage-line';
+import { PartsProgressLine } from './parts-progress';
 import { ShortcutsInfo } from './shortcuts-info';
+import { DocumentNotice } from './document-notice';
+import { AttachBar } from './attach-bar';
+import { useAttachments } from './attach-state';
 import './panel.css';
 
 export function PanelApp(props: { compact?: boolean }) {
@@ -24,6 +28,7 @@ export function PanelApp(props: { compact?: boolean }) {
   const keyHint = useStoredValue(keyHintItem);
   const session = usePanelSession(tabId);
   const { conv, streaming, busy } = session;
+  const attach = useAttachments(session.setAskExtras);
   const runAction = useCallback(
     (action: PendingAction) => {
       setShowHistory(false);
@@ -61,7 +66,11 @@ export function PanelApp(props: { compact?: boolean }) {
       ) : (
         <>
           <PageNotice page={session.page} onRetry={() => void session.readPage()} />
-          {session.page.state === 'ready' && <CoverageLine page={session.page.page} />}
+          {session.page.state === 'document' && <DocumentNotice doc={session.page.doc} onRead={(o) => void session.readPage(o)} />}
+          {session.page.state === 'ready' && (
+            <CoverageLine page={session.page.page} onParts={busy ? undefined : () => void session.ask('summarize', '', undefined, undefined, true)} />
+          )}
+          <PartsProgressLine />
           <section class="turns" role="log" aria-label={t('panelConversation')} aria-live="polite">
             {turns.length === 0 && <p class="empty-hint">{t('panelEmptyHint')}</p>}
             {turns.map((turn, i) => (
@@ -75,7 +84,8 @@ export function PanelApp(props: { compact?: boolean }) {
               />
             ))}
           </section>
-          <AskBox streaming={streaming} onSend={(question) => session.ask('ask', question)} onStop={session.stop} />
+          <AttachBar attach={attach} tabId={tabId} />
+          <AskBox streaming={streaming} onSend={async (question) => attach.canSend() && session.ask('ask', question)} onStop={session.stop} />
         </>
       )}
       {!props.compact && <ShortcutsInfo />}

@@ -40,7 +40,7 @@ export function TurnView(props: { turn: Turn; busy: boolean; last: boolean; onCo
       {turn.status !== 'error' && canContinue(turn) && !props.busy && (
         <button type="button" class="continue" onClick={props.onContinue}>{t('panelContinue')}</button>
       )}
-      {turn.status === 'done' && <UsageLine turn={turn} />}
+      {turn.status === 'done' && <UsageLine turn={turn} last={props.last} />}
       {!streaming && !props.busy && <TurnActions turn={turn} last={props.last} onResend={props.onResend} />}
     </article>
   );

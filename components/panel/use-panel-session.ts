@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AskMode, ExtractResult, PageContent } from '@/utils/messaging/types';
+import type { AskMode, AskRequest, ExtractResult, PageContent } from '@/utils/messaging/types';
+import { readPdfTab, type DocState, type PdfReadOptions } from '@/utils/panel/document-read';
+import { panelPdfDeps } from '@/utils/panel/document-deps';
 import { sendMessage } from '@/utils/messaging/send';
 import { openAsk, type AskHandle } from '@/utils/panel/ask-stream';
+import { openInParts } from '@/utils/panel/map-reduce';
+import { watchTabNavigation } from '@/utils/background/navigation';
 import { addTurn, appendDelta, historyBefore, updateTurn, type Turn } from '@/utils/panel/conversation';
 import type { StoredConversation } from '@/utils/history/schema';
 import { conversationForTab, newConversation, rememberTabConversation } from '@/utils/panel/tab-conversation';
@@ -13,7 +17,12 @@ export type PageState =
   | { state: 'idle' }
   | { state: 'reading' }
   | { state: 'ready'; page: PageContent }
-  | { state: 'failed'; result: Extract<ExtractResult, { ok: false }> };
+  | { state: 'failed'; result: Extract<ExtractResult, { ok: false }> }
+  /** A PDF tab that needs a password, consent to text recognition, or could not be read. */
+  | { state: 'document'; doc: DocState };
+
+/** Files and images attached to the questions (components/panel/attach-bar.tsx); they stay until removed. */
+export type AskExtras = Pick<AskRequest, 'attachments' | 'images'>;
 
 /**
  * The panel's session for the bound tab: the page as read, its conversation
@@ -38,14 +47,19 @@ export function usePanelSession(tabId: number | undefined) {
     setPage(next);
   };
 
-  const readPage = useCallback(async (): Promise<PageState> => {
+  const extras = useRef<AskExtras>({});
+  const setAskExtras = useCallback((next: AskExtras) => void (extras.current = next), []);
+  const readPage = useCallback(async (opts: PdfReadOptions = {}): Promise<PageState> => {
     if (tabId === undefined) return { state: 'idle' };
     // Keep showing the page already read while it is read again for a new question.
     if (pageRef.current.state !== 'ready') setPageState({ state: 'reading' });
     let next: PageState;
     try {
       const result = await sendMessage('panel→bg:extract', { tabId });
-      next = result.ok ? { state: 'ready', page: result.page } : { state: 'failed', result };
+      if (result.ok === 'pdf') {
+        const read = await readPdfTab(result.url, opts, panelPdfDeps);
+        next = read.ok ? { state: 'ready', page: read.page } : { state: 'document', doc: read.doc };
+      } else next = result.ok ? { state: 'ready', page: result.page } : { state: 'failed', result };
     } catch (error) {
       next = { state: 'failed', result: { ok: false, reason: 'injection-failed', detail: String(error) } };
     }
@@ -81,9 +95,9 @@ export function usePanelSession(tabId: number | undefined) {
   }, [tabId, readPage, showFor, convs]);
 
   const stream = useCallback(
-    (convId: string, turn: Turn, pageContent: PageContent | undefined, continueFrom?: string) => {
+    (convId: string, turn: Turn, pageContent: PageContent | undefined, continueFrom?: string, open = openAsk) => {
       const current = convs.get(convId)!;
-      const handle = openAsk(
+      const handle = open(
         {
           mode: turn.mode,
           question: turn.question,
@@ -91,6 +105,7 @@ export function usePanelSession(tabId: number | undefined) {
           history: historyBefore(current, turn.id),
           continueFrom,
           conversationId: convId,
+          ...extras.current,
         },
         {
           onStart: (model) => convs.commit(convId, (c) => updateTurn(c, turn.id, () => ({ model })), true),
@@ -113,14 +128,14 @@ export function usePanelSession(tabId: number | undefined) {
 
   /** Reads the page afresh (its selection may have changed) and streams the answer. */
   const ask = useCallback(
-    async (mode: AskMode, question: string, fallbackSelection?: string, replaceFrom?: string): Promise<boolean> => {
+    async (mode: AskMode, question: string, fallbackSelection?: string, replaceFrom?: string, inParts = false): Promise<boolean> => {
       if (running.current || tabId === undefined) return false;
       const state = await readPage();
       if (state.state !== 'ready') return false;
       const read = state.page;
       const pageContent = read.selection || !fallbackSelection ? read : { ...read, selection: fallbackSelection };
       // Never send what can't fit: the coverage notice already says why and offers a way out.
-      if (!(await fits(pageContent))) return false;
+      if (!inParts && !(await fits(pageContent))) return false;
       let conv = convs.shown();
       // The tab moved to another page: that page gets its own conversation.
       if (!conv || (conv.turns.length > 0 && conv.url && conv.url !== read.url)) {
@@ -130,11 +145,14 @@ export function usePanelSession(tabId: number | undefined) {
       const base = replaceFrom ? { ...conv, turns: conv.turns.slice(0, conv.turns.findIndex((t) => t.id === replaceFrom)) } : conv;
       const [next, turn] = addTurn(base, mode, question);
       convs.commit(conv.id, () => ({ ...next, url: conv!.url || read.url, title: conv!.title || read.title }), true);
-      stream(conv.id, turn, pageContent);
+      stream(conv.id, turn, pageContent, undefined, inParts ? openInParts : openAsk);
       return true;
     },
     [tabId, readPage, convs, showFor, stream],
   );
+
+  // The tab shows a new page: read it, so the header and coverage follow (ask() starts its conversation).
+  useEffect(() => (tabId === undefined ? undefined : watchTabNavigation(tabId, () => void readPage())), [tabId, readPage]);
 
   const stop = useCallback(() => {
     const run = running.current;
@@ -170,5 +188,5 @@ export function usePanelSession(tabId: number | undefined) {
   );
 
   const streaming = running.current !== undefined && running.current.convId === conv?.id;
-  return { page, conv, ask, stop, continueTurn, readPage, newChat, openConversation, streaming, busy: running.current !== undefined };
+  return { setAskExtras, page, conv, ask, stop, continueTurn, readPage, newChat, openConversation, streaming, busy: running.current !== undefined };
 }

@@ -14,7 +14,7 @@ import { BARE_FETCH_SOURCE } from './lib/panel-probe';
 import { summarize, ratio, fmtMs } from './lib/stats';
 import { log, runs, writeResults } from './lib/cli';
 
-const RUNS = runs(20);
+const RUNS = runs(30);
 const WARMUP = 2;
 const TITLE = 'Tides of the Northern Harbour';
 const QUESTION = 'What did the lighthouse keeper record about the spring tides?';

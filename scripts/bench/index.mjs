@@ -1,12 +1,14 @@
 // npm run bench — every benchmark, one after another (never in parallel, so they don't disturb each
 // other), then bench/results.json and bench/results.md. Contract for each bench script: it accepts
 // `--json <file>` and writes its results there; a script that doesn't yet has its printed output kept.
-// Options: --only sizes,first-token,scaling,extract,render,pdf · --no-build (use the builds in .output/).
+// Options: --only sizes,first-token,scaling,extract,render,pdf · --no-build (use the builds in .output/)
+// · --report-only (rewrite results.md and README-performance.md from results.json).
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resultsMarkdown } from './lib/report.mjs';
+import { readmeSection } from './lib/readme-section.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const argv = process.argv.slice(2);
@@ -91,6 +93,20 @@ function run(b, env) {
   });
 }
 
+function writeReports(all) {
+  mkdirSync(join(repo, 'bench'), { recursive: true });
+  writeFileSync(join(repo, 'bench/results.json'), JSON.stringify(all, null, 2) + '\n');
+  writeFileSync(join(repo, 'bench/results.md'), resultsMarkdown(all));
+  writeFileSync(join(repo, 'bench/README-performance.md'), readmeSection(all));
+  console.log('\nWrote bench/results.md, bench/results.json and bench/README-performance.md.');
+}
+
+if (argv.includes('--report-only')) {
+  rmSync(tmp, { recursive: true, force: true });
+  writeReports(JSON.parse(readFileSync(join(repo, 'bench/results.json'), 'utf8')));
+  process.exit(0);
+}
+
 const all = {
   date: new Date().toISOString(),
   commit: `${sh('git', ['rev-parse', '--short', 'HEAD']) || 'unknown'}${sh('git', ['status', '--porcelain']) ? ' (with uncommitted changes)' : ''}`,
@@ -111,14 +127,19 @@ try {
   };
   for (const b of BENCHES) {
     console.log(`\n=== bench: ${b.name} ===`);
-    all.benches[b.name] = await run(b, env);
+    all.benches[b.name] = { date: new Date().toISOString(), ...(await run(b, env)) };
     console.log(`=== ${all.benches[b.name].ok ? 'done' : 'FAILED'}: ${b.name} (${all.benches[b.name].seconds} s) ===`);
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-mkdirSync(join(repo, 'bench'), { recursive: true });
-writeFileSync(join(repo, 'bench/results.json'), JSON.stringify(all, null, 2) + '\n');
-writeFileSync(join(repo, 'bench/results.md'), resultsMarkdown(all));
-console.log('\nWrote bench/results.md and bench/results.json.');
+// With --only, the other benches keep their last figures (each entry says when it ran).
+if (only && existsSync(join(repo, 'bench/results.json'))) {
+  try {
+    const prevAll = JSON.parse(readFileSync(join(repo, 'bench/results.json'), 'utf8'));
+    const prev = Object.entries(prevAll.benches ?? {}).map(([k, v]) => [k, { ...v, date: v.date ?? prevAll.date }]);
+    all.benches = { ...Object.fromEntries(prev), ...all.benches };
+  } catch { /* unreadable: write only this run */ }
+}
+writeReports(all);
 process.exit(Object.values(all.benches).every((b) => b.ok) ? 0 : 1);

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { marked } from 'marked';
 import DOMPurify from 'dompurify';
 import { MarkdownView } from '@/components/markdown/markdown-view';
+import { setFrameScheduler, setRenderSpy } from '@/components/markdown/frame';
 import { sampleAnswer } from '@/tests/unit/markdown/sample-answer';
 
 function answer(bytes: number): string {
@@ -45,3 +46,25 @@ async function run(kind: 'naive' | 'incremental', bytes: number, size: number, g
 }
 
 (window as unknown as { bench: typeof run }).bench = run;
+
+// Diagnosis (BENCH_DETAIL): what each slow frame of MarkdownView did — blocks built, relinks, tail size.
+interface FrameNote { ms: number; block: number; relink: number; tail: number; tailChars: number; at: number }
+const frames: FrameNote[] = [];
+let current: FrameNote | null = null;
+setRenderSpy((kind) => {
+  if (current) current[kind]++;
+});
+setFrameScheduler((callback, win) => {
+  const id = win.requestAnimationFrame(() => {
+    const note: FrameNote = { ms: 0, block: 0, relink: 0, tail: 0, tailChars: 0, at: performance.now() };
+    current = note;
+    const t0 = performance.now();
+    callback();
+    note.ms = performance.now() - t0;
+    note.tailChars = document.querySelector('.md-tail')?.textContent?.length ?? 0;
+    current = null;
+    frames.push(note);
+  });
+  return () => win.cancelAnimationFrame(id);
+});
+(window as unknown as { benchFrames: () => FrameNote[] }).benchFrames = () => frames.slice().sort((a, b) => b.ms - a.ms).slice(0, 8);

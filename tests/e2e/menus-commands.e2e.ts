@@ -33,7 +33,7 @@ describe('Menus and commands in Chromium (dispatch from the service worker)', ()
   let site: FixtureServer;
   let b: ChromeSession;
   let article: RawPage;
-  let panel: UiPage;
+  let panel: RawPage;
   let other: UiPage;
   let tabId: number;
 
@@ -47,13 +47,15 @@ describe('Menus and commands in Chromium (dispatch from the service worker)', ()
     article = await openRaw(b.context, url);
     tabId = (await b.tabIdOf(url))!;
     assert.equal(typeof tabId, 'number', 'the article tab should have an id');
-    panel = (await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`)).ui;
-    await waitForPanelPage(panel, ARTICLE_TITLE);
+    panel = await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`);
+    await waitForPanelPage(panel.ui, ARTICLE_TITLE);
     // A second panel, bound to another tab showing the same page, must never pick these actions up.
     const otherUrl = site.url('article.html?copy=2');
     await openRaw(b.context, otherUrl);
     other = (await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${await b.tabIdOf(otherUrl)}`)).ui;
     await waitForPanelPage(other, ARTICLE_TITLE);
+    // A side panel is always on screen; a tab in the background gets no animation frames, so render none.
+    await panel.page.bringToFront();
   });
 
   after(async () => {
@@ -82,7 +84,7 @@ describe('Menus and commands in Chromium (dispatch from the service worker)', ()
     it(caseName(c), { timeout: 60_000 }, async () => {
       const selection = await prepareSelection(article.ui, c);
       const pageUrl = article.page.url();
-      await checkAction(panel, sim, c, async () => {
+      await checkAction(panel.ui, sim, c, async () => {
         const worker = await currentWorker(b.context);
         await worker.evaluate(
           async ([via, id, tab, sel, url]: [string, string, number, string, string]) => {
@@ -131,9 +133,10 @@ describe('Menus and commands in Firefox (the background\'s exposed handlers)', (
     article = await fx.open(articleUrl);
     tabId = (await fx.tabIdOf(articleUrl))!;
     assert.equal(typeof tabId, 'number', 'the article tab should have an id');
+    helper = await fx.open(`${fx.origin}/options.html`);
+    // Opened last, so it is the tab on screen (as a sidebar would be) and gets animation frames.
     panel = await fx.open(`${fx.origin}/sidepanel.html?tabId=${tabId}`);
     await waitForPanelPage(panel, ARTICLE_TITLE);
-    helper = await fx.open(`${fx.origin}/options.html`);
   });
 
   after(async () => {

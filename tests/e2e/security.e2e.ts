@@ -61,7 +61,7 @@ describe('Moonlit security in Chromium', () => {
   before(async () => {
     sim = await startSimulator({ keys: [SECRET_KEY] });
     site = await startFixtureServer();
-    b = await launchChrome();
+    b = await launchChrome({ extension: process.env.MOONLIT_E2E_CHROME_BUILD });
     await b.context.addInitScript(TRAP_SCRIPT);
     b.context.on('page', watchDialogs);
     b.context.pages().forEach(watchDialogs);
@@ -268,7 +268,7 @@ describe('Moonlit security in Chromium', () => {
     await hostilePanel.page.close();
   });
 
-  it('prompt injection: page text goes to Kimi only as untrusted data, no tools are offered, other tabs are not read', async () => {
+  it('prompt injection: page text goes to Kimi only as untrusted data, $web_search is not offered, other tabs are not read', async () => {
     const other = await openRaw(b.context, site.url('article.html?other-tab'));
     const url = site.url('hostile-injection.html');
     await openRaw(b.context, url);
@@ -280,7 +280,11 @@ describe('Moonlit security in Chromium', () => {
     const end = await waitForAnswerStatus(injPanel.ui, 0, ['done', 'error', 'stopped']);
     assert.equal(end.status, 'done');
     const sent = sim.log.slice(logBefore);
-    assert.deepEqual(sent.map((r) => `${r.method} ${r.path}`), ['POST /v1/chat/completions'], 'one summary, one request, nothing else');
+    // One chat request; a token count (POST /v1/tokenizers/…) before it is allowed, nothing else.
+    const calls = sent.map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(calls.filter((c) => c === 'POST /v1/chat/completions'), ['POST /v1/chat/completions'], `one summary, one chat request: ${calls}`);
+    assert.deepEqual(calls.filter((c) => c !== 'POST /v1/chat/completions' && !c.startsWith('POST /v1/tokenizers/')), [], `nothing else: ${calls}`);
+    sent.splice(0, sent.length, ...chatRequests(sent));
     const body = sent[0].json as { messages: { role: string; content: string }[]; tools?: { function?: { name?: string } }[] };
     const [system, pageMsg] = body.messages;
     assert.equal(system.role, 'system');
@@ -295,7 +299,8 @@ describe('Moonlit security in Chromium', () => {
     assert.deepEqual(others, [], 'page text must appear only in the page message');
     const tools = (body.tools ?? []).map((t) => t.function?.name);
     assert.ok(!tools.includes('$web_search'), '$web_search must not be offered unless the user enabled it');
-    assert.deepEqual(tools, [], 'no tool is offered by default');
+    // Only tools that run inside Moonlit and reach nothing (utils/kimi/tools/registry.ts) are offered by default.
+    assert.deepEqual(tools.filter((t) => t !== 'calculator'), [], `only the local calculator may be offered by default: ${tools}`);
     assert.ok(!sent[0].body.includes(flat(ARTICLE_SENTENCE)) && !messagesText(sent[0]).includes(flat(ARTICLE_SENTENCE)), 'another tab\'s text reached Kimi');
     assert.deepEqual(keyLeaks(sent[0].body), [], 'the key is in the request body');
     await other.page.close();
@@ -311,7 +316,7 @@ describe('Moonlit security in Firefox ESR', () => {
   before(async () => {
     sim = await startSimulator({ keys: [SECRET_KEY] });
     site = await startFixtureServer();
-    b = await launchFirefox();
+    b = await launchFirefox({ extension: process.env.MOONLIT_E2E_FIREFOX_BUILD });
     await configure(b, sim);
   });
 

@@ -1,11 +1,16 @@
 import type { Browser } from 'wxt/browser';
 import type { BgToPanel, PanelToBg } from '../messaging/port-protocol';
-import type { AskRequest, KimiFailure, Usage } from '../messaging/types';
-import { streamChat } from '../kimi/chat-stream';
-import { buildChatBody } from '../kimi/request';
+import type { AskRequest, KimiFailure } from '../messaging/types';
+import { buildChatBody, type ChatBody } from '../kimi/request';
+import { modelProfile } from '../kimi/model-table';
+import { runAnswer } from '../kimi/answer-run';
+import { countTokens } from '../kimi/estimate';
+import { probeOtherPlatform, type PlatformBases } from '../kimi/platform-probe';
+import { toolList } from '../kimi/tools/registry';
 import { isAbort, KimiError, failureFromException } from '../kimi/errors';
 import { holdAwake } from './heartbeat';
 import { resolveConnection, type Connection } from './connection';
+import { refreshBalance } from './balance-watch';
 
 type Port = Browser.runtime.Port;
 
@@ -13,6 +18,14 @@ export interface AskDeps {
   connect: () => Promise<Connection | KimiFailure>;
   fetchImpl?: typeof fetch;
   now?: () => Date;
+  /** The two official hosts; tests point them at simulators. */
+  platformBases?: PlatformBases;
+  /** The wait between "engine overloaded" retries (tests skip it). */
+  wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  firstByteTimeoutMs?: number;
+  idleTimeoutMs?: number;
+  /** The low-balance check after an answer; false turns it off. */
+  balanceCheck?: boolean;
 }
 
 const defaultDeps: AskDeps = { connect: resolveConnection };
@@ -46,6 +59,29 @@ function isAskRequest(value: unknown): value is AskRequest {
   );
 }
 
+/** Kimi's count, or undefined when this endpoint has no counting API (then the local estimate stands). */
+function counter(connection: Connection, signal: AbortSignal, fetchImpl?: typeof fetch) {
+  return async (body: ChatBody): Promise<number | undefined> => {
+    try {
+      return await countTokens(body, { base: connection.base, apiKey: connection.apiKey, signal, fetchImpl });
+    } catch (error) {
+      const f = error instanceof KimiError ? error.failure : undefined;
+      if (f && (f.kind === 'not-api' || (f.kind === 'http' && (f.status === 404 || f.status === 405)))) return undefined;
+      throw error;
+    }
+  };
+}
+
+/** Adds what the panel needs to help: the console to top up in, and whether the key belongs to the other platform. */
+async function explain(failure: KimiFailure, connection: Connection, deps: AskDeps, signal: AbortSignal): Promise<KimiFailure> {
+  const out: KimiFailure = { ...failure, base: connection.base };
+  if (failure.kind === 'http' && failure.status === 401) {
+    const other = await probeOtherPlatform(connection.base, connection.apiKey, { bases: deps.platformBases, fetchImpl: deps.fetchImpl, signal });
+    if (other) out.otherPlatform = other;
+  }
+  return out;
+}
+
 async function runAsk(port: Port, request: AskRequest, signal: AbortSignal, deps: AskDeps) {
   const post = (message: BgToPanel) => {
     // The panel may have gone; posting to a closed port throws.
@@ -56,9 +92,11 @@ async function runAsk(port: Port, request: AskRequest, signal: AbortSignal, deps
     }
   };
   const release = holdAwake();
+  let connection: Connection | undefined;
   try {
-    const connection = await deps.connect();
-    if ('kind' in connection) return post({ type: 'bg→panel:error', failure: connection });
+    const resolved = await deps.connect();
+    if ('kind' in resolved) return post({ type: 'bg→panel:error', failure: resolved });
+    connection = resolved;
     const body = buildChatBody({
       ask: request,
       model: connection.model,
@@ -69,25 +107,36 @@ async function runAsk(port: Port, request: AskRequest, signal: AbortSignal, deps
       answerLanguage: connection.answerLanguage,
       conversationId: request.conversationId,
     });
+    body.tools = toolList({ webSearch: connection.webSearch === true });
+    const profile = modelProfile(connection.model, connection.listed);
     post({ type: 'bg→panel:start', model: connection.model });
-    let finishReason = 'stop';
-    let usage: Usage | undefined;
-    for await (const event of streamChat({
+    const result = await runAnswer({
       base: connection.base,
       apiKey: connection.apiKey,
       body,
+      profile,
+      thinkingOn: profile.thinking === 'always' || (profile.thinking === 'optional' && body.thinking?.type !== 'disabled'),
+      count: counter(connection, signal, deps.fetchImpl),
       signal,
       fetchImpl: deps.fetchImpl,
-    })) {
-      if (event.type === 'delta') post({ type: 'bg→panel:delta', content: event.content, reasoning: event.reasoning });
-      else if (event.type === 'usage') usage = event.usage;
-      else finishReason = event.reason;
-    }
-    post({ type: 'bg→panel:done', finishReason, usage });
+      wait: deps.wait,
+      firstByteTimeoutMs: deps.firstByteTimeoutMs,
+      idleTimeoutMs: deps.idleTimeoutMs,
+      onDelta: (content, reasoning) => post({ type: 'bg→panel:delta', content, reasoning }),
+      onTool: (tool) => post({ type: 'bg→panel:tool', tool }),
+    });
+    post({
+      type: 'bg→panel:done',
+      finishReason: result.finishReason,
+      usage: result.usage,
+      ...(result.tools.length ? { tools: result.tools } : {}),
+    });
+    // After the answer, never before it: the low-balance warning must not delay the first token.
+    if (deps.balanceCheck !== false) await refreshBalance(connection, { fetchImpl: deps.fetchImpl, bases: deps.platformBases }).catch(() => undefined);
   } catch (error) {
     if (isAbort(error) || signal.aborted) return;
     const failure = error instanceof KimiError ? error.failure : failureFromException(error);
-    post({ type: 'bg→panel:error', failure });
+    post({ type: 'bg→panel:error', failure: connection ? await explain(failure, connection, deps, signal) : failure });
   } finally {
     release();
   }

@@ -15,6 +15,8 @@ export interface Connection {
   listed?: ModelInfo;
   locale: string;
   answerLanguage: string;
+  /** Kimi's built-in web search (a setting, off by default). */
+  webSearch?: boolean;
 }
 
 /** Whether the browser lets us reach a custom endpoint (optional host permission). */
@@ -54,7 +56,15 @@ export async function resolveConnection(): Promise<Connection | KimiFailure> {
       await settingsItem.setValue({ ...settings, model });
     }
     const listed = models?.find((m) => m.id === model);
-    return { base, apiKey, model, listed, locale: uiLanguage(), answerLanguage: settings.answerLanguage ?? 'auto' };
+    return {
+      base,
+      apiKey,
+      model,
+      listed,
+      locale: uiLanguage(),
+      answerLanguage: settings.answerLanguage ?? 'auto',
+      webSearch: settings.webSearch === true,
+    };
   } catch (error) {
     return error instanceof KimiError ? error.failure : failureFromException(error);
   }

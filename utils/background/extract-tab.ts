@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ExtractFailureReason, ExtractResult, PageContent } from '../messaging/types';
+import { isPdfByContentType, pdfUrlOf } from '../documents/pdf-tab';
 
 /** Schemes no extension may script, in either browser (other extensions' pages are checked separately). */
 const RESTRICTED_SCHEMES = new Set([
@@ -41,6 +42,9 @@ export async function extractTab(tabId: number): Promise<ExtractResult> {
   } catch (error) {
     return { ok: false, reason: 'no-tab', detail: messageOf(error) };
   }
+  // A PDF in either browser's viewer: the panel reads it itself (Firefox's viewer refuses scripts).
+  const pdfUrl = pdfUrlOf(url);
+  if (pdfUrl) return { ok: 'pdf', url: pdfUrl };
   if (isRestrictedUrl(url)) return { ok: false, reason: 'restricted', url };
   if (url?.startsWith('file:') && !(await fileAccessAllowed())) {
     return { ok: false, reason: 'restricted', url, detail: 'file-access' };
@@ -51,11 +55,22 @@ export async function extractTab(tabId: number): Promise<ExtractResult> {
     page = first?.result;
   } catch (error) {
     const detail = messageOf(error);
-    return { ok: false, reason: classifyInjectionError(detail), url, detail };
+    const reason = classifyInjectionError(detail);
+    return reason !== 'no-tab' && (await servesPdf(url)) ? { ok: 'pdf', url: url! } : { ok: false, reason, url, detail };
   }
   if (!isPageContent(page)) return { ok: false, reason: 'injection-failed', url, detail: 'The page script returned nothing.' };
-  if (!page.text.trim() && !page.selection.trim()) return { ok: false, reason: 'empty', url: page.url || url };
+  if (!page.text.trim() && !page.selection.trim()) {
+    return (await servesPdf(url)) ? { ok: 'pdf', url: url! } : { ok: false, reason: 'empty', url: page.url || url };
+  }
   return { ok: true, page };
+}
+
+/**
+ * A PDF whose URL does not end in ".pdf" reads as an empty page (Chrome) or
+ * refuses the script (Firefox): only then is the server asked for its type.
+ */
+async function servesPdf(url: string | undefined): Promise<boolean> {
+  return !!url && /^https?:/i.test(url) && (await isPdfByContentType(url).catch(() => false));
 }
 
 /** Maps the browsers' refusal messages (Chrome and Firefox word them differently) to a reason. */

@@ -1,11 +1,15 @@
 import type { Browser } from 'wxt/browser';
-import type { ConnectionDraft, ConnectionResult, Message } from '../messaging/protocol';
+import type { BalanceResult, ConnectionDraft, ConnectionResult, Message } from '../messaging/protocol';
 import { apiBase } from '../kimi/endpoint';
 import { listModels } from '../kimi/models';
+import { getBalance } from '../kimi/balance';
+import { probeOtherPlatform, type PlatformBases } from '../kimi/platform-probe';
 import { KimiError, failureFromException } from '../kimi/errors';
 import { getApiKey } from '../storage/secret-store';
-import { modelsCacheItem } from '../storage/items';
+import { balanceCacheItem, modelsCacheItem } from '../storage/items';
 import { extractTab } from './extract-tab';
+import { ocrDocument } from './document-ocr';
+import { captureTab } from './document-capture';
 import { isExtensionPage } from './sender';
 
 /**
@@ -21,21 +25,60 @@ export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSende
       return extractTab(message.data.tabId);
     case 'options→bg:test-connection':
       return testConnection(message.data);
+    case 'options→bg:balance':
+      return checkBalance(message.data);
+    case 'panel→bg:ocr':
+      if (typeof message.data?.transferId !== 'string' || typeof message.data?.name !== 'string') return undefined;
+      return ocrDocument(message.data);
+    case 'panel→bg:capture':
+      if (typeof message.data?.tabId !== 'number') return undefined;
+      return captureTab(message.data.tabId);
     default:
       return undefined;
   }
 }
 
-export async function testConnection(draft: ConnectionDraft): Promise<ConnectionResult> {
+export interface MessageDeps {
+  fetchImpl?: typeof fetch;
+  /** The two official hosts; tests point them at simulators. */
+  platformBases?: PlatformBases;
+}
+
+/** The draft's base: the official hosts can be redirected for tests. */
+function baseFor(draft: ConnectionDraft, deps: MessageDeps): string {
+  if (draft.platform !== 'custom' && deps.platformBases) return deps.platformBases[draft.platform];
+  return apiBase(draft);
+}
+
+export async function testConnection(draft: ConnectionDraft, deps: MessageDeps = {}): Promise<ConnectionResult> {
   const apiKey = draft.apiKey?.trim() || (await getApiKey());
   if (!apiKey) return { ok: false, failure: { kind: 'no-key' } };
-  const base = apiBase(draft);
+  const base = baseFor(draft, deps);
   try {
-    const models = await listModels({ base, apiKey });
+    const models = await listModels({ base, apiKey, fetchImpl: deps.fetchImpl });
     await modelsCacheItem.setValue({ base, models, fetchedAt: Date.now() });
     return { ok: true, models };
   } catch (error) {
-    const failure = error instanceof KimiError ? error.failure : failureFromException(error);
+    const failure = { ...(error instanceof KimiError ? error.failure : failureFromException(error)), base };
+    // A 401 on one official platform: one GET /v1/models on the other tells whether the key belongs there.
+    if (failure.kind === 'http' && failure.status === 401) {
+      const other = await probeOtherPlatform(base, apiKey, { bases: deps.platformBases, fetchImpl: deps.fetchImpl });
+      if (other) failure.otherPlatform = other;
+    }
     return { ok: false, failure };
+  }
+}
+
+export async function checkBalance(draft: ConnectionDraft, deps: MessageDeps = {}): Promise<BalanceResult> {
+  const apiKey = draft.apiKey?.trim() || (await getApiKey());
+  if (!apiKey) return { ok: false, failure: { kind: 'no-key' } };
+  const base = baseFor(draft, deps);
+  try {
+    const b = await getBalance({ base, apiKey, fetchImpl: deps.fetchImpl, bases: deps.platformBases });
+    // Also refreshes the panel's low-balance warning.
+    await balanceCacheItem.setValue({ base, available: b.available, ...(b.currency ? { currency: b.currency } : {}), checkedAt: Date.now() });
+    return { ok: true, ...b };
+  } catch (error) {
+    return { ok: false, failure: { ...(error instanceof KimiError ? error.failure : failureFromException(error)), base } };
   }
 }

@@ -2,9 +2,13 @@ import { browser } from 'wxt/browser';
 
 /**
  * Text that Kimi extracted from a document, kept by content hash so asking
- * again does not upload again. storage.local has a 10 MB quota shared with
- * the conversation history, so the cache is bounded and drops the least
- * recently used entries first.
+ * again does not upload again. It lives in storage.session: content scripts
+ * can read storage.local, but not storage.session (Chrome's default access
+ * level is trusted contexts only; Firefox does not expose it to them), and a
+ * user's document text has no business outliving the browser session anyway.
+ * The session area is held in memory (Chrome: 10 MB, shared with the tab →
+ * conversation map), so the cache is bounded and drops the least recently
+ * used entries first.
  */
 export const DOC_CACHE_PREFIX = 'docCache:';
 const INDEX_KEY = 'docCacheIndex';
@@ -21,7 +25,7 @@ export interface CachedText {
   filename: string;
 }
 
-const area = () => browser.storage.local;
+const area = () => browser.storage.session;
 const keyOf = (hash: string) => `${DOC_CACHE_PREFIX}${hash}`;
 const sizeOf = (value: CachedText) => new TextEncoder().encode(JSON.stringify(value)).length;
 

@@ -2,7 +2,7 @@ import type { KimiFailure } from '../messaging/types';
 import { t, type MessageKey } from '../i18n';
 import { networkCause, type NetworkCause } from './network-cause';
 
-export type FailureAction = 'open-options' | 'retry' | 'continue' | 'top-up' | 'wait' | 'shorten' | 'none';
+export type FailureAction = 'open-options' | 'retry' | 'continue' | 'top-up' | 'wait' | 'shorten' | 'switch-platform' | 'none';
 
 export interface FriendlyError {
   title: string;
@@ -13,6 +13,8 @@ export interface FriendlyError {
   details: string;
   /** For 'top-up': the console where the balance is topped up. */
   link?: string;
+  /** For 'switch-platform': the platform the key works on. */
+  platform?: 'international' | 'china';
 }
 
 interface Row {
@@ -32,6 +34,10 @@ const RATE_LIMIT = row('errRateLimitTitle', 'errRateLimitAdvice', 'wait');
 const SERVER = row('errServerTitle', 'errServerAdvice', 'retry');
 const TIMEOUT = row('errTimeoutTitle', 'errTimeoutAdvice', 'retry');
 const OTHER = row('errOtherTitle', 'errOtherAdvice', 'none');
+const NOT_API = row('errNotApiTitle', 'errNotApiAdvice', 'open-options');
+const WRONG_PATH = row('errNotApiTitle', 'errWrongPathAdvice', 'open-options');
+const OTHER_PLATFORM = row('errOtherPlatformTitle', 'errOtherPlatformAdvice', 'switch-platform');
+const TOO_LONG_BEFORE = row('errTooLongTitle', 'errTooLongBeforeAdvice', 'shorten');
 
 /** Kimi's `error.type` says more than the status (a 429 can mean "wait" or "top up"), so it is checked first. */
 const BY_TYPE: Record<string, Row> = {
@@ -76,7 +82,8 @@ const BY_KIND: Record<KimiFailure['kind'], Row> = {
   incomplete: row('errIncompleteTitle', 'errIncompleteAdvice', 'continue'),
   network: row('errNetworkTitle', 'errNetworkAdvice', 'retry'),
   timeout: TIMEOUT,
-  'not-api': row('errNotApiTitle', 'errNotApiAdvice', 'open-options'),
+  'not-api': NOT_API,
+  'too-long': TOO_LONG_BEFORE,
   'no-key': row('errNoKeyTitle', 'errNoKeyAdvice', 'open-options'),
   'no-host-permission': row('errHostPermissionTitle', 'errHostPermissionAdvice', 'open-options'),
 };
@@ -93,11 +100,26 @@ function rowFor(f: KimiFailure): Row {
   if (f.type === 'invalid_request_error' || (!f.type && f.status === 400)) {
     if (TOO_LONG_MESSAGE.test(f.message ?? '')) return TOO_LONG;
   }
+  if (f.status === 401 && f.otherPlatform) return OTHER_PLATFORM;
+  // Kimi's own 404 names the model; a 404 about anything else is a path that isn't the API.
+  if (f.status === 404 && (f.type === 'resource_not_found_error' || !f.type) && f.message && !/model/i.test(f.message)) return WRONG_PATH;
   const typed = f.type ? BY_TYPE[f.type] : undefined;
   if (typed) return typed;
   if (f.kind === 'stream-error') return BY_KIND['stream-error'];
   return f.status ? byStatus(f.status) : OTHER;
 }
+
+const grouped = (n: number | undefined) => (n === undefined ? '—' : Math.round(n).toLocaleString('en-US'));
+
+/** Every row's title key, for the user documentation's completeness test (docs/errors.md). */
+export const DOCUMENTED_TITLES: MessageKey[] = [
+  ...new Set([
+    ...Object.values(BY_TYPE),
+    ...Object.values(BY_KIND),
+    BAD_KEY, FORBIDDEN, MODEL, TOO_LONG, BAD_REQUEST, RATE_LIMIT, SERVER, TIMEOUT, OTHER, WRONG_PATH, OTHER_PLATFORM,
+    byStatus(504),
+  ].map((r) => r.title)),
+];
 
 export function failureDetails(f: KimiFailure): string {
   const lines: string[] = [];
@@ -120,14 +142,17 @@ export function consoleFor(base: string | undefined): string | undefined {
 export function describeFailure(f: KimiFailure, context: { base?: string } = {}): FriendlyError {
   const r = rowFor(f);
   let advice = t(r.advice, f.status ?? '—');
+  if (r === TOO_LONG_BEFORE) advice = t(r.advice, grouped(f.promptTokens), f.model ?? '—', grouped(f.contextLength));
+  if (r === OTHER_PLATFORM) advice = t(r.advice, t(f.otherPlatform === 'china' ? 'platformChina' : 'platformInternational'));
   let retryAfterSeconds = f.retryAfterSeconds;
   if (r === RATE_LIMIT && retryAfterSeconds !== undefined) advice = t('errRateLimitAdviceWait', retryAfterSeconds);
   if (r === BY_TYPE.engine_overloaded_error) retryAfterSeconds ??= OVERLOADED_PAUSE;
   if (f.kind === 'network') advice = t(NETWORK_ADVICE[networkCause(f.message)]);
   const out: FriendlyError = { title: t(r.title), advice, action: r.action, details: failureDetails(f) };
   if (retryAfterSeconds !== undefined && (r.action === 'wait' || r.action === 'retry')) out.retryAfterSeconds = retryAfterSeconds;
+  if (r.action === 'switch-platform' && f.otherPlatform) out.platform = f.otherPlatform;
   if (r.action === 'top-up') {
-    const link = consoleFor(context.base);
+    const link = consoleFor(context.base ?? f.base);
     if (link) out.link = link;
   }
   return out;

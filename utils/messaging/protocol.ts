@@ -4,6 +4,7 @@
  * answered by the background.
  */
 import type { ExtractResult, KimiFailure, ModelInfo } from './types';
+import type { DocFailure } from '../documents/types';
 import type { Platform } from '../storage/items';
 
 export interface ConnectionDraft {
@@ -17,9 +18,33 @@ export type ConnectionResult =
   | { ok: true; models: ModelInfo[] }
   | { ok: false; failure: KimiFailure };
 
+/** A document the panel handed over (utils/background/document-transfer.ts) for Kimi's file-extract. */
+export interface OcrRequest {
+  transferId: string;
+  name: string;
+}
+
+export type OcrResult =
+  | { ok: true; text: string; cached: boolean }
+  | { ok: false; failure: DocFailure; kimiFailure?: KimiFailure };
+
+export type CaptureResult =
+  | { ok: true; dataUrl: string }
+  | { ok: false; detail: string };
+
+export type BalanceResult =
+  | { ok: true; available: number; cash?: number; voucher?: number; currency?: 'USD' | 'CNY' }
+  | { ok: false; failure: KimiFailure };
+
 export interface ProtocolMap {
   'panel→bg:extract': { req: { tabId: number }; res: ExtractResult };
   'options→bg:test-connection': { req: ConnectionDraft; res: ConnectionResult };
+  /** Upload a handed-over document for text recognition (only after the user agreed); the key stays in the worker. */
+  'panel→bg:ocr': { req: OcrRequest; res: OcrResult };
+  /** A PNG of what the bound tab shows (tabs.captureVisibleTab of its window, when it is the active tab). */
+  'panel→bg:capture': { req: { tabId: number }; res: CaptureResult };
+  /** GET /v1/users/me/balance for the platform in the draft (the saved key unless one is typed). */
+  'options→bg:balance': { req: ConnectionDraft; res: BalanceResult };
 }
 
 export type MessageName = keyof ProtocolMap;

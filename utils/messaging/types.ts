@@ -29,7 +29,12 @@ export type ExtractFailureReason =
 
 export type ExtractResult =
   | { ok: true; page: PageContent }
-  | { ok: false; reason: ExtractFailureReason; url?: string; detail?: string };
+  | { ok: false; reason: ExtractFailureReason; url?: string; detail?: string }
+  /**
+   * The tab shows a PDF (either browser's viewer): the panel fetches and reads it
+   * itself, since pdf.js needs an extension page and must stay out of the worker.
+   */
+  | { ok: 'pdf'; url: string };
 
 export interface ChatTurn {
   role: 'user' | 'assistant';
@@ -49,6 +54,21 @@ export interface AskRequest {
   continueFrom?: string;
   /** Stable per conversation, sent as prompt_cache_key so follow-ups hit Kimi's prefix cache. */
   conversationId?: string;
+  /** Files the user attached to this question, as text (read locally or by Kimi's file-extract). */
+  attachments?: AttachmentText[];
+  /** Images for a model that accepts them: data URLs with the MIME type the bytes really have. */
+  images?: AttachedImage[];
+}
+
+export interface AttachmentText {
+  name: string;
+  text: string;
+}
+
+export interface AttachedImage {
+  name: string;
+  /** `data:image/png;base64,…` */
+  dataUrl: string;
 }
 
 export interface Usage {

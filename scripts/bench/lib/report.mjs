@@ -114,7 +114,7 @@ export function resultsMarkdown(all) {
     else if (b.results) out.push('```json', JSON.stringify(b.results, null, 2), '```');
     else if ((b.stdout || '').trim()) out.push('Its printed output (the script writes no `--json` file yet):', '', '```text', b.stdout.trim(), '```');
     if (!b.ok) out.push('', `**Exited with code ${b.exitCode}** (a failed run, or a target the script checks was missed). Last lines on stderr:`, '', '```text', (b.stderrTail || '').trim().split('\n').slice(-15).join('\n'), '```');
-    out.push('', `_${b.seconds} s, \`${b.command}\`_`);
+    out.push('', `_Ran ${b.date ?? all.date} for ${b.seconds} s: \`${b.command}\`_`);
   }
   return out.join('\n') + '\n';
 }

@@ -69,7 +69,7 @@ export async function currentWorker(context: BrowserContext) {
  * Chromium with the e2e build on a profile folder the caller owns: closing it keeps the folder, so the next
  * launch on the same folder is the same browser restarted (same extension id, storage and IndexedDB).
  */
-export async function launchChromeOnProfile(profile: string, extension = CHROME_E2E_BUILD) {
+export async function launchChromeOnProfile(profile: string, extension = process.env.MOONLIT_E2E_CHROME_BUILD ?? CHROME_E2E_BUILD) {
   const context = await bounded(
     'launching Chromium on a kept profile',
     chromium.launchPersistentContext(profile, {

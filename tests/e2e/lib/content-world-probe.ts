@@ -3,8 +3,16 @@
 // key or start a Kimi request, and reports what happened as JSON. Kept as plain JavaScript source: the browser
 // serialises it, so it must not depend on anything tsx adds when it compiles TypeScript.
 
-/** Every one-shot message name in utils/messaging/protocol.ts (a unit test keeps this list in step). */
-export const MESSAGE_NAMES = ['panel→bg:extract', 'options→bg:test-connection'] as const;
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Every one-shot message name declared in utils/messaging/protocol.ts, read from the source so new ones are tried too. */
+export function messageNames(): string[] {
+  const source = readFileSync(resolve('utils/messaging/protocol.ts'), 'utf8');
+  const names = [...new Set([...source.matchAll(/'([a-z]+→[a-z]+:[a-z-]+)'\s*:/g)].map((m) => m[1]))];
+  if (!names.includes('panel→bg:extract')) throw new Error(`could not read the message names from protocol.ts: ${names}`);
+  return names;
+}
 export const ASK_PORT_NAME = 'moonlit-ask';
 
 export interface ProbeReport {
@@ -88,7 +96,7 @@ export const PROBE_SOURCE = String.raw`async (names, tabId, portName) => {
 
 /** An expression for the Chromium worker: inject the probe into `tabId`'s content-script world and return its JSON. */
 export function chromeProbeExpression(tabId: number): string {
-  const args = JSON.stringify([MESSAGE_NAMES, tabId, ASK_PORT_NAME]);
+  const args = JSON.stringify([messageNames(), tabId, ASK_PORT_NAME]);
   return `(async () => {
     const [first] = await chrome.scripting.executeScript({ target: { tabId: ${tabId} }, world: 'ISOLATED', func: ${PROBE_SOURCE}, args: ${args} });
     return first.result;
@@ -97,5 +105,5 @@ export function chromeProbeExpression(tabId: number): string {
 
 /** Code for Firefox's tabs.executeScript: its value is the probe's promise, which Firefox waits for. */
 export function firefoxProbeCode(tabId: number): string {
-  return `(${PROBE_SOURCE})(${JSON.stringify(MESSAGE_NAMES)}, ${tabId}, ${JSON.stringify(ASK_PORT_NAME)});`;
+  return `(${PROBE_SOURCE})(${JSON.stringify(messageNames())}, ${tabId}, ${JSON.stringify(ASK_PORT_NAME)});`;
 }

@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import type { Simulator } from '../../simulator/server';
 import { defaultInstruction } from '../../../utils/kimi/prompt-text';
-import { answerCount, growthSteps, samples, startSampling, waitForAnswerStatus } from './answers';
+import { answerCount, answerState, growthSteps, samples, startSampling, waitForAnswerStatus } from './answers';
 import { ARTICLE_SENTENCE } from './fixture-server';
 import { chatRequests, messagesText } from './log-checks';
 import { msg } from './messages';
-import type { UiPage } from './ui-driver';
+import { waitInPage, type UiPage } from './ui-driver';
 
 export interface ActionCase {
   via: 'menu' | 'command';
@@ -83,7 +83,19 @@ export async function checkAction(panel: UiPage, sim: Simulator, c: ActionCase, 
   await fire();
   const final = await waitForAnswerStatus(panel, index, ['done', 'error', 'stopped']);
   assert.equal(final.status, 'done', `the answer started by ${c.via} "${c.id}" ended as "${final.status}": ${final.text}`);
-  assert.equal(final.text, flat(ACTION_ANSWER.replace(/\*\*/g, '')), 'the panel should show the streamed answer');
+  // The status flips at once; the text is painted on the next animation frame. textContent, not innerText:
+  // Firefox gives no innerText for content-visibility:auto blocks scrolled out of view.
+  const want = flat(ACTION_ANSWER.replace(/\*\*/g, ''));
+  await waitInPage(
+    panel,
+    'the finished answer to show the streamed text',
+    ([i, w]: [number, string]) => {
+      const el = document.querySelectorAll<HTMLElement>('[data-role="answer"]')[i];
+      return !!el && (el.textContent ?? '').replace(/\s+/g, ' ').trim() === w;
+    },
+    [index, want] as [number, string],
+    { describe: async () => JSON.stringify(await answerState(panel, index)) + ` visibility: ${await panel.evaluate(() => document.visibilityState, null)}` },
+  );
   const steps = growthSteps(await samples(panel));
   assert.ok(steps >= 2, `the answer should grow while streaming (it grew ${steps} time(s))`);
   const requests = chatRequests(sim.log).slice(before);

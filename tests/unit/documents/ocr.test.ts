@@ -57,7 +57,7 @@ describe('doc cache', () => {
     expect(await getCachedText('b')).toBeNull();
     expect(await getCachedText('a')).not.toBeNull();
     expect(await getCachedText('c')).not.toBeNull();
-    const keys = Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith(DOC_CACHE_PREFIX));
+    const keys = Object.keys(await browser.storage.session.get(null)).filter((k) => k.startsWith(DOC_CACHE_PREFIX));
     expect(keys.sort()).toEqual([`${DOC_CACHE_PREFIX}a`, `${DOC_CACHE_PREFIX}c`]);
   });
 });

@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { getCachedText } from '@/utils/documents/doc-cache';
+import { sha256Hex } from '@/utils/documents/hash';
+import { sendMessage } from '@/utils/messaging/send';
+import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
+import { useStoredValue } from '@/utils/ui/use-stored-value';
+import { ocrInWorker } from '@/utils/panel/document-deps';
+import {
+  acceptsImages, blocker, bytesOfDataUrl, extrasOf, imageItem, itemFromPrepared, newItemId, visionAlternative, type AttachItem,
+} from '@/utils/panel/document-attach';
+import { t, type MessageKey } from '@/utils/i18n';
+import type { AskExtras } from './use-panel-session';
+
+const BLOCK_HINT: Record<NonNullable<ReturnType<typeof blocker>>, MessageKey> = {
+  pending: 'attachNotReady',
+  consent: 'attachNeedsConsent',
+  vision: 'attachNeedsVision',
+};
+
+/** Text Kimi already extracted from these bytes earlier: no consent or upload needed again. */
+async function fromCache(item: AttachItem): Promise<AttachItem> {
+  if (item.status !== 'needs-upload' || !item.bytes) return item;
+  const hit = await getCachedText(await sha256Hex(item.bytes)).catch(() => null);
+  return hit ? { ...item, status: 'ready', text: hit.text, bytes: undefined } : item;
+}
+
+/**
+ * The files and images attached to the panel's questions. They stay attached
+ * (follow-up questions see them too) until removed; whatever goes wrong with
+ * one of them is shown on it and never touches the conversation.
+ */
+export function useAttachments(setAskExtras: (extras: AskExtras) => void) {
+  const [items, setItems] = useState<AttachItem[]>([]);
+  const [hint, setHint] = useState('');
+  const settings = useStoredValue(settingsItem);
+  const models = useStoredValue(modelsCacheItem)?.models ?? [];
+  const imagesOk = acceptsImages(settings?.model, models);
+  const live = useRef(items);
+  live.current = items;
+
+  const patch = useCallback((id: string, next: Partial<AttachItem> | ((i: AttachItem) => AttachItem)) => {
+    setItems((all) => all.map((i) => (i.id === id ? (typeof next === 'function' ? next(i) : { ...i, ...next }) : i)));
+  }, []);
+
+  useEffect(() => setAskExtras(extrasOf(items)), [items, setAskExtras]);
+
+  const readFile = useCallback(
+    async (id: string, file: File, password?: string) => {
+      patch(id, { status: 'reading', failure: undefined });
+      // Loaded on first use: pdf.js and the decoders stay out of the panel's first load.
+      const { prepareAttachments } = await import('@/utils/documents/attachments');
+      const [prepared] = await prepareAttachments([file], password ? { passwords: { [file.name]: password } } : {});
+      const item = await fromCache(itemFromPrepared(id, prepared, file));
+      patch(id, () => item);
+    },
+    [patch],
+  );
+
+  const addFiles = useCallback(
+    (files: readonly File[]) => {
+      setHint('');
+      const added = files.map((file) => ({ id: newItemId(), name: file.name, status: 'reading' as const, file }));
+      setItems((all) => [...all, ...added]);
+      // One after another: a few 100 MB files at once would hold them all in memory.
+      void added.reduce(
+        (chain, a) => chain.then(() => readFile(a.id, a.file).catch((err) => patch(a.id, { status: 'failed', failure: { reason: 'corrupt', detail: String(err) } }))),
+        Promise.resolve(),
+      );
+    },
+    [readFile, patch],
+  );
+
+  const addScreenshot = useCallback(async (tabId: number) => {
+    setHint('');
+    const shot = await sendMessage('panel→bg:capture', { tabId }).catch((err: unknown) => ({ ok: false as const, detail: String(err) }));
+    if (!shot.ok) {
+      setHint(t('attachCaptureFailed'));
+      return;
+    }
+    const item = imageItem({ id: newItemId(), name: t('attachScreenshotName'), status: 'image' }, bytesOfDataUrl(shot.dataUrl));
+    setItems((all) => [...all, item]);
+  }, []);
+
+  /** After the user agreed: Kimi's file-extract for each file waiting for it (and, for `images`, the images). */
+  const upload = useCallback(
+    async (images = false) => {
+      setHint('');
+      const todo = live.current.filter((i) => i.bytes && (i.status === 'needs-upload' || (images && i.status === 'image')));
+      for (const item of todo) {
+        patch(item.id, { status: 'uploading' });
+        const done = await ocrInWorker(item.bytes!, item.name);
+        patch(item.id, done.ok
+          ? { status: 'ready', text: done.text, bytes: undefined, dataUrl: undefined }
+          : { status: 'failed', failure: done.failure, kimiFailure: done.kimiFailure });
+      }
+    },
+    [patch],
+  );
+
+  const remove = useCallback((id: string) => setItems((all) => all.filter((i) => i.id !== id)), []);
+
+  /** True when the question may go; otherwise says why (and the notice above shows the way out). */
+  const canSend = useCallback((): boolean => {
+    const why = blocker(live.current, imagesOk);
+    setHint(why ? t(BLOCK_HINT[why]) : '');
+    return !why;
+  }, [imagesOk]);
+
+  const switchModel = useCallback(async (model: string) => {
+    const current = await settingsItem.getValue();
+    await settingsItem.setValue({ ...current, model });
+    setHint('');
+  }, []);
+
+  return {
+    items, hint, imagesOk, model: settings?.model, vision: visionAlternative(settings?.model, models),
+    addFiles, addScreenshot, upload, remove, canSend, switchModel, readFile,
+  };
+}
+
+export type Attachments = ReturnType<typeof useAttachments>;

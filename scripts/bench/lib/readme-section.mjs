@@ -1,0 +1,51 @@
+// The README's "Performance" section (bench/README-performance.md), from the latest results.
+
+const f1 = (x) => Number(x).toFixed(1);
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+export function readmeSection(all) {
+  const b = all.benches;
+  const m = all.machine;
+  const out = ['## Performance', ''];
+  out.push(
+    `Measured with \`npm run bench\` (results: [bench/results.md](bench/results.md), raw figures in bench/results.json) on ${all.date.slice(0, 10)}: ` +
+      `${m.cpu}, ${m.cores} cores, Chromium ${m.chromium}, Node ${m.node}. Each figure is a median (p95 in brackets) next to a baseline measured in the same run; ` +
+      `the machine was shared and busy (load average ${m.loadAtStart.split(' ')[0]} on ${m.cores} cores), so read the ratios rather than the absolute times.`,
+    '',
+  );
+  const ft = b['first-token']?.results;
+  if (ft) {
+    out.push(
+      `- **Overhead to the first token** on a ${Math.round(ft.pageBytes / 1024)} KB article page (page extraction included, the API's own time to first byte excluded, ${ft.runs} runs): ` +
+        `${f1(ft.send.overhead.median)} ms (p95 ${f1(ft.send.overhead.p95)}) from "Send", ${f1(ft.contextMenuSummarize.overhead.median)} ms (p95 ${f1(ft.contextMenuSummarize.overhead.p95)}) from the "Summarize this page" menu item; ` +
+        `a bare \`fetch\` of the same request takes ${f1(ft.baseline.overhead.median)} ms (×${ft.send.ratioToBaseline} and ×${ft.contextMenuSummarize.ratioToBaseline}). ` +
+        `Target ≤ ${ft.targetMedianMs} ms: ${ft.send.overhead.median <= ft.targetMedianMs && ft.contextMenuSummarize.overhead.median <= ft.targetMedianMs ? 'met' : 'not met yet'}. ` +
+        `Exactly ${ft.send.apiRequestsPerQuestion.join('/')} HTTP request reaches the API per question (counted in the simulator's log). ` +
+        `Last token → final paint: ${f1(ft.send.lastTokenToFinalPaint.median)} ms (bare: ${f1(ft.baseline.lastTokenToFinalPaint.median)} ms).`,
+    );
+  }
+  const sz = b.sizes?.results;
+  if (sz) {
+    const e = (name) => sz.entries.find((x) => x.name.startsWith(name));
+    const cs = e('content script');
+    const panel = e('side panel');
+    out.push(
+      `- **Size** (gzip): the page reader injected into pages ${kib(cs.gzip)} (budget ${kib(cs.budget)}), the panel's first load ${kib(panel.gzip)} (budget ${kib(panel.budget)}); ` +
+        'KaTeX and pdf.js load only when an answer has math or a PDF is read. `npm test` fails when a budget is exceeded.',
+    );
+  }
+  const sc = b.scaling?.results;
+  if (sc) {
+    const lin = (t) => `${t.linearity.verdict} (cost ∝ size^${t.linearity.exponent})`;
+    const last = (t) => t.rows[t.rows.length - 1];
+    if (sc.extraction) out.push(`- **Extraction** grows ${lin(sc.extraction)}: ${f1(sc.extraction.rows[0].ours.median)} ms for 100 KB of HTML, ${f1(last(sc.extraction).ours.median)} ms for 10 MB.`);
+    if (sc.estimateTokens) out.push(`- **Token estimate and prompt building** grow ${lin(sc.estimateTokens)} / ${lin(sc.buildChatBody)}: ${f1(last(sc.estimateTokens).ours.median)} ms and ${f1(last(sc.buildChatBody).ours.median)} ms for 1M characters.`);
+    if (sc.rendering) out.push(`- **Streaming render** grows ${lin(sc.rendering)}: a ${Math.round(last(sc.rendering).size / 1024)} KB answer in 40-character deltas takes ${f1(last(sc.rendering).ours.median)} ms from first delta to final paint (×${last(sc.rendering).ratio} plain text).`);
+    if (sc.memory) {
+      const rows = sc.memory.rows;
+      out.push(`- **Panel memory** with a 100-message conversation: ${rows[rows.length - 1].heapMB} MB of JS heap (empty panel: ${rows[0].heapMB} MB); each further message adds about ${sc.memory.marginalKBPerMessage} KB.`);
+    }
+  }
+  out.push('', 'Run one benchmark alone with `npm run bench:first-token`, `bench:scaling`, `bench:sizes`, `bench:extract`, `bench:render` or `bench:pdf`.');
+  return out.join('\n') + '\n';
+}

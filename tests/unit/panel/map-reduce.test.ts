@@ -1,0 +1,261 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AskRequest, KimiFailure, PageContent } from '@/utils/messaging/types';
+import type { AskHandle, AskHandlers } from '@/utils/panel/ask-stream';
+import { runMapReduce, type MapReduceDeps } from '@/utils/panel/map-reduce';
+import type { PartsProgress } from '@/utils/panel/parts-progress';
+
+/** What the fake Kimi does with the next request: answer, fail, or never answer (until stopped). */
+type Step = { answer: string } | { fail: KimiFailure } | 'hang';
+
+const RATE_LIMIT: KimiFailure = { kind: 'http', status: 429, type: 'rate_limit_reached_error', message: 'max RPM: 3, please try again after 7 seconds', retryAfterSeconds: 7 };
+const OVERLOADED: KimiFailure = { kind: 'http', status: 429, type: 'engine_overloaded_error' };
+const QUOTA: KimiFailure = { kind: 'http', status: 429, type: 'exceeded_current_quota_error', message: 'You exceeded your current token quota' };
+
+/** A long page: 16 sections, each with a sentence naming it, about 18,000 tokens in all. */
+function longPage(): PageContent {
+  const sections = Array.from({ length: 16 }, (_, s) => {
+    const body = Array.from({ length: 12 }, (_, p) => `Section ${s + 1} paragraph ${p + 1}: the bees of apiary ${s + 1} stored honey and pollen for the cold months, and the keeper wrote down every weight.`);
+    return [`## Section ${s + 1}`, `Marker sentence for section ${s + 1}.`, ...body].join('\n\n');
+  });
+  return { url: 'https://example.test/long', title: 'A long page', text: sections.join('\n\n'), selection: '' };
+}
+
+function harness(steps: (req: AskRequest, n: number) => Step, extra: Partial<MapReduceDeps> = {}) {
+  const requests: AskRequest[] = [];
+  const waits: number[] = [];
+  const progress: (PartsProgress | null)[] = [];
+  const events: string[] = [];
+  let answer = '';
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const stopped: number[] = [];
+  const openAsk = (req: AskRequest, h: AskHandlers): AskHandle => {
+    const n = requests.push(req) - 1;
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    const step = steps(req, n);
+    let live = true;
+    void Promise.resolve().then(() => {
+      if (!live || step === 'hang') return;
+      h.onStart?.('moonshot-v1-8k');
+      inFlight--;
+      live = false;
+      if ('fail' in step) return h.onFailure(step.fail);
+      h.onDelta(step.answer.slice(0, 5), '');
+      h.onDelta(step.answer.slice(5), '');
+      h.onDone('stop', { promptTokens: 100, completionTokens: 10, cachedTokens: 0 });
+    });
+    return {
+      stop() {
+        if (live) inFlight--;
+        live = false;
+        stopped.push(n);
+      },
+    };
+  };
+  let resolveEnd!: () => void;
+  const ended = new Promise<void>((r) => (resolveEnd = r));
+  const handlers: AskHandlers = {
+    onStart: (m) => events.push(`start ${m}`),
+    onDelta: (c) => (answer += c),
+    onDone: (reason, usage) => {
+      events.push(`done ${reason} ${usage?.promptTokens}`);
+      resolveEnd();
+    },
+    onFailure: (f) => {
+      events.push(`failure ${f.type ?? f.kind}`);
+      resolveEnd();
+    },
+  };
+  const deps: MapReduceDeps = {
+    openAsk,
+    model: async () => ({ model: 'moonshot-v1-8k', models: [{ id: 'moonshot-v1-8k', contextLength: 8192 }] }),
+    sleep: async (ms, signal) => {
+      waits.push(ms);
+      if (signal.aborted) throw signal.reason;
+    },
+    random: () => 0.5,
+    now: () => 1_000_000,
+    locale: 'en',
+    onProgress: (p) => progress.push(p),
+    cache: new Map(),
+    ...extra,
+  };
+  return {
+    requests, waits, progress, events, ended, deps, stopped,
+    get answer() { return answer; },
+    get maxInFlight() { return maxInFlight; },
+    start: (request: AskRequest) => runMapReduce(request, handlers, deps),
+  };
+}
+
+const isPart = (r: AskRequest) => /^This is part \d+ of \d+/.test(r.question);
+const partNo = (r: AskRequest) => Number(/^This is part (\d+) of/.exec(r.question)?.[1]);
+const ask = (page = longPage(), question = ''): AskRequest => ({ mode: 'summarize', question, page, history: [], conversationId: 'conv-1' });
+const noteFor = (r: AskRequest) => `- notes for part ${partNo(r)}`;
+
+describe('runMapReduce', () => {
+  it('summarises every part, one request at a time, then streams one combined answer', async () => {
+    const h = harness((r) => (isPart(r) ? { answer: noteFor(r) } : { answer: 'FINAL ANSWER' }));
+    h.start(ask());
+    await h.ended;
+    const parts = h.requests.filter(isPart);
+    const final = h.requests.filter((r) => !isPart(r));
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(parts.map(partNo)).toEqual(parts.map((_, i) => i + 1));
+    expect(final).toHaveLength(1);
+    expect(h.requests.at(-1)).toBe(final[0]);
+    expect(h.maxInFlight).toBe(1);
+    // Every section's marker went out in exactly one part, in order.
+    const page = longPage();
+    const markers = [...page.text.matchAll(/Marker sentence for section \d+\./g)].map((m) => m[0]);
+    expect(parts.flatMap((r) => [...r.page!.text.matchAll(/Marker sentence for section \d+\./g)].map((m) => m[0]))).toEqual(markers);
+    for (const r of parts) expect(r.history).toEqual([]);
+    // The final request carries every part's notes and the default summary instruction, not the page.
+    for (let k = 1; k <= parts.length; k++) expect(final[0].page!.text).toContain(`- notes for part ${k}`);
+    expect(final[0].page!.text).not.toContain('Marker sentence');
+    expect(final[0].question).toMatch(/read in \d+ parts/);
+    expect(final[0].question).toContain('Summarize this page');
+    expect(final[0].conversationId).toBe('conv-1');
+    // Only the final answer reaches the conversation; usage adds up all requests.
+    expect(h.answer).toBe('FINAL ANSWER');
+    expect(h.events).toEqual(['start moonshot-v1-8k', `done stop ${100 * h.requests.length}`]);
+    // Progress went part 1 … n, then combine, then cleared.
+    const phases = h.progress.filter(Boolean).map((p) => (p!.phase === 'parts' ? `p${p!.part}` : 'c'));
+    expect(phases.filter((x) => x.startsWith('p')).at(-1)).toBe(`p${parts.length}`);
+    expect(phases.at(-1)).toBe('c');
+    expect(h.progress.at(-1)).toBeNull();
+  });
+
+  it('carries the user question into every part and into the final request', async () => {
+    const h = harness((r) => ({ answer: isPart(r) ? noteFor(r) : 'ok' }));
+    h.start(ask(longPage(), 'How heavy was apiary 3?'));
+    await h.ended;
+    for (const r of h.requests.filter(isPart)) expect(r.question).toContain('How heavy was apiary 3?');
+    expect(h.requests.at(-1)!.question.endsWith('How heavy was apiary 3?')).toBe(true);
+  });
+
+  it('on a 429 in the middle waits as told and sends the same part again, losing no part', async () => {
+    let failed = 0;
+    const h = harness((r) => {
+      if (isPart(r) && partNo(r) === 2 && failed < 2) {
+        failed++;
+        return { fail: failed === 1 ? RATE_LIMIT : OVERLOADED };
+      }
+      return { answer: isPart(r) ? noteFor(r) : 'FINAL' };
+    });
+    h.start(ask());
+    await h.ended;
+    const parts = h.requests.filter(isPart).map(partNo);
+    expect(parts.filter((p) => p === 2)).toHaveLength(3);
+    expect(new Set(parts).size).toBe(Math.max(...parts));
+    // 7 s as the message said (+ jitter), then exponential without a hint: retry 2 → 2 s × 2 × (0.5 + 0.5).
+    expect(h.waits).toEqual([7125, 4000]);
+    expect(h.progress.some((p) => p?.phase === 'parts' && p.part === 2 && p.waitUntil === 1_000_000 + 7125)).toBe(true);
+    for (let k = 1; k <= Math.max(...parts); k++) expect(h.requests.at(-1)!.page!.text).toContain(`- notes for part ${k}`);
+    expect(h.answer).toBe('FINAL');
+    expect(h.events.at(-1)).toMatch(/^done/);
+  });
+
+  it('gives up after a bounded number of 429s, keeping the parts done', async () => {
+    const h = harness((r) => (isPart(r) && partNo(r) === 2 ? { fail: { ...RATE_LIMIT, retryAfterSeconds: undefined } } : { answer: noteFor(r) }));
+    h.start(ask());
+    await h.ended;
+    expect(h.waits.length).toBe(8);
+    expect(Math.max(...h.waits)).toBeLessThanOrEqual(60_000);
+    expect(h.events.at(-1)).toBe('failure rate_limit_reached_error');
+    expect(h.answer).toContain('notes for part 1');
+  });
+
+  it('ends at a quota error without retrying, keeping the notes already taken', async () => {
+    const h = harness((r) => (isPart(r) && partNo(r) === 3 ? { fail: QUOTA } : { answer: noteFor(r) }));
+    h.start(ask());
+    await h.ended;
+    expect(h.waits).toEqual([]);
+    expect(h.requests.filter(isPart).map(partNo)).toEqual([1, 2, 3]);
+    expect(h.events.at(-1)).toBe('failure exceeded_current_quota_error');
+    expect(h.answer).toContain('notes for part 1');
+    expect(h.answer).toContain('notes for part 2');
+    expect(h.answer).toMatch(/notes on 2 of \d+ parts/);
+    expect(h.progress.at(-1)).toBeNull();
+  });
+
+  it('Stop ends the run at once: the current request is stopped, no more are sent, the done parts stay', async () => {
+    const h = harness((r) => (isPart(r) && partNo(r) === 3 ? 'hang' : { answer: noteFor(r) }));
+    const handle = h.start(ask());
+    await vi.waitFor(() => expect(h.requests).toHaveLength(3));
+    handle.stop();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.stopped).toEqual([2]);
+    expect(h.requests).toHaveLength(3);
+    expect(h.answer).toContain('notes for part 1');
+    expect(h.answer).toContain('notes for part 2');
+    expect(h.answer).not.toContain('notes for part 3');
+    // Stop is the panel's own doing: no done and no failure is reported.
+    expect(h.events.filter((e) => e.startsWith('done') || e.startsWith('failure'))).toEqual([]);
+    expect(h.progress.at(-1)).toBeNull();
+  });
+
+  it('Stop during a rate-limit wait ends the wait and sends nothing more', async () => {
+    let release!: () => void;
+    const h = harness((r) => (isPart(r) && partNo(r) === 2 ? { fail: RATE_LIMIT } : { answer: noteFor(r) }), {
+      sleep: (ms, signal) =>
+        new Promise((resolve, reject) => {
+          release = resolve;
+          signal.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    });
+    const handle = h.start(ask());
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+    handle.stop();
+    release();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(h.requests.filter(isPart).map(partNo)).toEqual([1, 2]);
+    expect(h.answer).toContain('notes for part 1');
+  });
+
+  it('a second run after a stop sends only the parts not done yet', async () => {
+    const cache = new Map<string, string>();
+    const first = harness((r) => (isPart(r) && partNo(r) === 3 ? { fail: QUOTA } : { answer: noteFor(r) }), { cache });
+    first.start(ask());
+    await first.ended;
+    const second = harness((r) => ({ answer: isPart(r) ? noteFor(r) : 'FINAL' }), { cache });
+    second.start(ask());
+    await second.ended;
+    const parts = second.requests.filter(isPart).map(partNo);
+    expect(parts[0]).toBe(3);
+    expect(parts).not.toContain(1);
+    expect(parts).not.toContain(2);
+    expect(second.requests.at(-1)!.page!.text).toContain('- notes for part 1');
+    expect(second.answer).toBe('FINAL');
+  });
+
+  it('runs parts side by side only when allowed, never more than the limit', async () => {
+    const h = harness((r) => ({ answer: isPart(r) ? noteFor(r) : 'FINAL' }), { concurrency: 2 });
+    h.start(ask());
+    await h.ended;
+    expect(h.maxInFlight).toBe(2);
+    expect(h.answer).toBe('FINAL');
+  });
+
+  it('sends a page that fits as one ordinary request', async () => {
+    const small = { ...longPage(), text: 'A short page about bees.' };
+    const h = harness(() => ({ answer: 'direct' }));
+    h.start(ask(small));
+    await h.ended;
+    expect(h.requests).toHaveLength(1);
+    expect(h.requests[0].page!.text).toBe('A short page about bees.');
+    expect(h.requests[0].question).toBe('');
+    expect(h.answer).toBe('direct');
+  });
+
+  it('the final request broken before any text is sent again (bounded), then the failure is passed on', async () => {
+    const h = harness((r) => (isPart(r) ? { answer: noteFor(r) } : { fail: { kind: 'incomplete' } }));
+    h.start(ask());
+    await h.ended;
+    // No text had arrived, so an early break is sent again (twice), then reported.
+    expect(h.requests.filter((r) => !isPart(r))).toHaveLength(3);
+    expect(h.events.at(-1)).toBe('failure incomplete');
+    expect(h.answer).toBe('');
+  });
+});

@@ -1,0 +1,97 @@
+import type { KimiFailure, PageContent } from '../messaging/types';
+import type { OcrResult } from '../messaging/protocol';
+import { asksForPassword } from '../documents/messages';
+import { DocumentError, type DocFailure, type PdfResult } from '../documents/types';
+
+/** Where reading a PDF tab stopped, and what the panel asks the user for. */
+export type DocState =
+  | { step: 'password'; url: string; wrong: boolean }
+  /** No usable text layer: uploading to Kimi for recognition needs a yes first. */
+  | { step: 'consent'; url: string; name: string }
+  | { step: 'failed'; url: string; failure: DocFailure; kimiFailure?: KimiFailure };
+
+export type PdfRead = { ok: true; page: PageContent; pdf?: PdfResult } | { ok: false; doc: DocState };
+
+export interface PdfReadOptions {
+  password?: string;
+  /** The user agreed to the upload for text recognition. */
+  ocr?: boolean;
+  /** Read the document again instead of reusing what was read. */
+  fresh?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The parts that touch the network, pdf.js and the worker; tests pass their own. */
+export interface PdfReadDeps {
+  fetchBytes(url: string): Promise<Uint8Array>;
+  extract(bytes: Uint8Array, opts: { password?: string; onProgress?: (done: number, total: number) => void }): Promise<PdfResult>;
+  /** Text Kimi already extracted from these bytes (the local cache), or null. */
+  cachedText(bytes: Uint8Array): Promise<string | null>;
+  ocr(bytes: Uint8Array, name: string): Promise<OcrResult>;
+}
+
+// A question re-reads the page each time; a PDF does not change under the tab, so keep the last few.
+const MEMO_SIZE = 4;
+const memo = new Map<string, { page: PageContent; pdf?: PdfResult }>();
+const passwords = new Map<string, string>();
+
+function remember(url: string, value: { page: PageContent; pdf?: PdfResult }): void {
+  memo.delete(url);
+  memo.set(url, value);
+  while (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+}
+
+/** For tests: forget every PDF read and password given. */
+export function forgetPdfReads(): void {
+  memo.clear();
+  passwords.clear();
+}
+
+/** "report.pdf" from the URL, for the title when the PDF has none and for the upload. */
+export function pdfName(url: string): string {
+  try {
+    const last = new URL(url).pathname.split('/').filter(Boolean).pop();
+    if (last) return decodeURIComponent(last);
+  } catch {
+    /* fall through */
+  }
+  return 'document.pdf';
+}
+
+/**
+ * The text of the PDF a tab shows, read in the panel (pdf.js runs in
+ * extension pages only), with "--- Page N ---" markers. Scanned PDFs use the
+ * cached recognition when there is one, and otherwise wait for consent.
+ */
+export async function readPdfTab(url: string, opts: PdfReadOptions, deps: PdfReadDeps): Promise<PdfRead> {
+  const hit = memo.get(url);
+  if (hit && !opts.fresh && !opts.password && !opts.ocr) return { ok: true, ...hit };
+  const name = pdfName(url);
+  try {
+    const bytes = await deps.fetchBytes(url);
+    const password = opts.password ?? passwords.get(url);
+    const pdf = await deps.extract(bytes, { password, onProgress: opts.onProgress });
+    if (password) passwords.set(url, password);
+    let text = pdf.text;
+    if (pdf.needsOcr) {
+      const known = await deps.cachedText(bytes).catch(() => null);
+      if (known) text = known;
+      else if (!opts.ocr) return { ok: false, doc: { step: 'consent', url, name } };
+      else {
+        const done = await deps.ocr(bytes, name);
+        if (!done.ok) return { ok: false, doc: { step: 'failed', url, failure: done.failure, kimiFailure: done.kimiFailure } };
+        text = done.text;
+      }
+    }
+    const page: PageContent = { url, title: pdf.title || name, text, selection: '', source: pdf.needsOcr ? 'pdf-ocr' : 'pdf' };
+    remember(url, { page, pdf });
+    return { ok: true, page, pdf };
+  } catch (err) {
+    const failure: DocFailure = err instanceof DocumentError ? err.failure : { reason: 'corrupt', detail: String(err) };
+    if (asksForPassword(failure.reason)) {
+      passwords.delete(url);
+      return { ok: false, doc: { step: 'password', url, wrong: failure.reason === 'password-wrong' } };
+    }
+    return { ok: false, doc: { step: 'failed', url, failure } };
+  }
+}
