@@ -56,6 +56,12 @@ export function AttachBar(props: { attach: Attachments; tabId: number | undefine
         </div>
       )}
       {attach.hint && <p class="hint" role="status">{attach.hint}</p>}
+      {attach.hint && attach.captureDetail && (
+        <details>
+          <summary>{t('errorDetails')}</summary>
+          <pre>{attach.captureDetail}</pre>
+        </details>
+      )}
     </div>
   );
 }

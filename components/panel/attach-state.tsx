@@ -32,6 +32,8 @@ async function fromCache(item: AttachItem): Promise<AttachItem> {
 export function useAttachments(setAskExtras: (extras: AskExtras) => void) {
   const [items, setItems] = useState<AttachItem[]>([]);
   const [hint, setHint] = useState('');
+  /** The browser's own words when a capture failed, under "Details". */
+  const [captureDetail, setCaptureDetail] = useState('');
   const settings = useStoredValue(settingsItem);
   const models = useStoredValue(modelsCacheItem)?.models ?? [];
   const imagesOk = acceptsImages(settings?.model, models);
@@ -72,9 +74,11 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void) {
 
   const addScreenshot = useCallback(async (tabId: number) => {
     setHint('');
+    setCaptureDetail('');
     const shot = await sendMessage('panel→bg:capture', { tabId }).catch((err: unknown) => ({ ok: false as const, detail: String(err) }));
     if (!shot.ok) {
       setHint(t('attachCaptureFailed'));
+      setCaptureDetail(shot.detail);
       return;
     }
     const item = imageItem({ id: newItemId(), name: t('attachScreenshotName'), status: 'image' }, bytesOfDataUrl(shot.dataUrl));
@@ -113,7 +117,7 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void) {
   }, []);
 
   return {
-    items, hint, imagesOk, model: settings?.model, vision: visionAlternative(settings?.model, models),
+    items, hint, captureDetail, imagesOk, model: settings?.model, vision: visionAlternative(settings?.model, models),
     addFiles, addScreenshot, upload, remove, canSend, switchModel, readFile,
   };
 }

@@ -47,14 +47,17 @@ async function run(kind: 'naive' | 'incremental', bytes: number, size: number, g
 
 (window as unknown as { bench: typeof run }).bench = run;
 
-// Diagnosis (BENCH_DETAIL): what each slow frame of MarkdownView did — blocks built, relinks, tail size.
+// Diagnosis (BENCH_DETAIL): the synchronous part of MarkdownView's slowest frames (engine update and tail size;
+// block builds run in Preact's render microtask, after it).
 interface FrameNote { ms: number; block: number; relink: number; tail: number; tailChars: number; at: number }
 const frames: FrameNote[] = [];
 let current: FrameNote | null = null;
-setRenderSpy((kind) => {
+// Only in detail runs (?detail): the timing wrapper itself costs a little per frame.
+const detail = new URLSearchParams(location.search).has('detail');
+if (detail) setRenderSpy((kind) => {
   if (current) current[kind]++;
 });
-setFrameScheduler((callback, win) => {
+if (detail) setFrameScheduler((callback, win) => {
   const id = win.requestAnimationFrame(() => {
     const note: FrameNote = { ms: 0, block: 0, relink: 0, tail: 0, tailChars: 0, at: performance.now() };
     current = note;

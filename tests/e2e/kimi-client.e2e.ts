@@ -38,6 +38,7 @@ describe('Kimi client in Chromium', () => {
   let n = 0;
 
   const freshPanel = async (name: string) => {
+    sim.reset();
     const url = site.url(`article.html?kimi=${name}-${n++}`);
     return (await panelFor(b, url, ARTICLE_TITLE, (u) => b.tabIdOf(u))).panel;
   };
@@ -106,7 +107,10 @@ describe('Kimi client in Chromium', () => {
     assert.equal(chatCount(sim), 1, 'nothing is retried by itself');
     sim.setDefault({ content: 'Answered after the wait.', chunkDelayMs: 5 });
     await panel.click(msg('panelRetry'));
-    await waitInPage(panel, 'the retried answer', () => document.body.innerText.includes('Answered after the wait.'), null, { timeoutMs: 15_000 });
+    await waitInPage(panel, 'the retried answer', () => document.body.innerText.includes('Answered after the wait.'), null, {
+      timeoutMs: 15_000,
+      describe: async () => `${chatCount(sim)} chat request(s); panel: ${await panel.evaluate(() => document.querySelector('.turns')?.textContent ?? '', null)}`,
+    });
     assert.equal(chatCount(sim), 2, 'one click, one more request');
     sim.reset();
   });

@@ -131,4 +131,37 @@ describe('Moonlit under load in Chromium', () => {
       assert.equal(mine[0].turns[0].answer, sentFor.get(question(i)), `tab ${i + 1}'s saved answer should be its own, complete`);
     }
   });
+
+  it('two tabs on the same page, both asking in turn: no question or answer is lost', { timeout: 120_000 }, async () => {
+    const url = site.url('article.html?same-page');
+    const panels: RawPage[] = [];
+    const asked: string[] = [];
+    const askIn = async (panel: RawPage, q: string) => {
+      const index = await panel.ui.evaluate(() => document.querySelectorAll('[data-role="answer"]').length, null);
+      await sendThroughDom(panel.ui, q);
+      await waitForAnswerStatus(panel.ui, index, ['done'], 30_000);
+      asked.push(q);
+    };
+    for (let i = 0; i < 2; i++) {
+      // The second tab opens once the first one's conversation exists.
+      await b.context.newPage().then((p) => p.goto(url));
+      const ids = await helper.ui.evaluate(async (u: string) => {
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+        return (await api.tabs.query({})).filter((t) => t.url === u).map((t) => t.id!);
+      }, url);
+      const tabId = ids.find((id) => !panels.some((p) => p.page.url().endsWith(`tabId=${id}`)))!;
+      const panel = await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`);
+      await waitForPanelPage(panel.ui, ARTICLE_TITLE);
+      panels.push(panel);
+      await askIn(panel, `Same page, tab ${i + 1}, first question`);
+    }
+    await askIn(panels[0], 'Same page, tab 1, second question');
+    const stored = await helper.ui.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
+      const all = await api.storage.local.get(null);
+      return Object.entries(all).filter(([k]) => k.startsWith('conv:')).map(([, v]) => v) as StoredConv[];
+    }, null);
+    const saved = new Set(stored.filter((c) => c.url === url).flatMap((c) => c.turns.map((t) => (t as unknown as { question: string }).question)));
+    assert.deepEqual(asked.filter((q) => !saved.has(q)), [], 'every question asked in either tab should still be saved');
+  });
 });

@@ -15,7 +15,7 @@ import { chatRequests } from './lib/log-checks';
 import { ACTION_ANSWER, ACTION_CASES, caseName, checkAction, MENU_IDS, selectInPage, type ActionCase } from './lib/menu-flow';
 import { configure, SECRET_KEY } from './lib/moonlit-setup';
 import { waitForPanelPage } from './lib/panel-flow';
-import { waitFor, type UiPage } from './lib/ui-driver';
+import { waitFor, WaitTimeout, type UiPage } from './lib/ui-driver';
 import { missingXTools, startXvfb, xdotool, xdotoolKeys } from './lib/xvfb';
 import { defaultInstruction } from '../../utils/kimi/prompt-text';
 
@@ -204,7 +204,12 @@ describe('A real shortcut key under Xvfb (headed Chromium, xdotool)', () => {
     try {
       // Playwright starts the browser with this process's environment.
       process.env.DISPLAY = display.name;
-      b = await launchChrome({ headless: false });
+      // A headed start on a busy 2-core machine has overrun launchChrome's 30 s bound once: one more try.
+      b = await launchChrome({ headless: false }).catch((err: unknown) => {
+        if (!(err instanceof WaitTimeout)) throw err;
+        console.log(`# ${String(err)}; trying once more`);
+        return launchChrome({ headless: false });
+      });
       await configure(b, sim);
       sim.setDefault(ANSWER);
       const url = site.url('article.html');

@@ -3,8 +3,9 @@ import type { AskRequest, AttachedImage, AttachmentText } from '../messaging/typ
 /**
  * The prompt pieces for attached files and images. buildMessages
  * (utils/kimi/prompt.ts) puts attachmentMessages() right after the page
- * message, and, for a model that accepts images, replaces the final user
- * message's text with imageContent(). Attachments come after the page so the
+ * message; buildChatBody (utils/kimi/request.ts) turns the final user
+ * message into content parts with withImages(). The panel attaches images
+ * only while a model that accepts them is chosen. Attachments come after the page so the
  * page prefix stays byte-identical (Kimi's prefix cache).
  */
 
@@ -40,4 +41,15 @@ export function imageContent(question: string, images: readonly AttachedImage[])
   }
   parts.push({ type: 'text', text: question });
   return parts;
+}
+
+/** The messages with the last user message as image parts + its text. ChatMessage.content is typed as text, hence the cast. */
+export function withImages<M extends { role: string; content: string }>(messages: readonly M[], images: readonly AttachedImage[]): M[] {
+  const out = [...messages];
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out[i].role !== 'user') continue;
+    out[i] = { ...out[i], content: imageContent(out[i].content, images) as unknown as string };
+    break;
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { AskRequest, PageContent } from '../messaging/types';
 import { SYSTEM_PROMPT, defaultInstruction } from './prompt-text';
+import { attachmentMessages } from '../background/document-prompt';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant' | 'tool';
@@ -99,6 +100,8 @@ export function languageMessage(tag: string | undefined): string | null {
 export function buildMessages(ask: AskRequest, now: Date, timeZone: string, locale: string, answerLanguage?: string): ChatMessage[] {
   const messages: ChatMessage[] = [{ role: 'system', content: SYSTEM_PROMPT }];
   if (ask.page) messages.push({ role: 'system', content: pageMessage(ask.page) });
+  // Attached files after the page, so the page prefix stays the same for the prefix cache.
+  messages.push(...attachmentMessages(ask));
   // After the page, so the cached prefix stays the same when this changes.
   const language = languageMessage(answerLanguage);
   messages.push({ role: 'system', content: language ? `${dateMessage(now, timeZone)}\n${language}` : dateMessage(now, timeZone) });

@@ -2,6 +2,7 @@ import type { AskRequest, ModelInfo } from '../messaging/types';
 import { modelProfile, type ModelProfile } from './model-table';
 import { buildMessages, type ChatMessage } from './prompt';
 import { estimateMessagesTokens } from './tokens';
+import { withImages } from '../background/document-prompt';
 
 export type { ChatMessage } from './prompt';
 
@@ -65,6 +66,8 @@ export function buildChatBody(input: BuildChatInput): ChatBody {
     max_tokens: outputCap(profile, estimateMessagesTokens(messages), thinkingOn),
   };
   if (input.conversationId) body.prompt_cache_key = input.conversationId;
+  // Images become content parts of the question only now: the text estimate above can't read parts (budget.ts counts them).
+  if (input.ask.images?.length) body.messages = withImages(messages, input.ask.images);
   if (profile.thinking === 'optional' && input.thinking !== undefined) {
     body.thinking = { type: input.thinking ? 'enabled' : 'disabled' };
   }

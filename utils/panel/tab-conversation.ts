@@ -4,7 +4,8 @@ import { settleInterrupted, CONVERSATION_VERSION, type StoredConversation } from
 import { newId } from './conversation';
 
 /** Which conversation each tab shows, for this browser session (tab ids don't survive a restart). */
-const sessionKey = (tabId: number) => `tabConversation:${tabId}`;
+const PREFIX = 'tabConversation:';
+const sessionKey = (tabId: number) => `${PREFIX}${tabId}`;
 
 export async function rememberTabConversation(tabId: number, id: string): Promise<void> {
   await browser.storage.session.set({ [sessionKey(tabId)]: id });
@@ -28,5 +29,16 @@ export async function conversationForTab(tabId: number, url: string | undefined)
   }
   if (!url) return null;
   const latest = await latestForUrl(url);
-  return latest ? settleInterrupted(latest) : null;
+  // Another open tab shows it: two panels on one record would overwrite each other's turns.
+  if (!latest || (await shownByAnotherTab(latest.id, tabId))) return null;
+  return settleInterrupted(latest);
+}
+
+async function shownByAnotherTab(id: string, tabId: number): Promise<boolean> {
+  const all = await browser.storage.session.get(null);
+  for (const [key, value] of Object.entries(all)) {
+    if (value !== id || key === sessionKey(tabId) || !key.startsWith(PREFIX)) continue;
+    if (await browser.tabs.get(Number(key.slice(PREFIX.length))).then((tab) => !!tab, () => false)) return true;
+  }
+  return false;
 }

@@ -30,7 +30,7 @@ export function readmeSection(all) {
     const cs = e('content script');
     const panel = e('side panel');
     out.push(
-      `- **Size** (gzip): the page reader injected into pages ${kib(cs.gzip)} (budget ${kib(cs.budget)}), the panel's first load ${kib(panel.gzip)} (budget ${kib(panel.budget)}); ` +
+      `- **Size** (gzip): the page reader injected into pages ${kib(cs.gzip)} (budget ${kib(cs.budget)}${cs.ok ? '' : ', OVER'}), the panel's first load ${kib(panel.gzip)} (budget ${kib(panel.budget)}${panel.ok ? '' : ', OVER'}); ` +
         'KaTeX and pdf.js load only when an answer has math or a PDF is read. `npm test` fails when a budget is exceeded.',
     );
   }

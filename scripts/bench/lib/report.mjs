@@ -51,7 +51,7 @@ function scalingTable(title, t, fmtSize, extraCols = []) {
     `|---|---:|---:|---:|---:|${extraCols.map(() => '---:|').join('')}`,
     ...t.rows.map((row) => `| ${fmtSize(row.size)} | ${msShort(row.ours)} ms | ${msShort(row.base)} ms | ${x(row.ratio)} | ${(row.ours.median / row.size * 1000).toFixed(3)} |${extraCols.map((c) => ` ${c[1](row)} |`).join('')}`),
     '',
-    `Growth: cost ∝ size^${f2(t.linearity.exponent)} (least-squares on log-log) → **${t.linearity.verdict}**; cost per unit at the largest size is ×${f2(t.linearity.perUnitRatio)} that at the smallest.`,
+    `Growth: cost ∝ size^${f2(t.linearity.exponent)} (least-squares on log-log over the fastest run at each size) → **${t.linearity.verdict}**; cost per unit at the largest size is ×${f2(t.linearity.perUnitRatio)} that at the smallest.`,
   ];
   return lines.join('\n');
 }
