@@ -6,6 +6,7 @@ import { keyHintItem } from '@/utils/storage/items';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
 import { t } from '@/utils/i18n';
 import { usePanelSession } from './use-panel-session';
+import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
 import { usePendingActions } from './use-pending-actions';
 import { PanelHeader } from './panel-header';
 import { PageNotice } from './page-notice';
@@ -25,6 +26,8 @@ export function PanelApp(props: { compact?: boolean }) {
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [showHistory, setShowHistory] = useState(false);
   useEffect(() => followTab(location.search, setTabId), []);
+  // The renderer is not part of the first paint, but is ready before any answer is.
+  useEffect(() => void preloadMarkdown(), []);
   const keyHint = useStoredValue(keyHintItem);
   const session = usePanelSession(tabId);
   const { conv, streaming, busy } = session;

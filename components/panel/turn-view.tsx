@@ -1,7 +1,7 @@
 import type { Turn } from '@/utils/panel/conversation';
 import { canContinue } from '@/utils/panel/conversation';
 import { t } from '@/utils/i18n';
-import { MarkdownView } from '@/components/markdown/markdown-view';
+import { LazyMarkdown } from '@/components/markdown/lazy-markdown';
 import { ErrorNotice } from './error-notice';
 import { UsageLine } from './usage-line';
 import { TurnActions } from './turn-actions';
@@ -22,7 +22,7 @@ export function TurnView(props: { turn: Turn; busy: boolean; last: boolean; onCo
       )}
       <div class="answer" data-role="answer" data-status={turn.status} aria-busy={streaming}>
         {turn.answer ? (
-          <MarkdownView text={turn.answer} streaming={streaming} />
+          <LazyMarkdown text={turn.answer} streaming={streaming} />
         ) : (
           streaming && <p class="waiting">{t('panelWaiting')}</p>
         )}

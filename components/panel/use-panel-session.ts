@@ -110,9 +110,9 @@ export function usePanelSession(tabId: number | undefined) {
         {
           onStart: (model) => convs.commit(convId, (c) => updateTurn(c, turn.id, () => ({ model })), true),
           onDelta: (content, reasoning) => convs.commit(convId, (c) => appendDelta(c, turn.id, content, reasoning), false),
-          onDone: (finishReason, usage) => {
+          onDone: (finishReason, usage, tools) => {
             running.current = undefined;
-            convs.commit(convId, (c) => updateTurn(c, turn.id, () => ({ status: 'done', finishReason, usage })), true);
+            convs.commit(convId, (c) => updateTurn(c, turn.id, () => ({ status: 'done', finishReason, usage, tools })), true);
           },
           onFailure: (failure) => {
             running.current = undefined;
@@ -133,7 +133,13 @@ export function usePanelSession(tabId: number | undefined) {
       const state = await readPage();
       if (state.state !== 'ready') return false;
       const read = state.page;
-      const pageContent = read.selection || !fallbackSelection ? read : { ...read, selection: fallbackSelection };
+      // "Summarize this page" means the page, even with some text selected on it.
+      const pageContent =
+        mode === 'summarize'
+          ? { ...read, selection: '', selectionContext: undefined }
+          : read.selection || !fallbackSelection
+            ? read
+            : { ...read, selection: fallbackSelection };
       // Never send what can't fit: the coverage notice already says why and offers a way out.
       if (!inParts && !(await fits(pageContent))) return false;
       let conv = convs.shown();

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { ASK_PORT, type BgToPanel, type PanelToBg } from '../messaging/port-protocol';
-import type { AskRequest, FinishReason, KimiFailure, Usage } from '../messaging/types';
+import type { AskRequest, FinishReason, KimiFailure, ToolUse, Usage } from '../messaging/types';
 
 export interface AskHandlers {
   onStart?(model: string): void;
   onDelta(content: string, reasoning: string): void;
-  onDone(finishReason: FinishReason, usage?: Usage): void;
+  onDone(finishReason: FinishReason, usage?: Usage, tools?: ToolUse[]): void;
   onFailure(failure: KimiFailure): void;
 }
 
@@ -35,7 +35,7 @@ export function openAsk(request: AskRequest, handlers: AskHandlers, connect: Con
     else if (msg.type === 'bg→panel:delta') handlers.onDelta(msg.content ?? '', msg.reasoning ?? '');
     else if (msg.type === 'bg→panel:done') {
       finish();
-      handlers.onDone(msg.finishReason, msg.usage);
+      handlers.onDone(msg.finishReason, msg.usage, msg.tools);
     } else if (msg.type === 'bg→panel:error') {
       finish();
       handlers.onFailure(msg.failure);

@@ -2,7 +2,7 @@
  * The panel's conversation state as pure functions, so every transition is
  * unit-tested without a browser. One conversation per bound tab.
  */
-import type { AskMode, ChatTurn, FinishReason, KimiFailure, Usage } from '../messaging/types';
+import type { AskMode, ChatTurn, FinishReason, KimiFailure, ToolUse, Usage } from '../messaging/types';
 
 export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
@@ -19,6 +19,8 @@ export interface Turn {
   failure?: KimiFailure;
   /** The answer stopped because the panel, the worker or the browser went away. */
   interrupted?: boolean;
+  /** Tools the answer used (calculator, web search). */
+  tools?: ToolUse[];
 }
 
 export interface Conversation {
