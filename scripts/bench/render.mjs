@@ -23,7 +23,7 @@ await build({
   entryPoints: { harness: join(repo, 'scripts/bench/render-harness.tsx') },
   bundle: true, format: 'esm', splitting: true, minify: true, outdir: dir, target: 'es2022',
   jsx: 'automatic', jsxImportSource: 'preact', define: { 'process.env.NODE_ENV': '"production"' },
-  alias: { '@': repo, 'wxt/browser': join(repo, 'scripts/bench/i18n-stub.ts') },
+  alias: { '@': repo, 'wxt/browser': join(repo, 'scripts/bench/lib/i18n-stub.ts') },
   logLevel: 'error',
 });
 writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8">'

@@ -19,7 +19,7 @@ describe('toolbar button', () => {
   it('with a sidebar (Firefox): a click toggles it', async () => {
     const toggle = vi.spyOn(fakeBrowser.sidebarAction, 'toggle').mockResolvedValue(undefined);
     setUpToolbarButton();
-    await fakeBrowser.action.onClicked.trigger({ id: 1 } as never);
+    await fakeBrowser.action.onClicked.trigger({ id: 1 } as never, undefined as never);
     expect(toggle).toHaveBeenCalledTimes(1);
   });
 
