@@ -33,6 +33,10 @@ const PDFS: Record<string, Buffer> = {
   '/ledger.pdf': Buffer.from(
     makePdf([[{ text: 'Introduction to the ledger.', x: 72, y: 700 }], [{ text: PDF_SENTENCE, x: 72, y: 700 }]], { title: PDF_TITLE }),
   ),
+  // Hostile metadata: the title carries markup and script URLs (issue 7: payloads in a PDF's metadata).
+  '/hostile.pdf': Buffer.from(
+    makePdf([[{ text: 'A plain page under a hostile title.', x: 72, y: 700 }]], { title: `Report <img src=x onerror="window.__pwned='pdf'"><script>window.__pwned='pdf'</script><svg onload=alert(1)> [x](javascript:alert(1))` }),
+  ),
   // Pages with a grey box and no text: what a scan looks like to pdf.js.
   '/scan.pdf': Buffer.from(makePdf([[], []])),
 };
@@ -100,6 +104,32 @@ describe('Documents in Chromium', () => {
     await askAndCheck(panel.ui, sim, 'How many storms did the keeper log?', [PDF_SENTENCE, '--- Page 2 ---', `Title: ${PDF_TITLE}`]);
     assert.equal(fileRequests(sim).length, 0, 'a PDF with a text layer must not be uploaded anywhere');
     await panel.page.close();
+  });
+
+  it("a PDF whose title is hostile markup: shown and sent as text, runs nowhere in the panel", { timeout: 90_000 }, async () => {
+    const { panel } = await panelForTab(pdfs.url('/hostile.pdf'));
+    const dialogs: string[] = [];
+    panel.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await waitForPanelPage(panel.ui, 'Report');
+    const sent = await askAndCheck(panel.ui, sim, 'What is this report?', ['A plain page under a hostile title.', '<img src=x onerror=']);
+    assert.ok(sent.includes('Title: Report <img src=x onerror='), 'the hostile title should reach Kimi as the characters it is');
+    const state = await panel.ui.evaluate(
+      () => ({
+        pwned: (window as unknown as { __pwned?: string }).__pwned ?? null,
+        titleChildren: document.querySelector('.page-title')?.children.length ?? -1,
+        title: document.querySelector('.page-title')?.textContent ?? '',
+        live: document.querySelectorAll('img, script:not([src]), svg, iframe, object, embed').length,
+      }),
+      null,
+    );
+    assert.equal(state.pwned, null, 'the PDF title ran script in the panel');
+    assert.equal(state.titleChildren, 0, 'the title must be plain text in the panel');
+    assert.ok(state.title.includes('<img src=x'), `the panel should show the title as text; it shows "${state.title}"`);
+    assert.equal(state.live, 0, 'the PDF title left live markup in the panel');
+    assert.deepEqual(dialogs, [], 'a dialog opened');
   });
 
   it('a scanned PDF asks first, goes through file-extract once (3 requests), then comes from the cache (0)', { timeout: 90_000 }, async () => {
