@@ -83,7 +83,17 @@ export async function launchFirefox(opts: { extension?: string; headless?: boole
       if (url.startsWith('moz-extension:')) {
         // No load event reaches BiDi for extension pages: start the navigation and wait for the document.
         void page.goto(url, { timeout: 0 }).catch(() => undefined);
-        await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 15_000 }, url);
+        // Poll instead of waitForFunction: while the document is being swapped, BiDi's evaluate can fail
+        // ("right-hand side of 'in' should be an object"); such a failure only means "not yet".
+        const deadline = Date.now() + 20_000;
+        for (;;) {
+          const state = await page
+            .evaluate(() => `${location.href}|${document.readyState}`)
+            .catch(() => '');
+          if (state === `${url}|complete`) break;
+          if (Date.now() > deadline) throw new Error(`${url} did not finish loading in Firefox (last state: "${state}")`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
       } else {
         await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
       }
