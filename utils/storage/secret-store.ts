@@ -30,14 +30,22 @@ function openDb(idb: IDBFactory): Promise<IDBDatabase> {
 }
 
 export function indexedDbBackend(idb: IDBFactory = indexedDB): SecretBackend {
-  const run = async <T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>) => {
-    const db = await openDb(idb);
-    try {
-      return await request(fn(db.transaction(STORE, mode).objectStore(STORE)));
-    } finally {
-      db.close();
-    }
+  // Every question reads the key: open the database once per context, not per read.
+  let db: Promise<IDBDatabase> | undefined;
+  const connection = () => {
+    db ??= openDb(idb).then((opened) => {
+      opened.onclose = () => (db = undefined);
+      opened.onversionchange = () => {
+        opened.close();
+        db = undefined;
+      };
+      return opened;
+    });
+    db.catch(() => (db = undefined));
+    return db;
   };
+  const run = async <T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>) =>
+    request(fn((await connection()).transaction(STORE, mode).objectStore(STORE)));
   return {
     get: (name) => run('readonly', (s) => s.get(name)) as Promise<string | undefined>,
     set: async (name, value) => void (await run('readwrite', (s) => s.put(value, name))),
