@@ -1,22 +1,17 @@
 // Token budget (issue 3, item 3): a page that fits comfortably costs one request; near the window Kimi's
 // count sizes max_tokens; a prompt that can't fit fails before anything is sent. Never a "token limit" 400.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { describeFailure } from '../../../utils/kimi/error-table';
 import { balanceCacheItem } from '../../../utils/storage/items';
-import { ask, askWorker, apiRequests, chats, connectionTo } from './ask-harness';
+import { ask, askWorker, apiRequests, chats, connectionTo, resetForWorker } from './ask-harness';
 
 let sim: Simulator;
 beforeAll(async () => {
   sim = await startSimulator();
 });
 afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
-  sim.setDefault({ chunkDelayMs: 0 });
-  vi.spyOn(fakeBrowser.runtime, 'getPlatformInfo').mockResolvedValue({} as never);
-});
+beforeEach(() => resetForWorker(sim));
 
 const ESTIMATE = '/v1/tokenizers/estimate-token-count';
 const v1_8k = { connect: async () => connectionTo(sim, { model: 'moonshot-v1-8k', listed: { id: 'moonshot-v1-8k', contextLength: 8192 } }) };

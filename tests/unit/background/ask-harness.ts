@@ -1,4 +1,6 @@
 // Drives the worker's port handler against real simulators, and reads what it told the panel.
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleAskPort, type AskDeps } from '../../../utils/background/ask-session';
 import type { BgToPanel } from '../../../utils/messaging/port-protocol';
 import type { AskRequest, KimiFailure } from '../../../utils/messaging/types';
@@ -53,3 +55,10 @@ export function askWorker(deps: AskDeps, request: AskRequest = ask): Asked {
 
 export const apiRequests = (sim: Simulator, path: string) => sim.log.filter((r) => r.path === path);
 export const chats = (sim: Simulator) => apiRequests(sim, '/v1/chat/completions');
+
+/** Before each test: a fresh simulator answering at once, and a heartbeat that needs no browser. */
+export function resetForWorker(sim: Simulator): void {
+  sim.reset();
+  sim.setDefault({ chunkDelayMs: 0 });
+  vi.spyOn(fakeBrowser.runtime, 'getPlatformInfo').mockResolvedValue({} as never);
+}

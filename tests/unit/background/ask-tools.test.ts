@@ -1,20 +1,15 @@
 // Tool rounds through the worker against the simulator (issue 3, item 6).
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { MAX_TOOL_ROUNDS } from '../../../utils/kimi/answer-run';
-import { askWorker, chats, connectionTo } from './ask-harness';
+import { askWorker, chats, connectionTo, resetForWorker } from './ask-harness';
 
 let sim: Simulator;
 beforeAll(async () => {
   sim = await startSimulator();
 });
 afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
-  sim.setDefault({ chunkDelayMs: 0 });
-  vi.spyOn(fakeBrowser.runtime, 'getPlatformInfo').mockResolvedValue({} as never);
-});
+beforeEach(() => resetForWorker(sim));
 
 type Msg = { role: string; content: string; tool_calls?: unknown[]; tool_call_id?: string; name?: string; reasoning_content?: string };
 const sent = (i: number) => chats(sim)[i].json as { messages: Msg[]; tools?: { type: string; function: { name: string } }[]; tool_choice?: string };
