@@ -14,12 +14,18 @@ export const KIMI_HOSTS = ['https://api.moonshot.ai/*', 'https://api.moonshot.cn
 export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 /** Test builds may reach the local simulator and localhost pages without a prompt. */
 export const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+/**
+ * Chromium: fetching a file:// PDF needs this host permission as well as the user's "Allow access to file URLs"
+ * switch. Optional (asked for when a local PDF is open); test builds have it, like loopback. Firefox's extension
+ * pages can't read file:// at all, so it is not asked for there.
+ */
+export const FILE_HOSTS = ['file:///*'];
 
 export const FIREFOX_ID = 'moonlit@moonlit-extension.org';
 
 export function buildManifest({ browser, manifestVersion, mode }: ManifestEnv) {
   const firefox = browser === 'firefox';
-  const hosts = mode === 'e2e' ? [...KIMI_HOSTS, ...E2E_HOSTS] : KIMI_HOSTS;
+  const hosts = mode === 'e2e' ? [...KIMI_HOSTS, ...E2E_HOSTS, ...(firefox ? [] : FILE_HOSTS)] : KIMI_HOSTS;
   const permissions = ['activeTab', 'scripting', 'storage', 'contextMenus'];
   if (!firefox) permissions.push('sidePanel');
 
@@ -49,7 +55,7 @@ export function buildManifest({ browser, manifestVersion, mode }: ManifestEnv) {
     },
   };
   if (manifestVersion === 3) {
-    manifest.optional_host_permissions = OPTIONAL_HOSTS;
+    manifest.optional_host_permissions = firefox ? OPTIONAL_HOSTS : [...OPTIONAL_HOSTS, ...FILE_HOSTS];
   } else {
     manifest.optional_permissions = OPTIONAL_HOSTS;
   }

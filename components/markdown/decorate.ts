@@ -1,15 +1,17 @@
 import { t } from '@/utils/i18n';
 import { loadKatex, loadedKatex, texToMathml } from '@/utils/markdown/katex-loader';
 import { sanitizerFor } from '@/utils/markdown/sanitize';
+import { linkCitations, type CiteContext } from './cite-links';
 
 /**
  * Turns rendered Markdown HTML into DOM for one block: sanitised, then given our own
  * UI (code block header with the language and a Copy button), added after sanitising
  * so the sanitizer never has to allow buttons.
  */
-export function buildFragment(html: string, doc: Document, caret: boolean): DocumentFragment {
+export function buildFragment(html: string, doc: Document, caret: boolean, cites?: CiteContext): DocumentFragment {
   const win = doc.defaultView as Window;
   const fragment = sanitizerFor(win).markdown(html);
+  linkCitations(fragment, doc, cites, caret);
   for (const pre of Array.from(fragment.querySelectorAll('pre'))) decorateCode(pre, doc);
   for (const image of Array.from(fragment.querySelectorAll('.md-image'))) {
     image.setAttribute('title', t('mdImageNotLoaded', image.textContent ?? ''));

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import type { CiteContext } from './cite-links';
+import { withoutMarkers } from '@/utils/citations/markers';
 
 type View = typeof import('./markdown-view').MarkdownView;
 
@@ -17,11 +19,11 @@ export function preloadMarkdown(): Promise<View> {
 }
 
 /** The answer as Markdown; plain text for the moment the renderer is still loading. */
-export function LazyMarkdown(props: { text: string; streaming: boolean }): JSX.Element {
+export function LazyMarkdown(props: { text: string; streaming: boolean; cites?: CiteContext }): JSX.Element {
   const [View, setView] = useState<View | undefined>(() => loaded);
   useEffect(() => {
     if (!View) void preloadMarkdown().then((v) => setView(() => v));
   }, [View]);
-  if (View) return <View text={props.text} streaming={props.streaming} />;
-  return <div class="md-plain">{props.text}</div>;
+  if (View) return <View text={props.text} streaming={props.streaming} cites={props.cites} />;
+  return <div class="md-plain">{withoutMarkers(props.text)}</div>;
 }

@@ -6,9 +6,16 @@ import { loadKatex, loadedKatex } from '@/utils/markdown/katex-loader';
 import { BlockGroup, GROUP_SIZE, TailView } from './block-views';
 import { onCopyClick } from './copy-code';
 import { scheduleFrame } from './frame';
+import type { CiteContext } from './cite-links';
 import './markdown.css';
 
-interface Props { text: string; streaming: boolean; class?: string }
+interface Props {
+  text: string;
+  streaming: boolean;
+  class?: string;
+  /** The passages this answer may cite; markers naming others are dropped. */
+  cites?: CiteContext;
+}
 
 /**
  * The answer renderer. While streaming, the text prop may change on every delta but
@@ -78,13 +85,13 @@ export class MarkdownStreamView extends Component<Props> {
 
   render(): JSX.Element {
     const groups = this.revs.map((rev, g) => (
-      <BlockGroup key={g} blocks={this.blocks} start={g * GROUP_SIZE} rev={rev} />
+      <BlockGroup key={g} blocks={this.blocks} start={g * GROUP_SIZE} rev={rev} cites={this.props.cites} />
     ));
     const cls = this.props.class ? `md ${this.props.class}` : 'md';
     return (
       <div class={cls} onClick={onCopyClick}>
         {groups}
-        {this.tailHtml !== null && <TailView key="tail" html={this.tailHtml} seq={this.seq} />}
+        {this.tailHtml !== null && <TailView key="tail" html={this.tailHtml} seq={this.seq} cites={this.props.cites} />}
       </div>
     );
   }

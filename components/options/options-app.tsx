@@ -11,6 +11,7 @@ import { ApiKeyField } from './api-key-field';
 import { PlatformField } from './platform-field';
 import { ModelField } from './model-field';
 import { LanguageField } from './language-field';
+import { CitationsField } from './citations-field';
 import { WebSearchField } from './web-search-field';
 import { BalanceField } from './balance-field';
 import './options.css';
@@ -100,6 +101,7 @@ export function OptionsApp() {
         <ModelField models={models} model={draft.model} note={note} onModel={(model) => patch({ model })} />
         <LanguageField value={draft.answerLanguage} onChange={(answerLanguage) => patch({ answerLanguage })} />
         <WebSearchField platform={draft.platform} checked={draft.webSearch === true} onChange={(webSearch) => patch({ webSearch })} />
+        <CitationsField checked={draft.citations !== false} onChange={(citations) => patch({ citations })} />
         <BalanceField draft={{ platform: draft.platform, customEndpoint: draft.customEndpoint, apiKey: draft.apiKey || undefined }} />
         <div class="actions">
           <button type="button" onClick={() => void testConnection()}>{t('optionsTest')}</button>

@@ -25,7 +25,7 @@ function stateText(item: AttachItem): string {
   const n = (v: number) => v.toLocaleString(uiLanguage());
   switch (item.status) {
     case 'reading': return t('attachReading');
-    case 'ready': return t('attachReady', n(item.text?.length ?? 0));
+    case 'ready': return t(item.restored ? 'attachRestored' : 'attachReady', n(item.text?.length ?? 0));
     case 'image': return t('attachImage', n(item.tokens ?? 0));
     case 'needs-upload': return t('attachNeedsUpload');
     case 'uploading': return t('attachUploading');

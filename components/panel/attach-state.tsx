@@ -5,6 +5,8 @@ import { sendMessage } from '@/utils/messaging/send';
 import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
 import { ocrInWorker } from '@/utils/panel/document-deps';
+import { filesOfItems } from '@/utils/panel/document-history';
+import { loadFileTexts } from '@/utils/history/file-texts';
 import {
   acceptsImages, blocker, bytesOfDataUrl, extrasOf, imageItem, itemFromPrepared, newItemId, visionAlternative, type AttachItem,
 } from '@/utils/panel/document-attach';
@@ -29,7 +31,7 @@ async function fromCache(item: AttachItem): Promise<AttachItem> {
  * (follow-up questions see them too) until removed; whatever goes wrong with
  * one of them is shown on it and never touches the conversation.
  */
-export function useAttachments(setAskExtras: (extras: AskExtras) => void) {
+export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId?: string) {
   const [items, setItems] = useState<AttachItem[]>([]);
   const [hint, setHint] = useState('');
   /** The browser's own words when a capture failed, under "Details". */
@@ -44,7 +46,25 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void) {
     setItems((all) => all.map((i) => (i.id === id ? (typeof next === 'function' ? next(i) : { ...i, ...next }) : i)));
   }, []);
 
-  useEffect(() => setAskExtras(extrasOf(items)), [items, setAskExtras]);
+  useEffect(() => setAskExtras({ ...extrasOf(items), ...filesOfItems(items) }), [items, setAskExtras]);
+
+  // A conversation shown again (panel reopened, or picked from history): the texts kept with it are attached again.
+  useEffect(() => {
+    if (!convId) return;
+    let live = true;
+    void loadFileTexts(convId).then((kept) => {
+      if (!live || !kept.length) return;
+      setItems((all) => [
+        ...all,
+        ...kept
+          .filter((k) => !all.some((i) => i.name === k.name && i.text === k.text))
+          .map((k): AttachItem => ({ id: newItemId(), name: k.name, status: 'ready', text: k.text, restored: true })),
+      ]);
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [convId]);
 
   const readFile = useCallback(
     async (id: string, file: File, password?: string) => {

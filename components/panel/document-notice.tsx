@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { documentMessage, ocrConsentMessage } from '@/utils/documents/messages';
 import type { DocState, PdfReadOptions } from '@/utils/panel/document-read';
+import { extensionSettingsUrl, FILE_ORIGINS } from '@/utils/panel/document-file-access';
 import { t } from '@/utils/i18n';
 import { ErrorNotice } from './error-notice';
 
@@ -24,17 +25,24 @@ export function DocumentNotice(props: { doc: DocState; onRead(opts: PdfReadOptio
     );
   }
   if (doc.kimiFailure) return <ErrorNotice failure={doc.kimiFailure} onRetry={() => onRead({ ocr: true })} />;
-  const origin = doc.failure.reason === 'fetch-permission' ? originPattern(doc.url) : undefined;
-  const allow = async () => {
-    if (origin && (await browser.permissions.request({ origins: [origin] }))) onRead({ fresh: true });
+  const { reason } = doc.failure;
+  const origin = reason === 'fetch-permission' ? originPattern(doc.url) : undefined;
+  const allow = async (origins: string[]) => {
+    if (await browser.permissions.request({ origins })) onRead({ fresh: true });
   };
+  // "Allow access to file URLs" is a switch only the user can turn on, on Chromium's page for the extension.
+  const openSettings = () => void browser.tabs.create({ url: extensionSettingsUrl() });
   return (
     <div class="notice document-notice" role="status">
       <p class="notice-title">{t('docCantRead')}</p>
       <p>{documentMessage(doc.failure)}</p>
       <div class="notice-actions">
-        {origin && <button type="button" onClick={() => void allow()}>{t('pageAllowSite')}</button>}
-        <button type="button" onClick={() => onRead({ fresh: true })}>{t('pageReadAgain')}</button>
+        {origin && <button type="button" onClick={() => void allow([origin])}>{t('pageAllowSite')}</button>}
+        {reason === 'file-access' && <button type="button" class="primary" onClick={openSettings}>{t('docFileAccessOpen')}</button>}
+        {reason === 'file-permission' && (
+          <button type="button" class="primary" onClick={() => void allow(FILE_ORIGINS)}>{t('docFileAllow')}</button>
+        )}
+        {reason !== 'file-unsupported' && <button type="button" onClick={() => onRead({ fresh: true })}>{t('pageReadAgain')}</button>}
       </div>
       {doc.failure.detail && (
         <details>

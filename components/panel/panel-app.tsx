@@ -20,6 +20,7 @@ import { ShortcutsInfo } from './shortcuts-info';
 import { DocumentNotice } from './document-notice';
 import { AttachBar } from './attach-bar';
 import { useAttachments } from './attach-state';
+import { usePendingQuestion } from './attach-pending';
 import './panel.css';
 
 export function PanelApp(props: { compact?: boolean }) {
@@ -31,7 +32,9 @@ export function PanelApp(props: { compact?: boolean }) {
   const keyHint = useStoredValue(keyHintItem);
   const session = usePanelSession(tabId);
   const { conv, streaming, busy } = session;
-  const attach = useAttachments(session.setAskExtras);
+  const attach = useAttachments(session.setAskExtras, conv?.id);
+  // A question sent while a PDF or attached files wait for the user goes on by itself once they are ready.
+  const pending = usePendingQuestion(session.page, attach.items, attach.imagesOk, async (question) => attach.canSend() && session.ask('ask', question));
   const runAction = useCallback(
     (action: PendingAction) => {
       setShowHistory(false);
@@ -82,13 +85,15 @@ export function PanelApp(props: { compact?: boolean }) {
                 turn={turn}
                 busy={busy}
                 last={i === turns.length - 1}
+                citeWhere={tabId !== undefined && conv?.url ? { tabId, url: conv.url } : undefined}
                 onContinue={() => session.continueTurn(turn)}
                 onResend={(question) => void session.ask(turn.mode, question, undefined, turn.id)}
               />
             ))}
           </section>
           <AttachBar attach={attach} tabId={tabId} />
-          <AskBox streaming={streaming} onSend={async (question) => attach.canSend() && session.ask('ask', question)} onStop={session.stop} />
+          {pending.waiting && <p class="hint" role="status">{t('askWaitsForDocument')}</p>}
+          <AskBox streaming={streaming} onSend={pending.onSend} onStop={session.stop} />
         </>
       )}
       {!props.compact && <ShortcutsInfo />}

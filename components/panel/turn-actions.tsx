@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Turn } from '@/utils/panel/conversation';
 import { t } from '@/utils/i18n';
+import { withoutMarkers } from '@/utils/citations/markers';
 
 /** Copy, regenerate, and edit-and-resend for a finished turn. */
 export function TurnActions(props: { turn: Turn; last: boolean; onResend(question: string): void }) {
@@ -9,7 +10,8 @@ export function TurnActions(props: { turn: Turn; last: boolean; onResend(questio
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(turn.question);
   const copy = async () => {
-    await navigator.clipboard.writeText(turn.answer);
+    // Citation numbers mean nothing outside the panel.
+    await navigator.clipboard.writeText(withoutMarkers(turn.answer));
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };

@@ -5,15 +5,20 @@ import { LazyMarkdown } from '@/components/markdown/lazy-markdown';
 import { ErrorNotice } from './error-notice';
 import { UsageLine } from './usage-line';
 import { TurnActions } from './turn-actions';
+import { TurnFiles } from './attach-turn-files';
+import { CiteLayer, type CiteWhere } from './cite-layer';
+import { sourceOf } from '@/utils/panel/turn-sources';
 
 /** One question and its answer, with the answer's state. */
-export function TurnView(props: { turn: Turn; busy: boolean; last: boolean; onContinue(): void; onResend(question: string): void }) {
+export function TurnView(props: { turn: Turn; busy: boolean; last: boolean; citeWhere?: CiteWhere; onContinue(): void; onResend(question: string): void }) {
   const { turn } = props;
+  const cites = { has: (n: number) => !!sourceOf(turn, n) };
   const streaming = turn.status === 'streaming';
   const question = turn.mode === 'summarize' && !turn.question ? t('panelSummarize') : turn.question;
   return (
     <article class="turn">
       <p class="question">{question}</p>
+      <TurnFiles files={turn.files} />
       {turn.reasoning && (
         <details class="thinking">
           <summary>{streaming && !turn.answer ? t('panelThinkingNow') : t('panelThinking')}</summary>
@@ -22,7 +27,9 @@ export function TurnView(props: { turn: Turn; busy: boolean; last: boolean; onCo
       )}
       <div class="answer" data-role="answer" data-status={turn.status} aria-busy={streaming}>
         {turn.answer ? (
-          <LazyMarkdown text={turn.answer} streaming={streaming} />
+          <CiteLayer turn={turn} where={props.citeWhere}>
+            <LazyMarkdown text={turn.answer} streaming={streaming} cites={cites} />
+          </CiteLayer>
         ) : (
           streaming && <p class="waiting">{t('panelWaiting')}</p>
         )}

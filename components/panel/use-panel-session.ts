@@ -3,7 +3,7 @@ import type { AskMode, AskRequest, ExtractResult, PageContent } from '@/utils/me
 import { readPdfTab, type DocState, type PdfReadOptions } from '@/utils/panel/document-read';
 import { panelPdfDeps } from '@/utils/panel/document-deps';
 import { sendMessage } from '@/utils/messaging/send';
-import { openAsk, type AskHandle } from '@/utils/panel/ask-stream';
+import { openAsk, reservePort, type AskHandle } from '@/utils/panel/ask-stream';
 import { openInParts } from '@/utils/panel/map-reduce';
 import { watchTabNavigation } from '@/utils/background/navigation';
 import { addTurn, appendDelta, historyBefore, updateTurn, type Turn } from '@/utils/panel/conversation';
@@ -12,6 +12,10 @@ import { conversationForTab, newConversation, rememberTabConversation } from '@/
 import { useConversations } from './use-conversations';
 import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
 import { pageCoverage } from '@/utils/panel/coverage';
+import { askParts, recordTurnFiles, type AskExtrasWithFiles } from '@/utils/panel/document-history';
+import { samePage } from '@/utils/panel/same-page';
+import { splitPassages } from '@/utils/citations/passages';
+import { rememberPassages, settleSources } from '@/utils/panel/turn-sources';
 
 export type PageState =
   | { state: 'idle' }
@@ -21,16 +25,22 @@ export type PageState =
   /** A PDF tab that needs a password, consent to text recognition, or could not be read. */
   | { state: 'document'; doc: DocState };
 
-/** Files and images attached to the questions (components/panel/attach-bar.tsx); they stay until removed. */
-export type AskExtras = Pick<AskRequest, 'attachments' | 'images'>;
+/**
+ * Files and images attached to the questions (components/panel/attach-bar.tsx); they stay until removed.
+ * `files`/`keep`: what the turn records and which texts are kept with the conversation (document-history.ts).
+ */
+export type AskExtras = Pick<AskRequest, 'attachments' | 'images'> & Pick<AskExtrasWithFiles, 'files' | 'keep'>;
 
 /**
  * The panel's session for the bound tab: the page as read, its conversation
  * (saved as it changes), and the one answer that may be streaming — which
  * keeps landing in its own conversation even if the panel moves to another tab.
  */
-async function fits(page: PageContent): Promise<boolean> {
-  const [settings, cache] = await Promise.all([settingsItem.getValue(), modelsCacheItem.getValue()]);
+const readLimits = () => Promise.all([settingsItem.getValue(), modelsCacheItem.getValue()]);
+
+/** `limits`: the settings and models, read while the page was being read. */
+async function fits(page: PageContent, limits = readLimits()): Promise<boolean> {
+  const [settings, cache] = await limits;
   return !settings.model || pageCoverage(page, settings.model, cache?.models ?? []).fits;
 }
 
@@ -47,6 +57,15 @@ export function usePanelSession(tabId: number | undefined) {
     setPage(next);
   };
 
+  // Read once and followed, so asking costs no extra storage read.
+  const citeOn = useRef(true);
+  useEffect(() => {
+    void settingsItem.getValue().then((s) => (citeOn.current = s.citations !== false));
+    return settingsItem.watch((s) => (citeOn.current = s?.citations !== false));
+  }, []);
+  /** A settled turn keeps the passages it cited, so its links still work after the panel reopens. */
+  const settle = (t: Turn) => ({ sources: settleSources(t) });
+
   const extras = useRef<AskExtras>({});
   const setAskExtras = useCallback((next: AskExtras) => void (extras.current = next), []);
   const readPage = useCallback(async (opts: PdfReadOptions = {}): Promise<PageState> => {
@@ -60,6 +79,9 @@ export function usePanelSession(tabId: number | undefined) {
         const read = await readPdfTab(result.url, opts, panelPdfDeps);
         next = read.ok ? { state: 'ready', page: read.page } : { state: 'document', doc: read.doc };
       } else next = result.ok ? { state: 'ready', page: result.page } : { state: 'failed', result };
+      // The same page as before (the usual case before a question): keep that object, so nothing re-renders.
+      const before = pageRef.current;
+      if (next.state === 'ready' && before.state === 'ready' && samePage(before.page, next.page)) next = before;
     } catch (error) {
       next = { state: 'failed', result: { ok: false, reason: 'injection-failed', detail: String(error) } };
     }
@@ -97,6 +119,7 @@ export function usePanelSession(tabId: number | undefined) {
   const stream = useCallback(
     (convId: string, turn: Turn, pageContent: PageContent | undefined, continueFrom?: string, open = openAsk) => {
       const current = convs.get(convId)!;
+      const cite = citeOn.current && !!pageContent?.text.trim();
       const handle = open(
         {
           mode: turn.mode,
@@ -105,22 +128,25 @@ export function usePanelSession(tabId: number | undefined) {
           history: historyBefore(current, turn.id),
           continueFrom,
           conversationId: convId,
-          ...extras.current,
+          ...askParts(extras.current),
+          ...(cite ? { citations: { first: 1 } } : {}),
         },
         {
           onStart: (model) => convs.commit(convId, (c) => updateTurn(c, turn.id, () => ({ model })), true),
           onDelta: (content, reasoning) => convs.commit(convId, (c) => appendDelta(c, turn.id, content, reasoning), false),
           onDone: (finishReason, usage, tools) => {
             running.current = undefined;
-            convs.commit(convId, (c) => updateTurn(c, turn.id, () => ({ status: 'done', finishReason, usage, tools })), true);
+            convs.commit(convId, (c) => updateTurn(c, turn.id, (t) => ({ status: 'done', finishReason, usage, tools, ...settle(t) })), true);
           },
           onFailure: (failure) => {
             running.current = undefined;
-            convs.commit(convId, (c) => updateTurn(c, turn.id, () => ({ status: 'error', failure })), true);
+            convs.commit(convId, (c) => updateTurn(c, turn.id, (t) => ({ status: 'error', failure, ...settle(t) })), true);
           },
         },
       );
       running.current = { handle, convId, turnId: turn.id };
+      // After the request is on its way: the panel needs the numbers only to link the answer.
+      if (cite) rememberPassages(turn.id, splitPassages(pageContent!.text));
       setTick((n) => n + 1);
     },
     [convs],
@@ -130,8 +156,17 @@ export function usePanelSession(tabId: number | undefined) {
   const ask = useCallback(
     async (mode: AskMode, question: string, fallbackSelection?: string, replaceFrom?: string, inParts = false): Promise<boolean> => {
       if (running.current || tabId === undefined) return false;
-      const state = await readPage();
-      if (state.state !== 'ready') return false;
+      // The page is asked for first; while it is read, the worker reads its settings (on the reserved port) and the panel its limits.
+      const reading = readPage();
+      const reserved = inParts ? undefined : reservePort();
+      const limits = inParts ? undefined : readLimits();
+      limits?.catch(() => undefined); // fits() reports it
+      const state = await reading;
+      const giveUp = () => {
+        reserved?.release();
+        return false;
+      };
+      if (state.state !== 'ready') return giveUp();
       const read = state.page;
       // "Summarize this page" means the page, even with some text selected on it.
       const pageContent =
@@ -141,7 +176,7 @@ export function usePanelSession(tabId: number | undefined) {
             ? read
             : { ...read, selection: fallbackSelection };
       // Never send what can't fit: the coverage notice already says why and offers a way out.
-      if (!inParts && !(await fits(pageContent))) return false;
+      if (!inParts && !(await fits(pageContent, limits))) return giveUp();
       let conv = convs.shown();
       // The tab moved to another page: that page gets its own conversation.
       if (!conv || (conv.turns.length > 0 && conv.url && conv.url !== read.url)) {
@@ -149,9 +184,9 @@ export function usePanelSession(tabId: number | undefined) {
         showFor(tabId, conv);
       }
       const base = replaceFrom ? { ...conv, turns: conv.turns.slice(0, conv.turns.findIndex((t) => t.id === replaceFrom)) } : conv;
-      const [next, turn] = addTurn(base, mode, question);
+      const [next, turn] = recordTurnFiles(conv.id, addTurn(base, mode, question), extras.current);
       convs.commit(conv.id, () => ({ ...next, url: conv!.url || read.url, title: conv!.title || read.title }), true);
-      stream(conv.id, turn, pageContent, undefined, inParts ? openInParts : openAsk);
+      stream(conv.id, turn, pageContent, undefined, inParts ? openInParts : (r, h) => openAsk(r, h, reserved?.connect));
       return true;
     },
     [tabId, readPage, convs, showFor, stream],
@@ -165,7 +200,7 @@ export function usePanelSession(tabId: number | undefined) {
     if (!run) return;
     running.current = undefined;
     run.handle.stop();
-    convs.commit(run.convId, (c) => updateTurn(c, run.turnId, () => ({ status: 'stopped' })), true);
+    convs.commit(run.convId, (c) => updateTurn(c, run.turnId, (t) => ({ status: 'stopped', ...settle(t) })), true);
   }, [convs]);
 
   const continueTurn = useCallback(

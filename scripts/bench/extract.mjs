@@ -18,6 +18,8 @@ const SET = process.env.BENCH_SET; // one corpus only, for tuning
 
 if (!existsSync(join(corpus, 'article-benchmark')) && !existsSync(join(corpus, 'readability'))) {
   console.log(`bench:extract skipped: no corpus at ${corpus} (the benchmark reads ../shared/corpus).`);
+  const jsonAt = process.argv.indexOf('--json');
+  if (jsonAt > 0) (await import('node:fs')).writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ bench: 'extract', skipped: `no corpus at ${corpus}` }));
   process.exit(0);
 }
 
@@ -58,4 +60,11 @@ try {
   server.close();
   rmSync(tmp, { recursive: true, force: true });
 }
-report(results);
+const summary = report(results);
+const jsonAt = process.argv.indexOf('--json');
+if (jsonAt > 0) {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { dirname } = await import('node:path');
+  mkdirSync(dirname(process.argv[jsonAt + 1]), { recursive: true });
+  writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ bench: 'extract', rounds: ROUNDS, ...summary }, null, 2));
+}

@@ -10,7 +10,7 @@ import { startSimulator, DEFAULT_KEY, type Simulator, type RecordedRequest } fro
 import { articleHtml } from './lib/article';
 import { startPageServer } from './lib/page-server';
 import { launchMoonlit, openPanel, openTab, type BenchBrowser } from './lib/moonlit-chrome';
-import { BARE_FETCH_SOURCE } from './lib/panel-probe';
+import { BARE_FETCH_SOURCE, WORKER_PROBE_SOURCE } from './lib/panel-probe';
 import { summarize, ratio, fmtMs } from './lib/stats';
 import { log, runs, writeResults } from './lib/cli';
 
@@ -60,13 +60,15 @@ async function waitResult(panel: Page): Promise<Probe> {
 }
 
 /** One measured question; `start` performs the action and returns its start time on the wall clock (or null = the click). */
-async function measure(sim: Simulator, panel: Page, button: string, start: () => Promise<number | null>) {
+async function measure(sim: Simulator, panel: Page, worker: BenchBrowser['session']['worker'], button: string, start: () => Promise<number | null>) {
   await newChat(panel);
+  await worker.evaluate(WORKER_PROBE_SOURCE);
   const index = await answerCount(panel);
   await panel.evaluate(([i, b]) => (globalThis as unknown as { __bench: { arm(i: number, b: string): void } }).__bench.arm(i, b), [index, button] as const);
   const before = sim.log.length;
   const startWall = await start();
   const p = await waitResult(panel);
+  const w = (await worker.evaluate('globalThis.__benchW')) as Record<'askArrivedAt' | 'fetchAt' | 'responseAt' | 'injectAt' | 'injectedAt' | 'deltaPostAt', number>;
   const during = sim.log.slice(before);
   assert.equal(p.status, 'done', `the answer ended as ${p.status}`);
   assert.ok(p.finalText.includes('Nobody has disputed them since.'), `unexpected answer text: ${p.finalText.slice(0, 200)}`);
@@ -83,10 +85,18 @@ async function measure(sim: Simulator, panel: Page, button: string, start: () =>
     stages: {
       startToExtract: p.extractAt - startPage,
       extraction: p.extractedAt - p.extractAt,
+      extractionInjected: w.injectedAt - w.injectAt,
+      extractionBeforeInject: w.injectAt - wall(p.extractAt),
+      extractionAfterInject: wall(p.extractedAt) - w.injectedAt,
       extractedToAsk: p.askAt - p.extractedAt,
-      askToRequestReceived: chat[0].receivedAt - wall(p.askAt),
+      askOnThePort: w.askArrivedAt - wall(p.askAt),
+      workerBeforeFetch: w.fetchAt - w.askArrivedAt,
+      fetchToRequestReceived: chat[0].receivedAt - w.fetchAt,
       simulatorTtfb: ttfb,
       firstByteToDelta: wall(p.firstDeltaAt) - chat[0].firstByteAt!,
+      firstByteToWorkerHeaders: w.responseAt - chat[0].firstByteAt!,
+      workerHeadersToDeltaPosted: w.deltaPostAt - w.responseAt,
+      deltaPostedToPanel: wall(p.firstDeltaAt) - w.deltaPostAt,
       deltaToPaint: p.firstPaintAt - p.firstDeltaAt,
     },
     requests: during.length,
@@ -132,7 +142,7 @@ export async function main() {
   try {
     b = await launchMoonlit(sim);
     log(`first-token: ${b.version}, model ${b.model}, ${RUNS} runs (+${WARMUP} warm-up) each`);
-    const { tabId } = await openTab(b, site.url('/article.html'));
+    const { tabId, page: article } = await openTab(b, site.url('/article.html'));
     const panel = await openPanel(b, tabId, TITLE);
     sim.setDefault(BEHAVIOUR);
 
@@ -141,22 +151,49 @@ export async function main() {
       await panel.getByRole('button', { name: 'Send', exact: true }).click({ timeout: 10_000 });
       return null;
     };
+    // Honesty checks: the request must carry the page as it is at the click. Before each Send a
+    // different paragraph is selected (the request must quote it); before each "changed" Send a
+    // paragraph is added to the article (the request must contain it, so it was read again).
+    const selectParagraph = (i: number) =>
+      article.evaluate((n) => {
+        const ps = document.querySelectorAll('article p');
+        const range = document.createRange();
+        range.selectNodeContents(ps[1 + (n % (ps.length - 1))]);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return getSelection()!.toString().trim();
+      }, i + WARMUP);
+    const addParagraph = (i: number) =>
+      article.evaluate((n) => {
+        const p = document.createElement('p');
+        p.textContent = `Harbour log addendum ${n}: the pilot boat was repainted before the autumn gales.`;
+        document.querySelector('article')!.append(p);
+        return p.textContent;
+      }, i + WARMUP);
+    const lastUser = (body: string) => (JSON.parse(body) as { messages: { role: string; content: string }[] }).messages.at(-1)!.content;
     type Measured = Awaited<ReturnType<typeof measure>>;
     const sendRuns: Measured[] = [];
+    const changedRuns: Measured[] = [];
     const menuRuns: Measured[] = [];
     const bareRuns: Awaited<ReturnType<typeof bareFetch>>[] = [];
     let body = '';
     // Interleaved, so drift on a noisy machine affects all three alike.
     for (let i = -WARMUP; i < RUNS; i++) {
-      const s = await measure(sim, panel, 'Send', send);
-      const m = await measure(sim, panel, '', () => dispatchSummarize(b!, tabId));
+      const selected = await selectParagraph(i);
+      const s = await measure(sim, panel, b.session.worker, 'Send', send);
+      assert.ok(lastUser(s.body).includes(selected), `Send: the request does not quote the current selection "${selected.slice(0, 60)}…"`);
+      const m = await measure(sim, panel, b.session.worker, '', () => dispatchSummarize(b!, tabId));
+      const added = await addParagraph(i);
+      const c = await measure(sim, panel, b.session.worker, 'Send', send);
+      assert.ok(c.body.includes(added), 'Send after a change: the request does not contain the paragraph just added to the page');
       body = s.body;
       const f = await bareFetch(sim, panel, body);
       if (i < 0) continue;
       sendRuns.push(s);
       menuRuns.push(m);
+      changedRuns.push(c);
       bareRuns.push(f);
-      log(`  run ${i + 1}: send ${s.overhead.toFixed(1)} ms, menu ${m.overhead.toFixed(1)} ms, bare ${f.overhead.toFixed(1)} ms; send stages ${JSON.stringify(s.stages, (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
+      log(`  run ${i + 1}: send ${s.overhead.toFixed(1)} ms, menu ${m.overhead.toFixed(1)} ms, changed page ${c.overhead.toFixed(1)} ms, bare ${f.overhead.toFixed(1)} ms; send stages ${JSON.stringify(s.stages, (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
     }
     const requestBytes = Buffer.byteLength(body);
     const pick = (xs: { [k: string]: unknown }[], k: string) => summarize(xs.map((x) => x[k] as number));
@@ -190,9 +227,13 @@ export async function main() {
       targetMedianMs: 25,
       send: figure(sendRuns),
       contextMenuSummarize: figure(menuRuns),
+      sendAfterPageChanged: {
+        what: 'Send right after a paragraph was added to the page, so the page is read in full again (the request is checked to contain it)',
+        ...figure(changedRuns),
+      },
       baseline: { what: 'bare fetch of the same request from the panel page, first chunk into the DOM, next frame', overhead: bare, total: pick(bareRuns, 'total'), lastTokenToFinalPaint: bareLast },
     };
-    for (const [name, f] of [['Send', results.send], ['Summarize (menu)', results.contextMenuSummarize]] as const) {
+    for (const [name, f] of [['Send', results.send], ['Summarize (menu)', results.contextMenuSummarize], ['Send, page changed', results.sendAfterPageChanged]] as const) {
       log(`${name}: overhead ${fmtMs(f.overhead)}, ×${f.ratioToBaseline} baseline; last token → final paint ${fmtMs(f.lastTokenToFinalPaint)}; API requests per question ${f.apiRequestsPerQuestion.join(',')}`);
       assert.deepEqual(f.apiRequestsPerQuestion, [1], `${name}: exactly one API request should reach the simulator per question`);
     }

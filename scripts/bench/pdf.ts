@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { extractPdfText } from '../../utils/documents/pdf-text';
 import { loadNodePdfjs } from '../../utils/documents/pdfjs-node';
 import { TEXT_ONLY_OPTIONS } from '../../utils/documents/pdfjs-env';
+import { summarize, ratio } from './lib/stats';
+import { writeResults } from './lib/cli';
 
 const DIR = resolve('..', 'shared', 'corpus', 'pdf');
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -14,6 +16,7 @@ const TARGET = { file: 'freeculture.pdf', ms: 5000 };
 
 if (!existsSync(DIR)) {
   console.log(`bench:pdf skipped: no corpus at ${DIR}`);
+  writeResults('pdf', { skipped: `no corpus at ${DIR}` });
   process.exit(0);
 }
 
@@ -47,6 +50,7 @@ async function ours(bytes: Uint8Array, password?: string): Promise<{ ms: number;
 const files = readdirSync(DIR).filter((f) => f.endsWith('.pdf')).sort();
 await ours(new Uint8Array(readFileSync(join(DIR, files[0])))); // warm up pdf.js and the JIT
 const rows: string[][] = [];
+const figures: { file: string; pages: number | string; chars: number; baseline: ReturnType<typeof summarize>; ours: ReturnType<typeof summarize>; ratio: number | null }[] = [];
 let targetMs: number | undefined;
 for (const f of files) {
   const bytes = new Uint8Array(readFileSync(join(DIR, f)));
@@ -65,6 +69,7 @@ for (const f of files) {
   const b = median(base);
   if (f === TARGET.file) targetMs = m;
   rows.push([f, String(last.pages), String(last.chars), b.toFixed(0), m.toFixed(0), (m / b).toFixed(2)]);
+  figures.push({ file: f, pages: last.pages, chars: last.chars, baseline: summarize(base), ours: summarize(mine), ratio: ratio(m, b) });
 }
 const head = ['file', 'pages', 'chars', 'getTextContent ms', 'extractPdfText ms', 'ratio'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -75,3 +80,11 @@ for (const r of rows) console.log(line(r));
 if (targetMs !== undefined) {
   console.log(`\n${TARGET.file}: ${(targetMs / 1000).toFixed(2)} s (target ≤ ${TARGET.ms / 1000} s) ${targetMs <= TARGET.ms ? 'OK' : 'OVER TARGET'}`);
 }
+writeResults('pdf', {
+  runs: RUNS,
+  node: process.version,
+  unit: 'ms per file',
+  baseline: 'pdf.js getTextContent for every page, same file, same run',
+  files: figures,
+  target: { ...TARGET, measuredMs: targetMs ?? null, met: targetMs === undefined ? null : targetMs <= TARGET.ms },
+});

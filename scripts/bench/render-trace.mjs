@@ -49,6 +49,7 @@ export function analyse(events, urlPart) {
   const total = tasks.reduce((s, e) => s + e.dur, 0) / 1000;
   const longest = tasks.reduce((m, e) => Math.max(m, e.dur), 0) / 1000;
   const over50 = tasks.filter((e) => e.dur > 50_000).length;
+  const over50Cpu = tasks.filter((e) => (e.tdur ?? e.dur) > 50_000).length;
   // tdur is the thread's CPU time: on a busy machine a task's wall time also counts time it spent descheduled.
   const longestCpu = tasks.reduce((m, e) => Math.max(m, e.tdur ?? 0), 0) / 1000;
   const totalCpu = tasks.reduce((s, e) => s + (e.tdur ?? 0), 0) / 1000;
@@ -61,15 +62,15 @@ export function analyse(events, urlPart) {
   const byWall = [...tasks].sort((a, b) => b.dur - a.dur).slice(0, 3);
   const byCpu = [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, 3);
   const longTasks = [...new Set([...byWall, ...byCpu])].map((task) => insideTask(onMain, task, firstTs));
-  return { total, totalCpu, longest, longestCpu, over50, paints: perPaint.length, p95, top, longTasks };
+  return { total, totalCpu, longest, longestCpu, over50, over50Cpu, paints: perPaint.length, p95, top, longTasks };
 }
 
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'];
 
 export const tableHead = () => [
-  '| renderer                 | total ms | (cpu ms) | longest  | (cpu)  | >50 ms | paints | p95/paint |',
-  '|--------------------------|---------:|---------:|---------:|-------:|-------:|-------:|----------:|',
+  '| renderer                 | total ms | (cpu ms) | longest  | (cpu)  | >50 ms | (cpu)  | paints | p95/paint |',
+  '|--------------------------|---------:|---------:|---------:|-------:|-------:|-------:|-------:|----------:|',
 ];
 
 export const tableRow = (name, r) =>
-  `| ${name.padEnd(24)} | ${r.total.toFixed(0).padStart(8)} | ${r.totalCpu.toFixed(0).padStart(8)} | ${r.longest.toFixed(1).padStart(8)} | ${r.longestCpu.toFixed(1).padStart(6)} | ${String(r.over50).padStart(6)} | ${String(r.paints).padStart(6)} | ${r.p95.toFixed(2).padStart(9)} |`;
+  `| ${name.padEnd(24)} | ${r.total.toFixed(0).padStart(8)} | ${r.totalCpu.toFixed(0).padStart(8)} | ${r.longest.toFixed(1).padStart(8)} | ${r.longestCpu.toFixed(1).padStart(6)} | ${String(r.over50).padStart(6)} | ${String(r.over50Cpu ?? '–').padStart(6)} | ${String(r.paints).padStart(6)} | ${r.p95.toFixed(2).padStart(9)} |`;

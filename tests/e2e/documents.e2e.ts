@@ -1,5 +1,8 @@
 // Documents end to end in Chromium with the e2e build: a PDF tab read by the panel (pdf.js in the extension page),
-// a scanned PDF through consent and the simulator's file-extract (then from the local cache), files attached with
+// password-protected (wrong, then right password; a waiting question goes on by itself; earlier turns stay),
+// encrypted-but-openable and corrupt PDFs, a scanned PDF through consent and the simulator's file-extract (then
+// from the local cache; the question asked before consenting goes on by itself), attached files kept with the
+// conversation and attached again when the panel is reopened, files attached with
 // the "Attach files" picker (pre-upload messages; a .docx through file-extract) and a dropped file, and "Ask about what I see".
 // The PDF tab also in Firefox ESR. "Ask about what I see" runs headed under Xvfb (skipped without Xvfb/xdotool).
 // Run: npx tsx --test tests/e2e/documents.e2e.ts (after npm run build:e2e). MOONLIT_CHROME_BUILD / MOONLIT_FIREFOX_BUILD
@@ -9,7 +12,7 @@ import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SCANNED_TEXT } from '../simulator/extract';
-import { makePdf } from '../unit/documents/make-pdf';
+import { corruptPdf, makePdf } from '../unit/documents/make-pdf';
 import { ask, waitForAnswerStatus, answerCount } from './lib/answers';
 import { openRaw, uiFor, type RawPage } from './lib/chrome-pages';
 import { launchChrome, type ChromeSession } from './lib/launch-chrome';
@@ -24,6 +27,10 @@ import { missingXTools, startXvfb, xdotool, xdotoolKeys, type Display } from './
 const PDF_TITLE = 'Lighthouse Ledger';
 const PDF_SENTENCE = 'The keeper logged forty-two storms in the winter ledger.';
 const DOCX_TEXT = 'The quarterly report counts 4711 marmots on the north slope.';
+const LOCKED_TITLE = 'Keeper Accounts';
+const LOCKED_SENTENCE = 'The locked ledger lists seven brass lanterns.';
+const LOCKED_PASSWORD = 'harbour-light';
+const OPEN_SENTENCE = 'Anyone may read that the fog horn sounds at dawn.';
 
 const HARBOUR_TITLE = 'Harbour at Dusk';
 const HARBOUR_HTML = `<!doctype html><title>${HARBOUR_TITLE}</title><body style="background:#1d3557;color:#f1faee">
@@ -37,13 +44,24 @@ const PDFS: Record<string, Buffer> = {
   '/hostile.pdf': Buffer.from(
     makePdf([[{ text: 'A plain page under a hostile title.', x: 72, y: 700 }]], { title: `Report <img src=x onerror="window.__pwned='pdf'"><script>window.__pwned='pdf'</script><svg onload=alert(1)> [x](javascript:alert(1))` }),
   ),
+  // Password-protected (Standard Security Handler, 128-bit RC4; the fixture maker encrypts it).
+  '/locked.pdf': Buffer.from(
+    makePdf([[{ text: LOCKED_SENTENCE, x: 72, y: 700 }]], { title: LOCKED_TITLE, encrypt: { userPassword: LOCKED_PASSWORD, ownerPassword: 'keeper' } }),
+  ),
+  // Encrypted with an owner password only: anyone can open it, no password asked.
+  '/open-encrypted.pdf': Buffer.from(
+    makePdf([[{ text: OPEN_SENTENCE, x: 72, y: 700 }]], { title: 'Fog Horn Notes', encrypt: { userPassword: '', ownerPassword: 'keeper' } }),
+  ),
+  '/corrupt.pdf': Buffer.from(corruptPdf()),
   // Pages with a grey box and no text: what a scan looks like to pdf.js.
   '/scan.pdf': Buffer.from(makePdf([[], []])),
 };
 
-async function startPdfServer(): Promise<{ server: Server; url(path: string): string }> {
+async function startPdfServer(): Promise<{ server: Server; url(path: string): string; hits: Map<string, number> }> {
+  const hits = new Map<string, number>();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
     if (path === '/harbour.html') {
       return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HARBOUR_HTML);
     }
@@ -53,8 +71,12 @@ async function startPdfServer(): Promise<{ server: Server; url(path: string): st
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
-  return { server, url: (path) => `http://127.0.0.1:${port}${path}` };
+  return { server, url: (path) => `http://127.0.0.1:${port}${path}`, hits };
 }
+
+const turnQuestions = (ui: UiPage) => ui.evaluate(() => [...document.querySelectorAll('.turn .question')].map((e) => (e as HTMLElement).innerText), null);
+const askBoxValue = (raw: RawPage) => raw.page.getByRole('textbox', { name: 'Ask about this page' }).inputValue();
+const requestWith = (sim: Simulator, question: string) => chatRequests(sim.log).find((r) => messagesText(r).includes(question));
 
 const fileRequests = (sim: Simulator) => sim.log.filter((r) => r.path.startsWith('/v1/files'));
 const bodyText = (ui: UiPage) => ui.evaluate(() => document.body.innerText, null);
@@ -132,6 +154,82 @@ describe('Documents in Chromium', () => {
     assert.deepEqual(dialogs, [], 'a dialog opened');
   });
 
+  it('a password-protected PDF: asks, says when the password is wrong and asks again; the waiting question goes with the text; earlier turns stay', { timeout: 120_000 }, async () => {
+    const { panel, tabId } = await panelForTab(pdfs.url('/locked.pdf'));
+    const prompt = (raw: RawPage, key: 'docPasswordNeeded' | 'docPasswordWrong') =>
+      waitInPage(raw.ui, `"${msg(key)}"`, (s: string) => document.body.innerText.includes(s), msg(key), { describe: () => bodyText(raw.ui) });
+    const enter = async (raw: RawPage, password: string) => {
+      await raw.page.getByLabel(msg('docPasswordLabel'), { exact: true }).fill(password, { timeout: 10_000 });
+      await raw.ui.click(msg('docPasswordOpen'));
+    };
+    await prompt(panel, 'docPasswordNeeded');
+    await enter(panel, LOCKED_PASSWORD);
+    await waitForPanelPage(panel.ui, LOCKED_TITLE);
+    const first = 'How many lanterns does the locked ledger list?';
+    await askAndCheck(panel.ui, sim, first, [LOCKED_SENTENCE]);
+    await panel.page.close();
+
+    // A new panel for the same tab: the conversation comes back, and the password is asked for again.
+    const again = await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`);
+    await prompt(again, 'docPasswordNeeded');
+    await waitInPage(again.ui, 'the earlier turn to be shown', (q: string) => document.body.innerText.includes(q), first);
+    const question = 'What metal are the lanterns made of?';
+    await again.ui.fill('Ask about this page', question);
+    await again.ui.click('Send');
+    await waitInPage(again.ui, 'the note that the question waits', (s: string) => document.body.innerText.includes(s), msg('askWaitsForDocument'));
+    await enter(again, 'not the password');
+    await prompt(again, 'docPasswordWrong');
+    assert.equal(requestWith(sim, question), undefined, 'nothing may be sent before the PDF is open');
+    assert.equal(await askBoxValue(again), question, 'the waiting question stays in the box');
+    assert.deepEqual(await turnQuestions(again.ui), [first], 'the earlier turn stays after a wrong password');
+
+    await enter(again, LOCKED_PASSWORD);
+    await waitFor('the waiting question to be sent', () => !!requestWith(sim, question), 30_000);
+    const final = await waitForAnswerStatus(again.ui, 1, ['done', 'error', 'stopped']);
+    assert.equal(final.status, 'done', `the answer ended as "${final.status}": ${final.text}`);
+    const sent = messagesText(requestWith(sim, question)!);
+    assert.ok(sent.includes(LOCKED_SENTENCE), `the question should go with the PDF's text; it began: ${sent.slice(0, 400)}`);
+    assert.ok(sent.includes(first), 'the earlier turn goes with it as history');
+    assert.deepEqual(await turnQuestions(again.ui), [first, question]);
+    assert.equal(await askBoxValue(again), '', 'the box is emptied once the question went');
+    await again.page.close();
+  });
+
+  it('an encrypted PDF that needs no password (owner password only) is read without asking', { timeout: 90_000 }, async () => {
+    const { panel } = await panelForTab(pdfs.url('/open-encrypted.pdf'));
+    await waitForPanelPage(panel.ui, 'Fog Horn Notes');
+    assert.ok(!(await bodyText(panel.ui)).includes(msg('docPasswordNeeded')), 'no password may be asked for');
+    await askAndCheck(panel.ui, sim, 'When does the fog horn sound?', [OPEN_SENTENCE]);
+    await panel.page.close();
+  });
+
+  it('a corrupt PDF: a clear message, nothing sent, the conversation so far kept', { timeout: 90_000 }, async () => {
+    // Its own URL: earlier tests left tabs open on /ledger.pdf, and the panel binds to the first tab showing a URL.
+    const { tab, panel } = await panelForTab(`${pdfs.url('/ledger.pdf')}?before-corrupt`);
+    await waitForPanelPage(panel.ui, PDF_TITLE);
+    const first = 'Who logged the storms?';
+    await askAndCheck(panel.ui, sim, first, [PDF_SENTENCE]);
+    // The tab moves on to a damaged PDF: the panel reads it (navigation) and says what is wrong.
+    await tab.page.goto(pdfs.url('/corrupt.pdf'), { timeout: 15_000 });
+    await waitInPage(panel.ui, 'the corrupt-PDF message', (s: string[]) => s.every((x) => document.body.innerText.includes(x)), [msg('docCantRead'), msg('docCorrupt')], {
+      describe: () => bodyText(panel.ui),
+    });
+    assert.deepEqual(await turnQuestions(panel.ui), [first], 'the earlier turn stays on screen');
+    const question = 'What does the damaged file say?';
+    const before = chatRequests(sim.log).length;
+    const reads = pdfs.hits.get('/corrupt.pdf') ?? 0;
+    await panel.ui.fill('Ask about this page', question);
+    await panel.ui.click('Send');
+    // Sending reads the tab again (one more download), finds the same damage, and gives the question back.
+    await waitFor('the PDF to be read again for the question', () => (pdfs.hits.get('/corrupt.pdf') ?? 0) > reads, 15_000);
+    await waitInPage(panel.ui, 'the corrupt-PDF message after sending', (s: string) => document.body.innerText.includes(s), msg('docCorrupt'));
+    assert.equal(chatRequests(sim.log).length, before, 'nothing may be sent about a PDF that could not be read');
+    assert.equal(await askBoxValue(panel), question, 'the question stays in the box');
+    assert.deepEqual(await turnQuestions(panel.ui), [first], 'the earlier turn is still there');
+    await panel.page.close();
+    await tab.page.close();
+  });
+
   it('a scanned PDF asks first, goes through file-extract once (3 requests), then comes from the cache (0)', { timeout: 90_000 }, async () => {
     const url = pdfs.url('/scan.pdf');
     const { panel, tabId } = await panelForTab(url);
@@ -140,15 +238,27 @@ describe('Documents in Chromium', () => {
       describe: () => bodyText(panel.ui),
     });
     assert.equal(fileRequests(sim).length, 0, 'nothing may be uploaded before the user agrees');
+    // A question asked before agreeing waits, and goes on by itself once the text is recognised.
+    const question = 'What does the scan say?';
+    await panel.ui.fill('Ask about this page', question);
+    await panel.ui.click('Send');
+    await waitInPage(panel.ui, 'the note that the question waits', (s: string) => document.body.innerText.includes(s), msg('askWaitsForDocument'));
+    assert.equal(requestWith(sim, question), undefined, 'nothing may be sent before the user agrees');
+    assert.equal(fileRequests(sim).length, 0, 'nothing may be uploaded before the user agrees');
     await panel.ui.click(msg('docOcrAgree'));
     // The consent line names the file too: wait for it to go, then for the page to be shown.
     await waitInPage(panel.ui, 'the consent notice to go', (s: string) => !document.body.innerText.includes(s), consent, {
       describe: () => bodyText(panel.ui),
     });
+    // The question went on by itself, so "Stop" may stand where "Send" was: wait for its answer first.
+    await waitFor('the waiting question to go by itself', () => !!requestWith(sim, question), 30_000);
+    const final = await waitForAnswerStatus(panel.ui, 0, ['done', 'error', 'stopped']);
+    assert.equal(final.status, 'done', `the answer ended as "${final.status}": ${final.text}`);
     await waitForPanelPage(panel.ui, 'scan.pdf');
     const files = fileRequests(sim).map((r) => `${r.method} ${r.path.replace(/^\/v1\/files\/[^/]+/, '/v1/files/ID')}`);
     assert.deepEqual(files, ['POST /v1/files', 'GET /v1/files/ID/content', 'DELETE /v1/files/ID'], 'upload, read, delete');
-    await askAndCheck(panel.ui, sim, 'What does the scan say?', [SCANNED_TEXT]);
+    assert.ok(messagesText(requestWith(sim, question)!).includes(SCANNED_TEXT), 'the question goes with the recognised text');
+    assert.equal(await askBoxValue(panel), '', 'the box is emptied once the question went');
     await panel.page.close();
     // A new panel for the same tab reads the PDF again: the recognised text comes from the local cache.
     const again = await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`);
@@ -158,8 +268,8 @@ describe('Documents in Chromium', () => {
     await again.page.close();
   });
 
-  it('"Attach files": clear messages before any upload; a .txt read locally; a .docx through file-extract after consent', { timeout: 90_000 }, async () => {
-    const { panel } = await panelForTab(pdfs.url('/ledger.pdf'));
+  it('"Attach files": clear messages before any upload; a .txt read locally; a .docx through file-extract after consent', { timeout: 120_000 }, async () => {
+    const { panel, tabId } = await panelForTab(pdfs.url('/ledger.pdf'));
     await waitForPanelPage(panel.ui, PDF_TITLE);
     const before = fileRequests(sim).length;
     const chooser = panel.page.waitForEvent('filechooser', { timeout: 10_000 });
@@ -182,6 +292,7 @@ describe('Documents in Chromium', () => {
     await panel.ui.click('Send');
     await waitInPage(panel.ui, 'the hint to agree first', (s: string) => document.body.innerText.includes(s), msg('attachNeedsConsent'));
     assert.equal(await panel.page.getByRole('textbox', { name: 'Ask about this page' }).inputValue(), 'What do my files say?');
+    assert.equal(requestWith(sim, 'What do my files say?'), undefined, 'nothing may be sent before the user agrees');
     await panel.ui.click(msg('attachUploadAgree'));
     const statuses = () => panel.ui.evaluate(() => [...document.querySelectorAll('.attach-item')].map((e) => e.getAttribute('data-status')), null);
     await waitInPage(
@@ -196,6 +307,12 @@ describe('Documents in Chromium', () => {
     assert.deepEqual(files, ['POST', 'GET', 'DELETE'], 'the .docx goes through upload, read, delete');
     const upload = fileRequests(sim)[before];
     assert.ok(upload.body.includes('report.docx') && upload.body.includes('file-extract'), 'the upload names the file and the purpose');
+    // The question sent before agreeing went on by itself, with the .docx's text.
+    await waitFor('the waiting question to go by itself', () => !!requestWith(sim, 'What do my files say?'), 30_000);
+    const waited = await waitForAnswerStatus(panel.ui, await answerCount(panel.ui) - 1, ['done', 'error', 'stopped']);
+    assert.equal(waited.status, 'done', `the answer ended as "${waited.status}": ${waited.text}`);
+    assert.ok(messagesText(requestWith(sim, 'What do my files say?')!).includes(DOCX_TEXT), 'it went with the .docx text');
+    assert.equal(await askBoxValue(panel), '', 'the box is emptied once the question went');
     // A file dropped on the panel is attached the same way (a real drop event carrying a File).
     await panel.ui.evaluate(() => {
       const data = new DataTransfer();
@@ -210,6 +327,25 @@ describe('Documents in Chromium', () => {
       DOCX_TEXT, 'the lamp uses paraffin', 'the fog bell rings twice', PDF_SENTENCE,
     ]);
     await panel.page.close();
+
+    // Reopened: each turn shows the files it was asked with, their kept texts are attached again, and a
+    // follow-up still goes with them (nothing uploaded again).
+    const uploads = fileRequests(sim).length;
+    const again = await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`);
+    const turnFiles = () => again.ui.evaluate(() => [...document.querySelectorAll('.turn')].map((t) => [...t.querySelectorAll('.turn-file .attach-name')].map((e) => e.textContent)), null);
+    await waitInPage(again.ui, 'the turns to list their files', () => document.querySelectorAll('.turn-file').length >= 5, null, {
+      describe: () => bodyText(again.ui),
+    });
+    const listed = (await turnFiles()).filter((names) => names.length);
+    assert.deepEqual(listed.at(-1), ['notes.txt', 'report.docx', 'memo.md'], 'the last question was asked with three files');
+    assert.deepEqual(listed.at(-2), ['notes.txt', 'report.docx'], 'the question that waited for consent had two');
+    const restored = () => again.ui.evaluate(() => [...document.querySelectorAll('.attach-item[data-status="ready"] .attach-name')].map((e) => e.textContent), null);
+    await waitFor('the kept texts to be attached again', async () => (await restored()).length === 3 || undefined);
+    assert.deepEqual(await restored(), ['notes.txt', 'report.docx', 'memo.md']);
+    assert.ok((await bodyText(again.ui)).includes(msg('attachRestored', '35')), 'a restored file says it was kept with the conversation');
+    await askAndCheck(again.ui, sim, 'After reopening: what about the marmots and the fog bell?', [DOCX_TEXT, 'the fog bell rings twice', 'the lamp uses paraffin']);
+    assert.equal(fileRequests(sim).length, uploads, 'kept texts are not uploaded again');
+    await again.page.close();
   });
 });
 

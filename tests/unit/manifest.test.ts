@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildManifest, E2E_HOSTS, KIMI_HOSTS } from '../../utils/manifest';
+import { buildManifest, E2E_HOSTS, FILE_HOSTS, KIMI_HOSTS } from '../../utils/manifest';
 
 const chrome = buildManifest({ browser: 'chrome', manifestVersion: 3, mode: 'production' });
 const firefox = buildManifest({ browser: 'firefox', manifestVersion: 2, mode: 'production' });
@@ -24,12 +24,13 @@ describe('manifest permissions', () => {
   });
 
   it('custom endpoints and "read without clicking" are optional, per manifest version', () => {
-    expect(chrome.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    // Chromium also fetches a local (file://) PDF once the user allowed file access and this permission.
+    expect(chrome.optional_host_permissions).toEqual(['https://*/*', 'http://*/*', 'file:///*']);
     expect(firefox.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 
   it('only the e2e build may reach loopback without asking', () => {
-    expect(e2e.host_permissions).toEqual([...KIMI_HOSTS, ...E2E_HOSTS]);
+    expect(e2e.host_permissions).toEqual([...KIMI_HOSTS, ...E2E_HOSTS, ...FILE_HOSTS]);
     expect(JSON.stringify(chrome)).not.toContain('127.0.0.1');
   });
 

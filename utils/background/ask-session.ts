@@ -9,13 +9,16 @@ import { probeOtherPlatform, type PlatformBases } from '../kimi/platform-probe';
 import { toolList } from '../kimi/tools/registry';
 import { isAbort, KimiError, failureFromException } from '../kimi/errors';
 import { holdAwake } from './heartbeat';
-import { resolveConnection, type Connection } from './connection';
+import { readLocalConnection, resolveConnection, type Connection, type LocalConnection } from './connection';
 import { refreshBalance } from './balance-watch';
 
 type Port = Browser.runtime.Port;
 
 export interface AskDeps {
-  connect: () => Promise<Connection | KimiFailure>;
+  /** `early`: the local reading started when the port opened, if `prepare` is given. */
+  connect: (early?: Promise<LocalConnection>) => Promise<Connection | KimiFailure>;
+  /** Started as soon as the port opens, so storage is read while the panel still reads the page. */
+  prepare?: () => Promise<LocalConnection>;
   fetchImpl?: typeof fetch;
   now?: () => Date;
   /** The two official hosts; tests point them at simulators. */
@@ -28,7 +31,10 @@ export interface AskDeps {
   balanceCheck?: boolean;
 }
 
-const defaultDeps: AskDeps = { connect: resolveConnection };
+/** How old the reading started with the port may be when the question arrives. */
+export const EARLY_READ_MAX_AGE_MS = 1_000;
+
+const defaultDeps: AskDeps = { connect: resolveConnection, prepare: readLocalConnection };
 
 /**
  * One port, one question. The panel sends `panel→bg:ask`; we stream Kimi's
@@ -38,13 +44,18 @@ const defaultDeps: AskDeps = { connect: resolveConnection };
 export function handleAskPort(port: Port, deps: AskDeps = defaultDeps): void {
   const controller = new AbortController();
   let started = false;
+  // The panel opens the port before it reads the page: get the settings meanwhile.
+  const early = deps.prepare?.();
+  const earlyAt = Date.now();
+  early?.catch(() => undefined); // a failure is reported when the question comes, if it does
   port.onDisconnect.addListener(() => controller.abort());
   port.onMessage.addListener((raw: unknown) => {
     const msg = raw as PanelToBg;
     if (msg?.type === 'panel→bg:stop') controller.abort();
     if (msg?.type === 'panel→bg:ask' && !started && isAskRequest(msg.request)) {
       started = true;
-      void runAsk(port, msg.request, controller.signal, deps);
+      // A page that took long to settle: read again rather than use settings from seconds ago.
+      void runAsk(port, msg.request, controller.signal, deps, Date.now() - earlyAt <= EARLY_READ_MAX_AGE_MS ? early : undefined);
     }
   });
 }
@@ -82,7 +93,7 @@ async function explain(failure: KimiFailure, connection: Connection, deps: AskDe
   return out;
 }
 
-async function runAsk(port: Port, request: AskRequest, signal: AbortSignal, deps: AskDeps) {
+async function runAsk(port: Port, request: AskRequest, signal: AbortSignal, deps: AskDeps, early?: Promise<LocalConnection>) {
   const post = (message: BgToPanel) => {
     // The panel may have gone; posting to a closed port throws.
     try {
@@ -94,7 +105,7 @@ async function runAsk(port: Port, request: AskRequest, signal: AbortSignal, deps
   const release = holdAwake();
   let connection: Connection | undefined;
   try {
-    const resolved = await deps.connect();
+    const resolved = await deps.connect(early);
     if ('kind' in resolved) return post({ type: 'bg→panel:error', failure: resolved });
     connection = resolved;
     const body = buildChatBody({
@@ -106,6 +117,7 @@ async function runAsk(port: Port, request: AskRequest, signal: AbortSignal, deps
       locale: connection.locale,
       answerLanguage: connection.answerLanguage,
       conversationId: request.conversationId,
+      sizedLater: true,
     });
     body.tools = toolList({ webSearch: connection.webSearch === true });
     const profile = modelProfile(connection.model, connection.listed);

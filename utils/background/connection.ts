@@ -34,21 +34,39 @@ export async function modelsFor(base: string, apiKey: string): Promise<ModelInfo
   return models;
 }
 
+/** What the worker's storage says, read together: the local half of a connection, no network involved. */
+export interface LocalConnection {
+  settings: Settings;
+  apiKey: string;
+  models?: ModelInfo[];
+  hostAllowed: boolean;
+}
+
+/**
+ * Reads settings, key, cached models and the host permission in parallel.
+ * Cheap and side-effect free, so the worker starts it as soon as the panel
+ * opens the port, while the page is still being read.
+ */
+export async function readLocalConnection(): Promise<LocalConnection> {
+  const [settings, apiKey, cached] = await Promise.all([settingsItem.getValue(), getApiKey(), modelsCacheItem.getValue()]);
+  const base = apiBase(settings);
+  return { settings, apiKey, models: cached?.base === base ? cached.models : undefined, hostAllowed: await hasHostPermission(settings) };
+}
+
 /**
  * Everything a request needs, read fresh from storage each time (the worker
  * may have been restarted since the last question). Returns a failure when
- * the user still has something to set up.
+ * the user still has something to set up. `local` is a reading started
+ * earlier (readLocalConnection); without it storage is read now.
  */
-export async function resolveConnection(): Promise<Connection | KimiFailure> {
-  const settings = await settingsItem.getValue();
-  const apiKey = await getApiKey();
+export async function resolveConnection(local?: Promise<LocalConnection>): Promise<Connection | KimiFailure> {
+  const { settings, apiKey, models: cachedModels, hostAllowed } = await (local ?? readLocalConnection());
   if (!apiKey) return { kind: 'no-key' };
   const base = apiBase(settings);
-  if (!(await hasHostPermission(settings))) return { kind: 'no-host-permission', message: base };
+  if (!hostAllowed) return { kind: 'no-host-permission', message: base };
   try {
-    const cached = await modelsCacheItem.getValue();
     let model = settings.model;
-    let models = cached?.base === base ? cached.models : undefined;
+    let models = cachedModels;
     if (!model) {
       // Only the first question ever pays this round trip; the choice is saved.
       models = await modelsFor(base, apiKey);

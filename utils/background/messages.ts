@@ -11,6 +11,7 @@ import { extractTab } from './extract-tab';
 import { ocrDocument } from './document-ocr';
 import { captureTab } from './document-capture';
 import { isExtensionPage } from './sender';
+import { citeInTab, parseCiteRequest } from './cite-tab';
 
 /**
  * One-shot messages. Only Moonlit's own pages may send them; anything from a
@@ -33,6 +34,10 @@ export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSende
     case 'panel→bg:capture':
       if (typeof message.data?.tabId !== 'number') return undefined;
       return captureTab(message.data.tabId);
+    case 'panel→bg:cite': {
+      const req = parseCiteRequest(message.data);
+      return req ? citeInTab(req) : undefined;
+    }
     default:
       return undefined;
   }

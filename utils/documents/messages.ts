@@ -17,7 +17,9 @@ export const DOC_MESSAGES: Record<DocReason, MessageKey> = {
   'fetch-failed': 'docFetchFailed',
   'fetch-status': 'docFetchStatus',
   'fetch-permission': 'docFetchPermission',
-  'file-access': 'docFileAccess',
+  'file-access': 'docFileAccessChrome',
+  'file-permission': 'docFilePermission',
+  'file-unsupported': 'docFileAccessFirefox',
   'not-pdf': 'docNotPdf',
   'unsupported-url': 'docUnsupportedUrl',
 };

@@ -16,7 +16,12 @@ export type DocReason =
   | 'fetch-failed'
   | 'fetch-status'
   | 'fetch-permission'
+  /** Chromium: "Allow access to file URLs" is off for Moonlit. */
   | 'file-access'
+  /** Chromium: file access is on, but the optional file:///* host permission was not granted yet. */
+  | 'file-permission'
+  /** Firefox: extension pages can't read file:// at all. */
+  | 'file-unsupported'
   | 'not-pdf'
   | 'unsupported-url';
 

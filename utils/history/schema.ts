@@ -4,8 +4,13 @@
  * brings any older record up to date, or drops what it cannot read.
  */
 import type { Conversation, Turn } from '../panel/conversation';
+import { cleanTurnFiles } from './turn-files';
 
-export const CONVERSATION_VERSION = 1;
+/**
+ * 1: the first shape. 2: a turn may carry `files` (name, kind, size, whether its text is kept; the texts
+ * themselves are stored beside the conversation, utils/history/file-texts.ts).
+ */
+export const CONVERSATION_VERSION = 2;
 export const CONVERSATION_PREFIX = 'conv:';
 
 export interface StoredConversation extends Conversation {
@@ -26,11 +31,30 @@ const isTurn = (t: unknown): t is Turn => {
   return !!x && typeof x.id === 'string' && typeof x.question === 'string' && typeof x.answer === 'string';
 };
 
+/** Brings a stored record of any known version up to CONVERSATION_VERSION; null for what can't be read (or a newer version). */
 export function migrateConversation(raw: unknown): StoredConversation | null {
-  const r = raw as Partial<StoredConversation> | null;
+  const r = raw as (Omit<Partial<StoredConversation>, 'v'> & { v?: unknown }) | null;
   if (!r || typeof r !== 'object' || typeof r.id !== 'string' || !Array.isArray(r.turns)) return null;
-  if (r.v !== CONVERSATION_VERSION) return null; // no older versions exist yet
-  return { ...r, turns: r.turns.filter(isTurn).map((t) => ({ ...t, reasoning: t.reasoning ?? '' })) } as StoredConversation;
+  if (r.v !== 1 && r.v !== CONVERSATION_VERSION) return null;
+  // 1 → 2 adds nothing but the optional `files`: a version 1 turn has none.
+  const turns = r.turns.filter(isTurn).map((t) => {
+    const { files: rawFiles, ...rest } = t;
+    const files = r.v === 1 ? undefined : cleanTurnFiles(rawFiles);
+    return { ...rest, reasoning: t.reasoning ?? '', sources: cleanSources(t.sources), ...(files ? { files } : {}) };
+  });
+  return { ...r, v: CONVERSATION_VERSION, turns } as StoredConversation;
+}
+
+/** Saved citation sources, keeping only well-formed entries (a damaged record must not break the panel). */
+function cleanSources(raw: unknown): Turn['sources'] {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const out: NonNullable<Turn['sources']> = {};
+  for (const [n, v] of Object.entries(raw as Record<string, unknown>)) {
+    const s = v as { quote?: unknown; at?: unknown; page?: unknown };
+    if (!/^\d{1,5}$/.test(n) || typeof s?.quote !== 'string' || typeof s.at !== 'number') continue;
+    out[n] = { quote: s.quote, at: s.at, ...(typeof s.page === 'number' ? { page: s.page } : {}) };
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 export function metaOf(c: StoredConversation): ConversationMeta {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import {
   CONVERSATION_PREFIX, metaOf, migrateConversation, type ConversationMeta, type StoredConversation,
 } from './schema';
+import { deleteFileTexts, FILE_TEXTS_PREFIX } from './file-texts';
 
 const area = () => browser.storage.local;
 const keyOf = (id: string) => `${CONVERSATION_PREFIX}${id}`;
@@ -61,10 +62,16 @@ export async function latestForUrl(url: string): Promise<StoredConversation | nu
 }
 
 export function deleteConversation(id: string): Promise<void> {
-  return serial(keyOf(id), () => area().remove(keyOf(id)));
+  return serial(keyOf(id), async () => {
+    await area().remove(keyOf(id));
+    await deleteFileTexts(id);
+  });
 }
 
 export async function clearHistory(): Promise<void> {
-  const keys = Object.keys(await area().get(null)).filter((k) => k.startsWith(CONVERSATION_PREFIX));
+  const all = Object.keys(await area().get(null));
+  const keys = all.filter((k) => k.startsWith(CONVERSATION_PREFIX));
   await Promise.all(keys.map((k) => serial(k, () => area().remove(k))));
+  // The attached files' texts go with them.
+  await area().remove(all.filter((k) => k.startsWith(FILE_TEXTS_PREFIX)));
 }

@@ -34,6 +34,11 @@ export interface BuildChatInput {
   thinking?: boolean;
   /** Only for kimi-k3. */
   reasoningEffort?: 'low' | 'high' | 'max';
+  /**
+   * The caller sizes max_tokens itself just before sending (runAnswer does, with sizeRequest):
+   * skip estimating the prompt here, a second pass over a page that may be megabytes long.
+   */
+  sizedLater?: boolean;
 }
 
 /** Thinking tokens count toward max_tokens: below this, thinking models often answer nothing. */
@@ -63,7 +68,7 @@ export function buildChatBody(input: BuildChatInput): ChatBody {
     messages,
     stream: true,
     stream_options: { include_usage: true },
-    max_tokens: outputCap(profile, estimateMessagesTokens(messages), thinkingOn),
+    max_tokens: outputCap(profile, input.sizedLater ? 0 : estimateMessagesTokens(messages), thinkingOn),
   };
   if (input.conversationId) body.prompt_cache_key = input.conversationId;
   // Images become content parts of the question only now: the text estimate above can't read parts (budget.ts counts them).

@@ -6,6 +6,7 @@
 import type { ExtractResult, KimiFailure, ModelInfo } from './types';
 import type { DocFailure } from '../documents/types';
 import type { Platform } from '../storage/items';
+import type { CiteRequest, CiteResult } from '../citations/types';
 
 export interface ConnectionDraft {
   platform: Platform;
@@ -45,6 +46,8 @@ export interface ProtocolMap {
   'panel→bg:capture': { req: { tabId: number }; res: CaptureResult };
   /** GET /v1/users/me/balance for the platform in the draft (the saved key unless one is typed). */
   'options→bg:balance': { req: ConnectionDraft; res: BalanceResult };
+  /** Scroll the bound tab to a cited passage and highlight it briefly (or open a PDF at its page). */
+  'panel→bg:cite': { req: CiteRequest; res: CiteResult };
 }
 
 export type MessageName = keyof ProtocolMap;

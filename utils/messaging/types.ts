@@ -58,6 +58,12 @@ export interface AskRequest {
   attachments?: AttachmentText[];
   /** Images for a model that accepts them: data URLs with the MIME type the bytes really have. */
   images?: AttachedImage[];
+  /**
+   * Number the page's passages (utils/citations/passages.ts) from `first` and ask Kimi
+   * to cite them. `first` > 1 for a part of a long page; `keep` when the "page" is notes
+   * that already carry markers, which the answer should keep.
+   */
+  citations?: { first: number } | { keep: true };
 }
 
 export interface AttachmentText {

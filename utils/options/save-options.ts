@@ -46,5 +46,6 @@ export async function saveOptions(draft: OptionsDraft): Promise<void> {
     model: draft.model,
     answerLanguage: draft.answerLanguage,
     webSearch: draft.webSearch === true,
+    citations: draft.citations !== false,
   });
 }

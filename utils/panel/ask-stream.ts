@@ -56,3 +56,32 @@ export function openAsk(request: AskRequest, handlers: AskHandlers, connect: Con
     },
   };
 }
+
+export interface ReservedPort {
+  /** Hands over the reserved port once (a new one if it closed meanwhile); pass it to openAsk. */
+  connect: Connect;
+  /** The question will not be asked after all. */
+  release(): void;
+}
+
+/**
+ * Opens the question's port before the question is ready: the worker reads
+ * its settings while the panel is still reading the page. Nothing is sent
+ * until openAsk posts the question.
+ */
+export function reservePort(connect: Connect = (i) => browser.runtime.connect(i)): ReservedPort {
+  let port: ReturnType<Connect> | undefined = connect({ name: ASK_PORT });
+  let closed = false;
+  port.onDisconnect.addListener(() => void (closed = true));
+  return {
+    connect(info) {
+      const reserved = port;
+      port = undefined;
+      return reserved && !closed ? reserved : connect(info);
+    },
+    release() {
+      port?.disconnect();
+      port = undefined;
+    },
+  };
+}

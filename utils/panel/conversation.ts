@@ -3,6 +3,8 @@
  * unit-tested without a browser. One conversation per bound tab.
  */
 import type { AskMode, ChatTurn, FinishReason, KimiFailure, ToolUse, Usage } from '../messaging/types';
+import type { TurnFile } from '../history/turn-files';
+import type { CitedSource } from '../citations/types';
 
 export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
@@ -21,6 +23,10 @@ export interface Turn {
   interrupted?: boolean;
   /** Tools the answer used (calculator, web search). */
   tools?: ToolUse[];
+  /** The page passages the answer cited, by number, kept so its links work after the panel reopens. */
+  sources?: Record<string, CitedSource>;
+  /** Files attached to the question (utils/panel/document-history.ts). */
+  files?: TurnFile[];
 }
 
 export interface Conversation {

@@ -21,6 +21,8 @@ export interface AttachItem {
   kimiFailure?: KimiFailure;
   /** Kept for a password-protected PDF, to read it again with the password. */
   file?: File;
+  /** Its text came back with a reopened conversation (utils/history/file-texts.ts). */
+  restored?: boolean;
 }
 
 let counter = 0;

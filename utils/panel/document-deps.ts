@@ -5,6 +5,7 @@ import { sendMessage } from '../messaging/send';
 import { handOver } from '../background/document-transfer';
 import type { OcrResult } from '../messaging/protocol';
 import type { PdfReadDeps } from './document-read';
+import { localFileBlocker } from './document-file-access';
 
 /** Kimi's file-extract, through the worker (which holds the key): the bytes go over by IndexedDB. */
 export async function ocrInWorker(bytes: Uint8Array, name: string): Promise<OcrResult> {
@@ -25,4 +26,5 @@ export const panelPdfDeps: PdfReadDeps = {
   },
   cachedText: async (bytes) => (await getCachedText(await sha256Hex(bytes)))?.text ?? null,
   ocr: ocrInWorker,
+  localBlocker: (url) => localFileBlocker(url),
 };

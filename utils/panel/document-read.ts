@@ -28,6 +28,8 @@ export interface PdfReadDeps {
   /** Text Kimi already extracted from these bytes (the local cache), or null. */
   cachedText(bytes: Uint8Array): Promise<string | null>;
   ocr(bytes: Uint8Array, name: string): Promise<OcrResult>;
+  /** Why a file:// PDF can't be read here (file access off, Firefox), or null; checked before fetching. */
+  localBlocker?(url: string): Promise<DocFailure | null>;
 }
 
 // A question re-reads the page each time; a PDF does not change under the tab, so keep the last few.
@@ -68,6 +70,8 @@ export async function readPdfTab(url: string, opts: PdfReadOptions, deps: PdfRea
   if (hit && !opts.fresh && !opts.password && !opts.ocr) return { ok: true, ...hit };
   const name = pdfName(url);
   try {
+    const blocked = await deps.localBlocker?.(url);
+    if (blocked) return { ok: false, doc: { step: 'failed', url, failure: blocked } };
     const bytes = await deps.fetchBytes(url);
     const password = opts.password ?? passwords.get(url);
     const pdf = await deps.extract(bytes, { password, onProgress: opts.onProgress });

@@ -16,6 +16,7 @@ import { sleep } from '../kimi/backoff';
 import { modelsCacheItem, settingsItem } from '../storage/items';
 import { t, uiLanguage } from '../i18n';
 import { openAsk, type AskHandle, type AskHandlers } from './ask-stream';
+import { markPassages } from '../citations/passages';
 import { ANSWER_RESERVE } from './coverage';
 import { splitIntoParts } from './parts';
 import { combineQuestion, notesHeading, partQuestion } from './parts-prompt';
@@ -152,6 +153,7 @@ export function runMapReduce(request: AskRequest, handlers: AskHandlers, deps: M
     }
   };
 
+  const keep: Pick<AskRequest, 'citations'> = {};
   const mapRound = async (page: PageContent, parts: string[], model: string, budget: number) => {
     total = parts.length;
     notes.length = 0;
@@ -174,7 +176,7 @@ export function runMapReduce(request: AskRequest, handlers: AskHandlers, deps: M
         }
         reading.add(i);
         report();
-        const req: AskRequest = { mode: 'ask', question, page: { ...page, text: parts[i], selection: '', selectionContext: undefined }, history: [] };
+        const req: AskRequest = { mode: 'ask', question, page: { ...page, text: parts[i], selection: '', selectionContext: undefined }, history: [], ...keep };
         const sent = await send(req, false, report);
         reading.delete(i);
         notes[i] = sent.text.trim() || '-';
@@ -195,7 +197,11 @@ export function runMapReduce(request: AskRequest, handlers: AskHandlers, deps: M
     const page: PageContent = { ...request.page, selection: '', selectionContext: undefined };
     const budget = partBudget(profile.contextLength, request);
     const finalBudget = budget - estimateMessagesTokens(request.history);
-    let text = page.text;
+    // With citations, the whole page is numbered once so every part keeps the page's own
+    // passage numbers; the parts' notes and the final answer then carry them through.
+    const cite = request.citations && 'first' in request.citations ? request.citations.first : 0;
+    let text = cite ? markPassages(page.text, cite).text : page.text;
+    if (cite) keep.citations = { keep: true };
     let rounds = 0;
     // Notes that still don't fit are read in parts again (bounded).
     while (estimateTokens(text) > finalBudget && rounds < MAX_ROUNDS) {
@@ -211,7 +217,7 @@ export function runMapReduce(request: AskRequest, handlers: AskHandlers, deps: M
     const report = (waitUntil?: number) => progress({ phase: 'combine', of: total, ...(waitUntil ? { waitUntil } : {}) });
     report();
     const ask = request.question.trim() || defaultInstruction('summarizePage', deps.locale ?? uiLanguage());
-    const final: AskRequest = { ...request, question: combineQuestion(total, ask), page: { ...page, text }, continueFrom: undefined };
+    const final: AskRequest = { ...request, question: combineQuestion(total, ask), page: { ...page, text }, continueFrom: undefined, ...keep };
     return send(final, true, report);
   };
 

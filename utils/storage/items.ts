@@ -20,6 +20,8 @@ export interface Settings {
   answerLanguage: string;
   /** Kimi's built-in $web_search tool. Off by default: every search is billed. */
   webSearch: boolean;
+  /** Ask Kimi to cite the page's passages, shown as small numbered links. */
+  citations: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,19 +30,23 @@ export const DEFAULT_SETTINGS: Settings = {
   model: '',
   answerLanguage: 'auto',
   webSearch: false,
+  citations: true,
 };
 
-type SettingsV2 = Omit<Settings, 'webSearch'>;
+type SettingsV3 = Omit<Settings, 'citations'>;
+type SettingsV2 = Omit<SettingsV3, 'webSearch'>;
 type SettingsV1 = Omit<SettingsV2, 'answerLanguage'>;
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 3,
+  version: 4,
   migrations: {
     // v2 added the answer language; earlier users keep "same as the question".
     2: (v1: SettingsV1): SettingsV2 => ({ ...v1, answerLanguage: 'auto' }),
     // v3 added web search, which costs money per call: off until the user turns it on.
-    3: (v2: SettingsV2): Settings => ({ ...v2, webSearch: false }),
+    3: (v2: SettingsV2): SettingsV3 => ({ ...v2, webSearch: false }),
+    // v4 added citations: on, like for new users (free, and they can be turned off).
+    4: (v3: SettingsV3): Settings => ({ ...v3, citations: true }),
   },
 });
 

@@ -130,3 +130,49 @@ export const BARE_FETCH_SOURCE = `async ({ url, key, body }) => {
   out.remove();
   return { t0, firstAt, firstPaint, lastAt, doneAt, finalPaint, chars: text.length };
 }`;
+
+/**
+ * The same probe's worker half, installed (idempotently) before each measured question: when the
+ * question arrived on the port, when the worker called fetch for the chat request, and when the
+ * response headers came back. Wall-clock times (performance.timeOrigin + now), comparable with the panel's.
+ */
+export const WORKER_PROBE_SOURCE = `(() => {
+  const now = () => performance.timeOrigin + performance.now();
+  if (!globalThis.__benchW) {
+    const W = (globalThis.__benchW = { askArrivedAt: null, fetchAt: null, responseAt: null, injectAt: null, injectedAt: null, deltaPostAt: null });
+    // The page reader's injection, inside the extraction round trip.
+    const inject = chrome.scripting.executeScript.bind(chrome.scripting);
+    chrome.scripting.executeScript = (...args) => {
+      const t = now();
+      const out = inject(...args);
+      if (W.injectAt == null && out && out.then) {
+        W.injectAt = t;
+        out.then(() => { W.injectedAt = now(); }, () => undefined);
+      }
+      return out;
+    };
+    chrome.runtime.onConnect.addListener((port) => {
+      port.onMessage.addListener((m) => {
+        if (m && m.type === 'panel→bg:ask' && W.askArrivedAt == null) W.askArrivedAt = now();
+      });
+      // Moonlit's own listener ran first and holds this same port: its first delta, as posted.
+      const post = port.postMessage.bind(port);
+      port.postMessage = (m) => {
+        if (m && m.type === 'bg→panel:delta' && m.content && W.deltaPostAt == null) W.deltaPostAt = now();
+        return post(m);
+      };
+    });
+    const inner = globalThis.fetch;
+    globalThis.fetch = function (input, init) {
+      const url = String((input && input.url) || input);
+      const out = inner.call(this, input, init);
+      if (/\\/chat\\/completions$/.test(url) && W.fetchAt == null) {
+        W.fetchAt = now();
+        out.then(() => { W.responseAt = now(); }, () => undefined);
+      }
+      return out;
+    };
+  }
+  Object.assign(globalThis.__benchW, { askArrivedAt: null, fetchAt: null, responseAt: null, injectAt: null, injectedAt: null, deltaPostAt: null });
+  return true;
+})()`;

@@ -77,9 +77,15 @@ export function budgetReport(root) {
     'content-script': contentScripts(root),
     'panel-first-load': eagerFiles(root, 'sidepanel.html'),
   };
-  return BUDGETS.map((b) => {
-    const m = measure(root, files[b.id]);
-    return { ...b, ...m, ok: m.gzip <= b.budget };
+  // Each page script is injected on its own (the reader per question, the citation highlighter per
+  // click), so the content-script budget holds for each of them, not for their sum.
+  return BUDGETS.flatMap((b) => {
+    const groups = b.id === 'content-script' ? files[b.id].map((f) => [f]) : [files[b.id]];
+    return groups.map((group) => {
+      const m = measure(root, group);
+      const label = b.id === 'content-script' && groups.length > 1 ? `${group[0]} (injected into pages)` : b.label;
+      return { ...b, label, ...m, ok: m.gzip <= b.budget };
+    });
   });
 }
 

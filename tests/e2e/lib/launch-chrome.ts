@@ -7,7 +7,8 @@ import { bounded, pageScript, type Role, type UiPage } from './ui-driver';
 import type { ExtensionBrowser } from './extension-browser';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROME_E2E_BUILD = resolve('.output/chrome-mv3-e2e');
+// MOONLIT_E2E_CHROME_BUILD points at a private copy of the build, so parallel work can't rewrite it mid-run.
+export const CHROME_E2E_BUILD = resolve(process.env.MOONLIT_E2E_CHROME_BUILD ?? '.output/chrome-mv3-e2e');
 
 export interface ChromeSession extends ExtensionBrowser {
   context: BrowserContext;

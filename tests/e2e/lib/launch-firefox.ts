@@ -9,7 +9,7 @@ import { bounded, pageScript, type Role, type UiPage } from './ui-driver';
 import type { ExtensionBrowser } from './extension-browser';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const FIREFOX_E2E_BUILD = resolve('.output/firefox-mv2-e2e');
+export const FIREFOX_E2E_BUILD = resolve(process.env.MOONLIT_E2E_FIREFOX_BUILD ?? '.output/firefox-mv2-e2e');
 
 export interface FirefoxSession extends ExtensionBrowser {
   browser: Browser;

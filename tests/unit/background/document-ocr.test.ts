@@ -17,7 +17,7 @@ beforeEach(async () => {
   sim.reset();
   useTransferBackend(memoryTransfer());
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
-  await settingsItem.setValue({ platform: 'custom', customEndpoint: sim.url, model: 'kimi-k2.6', answerLanguage: 'auto', webSearch: false });
+  await settingsItem.setValue({ platform: 'custom', customEndpoint: sim.url, model: 'kimi-k2.6', answerLanguage: 'auto', webSearch: false, citations: true });
 });
 afterEach(() => useTransferBackend(undefined));
 

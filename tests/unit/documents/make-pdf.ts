@@ -1,6 +1,9 @@
 // A minimal PDF writer for test fixtures: Helvetica (a standard font, so no
 // font file), uncompressed content streams, a correct xref table. Each line is
 // drawn where the test says, so layouts (columns, hyphenation, empty pages) are exact.
+// With `encrypt`, strings and streams are RC4-encrypted by the Standard Security Handler (pdf-encrypt.ts).
+import { createHash } from 'node:crypto';
+import { standardSecurity, type PdfEncryption } from './pdf-encrypt';
 
 export interface PdfLine {
   text: string;
@@ -14,6 +17,8 @@ export interface MakePdfOptions {
   title?: string;
   width?: number;
   height?: number;
+  /** Password-protect the file (or, with an empty user password, encrypt it but let anyone open it). */
+  encrypt?: PdfEncryption;
 }
 
 /** Latin-1 text as a PDF literal string; characters outside Latin-1 are not supported here. */
@@ -37,21 +42,33 @@ function content(lines: readonly PdfLine[]): string {
 export function makePdf(pages: readonly (readonly PdfLine[])[], opts: MakePdfOptions = {}): Uint8Array {
   const w = opts.width ?? 612;
   const h = opts.height ?? 792;
+  const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const chars = (b: Uint8Array) => Buffer.from(b).toString('latin1');
+  const fileId = createHash('md5').update(`moonlit ${opts.title ?? ''} ${pages.length}`).digest();
+  const security = opts.encrypt ? standardSecurity(opts.encrypt, fileId) : undefined;
   const objects: string[] = [];
   const add = (body: string) => objects.push(body) ; // object number = index + 1
+  /** A string of object `num`: a literal, or hex of its encrypted bytes. */
+  const str = (num: number, text: string) => {
+    if (!security) return literal(text);
+    literal(text); // the same Latin-1 check
+    return `<${Buffer.from(security.encrypt(num, latin1(text))).toString('hex')}>`;
+  };
   add('<< /Type /Catalog /Pages 2 0 R >>');
   add(''); // pages, filled in below
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
-  add(opts.title ? `<< /Title ${literal(opts.title)} /Producer (moonlit tests) >>` : '<< /Producer (moonlit tests) >>');
+  add(opts.title ? `<< /Title ${str(4, opts.title)} /Producer ${str(4, 'moonlit tests')} >>` : `<< /Producer ${str(4, 'moonlit tests')} >>`);
   const kids: number[] = [];
   for (const page of pages) {
-    const stream = content(page);
+    const contentNo = objects.length + 1;
+    const plain = content(page);
+    const stream = security ? chars(security.encrypt(contentNo, latin1(plain))) : plain;
     add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
-    const contentNo = objects.length;
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentNo} 0 R >>`);
     kids.push(objects.length);
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  if (security) add(security.dictionary); // never encrypted itself
   let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
@@ -61,8 +78,10 @@ export function makePdf(pages: readonly (readonly PdfLine[])[], opts: MakePdfOpt
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 4 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Uint8Array.from(out, (c) => c.charCodeAt(0));
+  const id = fileId.toString('hex');
+  const encryptRef = security ? ` /Encrypt ${objects.length} 0 R` : '';
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 4 0 R${encryptRef} /ID [<${id}> <${id}>] >>\nstartxref\n${xref}\n%%EOF\n`;
+  return latin1(out);
 }
 
 /** One line per string, top to bottom, 14 pt apart, from the top margin. */

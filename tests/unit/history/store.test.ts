@@ -5,9 +5,10 @@ import {
 } from '../../../utils/history/store';
 import { CONVERSATION_VERSION, migrateConversation, settleInterrupted, type StoredConversation } from '../../../utils/history/schema';
 import { searchConversations } from '../../../utils/history/search';
+import type { Turn } from '../../../utils/panel/conversation';
 import { conversationToMarkdown } from '../../../utils/history/export-markdown';
 
-const turn = (id: string, answer: string, status: 'done' | 'streaming' = 'done') => ({
+const turn = (id: string, answer: string, status: 'done' | 'streaming' = 'done'): Turn => ({
   id, mode: 'ask' as const, question: `Q ${id}`, answer, reasoning: '', status,
 });
 const conv = (id: string, url: string, updatedAt: number, turns = [turn(`${id}-t`, `answer of ${id}`)]): StoredConversation => ({
@@ -60,6 +61,16 @@ describe('history store', () => {
     expect(migrateConversation(null)).toBeNull();
   });
 
+  it('keeps well-formed citation sources and drops damaged ones', () => {
+    const raw = conv('c', 'u', 1, [turn('t', 'Fact [P1] [P2] [P3]', 'done')]);
+    (raw.turns[0] as unknown as { sources: unknown }).sources = {
+      1: { quote: 'Alpha.', at: 0.1, page: 3 }, 2: { quote: 42, at: 0 }, x: { quote: 'no', at: 0 }, 3: { quote: 'Beta.', at: 0.5, page: '9' },
+    };
+    expect(migrateConversation(raw)!.turns[0].sources).toEqual({ 1: { quote: 'Alpha.', at: 0.1, page: 3 }, 3: { quote: 'Beta.', at: 0.5 } });
+    (raw.turns[0] as unknown as { sources: unknown }).sources = 'junk';
+    expect(migrateConversation(raw)!.turns[0].sources).toBeUndefined();
+  });
+
   it('an answer saved mid-stream comes back as interrupted, with its text', () => {
     const c = settleInterrupted(conv('s', 'u', 1, [turn('t', 'half an answ', 'streaming')]));
     expect(c.turns[0]).toMatchObject({ status: 'stopped', interrupted: true, answer: 'half an answ' });
@@ -80,5 +91,7 @@ describe('history search and export', () => {
     expect(md).toContain('# Title a');
     expect(md).toContain('Page: <https://a.example/>');
     expect(md).toContain('## Question\n\nQ a-t\n\n## Answer\n\nanswer of a');
+    const cited = conv('c', 'https://c.example/', 1, [{ ...turn('t', 'Fact [P2] and [P10].', 'done'), sources: { 10: { quote: 'Ten.', at: 0.9 }, 2: { quote: 'Two\nlines.', at: 0.2, page: 3 } } }]);
+    expect(conversationToMarkdown(cited, { question: 'Q', answer: 'A', source: 'S' })).toContain('Fact [P2] and [P10].\n\n> [P2] (p. 3) Two lines.\n\n> [P10] Ten.\n');
   });
 });

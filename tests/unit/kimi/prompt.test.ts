@@ -135,3 +135,28 @@ describe('answer language setting', () => {
     expect(fixed[2].content).toContain('Japanese');
   });
 });
+
+describe('citations in the page message', () => {
+  it('numbers the passages and says how to cite, only when asked', () => {
+    const text = pageMessage({ ...page, text: 'One.\n\nTwo [P9].' }, { first: 1 });
+    expect(text).toContain('[P1] One.');
+    expect(text).toContain('[P2] Two [P\u20099].');
+    expect(text).toMatch(/cite the passages/);
+    expect(text.indexOf('cite the passages')).toBeGreaterThan(text.indexOf('</page_content>'));
+    expect(pageMessage(page)).not.toMatch(/\[P1\]|cite/i);
+  });
+
+  it('is byte-identical across turns, so the page stays in the cached prefix', () => {
+    const a = buildMessages(ask({ citations: { first: 1 } }), now, 'UTC', 'en');
+    const b = buildMessages(ask({ citations: { first: 1 }, question: 'Later?', history: [{ role: 'user', content: 'x' }, { role: 'assistant', content: 'y [P1]' }] }), now, 'UTC', 'en');
+    expect(a[1].content).toBe(b[1].content);
+  });
+
+  it('keeps markers already in notes without numbering again, and a page with no text gets no instruction', () => {
+    const notes = pageMessage({ ...page, text: '## Notes on part 1 of 2\n\n- fact [P4]' }, { keep: true });
+    expect(notes).toContain('- fact [P4]');
+    expect(notes).not.toContain('[P1]');
+    expect(notes).toMatch(/keep the markers/);
+    expect(pageMessage({ ...page, text: ' ' }, { first: 1 })).not.toMatch(/cite/i);
+  });
+});

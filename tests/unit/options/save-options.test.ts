@@ -4,7 +4,7 @@ import { checkDraft, keyHint, requestEndpointPermission, saveOptions } from '../
 import { keyHintItem, settingsItem } from '../../../utils/storage/items';
 import { getApiKey } from '../../../utils/storage/secret-store';
 
-const draft = { platform: 'international' as const, customEndpoint: '', model: 'kimi-k2.6', answerLanguage: 'auto', webSearch: false, apiKey: '' };
+const draft = { platform: 'international' as const, customEndpoint: '', model: 'kimi-k2.6', answerLanguage: 'auto', webSearch: false, citations: true, apiKey: '' };
 
 describe('saving options', () => {
   it('stores the key in the secret store and only a 4-character hint in storage', async () => {
@@ -13,7 +13,7 @@ describe('saving options', () => {
     expect(await keyHintItem.getValue()).toBe('1234');
     const everything = JSON.stringify(await fakeBrowser.storage.local.get(null));
     expect(everything).not.toContain('abcdefghijkl');
-    expect(await settingsItem.getValue()).toEqual({ platform: 'international', customEndpoint: '', model: 'kimi-k2.6', answerLanguage: 'auto', webSearch: false });
+    expect(await settingsItem.getValue()).toEqual({ platform: 'international', customEndpoint: '', model: 'kimi-k2.6', answerLanguage: 'auto', webSearch: false, citations: true });
   });
 
   it('an empty key field keeps the saved key', async () => {
@@ -53,18 +53,29 @@ describe('settings migration', () => {
     });
     await settingsItem.migrate();
     expect(await settingsItem.getValue()).toEqual({
-      platform: 'china', customEndpoint: '', model: 'kimi-k2.5', answerLanguage: 'auto', webSearch: false,
+      platform: 'china', customEndpoint: '', model: 'kimi-k2.5', answerLanguage: 'auto', webSearch: false, citations: true,
     });
   });
 
-  it('brings version 2 settings to version 3 with web search off', async () => {
+  it('brings version 2 settings to the latest with web search off and citations on', async () => {
     await fakeBrowser.storage.local.set({
       settings: { platform: 'international', customEndpoint: '', model: 'kimi-k2.6', answerLanguage: 'zh-CN' },
       settings$: { v: 2 },
     });
     await settingsItem.migrate();
     expect(await settingsItem.getValue()).toEqual({
-      platform: 'international', customEndpoint: '', model: 'kimi-k2.6', answerLanguage: 'zh-CN', webSearch: false,
+      platform: 'international', customEndpoint: '', model: 'kimi-k2.6', answerLanguage: 'zh-CN', webSearch: false, citations: true,
+    });
+  });
+
+  it('brings version 3 settings to version 4 keeping web search as it was', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { platform: 'custom', customEndpoint: 'http://127.0.0.1:9/v1', model: 'm', answerLanguage: 'auto', webSearch: true },
+      settings$: { v: 3 },
+    });
+    await settingsItem.migrate();
+    expect(await settingsItem.getValue()).toEqual({
+      platform: 'custom', customEndpoint: 'http://127.0.0.1:9/v1', model: 'm', answerLanguage: 'auto', webSearch: true, citations: true,
     });
   });
 });

@@ -127,6 +127,19 @@ describe('runMapReduce', () => {
     expect(h.progress.at(-1)).toBeNull();
   });
 
+  it('with citations, every part carries the whole page\'s passage numbers and the final request keeps them', async () => {
+    const h = harness((r) => (isPart(r) ? { answer: `- note [P${partNo(r) * 10}]` } : { answer: 'done' }));
+    h.start({ ...ask(), citations: { first: 1 } });
+    await h.ended;
+    const parts = h.requests.filter(isPart);
+    const seen = parts.flatMap((r) => [...r.page!.text.matchAll(/^\[P(\d+)\] /gm)].map((m) => Number(m[1])));
+    // Every passage of the page numbered once, in page order, across the parts.
+    expect(seen).toEqual(Array.from({ length: seen.length }, (_, i) => i + 1));
+    expect(seen.length).toBe(16 * 13);
+    for (const r of h.requests) expect(r.citations).toEqual({ keep: true });
+    expect(h.requests.at(-1)!.page!.text).toContain('[P10]');
+  });
+
   it('carries the user question into every part and into the final request', async () => {
     const h = harness((r) => ({ answer: isPart(r) ? noteFor(r) : 'ok' }));
     h.start(ask(longPage(), 'How heavy was apiary 3?'));

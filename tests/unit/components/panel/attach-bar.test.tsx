@@ -43,7 +43,14 @@ describe('AttachBar', () => {
     pick([new File(['Notes about tides.'], 'tides.txt', { type: 'text/plain' }), new File([], 'empty.md')]);
     await waitFor(() => expect(view.getByText(msg('attachReady', '18'))).toBeTruthy());
     await waitFor(() => expect(view.getByText(msg('docEmptyFile'))).toBeTruthy());
-    await waitFor(() => expect(extras).toHaveBeenLastCalledWith({ attachments: [{ name: 'tides.txt', text: 'Notes about tides.' }] }));
+    // The text goes with the question; the turn records the file, and its text is kept with the conversation.
+    await waitFor(() =>
+      expect(extras).toHaveBeenLastCalledWith({
+        attachments: [{ name: 'tides.txt', text: 'Notes about tides.' }],
+        files: [{ name: 'tides.txt', kind: 'text', size: 18, kept: true }],
+        keep: [{ name: 'tides.txt', text: 'Notes about tides.' }],
+      }),
+    );
   });
 
   it('holds the question until an Office file has consent, and "Remove" drops an item', async () => {

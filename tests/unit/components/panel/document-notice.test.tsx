@@ -50,3 +50,33 @@ describe('DocumentNotice', () => {
     expect(view.getByText('bad xref')).toBeTruthy();
   });
 });
+
+describe('DocumentNotice for a local (file://) PDF', () => {
+  const LOCAL = 'file:///home/me/report.pdf';
+
+  it('file access off (Chromium): says how to turn it on and opens the extension\'s settings page', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    const view = render(<DocumentNotice doc={{ step: 'failed', url: LOCAL, failure: { reason: 'file-access' } }} onRead={vi.fn()} />);
+    expect(view.getByText(msg('docFileAccessChrome'))).toBeTruthy();
+    fireEvent.click(view.getByRole('button', { name: msg('docFileAccessOpen') }));
+    await vi.waitFor(() => expect(create).toHaveBeenCalledWith({ url: `chrome://extensions/?id=${fakeBrowser.runtime.id}` }));
+    expect(view.getByRole('button', { name: msg('pageReadAgain') })).toBeTruthy();
+  });
+
+  it('file access on but no file permission yet: asks for file:///*, then reads again', async () => {
+    const onRead = vi.fn();
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    const view = render(<DocumentNotice doc={{ step: 'failed', url: LOCAL, failure: { reason: 'file-permission' } }} onRead={onRead} />);
+    expect(view.getByText(msg('docFilePermission'))).toBeTruthy();
+    fireEvent.click(view.getByRole('button', { name: msg('docFileAllow') }));
+    await vi.waitFor(() => expect(onRead).toHaveBeenCalledWith({ fresh: true }));
+    expect(request).toHaveBeenCalledWith({ origins: ['file:///*'] });
+  });
+
+  it('Firefox: says it can\'t and suggests dropping the file into the panel; no pointless "read again"', () => {
+    const view = render(<DocumentNotice doc={{ step: 'failed', url: LOCAL, failure: { reason: 'file-unsupported' } }} onRead={vi.fn()} />);
+    expect(view.getByText(msg('docFileAccessFirefox'))).toBeTruthy();
+    expect(view.queryByRole('button', { name: msg('pageReadAgain') })).toBeNull();
+    expect(view.queryByRole('button', { name: msg('docFileAccessOpen') })).toBeNull();
+  });
+});

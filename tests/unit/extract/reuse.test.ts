@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { extractWhenSettled } from '@/utils/extract';
+import { readPageReusing } from '@/utils/extract/reuse';
+
+const PARA = 'The harbour keeper wrote down every spring tide by hand, with the height in metres and the time. ';
+
+function article(extra = '') {
+  document.head.innerHTML = '<title>Tides</title>';
+  document.body.innerHTML = `<article><h1>Tides</h1>${`<p>${PARA.repeat(3)}</p>`.repeat(6)}${extra}</article>`;
+  window.getSelection()?.removeAllRanges();
+}
+
+function select(el: Element) {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const sel = window.getSelection()!;
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
+let store: Record<string, unknown>;
+const spy = vi.fn(extractWhenSettled);
+const read = () => readPageReusing(document, window, { quietMs: 5, maxMs: 50 }, spy, store);
+
+beforeEach(() => {
+  store = {};
+  spy.mockClear();
+  history.replaceState(null, '', '/article');
+  article();
+});
+
+describe('readPageReusing', () => {
+  it('reads an unchanged page once and returns the same content again', async () => {
+    const first = await read();
+    const second = await read();
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(second).toEqual(first);
+    expect(second.text).toContain('spring tide');
+  });
+
+  it('reads again after text is added, and the new text is in the result', async () => {
+    await read();
+    document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>A storm in 1911 broke the harbour wall and flooded the lower town.</p>');
+    const next = await read();
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(next.text).toContain('storm in 1911');
+  });
+
+  it('reads again after a text node or an attribute changes', async () => {
+    await read();
+    document.querySelector('h1')!.firstChild!.textContent = 'Tides and storms';
+    await read();
+    expect(spy).toHaveBeenCalledTimes(2);
+    document.querySelector('p')!.setAttribute('hidden', '');
+    await read();
+    expect(spy).toHaveBeenCalledTimes(3);
+  });
+
+  it('reads the selection afresh every time without reading the page again', async () => {
+    await read();
+    select(document.querySelector('h1')!);
+    const withSelection = await read();
+    expect(withSelection.selection).toBe('Tides');
+    window.getSelection()!.removeAllRanges();
+    const without = await read();
+    expect(without.selection).toBe('');
+    expect(without.selectionContext).toBeUndefined();
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not keep the selection of the reading that filled it', async () => {
+    select(document.querySelector('h1')!);
+    expect((await read()).selection).toBe('Tides');
+    window.getSelection()!.removeAllRanges();
+    expect((await read()).selection).toBe('');
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads again when the URL changed without a DOM change', async () => {
+    await read();
+    history.pushState(null, '', '/article?page=2');
+    const next = await read();
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(next.url).toContain('page=2');
+  });
+
+  it('never reuses a reading while the page has an open shadow root', async () => {
+    await read();
+    document.querySelector('p')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Inside the shadow</p>';
+    await read();
+    await read();
+    expect(spy).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not keep what a site adapter read, nor a thin page', async () => {
+    const adapter = vi.fn(async () => ({ ...(await extractWhenSettled(document, window)), source: 'site:test' }));
+    await readPageReusing(document, window, undefined, adapter, store);
+    await readPageReusing(document, window, undefined, adapter, store);
+    expect(adapter).toHaveBeenCalledTimes(2);
+    document.body.innerHTML = '<p>Short.</p>';
+    await read();
+    await read();
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not keep a reading during which the page changed', async () => {
+    const changing = vi.fn(async (doc: Document, win: Window) => {
+      const page = await extractWhenSettled(doc, win);
+      doc.body.append(doc.createElement('hr'));
+      return page;
+    });
+    await readPageReusing(document, window, undefined, changing, store);
+    await readPageReusing(document, window, undefined, changing, store);
+    expect(changing).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,87 @@
+import type { PageContent } from '../messaging/types';
+import { extractWhenSettled, SETTLE_MIN_CHARS } from './index';
+import { frameBody } from './flat-children';
+import { readSelection } from './selection';
+import type { SettleOptions } from './settle';
+
+/**
+ * Reading a big page costs tens of milliseconds before every question, yet
+ * most questions are asked about a page that has not changed since the panel
+ * read it. So the last reading is kept in the page (the page reader's own
+ * isolated world), watched by a MutationObserver, and reused only while
+ * nothing it depends on can have changed: the DOM (nodes, text, attributes),
+ * the URL, and no open shadow root or readable frame whose insides the
+ * observer cannot see. The selection is always read afresh.
+ */
+const KEY = '__moonlitLastReading';
+
+interface Reading {
+  url: string;
+  /** The page without its selection. */
+  page: PageContent;
+  /** Disconnects itself (and drops the reading) at the first change. */
+  observer: MutationObserver;
+}
+
+type Store = Record<string, unknown>;
+type Extract = (doc: Document, win: Window, options?: SettleOptions) => Promise<PageContent>;
+
+export async function readPageReusing(
+  doc: Document,
+  win: Window,
+  options?: SettleOptions,
+  extract: Extract = extractWhenSettled,
+  store: Store = globalThis as unknown as Store,
+): Promise<PageContent> {
+  const last = store[KEY] as Reading | undefined;
+  if (last && unchanged(last, doc)) return { ...last.page, ...selectionNow(doc, win) };
+  last?.observer.disconnect();
+  delete store[KEY];
+  // Watch from before the reading: a change while it runs (or while it waits for the page to settle) voids it.
+  let changed = false;
+  const observer = new (win as Window & typeof globalThis).MutationObserver(() => {
+    changed = true;
+    observer.disconnect();
+    if ((store[KEY] as Reading | undefined)?.observer === observer) delete store[KEY];
+  });
+  observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true });
+  const page = await extract(doc, win, options);
+  if (changed || observer.takeRecords().length || !keepable(page, doc)) {
+    observer.disconnect();
+    return page;
+  }
+  const { selection: _selection, selectionContext: _context, ...rest } = page;
+  store[KEY] = { url: page.url, page: { ...rest, selection: '' }, observer } satisfies Reading;
+  return page;
+}
+
+/** The selection as extractPage gives it. */
+function selectionNow(doc: Document, win: Window): Pick<PageContent, 'selection' | 'selectionContext'> {
+  const { selection, selectionContext } = readSelection(doc, win);
+  return { selection, ...(selectionContext ? { selectionContext } : {}) };
+}
+
+/** Site adapters may read anything (field values, scripts' data), and a page still loading will change. */
+function keepable(page: PageContent, doc: Document): boolean {
+  const generic = page.source === 'readability' || page.source === 'fallback';
+  return generic && doc.readyState === 'complete' && page.text.length >= SETTLE_MIN_CHARS && page.url === (doc.location?.href ?? '');
+}
+
+function unchanged(r: Reading, doc: Document): boolean {
+  if (r.observer.takeRecords().length) return false;
+  return (doc.location?.href ?? '') === r.url && doc.readyState === 'complete' && !hasHiddenContent(doc);
+}
+
+/**
+ * Open shadow roots and same-origin frames are read too, but their changes
+ * (and a shadow root attached later) reach no observer on the document.
+ */
+function hasHiddenContent(doc: Document): boolean {
+  if (!doc.body) return false;
+  const walker = doc.createTreeWalker(doc.body, 1);
+  for (let n = walker.nextNode() as Element | null; n; n = walker.nextNode() as Element | null) {
+    if (n.shadowRoot) return true;
+    if ((n.tagName === 'IFRAME' || n.tagName === 'FRAME') && frameBody(n as HTMLIFrameElement)) return true;
+  }
+  return false;
+}

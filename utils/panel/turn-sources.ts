@@ -1,0 +1,43 @@
+import type { CitedSource, Passage } from '../citations/types';
+import { citedNumbers } from '../citations/markers';
+import type { Turn } from './conversation';
+
+/**
+ * The passages each answer could cite. The whole list lives only in the panel's
+ * memory while the answer is on screen (it is the page again, too big to save
+ * with every turn); what the answer actually cited is saved with the turn.
+ */
+const live = new Map<string, Passage[]>();
+
+export function rememberPassages(turnId: string, passages: Passage[]): void {
+  live.set(turnId, passages);
+}
+
+export function forgetPassages(turnId: string): void {
+  live.delete(turnId);
+}
+
+/** The passages `answer` cites, as saved with the turn. */
+export function citedSources(answer: string, passages: Passage[]): Record<string, CitedSource> {
+  const out: Record<string, CitedSource> = {};
+  for (const n of citedNumbers(answer)) {
+    const p = passages[n - 1];
+    if (p) out[n] = { quote: p.quote, at: p.at, ...(p.page ? { page: p.page } : {}) };
+  }
+  return out;
+}
+
+/** The sources to save when `turn` settles, or undefined when it cited nothing we know. */
+export function settleSources(turn: Turn): Record<string, CitedSource> | undefined {
+  const passages = live.get(turn.id);
+  if (!passages) return turn.sources;
+  const found = citedSources(turn.answer, passages);
+  return Object.keys(found).length ? { ...turn.sources, ...found } : turn.sources;
+}
+
+/** Passage `n` of this turn: from memory while the page's list is known, else as saved. */
+export function sourceOf(turn: Turn, n: number): CitedSource | undefined {
+  const p = live.get(turn.id)?.[n - 1];
+  if (p) return { quote: p.quote, at: p.at, ...(p.page ? { page: p.page } : {}) };
+  return turn.sources?.[n];
+}
