@@ -11,7 +11,8 @@ import { linkCitations, type CiteContext } from './cite-links';
 export function buildFragment(html: string, doc: Document, caret: boolean, cites?: CiteContext): DocumentFragment {
   const win = doc.defaultView as Window;
   const fragment = sanitizerFor(win).markdown(html);
-  linkCitations(fragment, doc, cites, caret);
+  // Most blocks have no bracket at all: skip the walk (it runs on the streaming tail every frame).
+  if (/[[【]/.test(html)) linkCitations(fragment, doc, cites, caret);
   for (const pre of Array.from(fragment.querySelectorAll('pre'))) decorateCode(pre, doc);
   for (const image of Array.from(fragment.querySelectorAll('.md-image'))) {
     image.setAttribute('title', t('mdImageNotLoaded', image.textContent ?? ''));

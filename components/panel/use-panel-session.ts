@@ -74,8 +74,14 @@ export function usePanelSession(tabId: number | undefined) {
     if (pageRef.current.state !== 'ready') setPageState({ state: 'reading' });
     let next: PageState;
     try {
-      const result = await sendMessage('panel→bg:extract', { tabId });
-      if (result.ok === 'pdf') {
+      const held = pageRef.current.state === 'ready' ? pageRef.current.page : undefined;
+      let result = await sendMessage('panel→bg:extract', { tabId, ...(held?.reading ? { known: held.reading } : {}) });
+      // Not the reading we hold after all (cannot happen unless two panels race): read it whole.
+      if (result.ok === 'same' && held?.reading !== result.same) result = await sendMessage('panel→bg:extract', { tabId });
+      if (result.ok === 'same') {
+        // The page is the one we hold (its text did not travel again): only the selection may be new.
+        next = { state: 'ready', page: { ...held!, selection: result.selection, selectionContext: result.selectionContext } };
+      } else if (result.ok === 'pdf') {
         const read = await readPdfTab(result.url, opts, panelPdfDeps);
         next = read.ok ? { state: 'ready', page: read.page } : { state: 'document', doc: read.doc };
       } else next = result.ok ? { state: 'ready', page: result.page } : { state: 'failed', result };
@@ -145,8 +151,8 @@ export function usePanelSession(tabId: number | undefined) {
         },
       );
       running.current = { handle, convId, turnId: turn.id };
-      // After the request is on its way: the panel needs the numbers only to link the answer.
-      if (cite) rememberPassages(turn.id, splitPassages(pageContent!.text));
+      // Cut only when the answer first needs a link: the panel needs the numbers only for that.
+      if (cite) rememberPassages(turn.id, () => splitPassages(pageContent!.text));
       setTick((n) => n + 1);
     },
     [convs],

@@ -1,7 +1,8 @@
 // npm run bench — every benchmark, one after another (never in parallel, so they don't disturb each
 // other), then bench/results.json and bench/results.md. Contract for each bench script: it accepts
 // `--json <file>` and writes its results there; a script that doesn't yet has its printed output kept.
-// Options: --only sizes,first-token,scaling,extract,render,pdf · --no-build (use the builds in .output/)
+// Options: --only sizes,first-token,scaling,extract,render,pdf · --no-build (use the builds in .output/, or the
+// private copies named by MOONLIT_BENCH_PROD_BUILD and MOONLIT_BENCH_E2E_BUILD)
 // · --report-only (rewrite results.md and README-performance.md from results.json).
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -122,12 +123,17 @@ try {
   const env = {
     ...process.env,
     FORCE_COLOR: '0',
-    MOONLIT_BENCH_PROD_BUILD: snapshot('chrome-mv3'),
-    MOONLIT_BENCH_E2E_BUILD: snapshot('chrome-mv3-e2e'),
+    // Private copies given by the caller (e.g. taken under a build lock) are used as they are.
+    MOONLIT_BENCH_PROD_BUILD: process.env.MOONLIT_BENCH_PROD_BUILD || snapshot('chrome-mv3'),
+    MOONLIT_BENCH_E2E_BUILD: process.env.MOONLIT_BENCH_E2E_BUILD || snapshot('chrome-mv3-e2e'),
   };
   for (const b of BENCHES) {
     console.log(`\n=== bench: ${b.name} ===`);
-    all.benches[b.name] = { date: new Date().toISOString(), ...(await run(b, env)) };
+    const date = new Date().toISOString();
+    const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(' ');
+    const ran = await run(b, env);
+    // Per bench: with --only, benches of different runs (and loads) sit side by side.
+    all.benches[b.name] = { date, load: { atStart: loadAtStart, atEnd: loadavg().map((l) => l.toFixed(2)).join(' ') }, ...ran };
     console.log(`=== ${all.benches[b.name].ok ? 'done' : 'FAILED'}: ${b.name} (${all.benches[b.name].seconds} s) ===`);
   }
 } finally {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { ExtractFailureReason, ExtractResult, PageContent } from '../messaging/types';
+import type { ExtractFailureReason, ExtractResult, PageContent, SameReading } from '../messaging/types';
 import { isPdfByContentType, pdfUrlOf } from '../documents/pdf-tab';
+import { callLeftReader, readerSlot } from '../extract/reader-slot';
 
 /** Schemes no extension may script, in either browser (other extensions' pages are checked separately). */
 const RESTRICTED_SCHEMES = new Set([
@@ -35,11 +36,12 @@ export function isRestrictedUrl(url: string | undefined, ownOrigin = browser.run
 }
 
 /** Reads the page in a tab by injecting the content script (activeTab or a granted host permission). */
-export async function extractTab(tabId: number): Promise<ExtractResult> {
+export async function extractTab(tabId: number, known?: string): Promise<ExtractResult> {
   let url: string | undefined;
   try {
     url = (await browser.tabs.get(tabId)).url;
   } catch (error) {
+    readerLeftIn.delete(tabId);
     return { ok: false, reason: 'no-tab', detail: messageOf(error) };
   }
   // A PDF in either browser's viewer: the panel reads it itself (Firefox's viewer refuses scripts).
@@ -51,18 +53,48 @@ export async function extractTab(tabId: number): Promise<ExtractResult> {
   }
   let page: unknown;
   try {
-    const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-reader.js'] });
-    page = first?.result;
+    page = await runReader(tabId, known);
   } catch (error) {
+    readerLeftIn.delete(tabId);
     const detail = messageOf(error);
     const reason = classifyInjectionError(detail);
     return reason !== 'no-tab' && (await servesPdf(url)) ? { ok: 'pdf', url: url! } : { ok: false, reason, url, detail };
   }
-  if (!isPageContent(page)) return { ok: false, reason: 'injection-failed', url, detail: 'The page script returned nothing.' };
+  if (isSameReading(page)) {
+    const { same, selection, selectionContext } = page;
+    return { ok: 'same', same, selection, ...(typeof selectionContext === 'string' ? { selectionContext } : {}) };
+  }
+  if (!isPageContent(page)) {
+    readerLeftIn.delete(tabId);
+    return { ok: false, reason: 'injection-failed', url, detail: 'The page script returned nothing.' };
+  }
+  readerLeftIn.add(tabId);
   if (!page.text.trim() && !page.selection.trim()) {
     return (await servesPdf(url)) ? { ok: 'pdf', url: url! } : { ok: false, reason: 'empty', url: page.url || url };
   }
   return { ok: true, page };
+}
+
+/**
+ * Tabs whose page got the page reader from this worker. Only a hint (a cache
+ * lost with the worker): the page may have navigated since, and then the
+ * reader is simply injected again.
+ */
+const readerLeftIn = new Set<number>();
+
+/**
+ * The page reader's result. A page it already read still holds the reader,
+ * and calling that skips loading and compiling the whole script again, which
+ * every question would otherwise pay for.
+ */
+async function runReader(tabId: number, known?: string): Promise<unknown> {
+  if (readerLeftIn.has(tabId)) {
+    const slot = readerSlot(ownVersion());
+    const [again] = await browser.scripting.executeScript({ target: { tabId }, func: callLeftReader, args: [slot, known ?? null] });
+    if (again?.result != null) return again.result;
+  }
+  const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-reader.js'] });
+  return first?.result;
 }
 
 /**
@@ -93,9 +125,22 @@ async function fileAccessAllowed(): Promise<boolean> {
   }
 }
 
+function isSameReading(value: unknown): value is SameReading {
+  const v = value as SameReading | null;
+  return !!v && typeof v === 'object' && typeof v.same === 'string' && typeof v.selection === 'string';
+}
+
 function isPageContent(value: unknown): value is PageContent {
   const v = value as PageContent | null;
   return !!v && typeof v === 'object' && typeof v.text === 'string' && typeof v.selection === 'string';
+}
+
+function ownVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return ''; // test doubles without a manifest
+  }
 }
 
 function messageOf(error: unknown): string {

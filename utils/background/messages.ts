@@ -23,7 +23,7 @@ export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSende
   switch (message?.name) {
     case 'panel→bg:extract':
       if (typeof message.data?.tabId !== 'number') return undefined;
-      return extractTab(message.data.tabId);
+      return extractTab(message.data.tabId, typeof message.data.known === 'string' ? message.data.known : undefined);
     case 'options→bg:test-connection':
       return testConnection(message.data);
     case 'options→bg:balance':

@@ -31,8 +31,9 @@ function spans(text: string): Span[] {
   let page: number | undefined;
   let fence: { tick: string; start: number; lines: string[] } | null = null;
   let block: { start: number; lines: string[] } | null = null;
+  // Rules and rows of dashes name nothing a claim could rest on (and can't be found as words).
   const push = (start: number, body: string, insert = start) => {
-    if (body.trim()) out.push({ start, insert, text: body, page });
+    if (/[\p{L}\p{N}]/u.test(body)) out.push({ start, insert, text: body, page });
   };
   const flush = () => {
     if (block) splitBlock(block.start, block.lines, push);

@@ -1,4 +1,4 @@
-import type { PageContent } from '../messaging/types';
+import type { PageContent, SameReading } from '../messaging/types';
 import { extractWhenSettled, SETTLE_MIN_CHARS } from './index';
 import { frameBody } from './flat-children';
 import { readSelection } from './selection';
@@ -16,6 +16,7 @@ import type { SettleOptions } from './settle';
 const KEY = '__moonlitLastReading';
 
 interface Reading {
+  id: string;
   url: string;
   /** The page without its selection. */
   page: PageContent;
@@ -32,9 +33,14 @@ export async function readPageReusing(
   options?: SettleOptions,
   extract: Extract = extractWhenSettled,
   store: Store = globalThis as unknown as Store,
-): Promise<PageContent> {
+  known?: string,
+): Promise<PageContent | SameReading> {
   const last = store[KEY] as Reading | undefined;
-  if (last && unchanged(last, doc)) return { ...last.page, ...selectionNow(doc, win) };
+  if (last && unchanged(last, doc)) {
+    // The caller already holds this reading: only the selection travels (a big page's text would cross twice).
+    if (known === last.id) return { same: last.id, ...selectionNow(doc, win) };
+    return { ...last.page, ...selectionNow(doc, win) };
+  }
   last?.observer.disconnect();
   delete store[KEY];
   // Watch from before the reading: a change while it runs (or while it waits for the page to settle) voids it.
@@ -51,8 +57,9 @@ export async function readPageReusing(
     return page;
   }
   const { selection: _selection, selectionContext: _context, ...rest } = page;
-  store[KEY] = { url: page.url, page: { ...rest, selection: '' }, observer } satisfies Reading;
-  return page;
+  const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  store[KEY] = { id, url: page.url, page: { ...rest, selection: '', reading: id }, observer } satisfies Reading;
+  return { ...page, reading: id };
 }
 
 /** The selection as extractPage gives it. */

@@ -45,7 +45,8 @@ export async function* streamChat(opts: StreamChatOptions): AsyncGenerator<ChatE
           'Content-Type': 'application/json',
           Accept: 'text/event-stream',
         },
-        body: JSON.stringify(opts.body),
+        // A Blob is handed to the network stack as UTF-8 bytes once; a 100 KB string costs fetch an extra conversion.
+        body: new Blob([JSON.stringify(opts.body)], { type: 'application/json' }),
         signal: guard.signal,
       }),
     );

@@ -15,6 +15,30 @@
  * Erring high only costs a somewhat smaller max_tokens; erring low costs a 400.
  */
 export function estimateTokens(text: string): number {
+  if (text.length < REMEMBER_FROM) return estimateFresh(text);
+  const known = remembered.get(text);
+  if (known !== undefined) return known;
+  const tokens = estimateFresh(text);
+  remembered.set(text, tokens);
+  if (remembered.size > REMEMBER_COUNT) remembered.delete(remembered.keys().next().value!);
+  return tokens;
+}
+
+/**
+ * The page is estimated on every question (and by the panel for its coverage
+ * line): the last few long texts are remembered. Checking a hit compares the
+ * strings, which is far cheaper than estimating them again.
+ */
+const REMEMBER_FROM = 20_000;
+const REMEMBER_COUNT = 2;
+const remembered = new Map<string, number>();
+
+/** Forgets the remembered estimates (benchmarks time the first estimate of a text, not a lookup). */
+export function forgetTokenEstimates(): void {
+  remembered.clear();
+}
+
+function estimateFresh(text: string): number {
   let tokens = 0;
   let alnum = 0;
   let otherLetters = 0;

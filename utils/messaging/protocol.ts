@@ -38,7 +38,8 @@ export type BalanceResult =
   | { ok: false; failure: KimiFailure };
 
 export interface ProtocolMap {
-  'panel→bg:extract': { req: { tabId: number }; res: ExtractResult };
+  /** `known`: the reading the panel holds; an unchanged page then answers 'same' instead of sending its text again. */
+  'panel→bg:extract': { req: { tabId: number; known?: string }; res: ExtractResult };
   'options→bg:test-connection': { req: ConnectionDraft; res: ConnectionResult };
   /** Upload a handed-over document for text recognition (only after the user agreed); the key stays in the worker. */
   'panel→bg:ocr': { req: OcrRequest; res: OcrResult };

@@ -13,6 +13,15 @@ export interface PageContent {
   lang?: string;
   /** Which extractor or site adapter produced `text`. */
   source?: string;
+  /** Names a reading the page reader keeps in the page (utils/extract/reuse.ts), so the next read can say "the same". */
+  reading?: string;
+}
+
+/** The page reader's answer when the page has not changed since the reading the panel already holds. */
+export interface SameReading {
+  same: string;
+  selection: string;
+  selectionContext?: string;
 }
 
 export type ExtractFailureReason =
@@ -34,7 +43,9 @@ export type ExtractResult =
    * The tab shows a PDF (either browser's viewer): the panel fetches and reads it
    * itself, since pdf.js needs an extension page and must stay out of the worker.
    */
-  | { ok: 'pdf'; url: string };
+  | { ok: 'pdf'; url: string }
+  /** The page is as in the reading the panel named (`known`): only the selection is new. The page's text stays put. */
+  | ({ ok: 'same' } & SameReading);
 
 export interface ChatTurn {
   role: 'user' | 'assistant';

@@ -165,11 +165,11 @@ export const WORKER_PROBE_SOURCE = `(() => {
     const inner = globalThis.fetch;
     globalThis.fetch = function (input, init) {
       const url = String((input && input.url) || input);
+      const chat = /\\/chat\\/completions$/.test(url) && W.fetchAt == null;
+      // Before the call: fetch's own synchronous work (the body copied out, the request handed over) counts as the fetch.
+      if (chat) W.fetchAt = now();
       const out = inner.call(this, input, init);
-      if (/\\/chat\\/completions$/.test(url) && W.fetchAt == null) {
-        W.fetchAt = now();
-        out.then(() => { W.responseAt = now(); }, () => undefined);
-      }
+      if (chat) out.then(() => { W.responseAt = now(); }, () => undefined);
       return out;
     };
   }

@@ -120,9 +120,9 @@ function extract(r) {
 
 function render(r) {
   const row = (name, t) => (t ? `| ${name} | ${f1(t.totalCpu)} ms | ${f1(t.total)} ms | ${f1(t.longestCpu)} ms | ${f1(t.longest)} ms | ${t.over50Cpu ?? '–'} / ${t.over50} | ${f2(t.p95)} ms |` : `| ${name} | – | – | – | – | – | – |`);
-  const spread = (t) => (t?.spread ? ` (CPU total over ${t.spread.totalCpu.n} runs: ${f1(t.spread.totalCpu.min)}–${f1(t.spread.totalCpu.max)} ms)` : '');
+  const spread = (name, t) => (t?.spread ? `${name} ${f1(t.spread.totalCpu.min)}–${f1(t.spread.totalCpu.max)} ms` : '');
   return [
-    `A ${Math.round(r.bytes / 1024)} KiB Markdown answer streamed in ${r.deltaChars}-character deltas; main-thread time from a Chromium trace. Baseline: a naive renderer (marked + DOMPurify + innerHTML of the whole text per delta) in the same run. Judged by ${r.judgedBy}; load average ${r.loadAverage ?? '?'} on ${r.cores ?? '?'} cores. Harness: median of ${r.harnessRuns ?? 1} runs; longest task: the longest of any run.`,
+    `A ${Math.round(r.bytes / 1024)} KiB Markdown answer streamed in ${r.deltaChars}-character deltas; main-thread time from a Chromium trace. Baseline: a naive renderer (marked + DOMPurify + innerHTML of the whole text per delta) in the same run. Judged by ${r.judgedBy}; load average ${r.loadAverage ?? '?'} on ${r.cores ?? '?'} cores. Medians of ${r.harnessRuns ?? 1} harness runs and ${r.panelRuns ?? 1} real-panel runs; longest task: the longest of any run.`,
     '',
     '| renderer | main-thread CPU | wall clock | longest task, CPU | longest, wall clock | tasks > 50 ms (CPU / wall) | main-thread time per frame, p95 |',
     '|---|---:|---:|---:|---:|---:|---:|',
@@ -130,7 +130,9 @@ function render(r) {
     row('MarkdownView (harness)', r.markdownView),
     row('real panel (e2e build, simulator)', r.panel),
     '',
-    `Real panel / naive: ${(r.panelVsNaive * 100).toFixed(1)} % of the CPU (wall clock ${((r.panelVsNaiveWall ?? r.panelVsNaive) * 100).toFixed(1)} %), target ≤ ${r.targetRatio * 100} % — ${r.checks?.ratio ? 'met' : 'NOT met'}; longest task ${f1(r.panel?.longestCpu)} ms of CPU (${f1(r.panel?.longest)} ms wall clock), target ≤ ${r.targetLongestMs} ms — ${r.checks?.longestTask ? 'met' : 'NOT met'}.${spread(r.naive)}`,
+    `Real panel / naive: ${(r.panelVsNaive * 100).toFixed(1)} % of the CPU (wall clock ${((r.panelVsNaiveWall ?? r.panelVsNaive) * 100).toFixed(1)} %), target ≤ ${r.targetRatio * 100} % — ${r.checks?.ratio ? 'met' : 'NOT met'}; longest task ${f1(r.panel?.longestCpu)} ms of CPU (${f1(r.panel?.longest)} ms wall clock), target ≤ ${r.targetLongestMs} ms — ${r.checks?.longestTask ? 'met' : 'NOT met'}.`,
+    '',
+    `Spread of the CPU totals over the runs: ${[spread('naive', r.naive), spread('MarkdownView', r.markdownView), spread('real panel', r.panel)].filter(Boolean).join('; ')}.`,
   ].join('\n');
 }
 
@@ -174,7 +176,7 @@ export function resultsMarkdown(all) {
     else if (b.results) out.push('```json', JSON.stringify(b.results, null, 2), '```');
     else if ((b.stdout || '').trim()) out.push('Its printed output (the script writes no `--json` file yet):', '', '```text', b.stdout.trim(), '```');
     if (!b.ok) out.push('', `**Exited with code ${b.exitCode}** (a failed run, or a target the script checks was missed). Last lines on stderr:`, '', '```text', (b.stderrTail || '').trim().split('\n').slice(-15).join('\n'), '```');
-    out.push('', `_Ran ${b.date ?? all.date} for ${b.seconds} s: \`${b.command}\`_`);
+    out.push('', `_Ran ${b.date ?? all.date} for ${b.seconds} s${b.load ? `, load average ${b.load.atStart} at the start and ${b.load.atEnd} at the end` : ''}: \`${b.command}\`_`);
   }
   return out.join('\n') + '\n';
 }

@@ -121,3 +121,7 @@ describe('plainWords', () => {
     expect(plainWords('Visit https://example.org now')).toBe('Visit https://example.org now');
   });
 });
+
+test('lines of dashes or underscores are not passages', () => {
+  expect(splitPassages('One.\n\n---\n\n___\n\n* * *\n\nTwo.').map((p) => p.quote)).toEqual(['One.', 'Two.']);
+});

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { extractWhenSettled } from '@/utils/extract';
 import { readPageReusing } from '@/utils/extract/reuse';
+import type { PageContent, SameReading } from '@/utils/messaging/types';
 
 const PARA = 'The harbour keeper wrote down every spring tide by hand, with the height in metres and the time. ';
 
@@ -21,7 +22,8 @@ function select(el: Element) {
 
 let store: Record<string, unknown>;
 const spy = vi.fn(extractWhenSettled);
-const read = () => readPageReusing(document, window, { quietMs: 5, maxMs: 50 }, spy, store);
+const read = async () => (await readPageReusing(document, window, { quietMs: 5, maxMs: 50 }, spy, store)) as PageContent;
+const readKnowing = (known: string) => readPageReusing(document, window, { quietMs: 5, maxMs: 50 }, spy, store, known);
 
 beforeEach(() => {
   store = {};
@@ -31,6 +33,21 @@ beforeEach(() => {
 });
 
 describe('readPageReusing', () => {
+  it('answers "the same" with only the selection when the caller holds the current reading', async () => {
+    const first = await read();
+    expect(first.reading).toMatch(/\S/);
+    select(document.querySelector('h1')!);
+    expect(await readKnowing(first.reading!)).toEqual({ same: first.reading!, selection: 'Tides', selectionContext: expect.any(String) } satisfies SameReading);
+    // Another (or no) reading named: the whole page, as usual.
+    expect(((await readKnowing('someone-else')) as PageContent).text).toContain('spring tide');
+    // Once the page changed, the old reading is never called "the same".
+    document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>A new paragraph about the lighthouse and its keeper.</p>');
+    const after = (await readKnowing(first.reading!)) as PageContent;
+    expect(after.text).toContain('lighthouse');
+    expect(after.reading).not.toBe(first.reading);
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+
   it('reads an unchanged page once and returns the same content again', async () => {
     const first = await read();
     const second = await read();

@@ -36,7 +36,7 @@ describe('streamChat: parsing', () => {
     expect(f.calls[0].url).toBe('http://kimi.test/v1/chat/completions');
     expect(f.calls[0].init.method).toBe('POST');
     expect((f.calls[0].init.headers as Record<string, string>).Authorization).toBe('Bearer sk-test');
-    expect(JSON.parse(String(f.calls[0].init.body))).toEqual(body);
+    expect(JSON.parse(await (f.calls[0].init.body as Blob).text())).toEqual(body);
   });
 
   it('yields reasoning before content, usage once and finish last', async () => {

@@ -32,3 +32,10 @@ test('a turn that cites nothing saves nothing, and one never numbered keeps what
   const old = turn({ sources: { 1: { quote: 'x', at: 0 } } });
   expect(settleSources(old)).toEqual({ 1: { quote: 'x', at: 0 } });
 });
+
+test('only the latest few passage lists stay in memory', () => {
+  const turns = Array.from({ length: 12 }, () => turn({ answer: 'x [P1]' }));
+  for (const t of turns) rememberPassages(t.id, splitPassages(pdf));
+  expect(sourceOf(turns[0], 1)).toBeUndefined();
+  expect(sourceOf(turns[11], 1)?.quote).toBe('Alpha one.');
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { extractTab } from '../../../utils/background/extract-tab';
+import { callLeftReader } from '../../../utils/extract/reader-slot';
+
+const PAGE = { url: 'https://example.com/a', title: 'A', text: 'Body text', selection: '' };
+const fileCall = { target: { tabId: 9 }, files: ['/page-reader.js'] };
+const funcCall = { target: { tabId: 9 }, func: callLeftReader, args: [expect.stringMatching(/^__moonlitPageReader@/), null] };
+
+describe('extractTab on a page it has read before', () => {
+  it('calls the reader left in the page instead of injecting the script again, and injects again when it is gone', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 9, url: PAGE.url } as never);
+    const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript')
+      .mockResolvedValueOnce([{ frameId: 0, result: PAGE }] as never) // the script, first time
+      .mockResolvedValueOnce([{ frameId: 0, result: { ...PAGE, selection: 'Body' } }] as never) // the reader left there
+      .mockResolvedValueOnce([{ frameId: 0, result: null }] as never) // navigated: no reader any more
+      .mockResolvedValueOnce([{ frameId: 0, result: { ...PAGE, text: 'New page' } }] as never); // the script again
+    expect(await extractTab(9)).toEqual({ ok: true, page: PAGE });
+    expect(spy).toHaveBeenLastCalledWith(fileCall);
+    expect(await extractTab(9)).toEqual({ ok: true, page: { ...PAGE, selection: 'Body' } });
+    expect(spy).toHaveBeenLastCalledWith(funcCall);
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(await extractTab(9)).toEqual({ ok: true, page: { ...PAGE, text: 'New page' } });
+    expect(spy.mock.calls.slice(2)).toEqual([[funcCall], [fileCall]]);
+  });
+
+  it('after a failed read, injects the script rather than trusting a reader there', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 9, url: PAGE.url } as never);
+    const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript')
+      .mockResolvedValueOnce([{ frameId: 0, result: PAGE }] as never)
+      .mockRejectedValueOnce(new Error('Frame with ID 0 was removed.'))
+      .mockResolvedValueOnce([{ frameId: 0, result: PAGE }] as never);
+    await extractTab(9);
+    expect(await extractTab(9)).toMatchObject({ ok: false, reason: 'injection-failed' });
+    expect(await extractTab(9)).toEqual({ ok: true, page: PAGE });
+    expect(spy).toHaveBeenLastCalledWith(fileCall);
+  });
+
+  it('passes the reading the panel holds, and an unchanged page answers "same" with only the selection', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 9, url: PAGE.url } as never);
+    const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript')
+      .mockResolvedValueOnce([{ frameId: 0, result: { ...PAGE, reading: 'r1' } }] as never)
+      .mockResolvedValueOnce([{ frameId: 0, result: { same: 'r1', selection: 'Body', selectionContext: 'Body text' } }] as never);
+    expect(await extractTab(9)).toEqual({ ok: true, page: { ...PAGE, reading: 'r1' } });
+    expect(await extractTab(9, 'r1')).toEqual({ ok: 'same', same: 'r1', selection: 'Body', selectionContext: 'Body text' });
+    expect(spy).toHaveBeenLastCalledWith({ ...funcCall, args: [funcCall.args[0], 'r1'] });
+  });
+});
