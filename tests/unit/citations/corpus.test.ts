@@ -15,11 +15,15 @@ const SKIP = `corpus pages not found at ${DIR}`;
 
 describe.skipIf(absent)(absent ? SKIP : 'passages found again in real pages (article-benchmark corpus)', () => {
   it('finds at least 99.5 % of the passages again, 99 % of them whole', () => {
+    // The pages name scripts, styles and frames the test DOM never loads: treat those as loaded, quietly.
+    const settings = (window as unknown as { happyDOM?: { settings: { handleDisabledFileLoadingAsSuccess: boolean } } }).happyDOM?.settings;
+    if (settings) settings.handleDisabledFileLoadingAsSuccess = true;
     const files = readdirSync(DIR).filter((f) => f.endsWith('.html.gz')).sort();
     const tally = { pages: 0, passages: 0, exact: 0, partial: 0, missing: 0 };
     const worst: [string, number][] = [];
     for (const file of files) {
-      const html = gunzipSync(readFileSync(join(DIR, file))).toString('utf8');
+      // Frames here are other sites' (ads, trackers): unreadable in a browser too, and the test DOM would try to load them.
+      const html = gunzipSync(readFileSync(join(DIR, file))).toString('utf8').replace(/<(\/?)iframe\b/gi, '<$1x-frame');
       const doc = new DOMParser().parseFromString(html, 'text/html');
       const page = extractPage(doc, window);
       const passages = splitPassages(page.text);
