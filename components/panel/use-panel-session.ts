@@ -67,9 +67,13 @@ export function usePanelSession(tabId: number | undefined) {
   const settle = (t: Turn) => ({ sources: settleSources(t) });
 
   const extras = useRef<AskExtras>({});
+  const readSeq = useRef(0);
   const setAskExtras = useCallback((next: AskExtras) => void (extras.current = next), []);
   const readPage = useCallback(async (opts: PdfReadOptions = {}): Promise<PageState> => {
     if (tabId === undefined) return { state: 'idle' };
+    // Reads can overlap (a late "load complete" of a PDF tab, a question): only the newest may set the state,
+    // or a read begun before the user gave the password would bring the password prompt back.
+    const mine = ++readSeq.current;
     // Keep showing the page already read while it is read again for a new question.
     if (pageRef.current.state !== 'ready') setPageState({ state: 'reading' });
     let next: PageState;
@@ -91,7 +95,7 @@ export function usePanelSession(tabId: number | undefined) {
     } catch (error) {
       next = { state: 'failed', result: { ok: false, reason: 'injection-failed', detail: String(error) } };
     }
-    setPageState(next);
+    if (mine === readSeq.current) setPageState(next);
     return next;
   }, [tabId]);
 
