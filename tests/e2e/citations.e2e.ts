@@ -13,7 +13,7 @@ import type { CiteRequest, CiteResult } from '../../utils/citations/types';
 import { openRaw, type RawPage } from './lib/chrome-pages';
 import { launchChrome, type ChromeSession } from './lib/launch-chrome';
 import { launchFirefox, type FirefoxSession } from './lib/launch-firefox';
-import { waitFor, waitInPage, type UiPage } from './lib/ui-driver';
+import { bounded, waitFor, waitInPage, type UiPage } from './lib/ui-driver';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { configure, SECRET_KEY } from './lib/moonlit-setup';
 import { ask, waitForAnswerStatus } from './lib/answers';
@@ -204,7 +204,7 @@ describe('Citations in Chromium', () => {
         .catch(() => undefined);
       return index === 2;
     });
-    await pdf.tab.page.close();
+    await removeTab(pdf.panel.ui, pdf.tabId); // see removeTab
     await pdf.panel.page.close();
   });
 });
@@ -216,6 +216,13 @@ function passageNumber(sim: Simulator, start: string): number {
   assert.ok(m, `the request should open the passage "${start}" with a [Pn] marker`);
   return Number(m[1]);
 }
+
+/**
+ * Closes a tab through the tabs API. Chrome's PDF viewer is reloaded at a new URL behind Playwright's back when a
+ * citation opens another page, and Playwright's page.close() then can wait for a close event that never comes.
+ */
+const removeTab = (extensionPage: UiPage, tabId: number) =>
+  extensionPage.evaluate(async (id) => (globalThis as unknown as { chrome: { tabs: { remove(id: number): Promise<void> } } }).chrome.tabs.remove(id), tabId);
 
 const buttons = (panel: RawPage) => panel.ui.evaluate(() => [...document.querySelectorAll<HTMLElement>('button.md-cite')].map((b) => b.dataset.cite!), null);
 const lastAnswerText = (panel: RawPage) => panel.ui.evaluate(() => [...document.querySelectorAll('[data-role="answer"]')].at(-1)?.textContent ?? '', null);
@@ -330,7 +337,7 @@ describe('Citations from the real panel in Chromium', () => {
   });
 
   it('a citation in an answer about a PDF opens the viewer at its page', { timeout: 120_000 }, async () => {
-    const { tab, panel, tabId, url } = await panelOn('/ledger.pdf', 'Orchard Ledger');
+    const { panel, tabId, url } = await panelOn('/ledger.pdf', 'Orchard Ledger');
     await ask(panel.ui, 'What does the ledger count?');
     await waitForAnswerStatus(panel.ui, 0, ['done']);
     const n = passageNumber(sim, 'Ledger page three');
@@ -341,10 +348,13 @@ describe('Citations from the real panel in Chromium', () => {
     } finally {
       sim.setDefault({});
     }
+    const state = () => panel.ui.evaluate(() => document.querySelector('main')?.innerHTML.slice(-1500) ?? document.body.innerHTML.slice(-1500), null);
+    assert.deepEqual(await buttons(panel), [String(n)], `one citation button for P${n}: ${await state()}`);
     const button = panel.page.locator('button.md-cite').first();
-    await button.hover();
-    assert.match((await panel.page.getByRole('tooltip').textContent()) ?? '', /Page 3[\s\S]*Ledger page three/);
-    await button.click();
+    await bounded('hovering the citation', button.hover({ timeout: 10_000 }));
+    const tip = await bounded('the tooltip text', panel.page.getByRole('tooltip').textContent({ timeout: 10_000 }));
+    assert.match(tip ?? '', /Page 3[\s\S]*Ledger page three/);
+    await bounded('clicking the citation', button.click({ timeout: 10_000 }));
     await waitFor('the PDF tab to show #page=3', async () => {
       const now = await panel.ui.evaluate(
         async (id) => (await (globalThis as unknown as { chrome: { tabs: { get(id: number): Promise<{ url?: string }> } } }).chrome.tabs.get(id)).url,
@@ -352,8 +362,8 @@ describe('Citations from the real panel in Chromium', () => {
       );
       return now === `${url}#page=3` ? now : null;
     });
+    await removeTab(panel.ui, tabId);
     await panel.page.close();
-    await tab.page.close();
   });
 });
 
