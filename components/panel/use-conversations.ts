@@ -43,6 +43,12 @@ export function useConversations() {
         live.current.set(id, next);
         if (shownId.current === id) setShown(next);
         if (next.turns.length > 0) persisterFor(id).schedule(next, urgent);
+        // Its only question was taken back before it was written (the tab had moved on): write nothing.
+        else persisters.current.get(id)?.cancel();
+      },
+      /** Writes what is pending for `id` now. */
+      save(id: string) {
+        void persisters.current.get(id)?.flush();
       },
     };
   }, []);

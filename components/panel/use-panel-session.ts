@@ -10,12 +10,13 @@ import { addTurn, appendDelta, historyBefore, updateTurn, type Turn } from '@/ut
 import type { StoredConversation } from '@/utils/history/schema';
 import { conversationForTab, newConversation, rememberTabConversation } from '@/utils/panel/tab-conversation';
 import { useConversations } from './use-conversations';
-import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
-import { pageCoverage } from '@/utils/panel/coverage';
+import { settingsItem } from '@/utils/storage/items';
+import { fits, fitsWith, useHeldLimits } from './use-held-limits';
 import { askParts, recordTurnFiles, type AskExtrasWithFiles } from '@/utils/panel/document-history';
 import { samePage } from '@/utils/panel/same-page';
 import { splitPassages } from '@/utils/citations/passages';
-import { rememberPassages, settleSources } from '@/utils/panel/turn-sources';
+import { forgetPassages, rememberPassages, settleSources } from '@/utils/panel/turn-sources';
+import { dropTurn, pageAfterCheck, pageForQuestion, quickPage } from '@/utils/panel/quick-ask';
 
 export type PageState =
   | { state: 'idle' }
@@ -36,14 +37,6 @@ export type AskExtras = Pick<AskRequest, 'attachments' | 'images'> & Pick<AskExt
  * (saved as it changes), and the one answer that may be streaming — which
  * keeps landing in its own conversation even if the panel moves to another tab.
  */
-const readLimits = () => Promise.all([settingsItem.getValue(), modelsCacheItem.getValue()]);
-
-/** `limits`: the settings and models, read while the page was being read. */
-async function fits(page: PageContent, limits = readLimits()): Promise<boolean> {
-  const [settings, cache] = await limits;
-  return !settings.model || pageCoverage(page, settings.model, cache?.models ?? []).fits;
-}
-
 export function usePanelSession(tabId: number | undefined) {
   const [page, setPage] = useState<PageState>({ state: 'idle' });
   const pageRef = useRef<PageState>(page);
@@ -63,6 +56,7 @@ export function usePanelSession(tabId: number | undefined) {
     void settingsItem.getValue().then((s) => (citeOn.current = s.citations !== false));
     return settingsItem.watch((s) => (citeOn.current = s?.citations !== false));
   }, []);
+  const limits = useHeldLimits();
   /** A settled turn keeps the passages it cited, so its links still work after the panel reopens. */
   const settle = (t: Turn) => ({ sources: settleSources(t) });
 
@@ -162,42 +156,79 @@ export function usePanelSession(tabId: number | undefined) {
     [convs],
   );
 
-  /** Reads the page afresh (its selection may have changed) and streams the answer. */
+  /**
+   * Streams the answer to a question about the page as it is now. A page the panel holds goes at once and the
+   * worker checks it against the tab (quick-ask.ts); otherwise the page is read first. `reread`: the worker
+   * found the tab showing another page, so read it.
+   */
   const ask = useCallback(
-    async (mode: AskMode, question: string, fallbackSelection?: string, replaceFrom?: string, inParts = false): Promise<boolean> => {
+    async (mode: AskMode, question: string, fallbackSelection?: string, replaceFrom?: string, inParts = false, reread = false): Promise<boolean> => {
       if (running.current || tabId === undefined) return false;
-      // The page is asked for first; while it is read, the worker reads its settings (on the reserved port) and the panel its limits.
-      const reading = readPage();
+      const held = pageRef.current.state === 'ready' ? pageRef.current.page : undefined;
+      const quick = !inParts && !reread && held ? quickPage(held, tabId, mode, fallbackSelection) : undefined;
+      // Otherwise the page is asked for first; while it is read, the worker reads its settings (on the reserved port) and the panel its limits.
+      const reading = quick ? undefined : readPage();
       const reserved = inParts ? undefined : reservePort();
-      const limits = inParts ? undefined : readLimits();
-      limits?.catch(() => undefined); // fits() reports it
-      const state = await reading;
+      const knownLimits = limits.held();
+      const limitsRead = inParts || (quick && knownLimits) ? undefined : limits.now();
+      limitsRead?.catch(() => undefined); // fits() reports it
       const giveUp = () => {
         reserved?.release();
         return false;
       };
-      if (state.state !== 'ready') return giveUp();
-      const read = state.page;
-      // "Summarize this page" means the page, even with some text selected on it.
-      const pageContent =
-        mode === 'summarize'
-          ? { ...read, selection: '', selectionContext: undefined }
-          : read.selection || !fallbackSelection
-            ? read
-            : { ...read, selection: fallbackSelection };
-      // Never send what can't fit: the coverage notice already says why and offers a way out.
-      if (!inParts && !(await fits(pageContent, limits))) return giveUp();
+      let pageContent: PageContent;
+      if (quick) pageContent = quick.page;
+      else {
+        const state = await reading!;
+        if (state.state !== 'ready') return giveUp();
+        pageContent = pageForQuestion(state.page, mode, fallbackSelection);
+      }
+      // Never send what can't fit: the coverage notice already says why and offers a way out. With the page and
+      // limits held this is decided at once: no await before the question is posted (a render would come first).
+      const fitting = inParts || (quick && knownLimits ? fitsWith(pageContent, knownLimits) : await fits(pageContent, limitsRead));
+      if (!fitting) return giveUp();
       let conv = convs.shown();
       // The tab moved to another page: that page gets its own conversation.
-      if (!conv || (conv.turns.length > 0 && conv.url && conv.url !== read.url)) {
-        conv = newConversation(tabId, read.url, read.title);
+      if (!conv || (conv.turns.length > 0 && conv.url && conv.url !== pageContent.url)) {
+        conv = newConversation(tabId, pageContent.url, pageContent.title);
         showFor(tabId, conv);
       }
       const base = replaceFrom ? { ...conv, turns: conv.turns.slice(0, conv.turns.findIndex((t) => t.id === replaceFrom)) } : conv;
       const [next, turn] = recordTurnFiles(conv.id, addTurn(base, mode, question), extras.current);
-      convs.commit(conv.id, () => ({ ...next, url: conv!.url || read.url, title: conv!.title || read.title }), true);
-      stream(conv.id, turn, pageContent, undefined, inParts ? openInParts : (r, h) => openAsk(r, h, reserved?.connect));
-      return true;
+      const convId = conv.id;
+      // Written only once the question is posted (below): the storage write is not in the way of the first token.
+      convs.commit(convId, () => ({ ...next, url: conv!.url || pageContent.url, title: conv!.title || pageContent.title }), false);
+      if (!quick) {
+        stream(convId, turn, pageContent, undefined, inParts ? openInParts : (r, h) => openAsk(r, h, reserved?.connect));
+        convs.save(convId);
+        return true;
+      }
+      // Sent once the worker has seen the page in the tab; a tab showing another page is read and asked again.
+      return new Promise<boolean>((resolve) => {
+        const sent = () => resolve(true);
+        stream(convId, turn, pageContent, undefined, (r, h) =>
+          openAsk({ ...r, verify: quick.verify }, {
+            ...h,
+            onStart: (model) => (sent(), h.onStart?.(model)),
+            onFailure: (failure) => (sent(), h.onFailure(failure)),
+            onPage: (check) => {
+              sent();
+              const now = pageAfterCheck(held!, check);
+              const shown = pageRef.current;
+              if (shown.state === 'ready' && shown.page === held && !samePage(held, now)) setPageState({ state: 'ready', page: now });
+              if (!check.same && r.citations) rememberPassages(turn.id, () => splitPassages(now.text));
+            },
+            onStale: () => {
+              running.current = undefined;
+              forgetPassages(turn.id);
+              convs.commit(convId, (c) => dropTurn(c, turn.id), true);
+              resolve(ask(mode, question, fallbackSelection, undefined, false, true));
+            },
+          }, reserved?.connect),
+        );
+        // Not written yet: the worker's first answer (start, page, failure) writes it, and a question taken back
+        // because the tab moved on is never written at all.
+      });
     },
     [tabId, readPage, convs, showFor, stream],
   );

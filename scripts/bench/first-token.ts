@@ -24,8 +24,8 @@ const BEHAVIOUR = { content: ANSWER, chunkSize: 12, chunkDelayMs: 0, firstByteDe
 
 interface Probe {
   clickAt: number | null;
-  extractAt: number;
-  extractedAt: number;
+  extractAt: number | null;
+  extractedAt: number | null;
   askAt: number;
   firstDeltaAt: number;
   lastDeltaAt: number;
@@ -83,12 +83,12 @@ async function measure(sim: Simulator, panel: Page, worker: BenchBrowser['sessio
   return {
     // Where the time goes, in order (Node and browser wall clocks agree to about a millisecond).
     stages: {
-      startToExtract: p.extractAt - startPage,
-      extraction: p.extractedAt - p.extractAt,
-      extractionInjected: w.injectedAt - w.injectAt,
-      extractionBeforeInject: w.injectAt - wall(p.extractAt),
-      extractionAfterInject: wall(p.extractedAt) - w.injectedAt,
-      extractedToAsk: p.askAt - p.extractedAt,
+      // Click → the question posted on the port: with the page held, the panel posts it at once (the worker checks
+      // the tab and has the text); otherwise the panel's extraction round trip comes first (panelExtraction).
+      startToAskPosted: p.askAt - startPage,
+      panelExtraction: p.extractAt == null || p.extractedAt == null ? NaN : p.extractedAt - p.extractAt,
+      // The page reader's executeScript, whichever side asked for it (inside workerBeforeFetch on the quick path).
+      readerInjected: w.injectedAt - w.injectAt,
       askOnThePort: w.askArrivedAt - wall(p.askAt),
       workerBeforeFetch: w.fetchAt - w.askArrivedAt,
       fetchToRequestReceived: chat[0].receivedAt - w.fetchAt,
@@ -97,8 +97,10 @@ async function measure(sim: Simulator, panel: Page, worker: BenchBrowser['sessio
       firstByteToWorkerHeaders: w.responseAt - chat[0].firstByteAt!,
       workerHeadersToDeltaPosted: w.deltaPostAt - w.responseAt,
       deltaPostedToPanel: wall(p.firstDeltaAt) - w.deltaPostAt,
+      deltaToDom: p.firstMutAt - p.firstDeltaAt,
       deltaToPaint: p.firstPaintAt - p.firstDeltaAt,
     },
+    quick: p.extractAt == null,
     requests: during.length,
     paths: during.map((r) => `${r.method} ${r.path}`),
     total,
@@ -211,9 +213,15 @@ export async function main() {
         deltaArrivalToPaint: pick(xs, 'deltaToPaint'),
         lastTokenToFinalPaint: last,
         lastTokenRatioToBaseline: ratio(last.median, bareLast.median),
+        // A stage that did not happen in a run (no panel extraction on the quick path) is left out of its figure.
         stages: Object.fromEntries(
-          Object.keys(xs[0].stages as object).map((k) => [k, summarize(xs.map((x) => (x.stages as Record<string, number>)[k]))]),
+          Object.keys(xs[0].stages as object)
+            .map((k) => [k, xs.map((x) => (x.stages as Record<string, number>)[k]).filter(Number.isFinite)] as const)
+            .filter(([, v]) => v.length > 0)
+            .map(([k, v]) => [k, summarize(v)]),
         ),
+        // Questions the panel sent at once (the page it held, checked by the worker) rather than after reading the tab.
+        quickPathRuns: xs.filter((x) => x.quick).length,
         apiRequestsPerQuestion: [...new Set(xs.map((x) => x.requests as number))],
         requestPaths: [...new Set(xs.flatMap((x) => x.paths as string[]))],
       };

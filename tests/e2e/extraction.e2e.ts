@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_KEY, DEFAULT_MODELS, startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
 import { ask, waitForAnswerStatus, answerCount } from './lib/answers';
-import { openRaw, tabIdVia, type RawPage } from './lib/chrome-pages';
+import { openRaw, stopServiceWorkers, tabIdVia, type RawPage } from './lib/chrome-pages';
+import type { AskRequest, PageContent } from '../../utils/messaging/types';
 import { chatCount, lastMessage } from './lib/fault-flow';
 import { ARTICLE_SENTENCE, ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
 import { launchChrome, type ChromeSession } from './lib/launch-chrome';
@@ -133,6 +134,89 @@ describe('Moonlit reads pages in Chromium', () => {
     assert.ok(text.includes('a caught swarm was hived in a white box on the third of June'), 'the iframe text should be in the request');
     assert.ok(text.includes('clip one wing of the queen so that a swarm cannot fly off'), 'the shadow root text should be in the request');
     assert.ok(text.includes('Adding a super before the main flow starts'), 'the page text should be in the request');
+  });
+
+  it("a question about the page the panel holds: the worker checks the tab and has the text (or asks for it after a restart); a tab that moved on gets 'stale' and nothing is sent", { timeout: 90_000 }, async () => {
+    const url = site.url('article.html?held');
+    const tab = await openRaw(b.context, url);
+    const tabId = await tabIdVia(helper.ui, url);
+    // What the panel does first: read the page (the reading passes the worker, which keeps it).
+    const read = await helper.ui.evaluate(
+      async (id: number) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: unknown; page: PageContent }> } } }).chrome.runtime.sendMessage({ name: 'panel→bg:extract', data: { tabId: id } }),
+      tabId,
+    );
+    assert.equal(read.ok, true);
+    assert.ok(read.page.reading, 'the page reader should name its reading');
+    const ADDED = 'Harbour addendum: the pilot boat was repainted before the gales.';
+    /** Posts check + ask on an ask port from an extension page, as the panel does, and reports what came back. */
+    const askHeld = (reading: string, question: string) =>
+      helper.ui.evaluate(
+        async ({ request, text, added }: { request: AskRequest; text: string; added: string }) => {
+          const api = (globalThis as unknown as { chrome: { runtime: { connect(i: object): { postMessage(m: object): void; disconnect(): void; onMessage: { addListener(f: (m: { type: string; check?: { same: boolean; page?: PageContent } }) => void): void } } } } }).chrome;
+          const port = api.runtime.connect({ name: 'moonlit-ask' });
+          const got: string[] = [];
+          return new Promise<string[]>((resolve) => {
+            const end = () => (port.disconnect(), resolve(got));
+            port.onMessage.addListener((m) => {
+              if (m.type === 'bg→panel:delta') return;
+              got.push(m.type === 'bg→panel:page' ? `page:${m.check!.same ? 'same' : m.check!.page!.text.includes(added) ? 'changed' : 'other'}` : m.type);
+              if (m.type === 'bg→panel:need-page') port.postMessage({ type: 'panel→bg:page-text', text });
+              if (m.type === 'bg→panel:done' || m.type === 'bg→panel:error' || m.type === 'bg→panel:stale') end();
+            });
+            port.postMessage({ type: 'panel→bg:check', verify: request.verify });
+            port.postMessage({ type: 'panel→bg:ask', request: { ...request, page: { ...request.page!, text: '' } } });
+            setTimeout(() => (got.push('timeout'), end()), 15_000);
+          });
+        },
+        { request: { mode: 'ask', question, page: read.page, history: [], verify: { tabId, reading, freshSelection: true } }, text: read.page.text, added: ADDED },
+      );
+    const sentFor = (question: string) => chatRequests(sim.log).filter((r) => (lastMessage(r).content ?? '').includes(question));
+
+    // Unchanged page: the worker's own copy of the text goes, with no page text on the port.
+    assert.deepEqual(await askHeld(read.page.reading!, 'Held question one?'), ['page:same', 'bg→panel:start', 'bg→panel:done']);
+    assert.equal(sentFor('Held question one?').length, 1);
+    assert.ok(messagesText(sentFor('Held question one?')[0]).includes('eleven kilograms'), 'the request should carry the page text the worker kept');
+
+    // The page changed in place: the worker reads it again and the new text goes.
+    await tab.ui.evaluate((added: string) => void document.querySelector('article, main, body')!.append(Object.assign(document.createElement('p'), { textContent: added })), ADDED);
+    assert.deepEqual(await askHeld(read.page.reading!, 'Held question two?'), ['page:changed', 'bg→panel:start', 'bg→panel:done']);
+    assert.ok(messagesText(sentFor('Held question two?')[0]).includes(ADDED), 'the request should carry the paragraph just added');
+
+    // A restarted worker has no copy: it asks for the text once, then answers.
+    const now = await helper.ui.evaluate(
+      async (id: number) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: unknown; page?: PageContent }> } } }).chrome.runtime.sendMessage({ name: 'panel→bg:extract', data: { tabId: id } }),
+      tabId,
+    );
+    assert.equal(now.ok, true);
+    await stopServiceWorkers(b.context, helper.page);
+    assert.deepEqual(await askHeld(now.page!.reading!, 'Held question three?'), ['bg→panel:need-page', 'page:same', 'bg→panel:start', 'bg→panel:done']);
+    assert.equal(sentFor('Held question three?').length, 1);
+
+    // The tab moved on (another address in the same document) before the panel read it again: nothing is sent.
+    await tab.ui.evaluate(() => history.pushState(null, '', '/elsewhere.html'), null);
+    const before = chatCount(sim);
+    assert.deepEqual(await askHeld(now.page!.reading!, 'Held question four?'), ['bg→panel:stale']);
+    assert.equal(chatCount(sim), before, 'a stale question reaches no API');
+    await tab.page.close();
+  });
+
+  it('the tab moves to another address just as Send is pressed: the question is asked once, about the page now shown', { timeout: 60_000 }, async () => {
+    const { tab, panel } = await bound(site.url('article.html?before-move'), ARTICLE_TITLE);
+    const before = chatCount(sim);
+    // The panel still holds the page at the old address when the question goes (in practice its re-read loses the
+    // race), so the worker finds the tab moved on and the panel asks again about the new address. Either way:
+    // exactly one request, carrying the new address, and the conversation shows the question once.
+    await tab.ui.evaluate(() => history.pushState(null, '', '/moved-article.html'), null);
+    const question = 'Where did the page move to?';
+    await ask(panel, question);
+    const end = await waitForAnswerStatus(panel, 0, ['done', 'error', 'stopped']);
+    assert.equal(end.status, 'done', `the answer ended as ${end.status}: ${end.text.slice(0, 200)}`);
+    const sent = chatRequests(sim.log).slice(before);
+    assert.equal(sent.length, 1, 'exactly one request');
+    assert.ok(messagesText(sent[0]).includes(site.url('moved-article.html')), 'the request should name the address the tab shows now');
+    assert.ok((lastMessage(sent[0]).content ?? '').includes(question));
+    assert.equal(await answerCount(panel), 1, 'the panel shows the question once');
+    await tab.page.close();
   });
 
   it('a page too long for the model is summarised in parts with visible progress, through a 429, losing no part', { timeout: 120_000 }, async () => {

@@ -11,6 +11,9 @@ import { isAbort, KimiError, failureFromException } from '../kimi/errors';
 import { holdAwake } from './heartbeat';
 import { readLocalConnection, resolveConnection, type Connection, type LocalConnection } from './connection';
 import { refreshBalance } from './balance-watch';
+import { pageCheckInbox, type Verified } from './verify-page';
+import { keepPage } from './page-cache';
+import type { recheckTab } from './extract-tab';
 
 type Port = Browser.runtime.Port;
 
@@ -29,6 +32,8 @@ export interface AskDeps {
   idleTimeoutMs?: number;
   /** The low-balance check after an answer; false turns it off. */
   balanceCheck?: boolean;
+  /** Reads the tab for a `verify` request (tests pass a double). */
+  extract?: typeof recheckTab;
 }
 
 /** How old the reading started with the port may be when the question arrives. */
@@ -49,16 +54,30 @@ export function handleAskPort(port: Port, deps: AskDeps = defaultDeps): void {
   const earlyAt = Date.now();
   early?.catch(() => undefined); // a failure is reported when the question comes, if it does
   port.onDisconnect.addListener(() => controller.abort());
+  const inbox = pageCheckInbox(postTo(port), controller.signal, deps.extract);
   port.onMessage.addListener((raw: unknown) => {
     const msg = raw as PanelToBg;
-    if (msg?.type === 'panel→bg:stop') controller.abort();
-    if (msg?.type === 'panel→bg:ask' && !started && isAskRequest(msg.request)) {
+    if (!msg) return;
+    if (msg.type === 'panel→bg:stop') controller.abort();
+    inbox.receive(msg);
+    if (msg.type === 'panel→bg:ask' && !started && isAskRequest(msg.request)) {
       started = true;
+      // A page the panel holds is checked against the tab (and storage read) before anything goes to Kimi.
+      const verified = msg.request.verify ? inbox.verify(msg.request) : undefined;
       // A page that took long to settle: read again rather than use settings from seconds ago.
-      void runAsk(port, msg.request, controller.signal, deps, Date.now() - earlyAt <= EARLY_READ_MAX_AGE_MS ? early : undefined);
+      void runAsk(port, msg.request, controller.signal, deps, Date.now() - earlyAt <= EARLY_READ_MAX_AGE_MS ? early : undefined, verified);
     }
   });
 }
+
+/** Posts to the panel; the panel may have gone, and posting to a closed port throws. */
+const postTo = (port: Port) => (message: BgToPanel) => {
+  try {
+    port.postMessage(message);
+  } catch {
+    /* nothing to tell anyone */
+  }
+};
 
 function isAskRequest(value: unknown): value is AskRequest {
   const r = value as AskRequest;
@@ -93,19 +112,29 @@ async function explain(failure: KimiFailure, connection: Connection, deps: AskDe
   return out;
 }
 
-async function runAsk(port: Port, request: AskRequest, signal: AbortSignal, deps: AskDeps, early?: Promise<LocalConnection>) {
-  const post = (message: BgToPanel) => {
-    // The panel may have gone; posting to a closed port throws.
-    try {
-      port.postMessage(message);
-    } catch {
-      /* nothing to tell anyone */
-    }
-  };
+async function runAsk(
+  port: Port,
+  request: AskRequest,
+  signal: AbortSignal,
+  deps: AskDeps,
+  early?: Promise<LocalConnection>,
+  verified?: Promise<Verified>,
+) {
+  const post = postTo(port);
   const release = holdAwake();
   let connection: Connection | undefined;
   try {
     const resolved = await deps.connect(early);
+    if (verified) {
+      const v = await verified;
+      if (v === 'stale') return post({ type: 'bg→panel:stale' });
+      // A changed page is large: it goes to the panel once the request is on its way (a task after this one),
+      // still long before the first answer token.
+      if (v.check.same) post({ type: 'bg→panel:page', check: v.check });
+      else setTimeout(() => post({ type: 'bg→panel:page', check: v.check }), 0);
+      request = v.request;
+    } else keepPage(request.page); // its text need not come again for the next question
+
     if ('kind' in resolved) return post({ type: 'bg→panel:error', failure: resolved });
     connection = resolved;
     const body = buildChatBody({

@@ -76,6 +76,36 @@ export async function extractTab(tabId: number, known?: string): Promise<Extract
 }
 
 /**
+ * A question's check of a page the panel read before (utils/background/verify-page.ts): the reader left in
+ * that very document answers at once, without tabs.get first; only it can say "same". It is asked even when
+ * this worker did not leave it there (a restarted worker forgets): the panel's reading says it is there.
+ * Any other answer from it is a new reading of the same document. No reader (another document), or a
+ * refusal: the full path.
+ */
+export async function recheckTab(tabId: number, known: string): Promise<ExtractResult> {
+  let result: unknown;
+  try {
+    const [again] = await browser.scripting.executeScript({ target: { tabId }, func: callLeftReader, args: [readerSlot(ownVersion()), known] });
+    result = again?.result;
+  } catch {
+    readerLeftIn.delete(tabId);
+    return extractTab(tabId, known);
+  }
+  if (isSameReading(result)) {
+    readerLeftIn.add(tabId);
+    const { same, selection, selectionContext } = result;
+    return { ok: 'same', same, selection, ...(typeof selectionContext === 'string' ? { selectionContext } : {}) };
+  }
+  if (isPageContent(result) && (result.text.trim() || result.selection.trim())) {
+    readerLeftIn.add(tabId);
+    return { ok: true, page: result };
+  }
+  // No reader there (another document): the full path injects the script without asking again.
+  readerLeftIn.delete(tabId);
+  return extractTab(tabId, known);
+}
+
+/**
  * Tabs whose page got the page reader from this worker. Only a hint (a cache
  * lost with the worker): the page may have navigated since, and then the
  * reader is simply injected again.

@@ -8,6 +8,8 @@ import { KimiError, failureFromException } from '../kimi/errors';
 import { getApiKey } from '../storage/secret-store';
 import { balanceCacheItem, modelsCacheItem } from '../storage/items';
 import { extractTab } from './extract-tab';
+import { keepPage } from './page-cache';
+import type { ExtractResult } from '../messaging/types';
 import { ocrDocument } from './document-ocr';
 import { captureTab } from './document-capture';
 import { isExtensionPage } from './sender';
@@ -23,7 +25,7 @@ export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSende
   switch (message?.name) {
     case 'panel→bg:extract':
       if (typeof message.data?.tabId !== 'number') return undefined;
-      return extractTab(message.data.tabId, typeof message.data.known === 'string' ? message.data.known : undefined);
+      return extractTab(message.data.tabId, typeof message.data.known === 'string' ? message.data.known : undefined).then(keepRead);
     case 'options→bg:test-connection':
       return testConnection(message.data);
     case 'options→bg:balance':
@@ -86,4 +88,10 @@ export async function checkBalance(draft: ConnectionDraft, deps: MessageDeps = {
   } catch (error) {
     return { ok: false, failure: { ...(error instanceof KimiError ? error.failure : failureFromException(error)), base } };
   }
+}
+
+/** A page read whole passes through here: kept, so a question about it need not carry its text back (page-cache.ts). */
+function keepRead(result: ExtractResult): ExtractResult {
+  if (result.ok === true) keepPage(result.page);
+  return result;
 }

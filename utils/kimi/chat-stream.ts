@@ -1,3 +1,4 @@
+import { bodyBlob } from './body-blob';
 import type { FinishReason, Usage } from '../messaging/types';
 import { KimiError, failureFromResponse } from './errors';
 import { RequestGuard } from './request-guard';
@@ -45,8 +46,8 @@ export async function* streamChat(opts: StreamChatOptions): AsyncGenerator<ChatE
           'Content-Type': 'application/json',
           Accept: 'text/event-stream',
         },
-        // A Blob is handed to the network stack as UTF-8 bytes once; a 100 KB string costs fetch an extra conversion.
-        body: new Blob([JSON.stringify(opts.body)], { type: 'application/json' }),
+        // A Blob is handed to the network stack as UTF-8 bytes; the page's part is encoded once per page (body-blob.ts).
+        body: bodyBlob(opts.body),
         signal: guard.signal,
       }),
     );

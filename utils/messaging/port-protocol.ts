@@ -2,13 +2,17 @@
  * The streaming port: the panel opens one `runtime.Port` named ASK_PORT per
  * question; each direction has its own discriminated union.
  */
-import type { AskRequest, FinishReason, KimiFailure, ToolUse, Usage } from './types';
+import type { AskRequest, FinishReason, KimiFailure, PageCheck, ToolUse, Usage } from './types';
 
 export const ASK_PORT = 'moonlit-ask';
 
 export type PanelToBg =
   | { type: 'panel→bg:ask'; request: AskRequest }
-  | { type: 'panel→bg:stop' };
+  | { type: 'panel→bg:stop' }
+  /** Posted just before an ask whose `verify` names a page the panel holds: the worker starts reading the tab. */
+  | { type: 'panel→bg:check'; verify: NonNullable<AskRequest['verify']> }
+  /** The text of a `verify` request's page, when the worker asked for it (bg→panel:need-page). */
+  | { type: 'panel→bg:page-text'; text: string };
 
 export type BgToPanel =
   /** The request was sent; `model` is the model that answers. */
@@ -18,4 +22,10 @@ export type BgToPanel =
   | { type: 'bg→panel:tool'; tool: ToolUse }
   /** `usage` adds up every request of the answer (continuations, tool rounds); `tools` lists what ran. */
   | { type: 'bg→panel:done'; finishReason: FinishReason; usage?: Usage; tools?: ToolUse[] }
-  | { type: 'bg→panel:error'; failure: KimiFailure };
+  | { type: 'bg→panel:error'; failure: KimiFailure }
+  /** A `verify` request's page as the tab shows it now, posted before anything is sent to Kimi. */
+  | { type: 'bg→panel:page'; check: PageCheck }
+  /** A `verify` request's tab shows another page (or none): nothing was sent; the panel reads the tab and asks again. */
+  | { type: 'bg→panel:stale' }
+  /** The worker does not hold the text of a `verify` request's page (it was restarted): send it. */
+  | { type: 'bg→panel:need-page' };

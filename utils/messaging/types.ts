@@ -75,7 +75,22 @@ export interface AskRequest {
    * that already carry markers, which the answer should keep.
    */
   citations?: { first: number } | { keep: true };
+  /**
+   * The page was sent as the panel last read it, without its text (`page.text` is ''): the worker checks it
+   * against the tab (reading id `reading`) before anything goes to Kimi, and takes the text from the reading it
+   * kept, or asks the panel for it (bg→panel:need-page). This saves the panel a round trip through the worker
+   * and the page a trip over the port. `freshSelection`: the tab's current selection replaces the request's
+   * (false for "Summarize this page").
+   */
+  verify?: { tabId: number; reading: string; freshSelection: boolean };
 }
+
+/** What the worker found when it checked the page of a `verify` request (bg→panel:page). */
+export type PageCheck =
+  /** Unchanged: only the selection is read afresh. */
+  | { same: true; selection: string; selectionContext?: string }
+  /** The same address with new content: the question goes with this page. */
+  | { same: false; page: PageContent };
 
 export interface AttachmentText {
   name: string;

@@ -1,12 +1,16 @@
 import { browser } from 'wxt/browser';
 import { ASK_PORT, type BgToPanel, type PanelToBg } from '../messaging/port-protocol';
-import type { AskRequest, FinishReason, KimiFailure, ToolUse, Usage } from '../messaging/types';
+import type { AskRequest, FinishReason, KimiFailure, PageCheck, ToolUse, Usage } from '../messaging/types';
 
 export interface AskHandlers {
   onStart?(model: string): void;
   onDelta(content: string, reasoning: string): void;
   onDone(finishReason: FinishReason, usage?: Usage, tools?: ToolUse[]): void;
   onFailure(failure: KimiFailure): void;
+  /** A `verify` request: the page as the tab shows it, before anything went to Kimi. */
+  onPage?(check: PageCheck): void;
+  /** A `verify` request whose tab shows another page: nothing was sent, the port is closed. */
+  onStale?(): void;
 }
 
 export interface AskHandle {
@@ -23,6 +27,7 @@ type Connect = (info: { name: string }) => ReturnType<typeof browser.runtime.con
  */
 export function openAsk(request: AskRequest, handlers: AskHandlers, connect: Connect = (i) => browser.runtime.connect(i)): AskHandle {
   const port = connect({ name: ASK_PORT });
+  const { verify, page } = request;
   let finished = false;
   const finish = () => {
     finished = true;
@@ -39,6 +44,12 @@ export function openAsk(request: AskRequest, handlers: AskHandlers, connect: Con
     } else if (msg.type === 'bg→panel:error') {
       finish();
       handlers.onFailure(msg.failure);
+    } else if (msg.type === 'bg→panel:page') handlers.onPage?.(msg.check);
+    else if (msg.type === 'bg→panel:need-page') send({ type: 'panel→bg:page-text', text: page?.text ?? '' });
+    else if (msg.type === 'bg→panel:stale') {
+      finish();
+      if (handlers.onStale) handlers.onStale();
+      else handlers.onFailure({ kind: 'incomplete', message: 'The page changed before the question was sent.' });
     }
   });
   port.onDisconnect.addListener(() => {
@@ -47,7 +58,9 @@ export function openAsk(request: AskRequest, handlers: AskHandlers, connect: Con
     handlers.onFailure({ kind: 'incomplete', message: 'The connection to the background closed early.' });
   });
   const send = (message: PanelToBg) => port.postMessage(message);
-  send({ type: 'panel→bg:ask', request });
+  // A held page to check: the worker starts reading the tab at once, and has the page's text already (or asks for it).
+  if (verify) send({ type: 'panel→bg:check', verify });
+  send({ type: 'panel→bg:ask', request: verify && page ? { ...request, page: { ...page, text: '' } } : request });
   return {
     stop() {
       if (finished) return;

@@ -24,5 +24,11 @@ export function createPersister<T>(save: (value: T) => Promise<void>, intervalMs
       else timer ??= setTimeout(() => void flush(), intervalMs);
     },
     flush,
+    /** Forgets what is pending (it was taken back before it was written). */
+    cancel(): void {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      pending = undefined;
+    },
   };
 }

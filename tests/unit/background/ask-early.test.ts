@@ -1,24 +1,16 @@
 // The worker reads its settings when the panel opens the port, before the question arrives (first-token speed),
 // and only uses that reading while it is fresh.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleAskPort, EARLY_READ_MAX_AGE_MS, type AskDeps } from '../../../utils/background/ask-session';
 import { readLocalConnection, resolveConnection, type LocalConnection } from '../../../utils/background/connection';
 import { settingsItem } from '../../../utils/storage/items';
 import { setApiKey } from '../../../utils/storage/secret-store';
-import { startSimulator, DEFAULT_KEY, type Simulator } from '../../simulator/server';
+import { DEFAULT_KEY } from '../../simulator/server';
 import { createPortPair, until } from '../helpers/fake-port';
-import { ask, chats, connectionTo, resetForWorker } from './ask-harness';
+import { ask, chats, connectionTo, workerSimulator } from './ask-harness';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  resetForWorker(sim);
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
-});
+const simulator = workerSimulator(() => void vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true));
 
 const local: LocalConnection = { settings: {} as LocalConnection['settings'], apiKey: DEFAULT_KEY, hostAllowed: true };
 
@@ -32,20 +24,20 @@ describe('the early reading on the ask port', () => {
   it('starts when the port opens and is handed to connect when the question comes', async () => {
     const reading = Promise.resolve(local);
     const prepare = vi.fn(() => reading);
-    const connect = vi.fn(async () => connectionTo(sim));
+    const connect = vi.fn(async () => connectionTo(simulator()));
     const panel = openPort({ prepare, connect });
     expect(prepare).toHaveBeenCalledTimes(1);
     expect(connect).not.toHaveBeenCalled();
     panel.postMessage({ type: 'panel→bg:ask', request: ask });
     await until(() => panel.received.some((m) => (m as { type: string }).type === 'bg→panel:done'));
     expect(connect).toHaveBeenCalledWith(reading);
-    expect(chats(sim)).toHaveLength(1);
+    expect(chats(simulator())).toHaveLength(1);
   });
 
   it('is not used when the question comes too late: connect reads storage again', async () => {
     const now = vi.spyOn(Date, 'now');
     now.mockReturnValue(1_000_000);
-    const connect = vi.fn(async () => connectionTo(sim));
+    const connect = vi.fn(async () => connectionTo(simulator()));
     const panel = openPort({ prepare: async () => local, connect });
     now.mockReturnValue(1_000_000 + EARLY_READ_MAX_AGE_MS + 1);
     panel.postMessage({ type: 'panel→bg:ask', request: ask });
@@ -55,33 +47,36 @@ describe('the early reading on the ask port', () => {
   });
 
   it('a failing early reading costs nothing until a question comes, and is then reported', async () => {
-    const unhandled = vi.fn();
-    process.on('unhandledRejection', unhandled);
-    const panel = openPort({ prepare: () => Promise.reject(new Error('storage is gone')), connect: resolveConnection });
+    // Only this reading's rejection counts: an answer still streaming from an earlier test must not make this one flaky.
+    const boom = new Error('storage is gone');
+    const unhandled = vi.fn((reason: unknown) => reason === boom);
+    const seen = (reason: unknown) => void (reason === boom && unhandled(reason));
+    process.on('unhandledRejection', seen);
+    const panel = openPort({ prepare: () => Promise.reject(boom), connect: resolveConnection });
     await new Promise((r) => setTimeout(r, 20));
     expect(unhandled).not.toHaveBeenCalled();
     panel.postMessage({ type: 'panel→bg:ask', request: ask });
     await until(() => panel.received.some((m) => (m as { type: string }).type === 'bg→panel:error'));
-    process.off('unhandledRejection', unhandled);
-    expect(chats(sim)).toHaveLength(0);
+    process.off('unhandledRejection', seen);
+    expect(chats(simulator())).toHaveLength(0);
   });
 });
 
 describe('readLocalConnection', () => {
   it('reads without any request, even when no model is chosen yet; resolving it then lists the models once', async () => {
     await setApiKey(DEFAULT_KEY);
-    await settingsItem.setValue({ ...(await settingsItem.getValue()), platform: 'custom', customEndpoint: sim.url, model: '' });
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), platform: 'custom', customEndpoint: simulator().url, model: '' });
     const reading = readLocalConnection();
     expect(await reading).toMatchObject({ apiKey: DEFAULT_KEY, hostAllowed: true });
-    expect(sim.log).toHaveLength(0);
+    expect(simulator().log).toHaveLength(0);
     const c = await resolveConnection(reading);
-    expect(c).toMatchObject({ base: `${sim.url}/v1`, model: expect.stringMatching(/^kimi-/) });
-    expect(sim.log.filter((r) => r.path === '/v1/models')).toHaveLength(1);
+    expect(c).toMatchObject({ base: `${simulator().url}/v1`, model: expect.stringMatching(/^kimi-/) });
+    expect(simulator().log.filter((r) => r.path === '/v1/models')).toHaveLength(1);
   });
 
   it('gives resolveConnection the same answer as reading at once', async () => {
     await setApiKey(DEFAULT_KEY);
-    await settingsItem.setValue({ ...(await settingsItem.getValue()), platform: 'custom', customEndpoint: sim.url, model: 'kimi-k2.6' });
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), platform: 'custom', customEndpoint: simulator().url, model: 'kimi-k2.6' });
     expect(await resolveConnection(readLocalConnection())).toEqual(await resolveConnection());
   });
 });

@@ -1,11 +1,11 @@
 // Drives the worker's port handler against real simulators, and reads what it told the panel.
-import { vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleAskPort, type AskDeps } from '../../../utils/background/ask-session';
 import type { BgToPanel } from '../../../utils/messaging/port-protocol';
 import type { AskRequest, KimiFailure } from '../../../utils/messaging/types';
 import type { Connection } from '../../../utils/background/connection';
-import { DEFAULT_KEY, type Simulator } from '../../simulator/server';
+import { DEFAULT_KEY, startSimulator, type Simulator } from '../../simulator/server';
 import { createPortPair, until } from '../helpers/fake-port';
 
 export const page = { url: 'https://news.example/a', title: 'A story', text: 'The quick brown fox jumps over the lazy dog.', selection: '' };
@@ -61,4 +61,18 @@ export function resetForWorker(sim: Simulator): void {
   sim.reset();
   sim.setDefault({ chunkDelayMs: 0 });
   vi.spyOn(fakeBrowser.runtime, 'getPlatformInfo').mockResolvedValue({} as never);
+}
+
+/** One simulator for a test file, reset before each test (then `each`, the file's own set-up); call the result for it. */
+export function workerSimulator(each?: () => void): () => Simulator {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator();
+  });
+  afterAll(() => sim.close());
+  beforeEach(() => {
+    resetForWorker(sim);
+    each?.();
+  });
+  return () => sim;
 }

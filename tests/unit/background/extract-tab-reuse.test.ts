@@ -46,3 +46,29 @@ describe('extractTab on a page it has read before', () => {
     expect(spy).toHaveBeenLastCalledWith({ ...funcCall, args: [funcCall.args[0], 'r1'] });
   });
 });
+
+describe('recheckTab (a question about a page the panel holds)', () => {
+  it('asks the reader in the page directly, with no tabs.get; anything else takes the full path', async () => {
+    const { recheckTab } = await import('../../../utils/background/extract-tab');
+    const get = vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 9, url: PAGE.url } as never);
+    const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript')
+      .mockResolvedValueOnce([{ frameId: 0, result: { same: 'r1', selection: 'Body' } }] as never) // same (even from a fresh worker)
+      .mockResolvedValueOnce([{ frameId: 0, result: { ...PAGE, text: 'Changed', reading: 'r2' } }] as never) // changed in place
+      .mockResolvedValueOnce([{ frameId: 0, result: null }] as never) // navigated: no reader
+      .mockResolvedValueOnce([{ frameId: 0, result: { ...PAGE, text: 'Other page', reading: 'r3' } }] as never); // full path: the script
+    expect(await recheckTab(9, 'r1')).toEqual({ ok: 'same', same: 'r1', selection: 'Body' });
+    expect(spy).toHaveBeenLastCalledWith({ ...funcCall, args: [funcCall.args[0], 'r1'] });
+    expect(await recheckTab(9, 'r1')).toEqual({ ok: true, page: { ...PAGE, text: 'Changed', reading: 'r2' } });
+    expect(get).not.toHaveBeenCalled();
+    expect(await recheckTab(9, 'r2')).toEqual({ ok: true, page: { ...PAGE, text: 'Other page', reading: 'r3' } });
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls.at(-1)).toEqual([fileCall]);
+  });
+
+  it('a refusal (the tab shows a browser page now) takes the full path, which says why', async () => {
+    const { recheckTab } = await import('../../../utils/background/extract-tab');
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 9, url: 'chrome://settings' } as never);
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValueOnce(new Error('Cannot access a chrome:// URL'));
+    expect(await recheckTab(9, 'r1')).toMatchObject({ ok: false, reason: 'restricted' });
+  });
+});

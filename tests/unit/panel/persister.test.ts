@@ -27,3 +27,23 @@ describe('persister', () => {
     expect(saved).toHaveLength(2);
   });
 });
+
+describe('persister.cancel', () => {
+  it('forgets a pending value: nothing is written, later values still are', async () => {
+    vi.useFakeTimers();
+    try {
+      const saved: string[] = [];
+      const p = createPersister(async (v: string) => void saved.push(v), 100);
+      p.schedule('taken back', false);
+      p.cancel();
+      await vi.advanceTimersByTimeAsync(500);
+      await p.flush();
+      expect(saved).toEqual([]);
+      p.schedule('kept', true);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(saved).toEqual(['kept']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,148 @@
+// A question about the page the panel holds goes at once, without the page's text; the worker checks the tab
+// (and takes the text it kept, or asks the panel for it) before Kimi sees anything.
+import { describe, expect, it, vi } from 'vitest';
+import type { AskRequest, ExtractResult, PageContent } from '../../../utils/messaging/types';
+import type { BgToPanel } from '../../../utils/messaging/port-protocol';
+import { handleAskPort, type AskDeps } from '../../../utils/background/ask-session';
+import { verifyPage } from '../../../utils/background/verify-page';
+import { forgetPages, keepPage } from '../../../utils/background/page-cache';
+import { openAsk } from '../../../utils/panel/ask-stream';
+import { createPortPair, until } from '../helpers/fake-port';
+import { chats, connectionTo, workerSimulator } from './ask-harness';
+
+const simulator = workerSimulator(() => forgetPages());
+
+const held: PageContent = { url: 'https://news.example/tides', title: 'Tides', text: 'The keeper logged every spring tide by hand.', selection: '', reading: 'r-1' };
+const verified = (over: Partial<AskRequest> = {}, freshSelection = true): AskRequest => ({
+  mode: 'ask',
+  question: 'What did the keeper log?',
+  page: held,
+  history: [],
+  verify: { tabId: 7, reading: 'r-1', freshSelection },
+  ...over,
+});
+const sentBody = () => chats(simulator()).at(-1)!.body;
+const lastUser = () => (JSON.parse(sentBody()) as { messages: { content: string }[] }).messages.at(-1)!.content;
+const same = (selection = '', reading = 'r-1'): ExtractResult => ({ ok: 'same', same: reading, selection });
+
+/** The real panel side (openAsk) and the real worker side (handleAskPort) on one port pair. */
+function ask(request: AskRequest, extract: AskDeps['extract']) {
+  const { panel, bg } = createPortPair('moonlit-ask');
+  handleAskPort(bg as never, { balanceCheck: false, connect: async () => connectionTo(simulator()), extract });
+  const seen: BgToPanel[] = [];
+  panel.onMessage.addListener((m: unknown) => void seen.push(m as BgToPanel));
+  const handlers = { onDelta: vi.fn(), onDone: vi.fn(), onFailure: vi.fn(), onPage: vi.fn(), onStale: vi.fn() };
+  openAsk(request, handlers, () => panel as never);
+  const settled = () => until(() => handlers.onDone.mock.calls.length + handlers.onFailure.mock.calls.length + handlers.onStale.mock.calls.length > 0, 15_000);
+  return { bg, seen, handlers, settled, types: () => seen.map((m) => m.type) };
+}
+
+describe('a question about the page the panel holds', () => {
+  it('kept text: no page text crosses the port, the tab\'s selection goes in, one request', async () => {
+    keepPage(held);
+    const extract = vi.fn(async () => same('every spring tide'));
+    const run = ask(verified(), extract);
+    await run.settled();
+    expect(run.handlers.onDone).toHaveBeenCalled();
+    expect(extract).toHaveBeenCalledWith(7, 'r-1');
+    const posted = run.bg.received as { type: string; request?: AskRequest }[];
+    expect(posted.map((m) => m.type)).toEqual(['panel→bg:check', 'panel→bg:ask']);
+    expect(posted[1].request!.page!.text).toBe('');
+    expect(chats(simulator())).toHaveLength(1);
+    expect(sentBody()).toContain('The keeper logged every spring tide by hand.');
+    expect(lastUser()).toContain('every spring tide');
+    expect(run.types()).not.toContain('bg→panel:need-page');
+    expect(run.handlers.onPage).toHaveBeenCalledWith({ same: true, selection: 'every spring tide' });
+  });
+
+  it('a worker without the text (restarted) asks the panel for it once, then answers', async () => {
+    const run = ask(verified(), async () => same());
+    await run.settled();
+    expect(run.handlers.onDone).toHaveBeenCalled();
+    expect(run.types().filter((t) => t === 'bg→panel:need-page')).toHaveLength(1);
+    expect((run.bg.received as { type: string }[]).map((m) => m.type)).toEqual(['panel→bg:check', 'panel→bg:ask', 'panel→bg:page-text']);
+    expect(sentBody()).toContain('The keeper logged every spring tide by hand.');
+  });
+
+  it('the page changed in place: the question goes with the new text, and the panel gets the new page', async () => {
+    keepPage(held);
+    const now = { ...held, text: 'The keeper logged every spring tide by hand. A new paragraph about the gales.', reading: 'r-2' };
+    const run = ask(verified(), async () => ({ ok: true, page: now }));
+    await run.settled();
+    expect(sentBody()).toContain('A new paragraph about the gales');
+    expect(run.handlers.onPage).toHaveBeenCalledWith({ same: false, page: now });
+  });
+
+  it.each<[string, ExtractResult]>([
+    ['another address', { ok: true, page: { ...held, url: 'https://news.example/other', reading: 'r-9' } }],
+    ['a PDF now', { ok: 'pdf', url: 'https://news.example/a.pdf' }],
+    ['the tab is gone', { ok: false, reason: 'no-tab' }],
+    ['another reading (a second panel)', same('', 'r-5')],
+  ])('%s: stale, and nothing reaches Kimi', async (_, result) => {
+    keepPage(held);
+    const run = ask(verified(), async () => result);
+    await run.settled();
+    expect(run.handlers.onStale).toHaveBeenCalled();
+    expect(run.types()).toEqual(['bg→panel:stale']);
+    expect(chats(simulator())).toHaveLength(0);
+  });
+
+  it('the tab is read as soon as the check arrives, before the question', async () => {
+    const { panel, bg } = createPortPair('moonlit-ask');
+    const extract = vi.fn(async () => same());
+    handleAskPort(bg as never, { balanceCheck: false, connect: async () => connectionTo(simulator()), extract });
+    panel.postMessage({ type: 'panel→bg:check', verify: verified().verify });
+    await until(() => extract.mock.calls.length === 1);
+    expect(chats(simulator())).toHaveLength(0);
+  });
+
+  it('a check for another reading is not used: the question reads the tab itself', async () => {
+    keepPage(held);
+    const { panel, bg } = createPortPair('moonlit-ask');
+    const extract = vi.fn(async (_tab: number, known: string) => same('', known));
+    handleAskPort(bg as never, { balanceCheck: false, connect: async () => connectionTo(simulator()), extract });
+    panel.postMessage({ type: 'panel→bg:check', verify: { tabId: 7, reading: 'r-0', freshSelection: true } });
+    panel.postMessage({ type: 'panel→bg:ask', request: verified() });
+    await until(() => panel.received.some((m) => (m as BgToPanel).type === 'bg→panel:done'));
+    expect(extract.mock.calls.map((c) => c[1])).toEqual(['r-0', 'r-1']);
+  });
+
+  it('a question with the whole page keeps it, so the next one needs no text', async () => {
+    const { panel, bg } = createPortPair('moonlit-ask');
+    handleAskPort(bg as never, { balanceCheck: false, connect: async () => connectionTo(simulator()) });
+    panel.postMessage({ type: 'panel→bg:ask', request: { ...verified(), verify: undefined } });
+    await until(() => panel.received.some((m) => (m as BgToPanel).type === 'bg→panel:done'));
+    const run = ask(verified(), async () => same());
+    await run.settled();
+    expect(run.types()).not.toContain('bg→panel:need-page');
+    expect(chats(simulator())).toHaveLength(2);
+  });
+});
+
+describe('verifyPage', () => {
+  const text = async () => held.text;
+  const withCtx = (selection: string): ExtractResult => ({ ...same(selection), ...(selection ? { selectionContext: 'ctx' } : {}) });
+  it("keeps the fallback selection when the tab has none, and prefers the tab's own", async () => {
+    const withFallback = verified({ page: { ...held, text: '', selection: 'menu selection' } });
+    const a = await verifyPage(withFallback, Promise.resolve(withCtx('')), text);
+    expect(a !== 'stale' && a.request.page).toMatchObject({ selection: 'menu selection', text: held.text });
+    const b = await verifyPage(withFallback, Promise.resolve(withCtx('tab selection')), text);
+    expect(b !== 'stale' && b.request.page).toMatchObject({ selection: 'tab selection', selectionContext: 'ctx' });
+    expect(b !== 'stale' && b.request.verify).toBeUndefined();
+  });
+
+  it('"Summarize this page" never takes the selection, unchanged or changed page', async () => {
+    const req = verified({ mode: 'summarize', question: '' }, false);
+    const a = await verifyPage(req, Promise.resolve(withCtx('tab selection')), text);
+    expect(a !== 'stale' && a.request.page?.selection).toBe('');
+    const b = await verifyPage(req, Promise.resolve({ ok: true, page: { ...held, text: 'new', selection: 'picked' } }), text);
+    expect(b !== 'stale' && b.request.page).toMatchObject({ text: 'new', selection: '' });
+    expect(b !== 'stale' && b.check).toMatchObject({ same: false, page: { selection: 'picked' } });
+  });
+
+  it('no reading, no page, or no text to be had (the panel went away) is stale', async () => {
+    expect(await verifyPage(verified(), Promise.resolve(undefined), text)).toBe('stale');
+    expect(await verifyPage({ ...verified(), page: undefined }, Promise.resolve(same()), text)).toBe('stale');
+    expect(await verifyPage(verified(), Promise.resolve(same()), async () => undefined)).toBe('stale');
+  });
+});

@@ -1,0 +1,35 @@
+import type { PageContent } from '../messaging/types';
+
+/**
+ * The last pages the worker saw whole (an extraction's result, a question's page), by reading id. A question
+ * about a page the panel holds then need not carry the page's text over the port again. Only a cache: a
+ * restarted worker has none, and asks the panel for the text (utils/background/verify-page.ts).
+ */
+const pages = new Map<string, PageContent>();
+const MAX_PAGES = 4;
+/** A few long pages at most: ~50 MB of UTF-16 in a worker that idles out soon anyway. */
+const MAX_CHARS = 25_000_000;
+
+export function keepPage(page: PageContent | undefined): void {
+  if (!page?.reading || !page.text) return;
+  pages.delete(page.reading);
+  pages.set(page.reading, page);
+  let chars = 0;
+  for (const p of pages.values()) chars += p.text.length;
+  for (const [id, p] of pages) {
+    if (pages.size <= MAX_PAGES && chars <= MAX_CHARS) break;
+    if (id === page.reading) continue;
+    pages.delete(id);
+    chars -= p.text.length;
+  }
+}
+
+/** The page read as `reading` at `url`, if this worker still holds it. */
+export function keptPage(reading: string, url: string): PageContent | undefined {
+  const page = pages.get(reading);
+  return page?.url === url ? page : undefined;
+}
+
+export function forgetPages(): void {
+  pages.clear();
+}

@@ -1,0 +1,35 @@
+import type { AskMode, AskRequest, PageCheck, PageContent } from '../messaging/types';
+import type { Conversation } from './conversation';
+
+/** The page a question goes with: "Summarize this page" means the page even with text selected; a menu's selection is the fallback. */
+export function pageForQuestion(read: PageContent, mode: AskMode, fallbackSelection?: string): PageContent {
+  if (mode === 'summarize') return { ...read, selection: '', selectionContext: undefined };
+  return read.selection || !fallbackSelection ? read : { ...read, selection: fallbackSelection };
+}
+
+/**
+ * A question about the page the panel already holds goes at once, without reading the tab first: the
+ * worker reads it (the selection, or the text if it changed) while it prepares the request, and sends
+ * nothing to Kimi unless the tab still shows this page. Only an HTML page read by the page reader has
+ * a reading id to check against; anything else takes the long way.
+ */
+export function quickPage(
+  held: PageContent,
+  tabId: number,
+  mode: AskMode,
+  fallbackSelection?: string,
+): { page: PageContent; verify: NonNullable<AskRequest['verify']> } | undefined {
+  if (!held.reading) return undefined;
+  const freshSelection = mode !== 'summarize';
+  // Not the selection read last time: the worker puts in the tab's current one, or this fallback when there is none.
+  const page = { ...held, selection: freshSelection ? (fallbackSelection ?? '') : '', selectionContext: undefined };
+  return { page, verify: { tabId, reading: held.reading, freshSelection } };
+}
+
+/** The held page as the worker found it in the tab. */
+export function pageAfterCheck(held: PageContent, check: PageCheck): PageContent {
+  if (!check.same) return check.page;
+  return { ...held, selection: check.selection, selectionContext: check.selectionContext };
+}
+
+export const dropTurn = <C extends Conversation>(conv: C, turnId: string): C => ({ ...conv, turns: conv.turns.filter((t) => t.id !== turnId) });
