@@ -139,7 +139,12 @@ describe('Kimi client in Chromium', () => {
     await ask(panel, 'How much honey?');
     const end = await waitForAnswerStatus(panel, 0, ['done', 'error']);
     assert.equal(end.status, 'done', end.text);
-    assert.equal(end.text, 'About eleven kilograms of honey.', 'the answer holds only the answer');
+    // "done" can be read a moment before the answer's blocks are filled in (seen under load): wait for the text.
+    const text = await waitInPage(panel, 'the answer text', () => {
+      const t = (document.querySelector<HTMLElement>('[data-role="answer"]')?.innerText ?? '').replace(/\s+/g, ' ').trim();
+      return t || null;
+    }, null, { timeoutMs: 5_000 }).catch(() => '');
+    assert.equal(text, 'About eleven kilograms of honey.', 'the answer holds only the answer');
     const block = await panel.evaluate(() => {
       const d = document.querySelector<HTMLDetailsElement>('article.turn details.thinking');
       return d ? { open: d.open, summary: d.querySelector('summary')?.textContent ?? '', text: d.querySelector('.thinking-text')?.textContent ?? '' } : null;
