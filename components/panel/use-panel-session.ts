@@ -78,7 +78,7 @@ export function usePanelSession(tabId: number | undefined) {
       if (result.ok === 'same' && held?.reading !== result.same) result = await sendMessage('panel→bg:extract', { tabId });
       if (result.ok === 'same') {
         // The page is the one we hold (its text did not travel again): only the selection may be new.
-        next = { state: 'ready', page: { ...held!, selection: result.selection, selectionContext: result.selectionContext } };
+        next = { state: 'ready', page: pageAfterCheck(held!, { same: true, selection: result.selection, selectionContext: result.selectionContext }) };
       } else if (result.ok === 'pdf') {
         const read = await readPdfTab(result.url, opts, panelPdfDeps);
         next = read.ok ? { state: 'ready', page: read.page } : { state: 'document', doc: read.doc };

@@ -60,10 +60,7 @@ export async function extractTab(tabId: number, known?: string): Promise<Extract
     const reason = classifyInjectionError(detail);
     return reason !== 'no-tab' && (await servesPdf(url)) ? { ok: 'pdf', url: url! } : { ok: false, reason, url, detail };
   }
-  if (isSameReading(page)) {
-    const { same, selection, selectionContext } = page;
-    return { ok: 'same', same, selection, ...(typeof selectionContext === 'string' ? { selectionContext } : {}) };
-  }
+  if (isSameReading(page)) return sameResult(page);
   if (!isPageContent(page)) {
     readerLeftIn.delete(tabId);
     return { ok: false, reason: 'injection-failed', url, detail: 'The page script returned nothing.' };
@@ -83,24 +80,17 @@ export async function extractTab(tabId: number, known?: string): Promise<Extract
  * refusal: the full path.
  */
 export async function recheckTab(tabId: number, known: string): Promise<ExtractResult> {
-  let result: unknown;
-  try {
-    const [again] = await browser.scripting.executeScript({ target: { tabId }, func: callLeftReader, args: [readerSlot(ownVersion()), known] });
-    result = again?.result;
-  } catch {
-    readerLeftIn.delete(tabId);
-    return extractTab(tabId, known);
-  }
-  if (isSameReading(result)) {
+  const result = await callReaderIn(tabId, known).catch(() => null);
+  const found = isSameReading(result)
+    ? sameResult(result)
+    : isPageContent(result) && (result.text.trim() || result.selection.trim())
+      ? ({ ok: true, page: result } as const)
+      : undefined;
+  if (found) {
     readerLeftIn.add(tabId);
-    const { same, selection, selectionContext } = result;
-    return { ok: 'same', same, selection, ...(typeof selectionContext === 'string' ? { selectionContext } : {}) };
+    return found;
   }
-  if (isPageContent(result) && (result.text.trim() || result.selection.trim())) {
-    readerLeftIn.add(tabId);
-    return { ok: true, page: result };
-  }
-  // No reader there (another document): the full path injects the script without asking again.
+  // No reader there (another document) or a refusal: the full path, which injects the script without asking again.
   readerLeftIn.delete(tabId);
   return extractTab(tabId, known);
 }
@@ -119,12 +109,21 @@ const readerLeftIn = new Set<number>();
  */
 async function runReader(tabId: number, known?: string): Promise<unknown> {
   if (readerLeftIn.has(tabId)) {
-    const slot = readerSlot(ownVersion());
-    const [again] = await browser.scripting.executeScript({ target: { tabId }, func: callLeftReader, args: [slot, known ?? null] });
-    if (again?.result != null) return again.result;
+    const again = await callReaderIn(tabId, known);
+    if (again != null) return again;
   }
   const [first] = await browser.scripting.executeScript({ target: { tabId }, files: ['/page-reader.js'] });
   return first?.result;
+}
+
+/** What the reader left in the tab's page answers; null when that document has none. */
+async function callReaderIn(tabId: number, known?: string): Promise<unknown> {
+  const [again] = await browser.scripting.executeScript({ target: { tabId }, func: callLeftReader, args: [readerSlot(ownVersion()), known ?? null] });
+  return again?.result ?? null;
+}
+
+function sameResult({ same, selection, selectionContext }: SameReading): ExtractResult {
+  return { ok: 'same', same, selection, ...(typeof selectionContext === 'string' ? { selectionContext } : {}) };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { LastFew } from './last-few';
+
 /**
  * The request body as a Blob. A follow-up about the same long page sends the
  * same page message again: its JSON bytes are made into a Blob once and the
@@ -5,8 +7,7 @@
  * (a Blob made of Blobs shares their bytes instead of copying a string again).
  */
 const LONG = 20_000;
-const REMEMBER = 2;
-const pageBlobs = new Map<string, Blob>();
+const pageBlobs = new LastFew<Blob>(2);
 /** Stands in for the long text while the rest is serialised; the nonce keeps page text from ever matching it. */
 const HOLE = `\u0000moonlit-hole-${Math.random().toString(36).slice(2)}\u0000`;
 const HOLE_JSON = JSON.stringify(HOLE);
@@ -28,10 +29,6 @@ export function bodyBlob(body: { messages: Message[] }): Blob {
 /** The long text as a JSON string (quotes included), encoded once per text. */
 function textBlob(text: string): Blob {
   let blob = pageBlobs.get(text);
-  if (!blob) {
-    blob = new Blob([JSON.stringify(text)]);
-    if (pageBlobs.size >= REMEMBER) pageBlobs.delete(pageBlobs.keys().next().value!);
-  } else pageBlobs.delete(text);
-  pageBlobs.set(text, blob);
+  if (!blob) pageBlobs.set(text, (blob = new Blob([JSON.stringify(text)])));
   return blob;
 }

@@ -1,3 +1,5 @@
+import { LastFew } from './last-few';
+
 /**
  * A fast, local, deliberately pessimistic token count, used to size
  * max_tokens so that prompt + cap stays inside the context window.
@@ -20,7 +22,6 @@ export function estimateTokens(text: string): number {
   if (known !== undefined) return known;
   const tokens = estimateFresh(text);
   remembered.set(text, tokens);
-  if (remembered.size > REMEMBER_COUNT) remembered.delete(remembered.keys().next().value!);
   return tokens;
 }
 
@@ -30,8 +31,7 @@ export function estimateTokens(text: string): number {
  * strings, which is far cheaper than estimating them again.
  */
 const REMEMBER_FROM = 20_000;
-const REMEMBER_COUNT = 2;
-const remembered = new Map<string, number>();
+const remembered = new LastFew<number>(2);
 
 /** Forgets the remembered estimates (benchmarks time the first estimate of a text, not a lookup). */
 export function forgetTokenEstimates(): void {
