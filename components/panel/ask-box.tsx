@@ -2,7 +2,15 @@ import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 
 /** The question box. Enter sends, Shift+Enter starts a new line. */
-export function AskBox(props: { streaming: boolean; onSend(question: string): Promise<boolean>; onStop(): void }) {
+export function AskBox(props: {
+  streaming: boolean;
+  onSend(question: string): Promise<boolean>;
+  onStop(): void;
+  /** The user is getting ready to ask (typing): the question's way to the worker can open. */
+  onWarm?(): void;
+  /** Send pressed (the click will follow). */
+  onPress?(): void;
+}) {
   const [text, setText] = useState('');
   const [hint, setHint] = useState('');
   const send = async () => {
@@ -28,7 +36,10 @@ export function AskBox(props: { streaming: boolean; onSend(question: string): Pr
         placeholder={t('panelAskPlaceholder')}
         value={text}
         rows={3}
-        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        onInput={(e) => {
+          setText((e.target as HTMLTextAreaElement).value);
+          props.onWarm?.();
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
             e.preventDefault();
@@ -41,7 +52,16 @@ export function AskBox(props: { streaming: boolean; onSend(question: string): Pr
         {props.streaming ? (
           <button type="button" onClick={props.onStop}>{t('panelStop')}</button>
         ) : (
-          <button type="submit" class="primary">{t('panelSend')}</button>
+          <button
+            type="submit"
+            class="primary"
+            onPointerDown={(e) => e.button === 0 && text.trim() && props.onPress?.()}
+            // The focus (and caret) stays in the question box: the next question can be typed at once, and no
+            // focus change is worked out between the press and the click.
+            onMouseDown={(e) => e.preventDefault()}
+          >
+            {t('panelSend')}
+          </button>
         )}
       </div>
     </form>

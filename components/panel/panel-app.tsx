@@ -55,6 +55,7 @@ export function PanelApp(props: { compact?: boolean }) {
           setShowHistory(false);
           void session.ask('summarize', '');
         }}
+        onSummarizePress={() => session.press('summarize')}
         onNewChat={session.newChat}
         historyOpen={showHistory}
         onHistory={() => setShowHistory(!showHistory)}
@@ -93,7 +94,13 @@ export function PanelApp(props: { compact?: boolean }) {
           </section>
           <AttachBar attach={attach} tabId={tabId} />
           {pending.waiting && <p class="hint" role="status">{t('askWaitsForDocument')}</p>}
-          <AskBox streaming={streaming} onSend={pending.onSend} onStop={session.stop} />
+          <AskBox
+            streaming={streaming}
+            onSend={pending.onSend}
+            onStop={session.stop}
+            onWarm={session.warm}
+            onPress={() => session.press('ask')}
+          />
         </>
       )}
       {!props.compact && <ShortcutsInfo />}

@@ -6,6 +6,8 @@ export function PanelHeader(props: {
   page: PageState;
   busy: boolean;
   onSummarize(): void;
+  /** Summarize pressed (the click will follow) or the press ended away from it. */
+  onSummarizePress?(): void;
   onNewChat(): void;
   historyOpen: boolean;
   onHistory(): void;
@@ -22,7 +24,12 @@ export function PanelHeader(props: {
         {host && <span class="page-host">{host}</span>}
       </div>
       <div class="header-actions">
-        <button type="button" onClick={props.onSummarize} disabled={props.busy || page.state === 'reading'}>
+        <button
+          type="button"
+          onClick={props.onSummarize}
+          onPointerDown={(e) => e.button === 0 && props.onSummarizePress?.()}
+          disabled={props.busy || page.state === 'reading'}
+        >
           {t('panelSummarize')}
         </button>
         <button type="button" onClick={props.onNewChat} disabled={props.busy}>{t('panelNewChat')}</button>

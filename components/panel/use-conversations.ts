@@ -46,6 +46,14 @@ export function useConversations() {
         // Its only question was taken back before it was written (the tab had moved on): write nothing.
         else persisters.current.get(id)?.cancel();
       },
+      /** Applies `update` and shows it, but writes nothing yet (a question the worker has not taken up). */
+      stage(id: string, update: (c: StoredConversation) => Conversation) {
+        const current = live.current.get(id);
+        if (!current) return;
+        const next = { ...current, ...update(current), updatedAt: Date.now() } as StoredConversation;
+        live.current.set(id, next);
+        if (shownId.current === id) setShown(next);
+      },
       /** Writes what is pending for `id` now. */
       save(id: string) {
         void persisters.current.get(id)?.flush();

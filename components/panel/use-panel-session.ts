@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AskMode, AskRequest, ExtractResult, PageContent } from '@/utils/messaging/types';
-import { readPdfTab, type DocState, type PdfReadOptions } from '@/utils/panel/document-read';
-import { panelPdfDeps } from '@/utils/panel/document-deps';
-import { sendMessage } from '@/utils/messaging/send';
-import { openAsk, reservePort, type AskHandle } from '@/utils/panel/ask-stream';
+import type { AskMode, AskRequest, PageContent } from '@/utils/messaging/types';
+import { openAsk, type AskHandle } from '@/utils/panel/ask-stream';
+import { warmPort } from '@/utils/panel/warm-port';
 import { openInParts } from '@/utils/panel/map-reduce';
 import { watchTabNavigation } from '@/utils/background/navigation';
 import { addTurn, appendDelta, historyBefore, updateTurn, type Turn } from '@/utils/panel/conversation';
 import type { StoredConversation } from '@/utils/history/schema';
 import { conversationForTab, newConversation, rememberTabConversation } from '@/utils/panel/tab-conversation';
 import { useConversations } from './use-conversations';
+import { usePageReading } from './use-page-reading';
 import { settingsItem } from '@/utils/storage/items';
 import { fits, fitsWith, useHeldLimits } from './use-held-limits';
 import { askParts, recordTurnFiles, type AskExtrasWithFiles } from '@/utils/panel/document-history';
@@ -18,13 +17,7 @@ import { splitPassages } from '@/utils/citations/passages';
 import { forgetPassages, rememberPassages, settleSources } from '@/utils/panel/turn-sources';
 import { dropTurn, pageAfterCheck, pageForQuestion, quickPage } from '@/utils/panel/quick-ask';
 
-export type PageState =
-  | { state: 'idle' }
-  | { state: 'reading' }
-  | { state: 'ready'; page: PageContent }
-  | { state: 'failed'; result: Extract<ExtractResult, { ok: false }> }
-  /** A PDF tab that needs a password, consent to text recognition, or could not be read. */
-  | { state: 'document'; doc: DocState };
+export type { PageState } from './use-page-reading';
 
 /**
  * Files and images attached to the questions (components/panel/attach-bar.tsx); they stay until removed.
@@ -38,17 +31,14 @@ export type AskExtras = Pick<AskRequest, 'attachments' | 'images'> & Pick<AskExt
  * keeps landing in its own conversation even if the panel moves to another tab.
  */
 export function usePanelSession(tabId: number | undefined) {
-  const [page, setPage] = useState<PageState>({ state: 'idle' });
-  const pageRef = useRef<PageState>(page);
+  const { page, pageRef, setPageState, readPage } = usePageReading(tabId);
   const [convs, conv] = useConversations();
   const tabConv = useRef(new Map<number, string>());
   const running = useRef<{ handle: AskHandle; convId: string; turnId: string } | undefined>(undefined);
   const [, setTick] = useState(0);
-
-  const setPageState = (next: PageState) => {
-    pageRef.current = next;
-    setPage(next);
-  };
+  // The next question's port, opened as the user gets ready to ask (warm-port.ts).
+  const door = useRef(warmPort());
+  useEffect(() => () => door.current.dispose(), []);
 
   // Read once and followed, so asking costs no extra storage read.
   const citeOn = useRef(true);
@@ -61,37 +51,7 @@ export function usePanelSession(tabId: number | undefined) {
   const settle = (t: Turn) => ({ sources: settleSources(t) });
 
   const extras = useRef<AskExtras>({});
-  const readSeq = useRef(0);
   const setAskExtras = useCallback((next: AskExtras) => void (extras.current = next), []);
-  const readPage = useCallback(async (opts: PdfReadOptions = {}): Promise<PageState> => {
-    if (tabId === undefined) return { state: 'idle' };
-    // Reads can overlap (a late "load complete" of a PDF tab, a question): only the newest may set the state,
-    // or a read begun before the user gave the password would bring the password prompt back.
-    const mine = ++readSeq.current;
-    // Keep showing the page already read while it is read again for a new question.
-    if (pageRef.current.state !== 'ready') setPageState({ state: 'reading' });
-    let next: PageState;
-    try {
-      const held = pageRef.current.state === 'ready' ? pageRef.current.page : undefined;
-      let result = await sendMessage('panel→bg:extract', { tabId, ...(held?.reading ? { known: held.reading } : {}) });
-      // Not the reading we hold after all (cannot happen unless two panels race): read it whole.
-      if (result.ok === 'same' && held?.reading !== result.same) result = await sendMessage('panel→bg:extract', { tabId });
-      if (result.ok === 'same') {
-        // The page is the one we hold (its text did not travel again): only the selection may be new.
-        next = { state: 'ready', page: pageAfterCheck(held!, { same: true, selection: result.selection, selectionContext: result.selectionContext }) };
-      } else if (result.ok === 'pdf') {
-        const read = await readPdfTab(result.url, opts, panelPdfDeps);
-        next = read.ok ? { state: 'ready', page: read.page } : { state: 'document', doc: read.doc };
-      } else next = result.ok ? { state: 'ready', page: result.page } : { state: 'failed', result };
-      // The same page as before (the usual case before a question): keep that object, so nothing re-renders.
-      const before = pageRef.current;
-      if (next.state === 'ready' && before.state === 'ready' && samePage(before.page, next.page)) next = before;
-    } catch (error) {
-      next = { state: 'failed', result: { ok: false, reason: 'injection-failed', detail: String(error) } };
-    }
-    if (mine === readSeq.current) setPageState(next);
-    return next;
-  }, [tabId]);
 
   const showFor = useCallback(
     (id: number, c: StoredConversation) => {
@@ -136,7 +96,8 @@ export function usePanelSession(tabId: number | undefined) {
           ...(cite ? { citations: { first: 1 } } : {}),
         },
         {
-          onStart: (model) => convs.commit(convId, (c) => updateTurn(c, turn.id, () => ({ model })), true),
+          // Not written at once: a storage write now would compete with the request on its way.
+          onStart: (model) => convs.commit(convId, (c) => updateTurn(c, turn.id, () => ({ model })), false),
           onDelta: (content, reasoning) => convs.commit(convId, (c) => appendDelta(c, turn.id, content, reasoning), false),
           onDone: (finishReason, usage, tools) => {
             running.current = undefined;
@@ -168,7 +129,7 @@ export function usePanelSession(tabId: number | undefined) {
       const quick = !inParts && !reread && held ? quickPage(held, tabId, mode, fallbackSelection) : undefined;
       // Otherwise the page is asked for first; while it is read, the worker reads its settings (on the reserved port) and the panel its limits.
       const reading = quick ? undefined : readPage();
-      const reserved = inParts ? undefined : reservePort();
+      const reserved = inParts ? undefined : door.current.take();
       const knownLimits = limits.held();
       const limitsRead = inParts || (quick && knownLimits) ? undefined : limits.now();
       limitsRead?.catch(() => undefined); // fits() reports it
@@ -197,7 +158,9 @@ export function usePanelSession(tabId: number | undefined) {
       const [next, turn] = recordTurnFiles(conv.id, addTurn(base, mode, question), extras.current);
       const convId = conv.id;
       // Written only once the question is posted (below): the storage write is not in the way of the first token.
-      convs.commit(convId, () => ({ ...next, url: conv!.url || pageContent.url, title: conv!.title || pageContent.title }), false);
+      const staged = () => ({ ...next, url: conv!.url || pageContent.url, title: conv!.title || pageContent.title });
+      if (quick) convs.stage(convId, staged);
+      else convs.commit(convId, staged, false);
       if (!quick) {
         stream(convId, turn, pageContent, undefined, inParts ? openInParts : (r, h) => openAsk(r, h, reserved?.connect));
         convs.save(convId);
@@ -226,8 +189,9 @@ export function usePanelSession(tabId: number | undefined) {
             },
           }, reserved?.connect),
         );
-        // Not written yet: the worker's first answer (start, page, failure) writes it, and a question taken back
-        // because the tab moved on is never written at all.
+        // Written from the worker's first answer on (start, page: within the persister's interval, so no write
+        // competes with the request on its way; a failure at once); a question taken back because the tab moved
+        // on is never written at all.
       });
     },
     [tabId, readPage, convs, showFor, stream],
@@ -269,6 +233,23 @@ export function usePanelSession(tabId: number | undefined) {
     [tabId, showFor],
   );
 
+  /** About the page the panel holds, the check a question in `mode` will need (warm-port.ts). */
+  const verifyFor = useCallback(
+    (mode: AskMode) => {
+      const held = pageRef.current.state === 'ready' ? pageRef.current.page : undefined;
+      return held && tabId !== undefined ? quickPage(held, tabId, mode)?.verify : undefined;
+    },
+    [tabId],
+  );
+  /** Typing a question, or Send or Summarize pressed: the worker starts checking the tab now. */
+  const warm = useCallback(() => door.current.warm(verifyFor('ask')), [verifyFor]);
+  const press = useCallback(
+    (mode: AskMode) => {
+      if (!running.current) door.current.press(verifyFor(mode));
+    },
+    [verifyFor],
+  );
+
   const streaming = running.current !== undefined && running.current.convId === conv?.id;
-  return { setAskExtras, page, conv, ask, stop, continueTurn, readPage, newChat, openConversation, streaming, busy: running.current !== undefined };
+  return { setAskExtras, page, conv, ask, warm, press, stop, continueTurn, readPage, newChat, openConversation, streaming, busy: running.current !== undefined };
 }

@@ -4,6 +4,12 @@
 //   (context-menu "Summarize this page" dispatched in the worker → first token painted) − the same;
 //   and the last token → final paint. Baseline in the same run: the same request fetched bare from the
 //   panel page (first chunk into the DOM, next frame). Also asserts ONE API request per question.
+// Clicks land at a random point of the frame, as a person's do, and nothing polls the panel while it is
+// measured. The question is typed key by key (TYPE_DELAY_MS apart, over a second: nothing the worker got
+// ready at the first keystroke may rely on the click coming soon); typing starts the worker's page check,
+// whose answer it keeps while the page says nothing changed. "Send" is a robot's click (press and release together); "Send, 80 ms press" holds the button as
+// a person does (the time still starts at the click). "Send, page changed": a paragraph is added to the
+// page after the question was typed, so the page is read again after the click.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startSimulator, DEFAULT_KEY, type Simulator, type RecordedRequest } from '../../tests/simulator/server';
@@ -14,8 +20,14 @@ import { BARE_FETCH_SOURCE, WORKER_PROBE_SOURCE } from './lib/panel-probe';
 import { summarize, ratio, fmtMs } from './lib/stats';
 import { log, runs, writeResults } from './lib/cli';
 
-const RUNS = runs(30);
+const RUNS = runs(50);
 const WARMUP = 2;
+/** One frame at 60 Hz. */
+const FRAME_MS = 1000 / 60;
+/** Between keystrokes: quick typing, which still takes over a second for the question. */
+const TYPE_DELAY_MS = 20;
+/** How long a person holds the mouse button in a click (typically 60–120 ms). */
+const PRESS_MS = 80;
 const TITLE = 'Tides of the Northern Harbour';
 const QUESTION = 'What did the lighthouse keeper record about the spring tides?';
 // A short answer; the pause after the first delta keeps the first paint to the first token alone.
@@ -52,11 +64,20 @@ async function newChat(panel: Page): Promise<void> {
 }
 
 async function waitResult(panel: Page): Promise<Probe> {
-  const handle = await panel.waitForFunction(() => (globalThis as unknown as { __bench: { result(): unknown } }).__bench.result(), null, {
-    timeout: 30_000,
-    polling: 20,
+  // A promise in the page rather than polling: a poll every few milliseconds would be work on the panel's main
+  // thread (and the browser's) inside the very window being measured, which the bare-fetch baseline does not have.
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('no painted answer within 30 s')), 30_000);
   });
-  return (await handle.jsonValue()) as Probe;
+  try {
+    const waited = panel.evaluate(() => (globalThis as unknown as { __bench: { wait(): Promise<unknown> } }).__bench.wait());
+    const result = (await Promise.race([waited, timeout])) as Probe | null;
+    assert.ok(result, 'the probe was not armed');
+    return result;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** One measured question; `start` performs the action and returns its start time on the wall clock (or null = the click). */
@@ -148,14 +169,39 @@ export async function main() {
     const panel = await openPanel(b, tabId, TITLE);
     sim.setDefault(BEHAVIOUR);
 
-    const send = async () => {
-      await panel.getByRole('textbox', { name: 'Ask about this page', exact: true }).fill(QUESTION);
-      await panel.getByRole('button', { name: 'Send', exact: true }).click({ timeout: 10_000 });
+    const sendButton = panel.getByRole('button', { name: 'Send', exact: true });
+    const questionBox = panel.getByRole('textbox', { name: 'Ask about this page', exact: true });
+    const type = async () => {
+      await questionBox.fill('');
+      await questionBox.pressSequentially(QUESTION, { delay: TYPE_DELAY_MS });
+    };
+    const send = async (afterTyping?: () => Promise<unknown>) => {
+      await type();
+      await afterTyping?.();
+      // Not locator.click(): its actionability checks wait for animation frames, so every click would land at the same
+      // point of the frame, and the paint (the next frame after the first token) would be sampled at one phase only.
+      // A person's click falls anywhere in the frame: press at a random moment, as the mouse does.
+      const box = await sendButton.boundingBox({ timeout: 10_000 });
+      assert.ok(box, 'the Send button is not visible');
+      await new Promise((r) => setTimeout(r, Math.random() * FRAME_MS));
+      await panel.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      return null;
+    };
+    // The same, as a person clicks: the button held down for a moment (the panel starts checking the page at the press).
+    const pressSend = async () => {
+      await type();
+      const box = await sendButton.boundingBox({ timeout: 10_000 });
+      assert.ok(box, 'the Send button is not visible');
+      await panel.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await new Promise((r) => setTimeout(r, Math.random() * FRAME_MS));
+      await panel.mouse.down();
+      await new Promise((r) => setTimeout(r, PRESS_MS));
+      await panel.mouse.up();
       return null;
     };
     // Honesty checks: the request must carry the page as it is at the click. Before each Send a
-    // different paragraph is selected (the request must quote it); before each "changed" Send a
-    // paragraph is added to the article (the request must contain it, so it was read again).
+    // different paragraph is selected (the request must quote it); between typing and clicking each
+    // "changed" Send a paragraph is added to the article (the request must contain it, so it was read again).
     const selectParagraph = (i: number) =>
       article.evaluate((n) => {
         const ps = document.querySelectorAll('article p');
@@ -177,25 +223,30 @@ export async function main() {
     const sendRuns: Measured[] = [];
     const changedRuns: Measured[] = [];
     const menuRuns: Measured[] = [];
+    const pressRuns: Measured[] = [];
     const bareRuns: Awaited<ReturnType<typeof bareFetch>>[] = [];
     let body = '';
-    // Interleaved, so drift on a noisy machine affects all three alike.
+    // Interleaved, so drift on a noisy machine affects them all alike.
     for (let i = -WARMUP; i < RUNS; i++) {
       const selected = await selectParagraph(i);
       const s = await measure(sim, panel, b.session.worker, 'Send', send);
       assert.ok(lastUser(s.body).includes(selected), `Send: the request does not quote the current selection "${selected.slice(0, 60)}…"`);
       const m = await measure(sim, panel, b.session.worker, '', () => dispatchSummarize(b!, tabId));
-      const added = await addParagraph(i);
-      const c = await measure(sim, panel, b.session.worker, 'Send', send);
+      let added = '';
+      const c = await measure(sim, panel, b.session.worker, 'Send', () => send(async () => (added = await addParagraph(i))));
       assert.ok(c.body.includes(added), 'Send after a change: the request does not contain the paragraph just added to the page');
+      const pressSelected = await selectParagraph(i + 1);
+      const p = await measure(sim, panel, b.session.worker, 'Send', pressSend);
+      assert.ok(lastUser(p.body).includes(pressSelected), `Send (pressed): the request does not quote the current selection "${pressSelected.slice(0, 60)}…"`);
       body = s.body;
       const f = await bareFetch(sim, panel, body);
       if (i < 0) continue;
       sendRuns.push(s);
       menuRuns.push(m);
       changedRuns.push(c);
+      pressRuns.push(p);
       bareRuns.push(f);
-      log(`  run ${i + 1}: send ${s.overhead.toFixed(1)} ms, menu ${m.overhead.toFixed(1)} ms, changed page ${c.overhead.toFixed(1)} ms, bare ${f.overhead.toFixed(1)} ms; send stages ${JSON.stringify(s.stages, (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
+      log(`  run ${i + 1}: send ${s.overhead.toFixed(1)} ms, menu ${m.overhead.toFixed(1)} ms, changed page ${c.overhead.toFixed(1)} ms, bare ${f.overhead.toFixed(1)} ms, pressed ${p.overhead.toFixed(1)} ms; send stages ${JSON.stringify(s.stages, (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
     }
     const requestBytes = Buffer.byteLength(body);
     const pick = (xs: { [k: string]: unknown }[], k: string) => summarize(xs.map((x) => x[k] as number));
@@ -235,13 +286,17 @@ export async function main() {
       targetMedianMs: 25,
       send: figure(sendRuns),
       contextMenuSummarize: figure(menuRuns),
+      sendPressed: {
+        what: `Send clicked as a person clicks: the button held ${PRESS_MS} ms (the timing still starts at the click, on release)`,
+        ...figure(pressRuns),
+      },
       sendAfterPageChanged: {
-        what: 'Send right after a paragraph was added to the page, so the page is read in full again (the request is checked to contain it)',
+        what: 'Send with a paragraph added to the page after the question was typed, so the page is read in full again after the click (the request is checked to contain it)',
         ...figure(changedRuns),
       },
       baseline: { what: 'bare fetch of the same request from the panel page, first chunk into the DOM, next frame', overhead: bare, total: pick(bareRuns, 'total'), lastTokenToFinalPaint: bareLast },
     };
-    for (const [name, f] of [['Send', results.send], ['Summarize (menu)', results.contextMenuSummarize], ['Send, page changed', results.sendAfterPageChanged]] as const) {
+    for (const [name, f] of [['Send', results.send], ['Summarize (menu)', results.contextMenuSummarize], [`Send, ${PRESS_MS} ms press`, results.sendPressed], ['Send, page changed', results.sendAfterPageChanged]] as const) {
       log(`${name}: overhead ${fmtMs(f.overhead)}, ×${f.ratioToBaseline} baseline; last token → final paint ${fmtMs(f.lastTokenToFinalPaint)}; API requests per question ${f.apiRequestsPerQuestion.join(',')}`);
       assert.deepEqual(f.apiRequestsPerQuestion, [1], `${name}: exactly one API request should reach the simulator per question`);
     }

@@ -9,7 +9,8 @@ import { probeOtherPlatform, type PlatformBases } from '../kimi/platform-probe';
 import { toolList } from '../kimi/tools/registry';
 import { isAbort, KimiError, failureFromException } from '../kimi/errors';
 import { holdAwake } from './heartbeat';
-import { readLocalConnection, resolveConnection, type Connection, type LocalConnection } from './connection';
+import { resolveConnection, type Connection, type LocalConnection } from './connection';
+import { heldConnection } from './held-connection';
 import { refreshBalance } from './balance-watch';
 import { pageCheckInbox, type Verified } from './verify-page';
 import { keepPage } from './page-cache';
@@ -18,9 +19,12 @@ import type { recheckTab } from './extract-tab';
 type Port = Browser.runtime.Port;
 
 export interface AskDeps {
-  /** `early`: the local reading started when the port opened, if `prepare` is given. */
+  /** `early`: `prepare`'s reading for the question, if `prepare` is given. */
   connect: (early?: Promise<LocalConnection>) => Promise<Connection | KimiFailure>;
-  /** Started as soon as the port opens, so storage is read while the panel still reads the page. */
+  /**
+   * Started as soon as the port opens, so storage is read before the question comes; asked again when it
+   * comes (the worker's is held-connection.ts: the same reading, unless something changed meanwhile).
+   */
   prepare?: () => Promise<LocalConnection>;
   fetchImpl?: typeof fetch;
   now?: () => Date;
@@ -36,10 +40,7 @@ export interface AskDeps {
   extract?: typeof recheckTab;
 }
 
-/** How old the reading started with the port may be when the question arrives. */
-export const EARLY_READ_MAX_AGE_MS = 1_000;
-
-const defaultDeps: AskDeps = { connect: resolveConnection, prepare: readLocalConnection };
+const defaultDeps: AskDeps = { connect: resolveConnection, prepare: () => heldConnection() };
 
 /**
  * One port, one question. The panel sends `panel→bg:ask`; we stream Kimi's
@@ -49,10 +50,8 @@ const defaultDeps: AskDeps = { connect: resolveConnection, prepare: readLocalCon
 export function handleAskPort(port: Port, deps: AskDeps = defaultDeps): void {
   const controller = new AbortController();
   let started = false;
-  // The panel opens the port before it reads the page: get the settings meanwhile.
-  const early = deps.prepare?.();
-  const earlyAt = Date.now();
-  early?.catch(() => undefined); // a failure is reported when the question comes, if it does
+  // The panel opens the port before the question (as the user starts typing): get the settings meanwhile.
+  deps.prepare?.().catch(() => undefined); // a failure is reported when the question comes, if it does
   port.onDisconnect.addListener(() => controller.abort());
   const inbox = pageCheckInbox(postTo(port), controller.signal, deps.extract);
   port.onMessage.addListener((raw: unknown) => {
@@ -64,8 +63,8 @@ export function handleAskPort(port: Port, deps: AskDeps = defaultDeps): void {
       started = true;
       // A page the panel holds is checked against the tab (and storage read) before anything goes to Kimi.
       const verified = msg.request.verify ? inbox.verify(msg.request) : undefined;
-      // A page that took long to settle: read again rather than use settings from seconds ago.
-      void runAsk(port, msg.request, controller.signal, deps, Date.now() - earlyAt <= EARLY_READ_MAX_AGE_MS ? early : undefined, verified);
+      // The reading held since the port opened, unless the settings, key or permissions changed since (held-connection.ts).
+      void runAsk(port, msg.request, controller.signal, deps, deps.prepare?.(), verified);
     }
   });
 }

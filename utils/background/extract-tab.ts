@@ -80,19 +80,21 @@ export async function extractTab(tabId: number, known?: string): Promise<Extract
  * refusal: the full path.
  */
 export async function recheckTab(tabId: number, known: string): Promise<ExtractResult> {
+  // No reader there (another document) or a refusal: the full path, which injects the script without asking again.
+  return (await readLeftReader(tabId, known)) ?? extractTab(tabId, known);
+}
+
+/** recheckTab without the full path: undefined when no reader left in the tab's document answers. */
+export async function readLeftReader(tabId: number, known: string): Promise<ExtractResult | undefined> {
   const result = await callReaderIn(tabId, known).catch(() => null);
   const found = isSameReading(result)
     ? sameResult(result)
     : isPageContent(result) && (result.text.trim() || result.selection.trim())
       ? ({ ok: true, page: result } as const)
       : undefined;
-  if (found) {
-    readerLeftIn.add(tabId);
-    return found;
-  }
-  // No reader there (another document) or a refusal: the full path, which injects the script without asking again.
-  readerLeftIn.delete(tabId);
-  return extractTab(tabId, known);
+  if (found) readerLeftIn.add(tabId);
+  else readerLeftIn.delete(tabId);
+  return found;
 }
 
 /**

@@ -3,6 +3,8 @@ import type { PendingKind } from '../storage/items';
 import { t, type MessageKey } from '../i18n';
 import { openPanel } from './open-panel';
 import { addPending } from '../storage/pending-actions';
+import { checkAhead } from './verify-page';
+import { sendMessage } from '../messaging/send';
 
 type Context = 'page' | 'selection';
 
@@ -29,12 +31,26 @@ const isKind = (id: unknown): id is PendingKind => MENU_ITEMS.some((m) => m.id =
 export function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<unknown> {
   if (!isKind(info.menuItemId) || tab?.id === undefined) return Promise.resolve();
   const opened = openPanel(tab.id, tab.windowId);
-  return Promise.all([opened, addPending(tab.id, info.menuItemId, info.selectionText)]);
+  return Promise.all([opened, leaveAction(tab.id, info.menuItemId, info.selectionText)]);
 }
 
 /** Keyboard commands that start an action (opening the panel alone is the browser's own command). */
 export function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<unknown> {
   if ((command !== 'summarize-page' && command !== 'ask-selection') || tab?.id === undefined) return Promise.resolve();
   const opened = openPanel(tab.id, tab.windowId);
-  return Promise.all([opened, addPending(tab.id, command)]);
+  return Promise.all([opened, leaveAction(tab.id, command)]);
+}
+
+/**
+ * Leaves the action for the panel: stored, for a panel that opens now, and told at once to one already open
+ * (which runs each action once, whichever way it came). Meanwhile the worker starts reading the tab.
+ */
+function leaveAction(tabId: number, kind: PendingKind, selection?: string): Promise<unknown> {
+  const now = Date.now();
+  checkAhead(tabId);
+  const action = { tabId, kind, selection: selection || undefined, createdAt: now };
+  Promise.resolve()
+    .then(() => sendMessage('bg→panel:action', action))
+    .catch(() => undefined); // no panel open
+  return addPending(tabId, kind, selection, now);
 }

@@ -8,24 +8,28 @@ import { KimiError, failureFromException } from '../kimi/errors';
 import { getApiKey } from '../storage/secret-store';
 import { balanceCacheItem, modelsCacheItem } from '../storage/items';
 import { extractTab } from './extract-tab';
-import { keepPage } from './page-cache';
+import { keepPage, noteReading } from './page-cache';
 import type { ExtractResult } from '../messaging/types';
 import { ocrDocument } from './document-ocr';
 import { captureTab } from './document-capture';
-import { isExtensionPage } from './sender';
+import { isExtensionPage, pageScriptTab } from './sender';
+import { pageChanged } from './tab-checks';
 import { citeInTab, parseCiteRequest } from './cite-tab';
 
 /**
  * One-shot messages. Only Moonlit's own pages may send them; anything from a
- * content script or another extension gets no answer at all.
+ * content script or another extension gets no answer at all. The one thing the
+ * page reader may say (that its page changed) only drops a cached check.
  */
 export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
-  if (!isExtensionPage(sender)) return undefined;
   const message = raw as Message;
+  const fromTab = pageScriptTab(sender);
+  if (fromTab !== undefined && message?.name === 'page→bg:changed') pageChanged(fromTab);
+  if (!isExtensionPage(sender)) return undefined;
   switch (message?.name) {
     case 'panel→bg:extract':
       if (typeof message.data?.tabId !== 'number') return undefined;
-      return extractTab(message.data.tabId, typeof message.data.known === 'string' ? message.data.known : undefined).then(keepRead);
+      return extractTab(message.data.tabId, typeof message.data.known === 'string' ? message.data.known : undefined).then((r) => keepRead(message.data.tabId, r));
     case 'options→bg:test-connection':
       return testConnection(message.data);
     case 'options→bg:balance':
@@ -91,7 +95,8 @@ export async function checkBalance(draft: ConnectionDraft, deps: MessageDeps = {
 }
 
 /** A page read whole passes through here: kept, so a question about it need not carry its text back (page-cache.ts). */
-function keepRead(result: ExtractResult): ExtractResult {
+function keepRead(tabId: number, result: ExtractResult): ExtractResult {
   if (result.ok === true) keepPage(result.page);
+  noteReading(tabId, result.ok === true ? result.page.reading : result.ok === 'same' ? result.same : undefined);
   return result;
 }

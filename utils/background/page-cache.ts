@@ -1,4 +1,5 @@
 import type { PageContent } from '../messaging/types';
+import { forgetChecks } from './tab-checks';
 
 /**
  * The last pages the worker saw whole (an extraction's result, a question's page), by reading id. A question
@@ -32,4 +33,16 @@ export function keptPage(reading: string, url: string): PageContent | undefined 
 
 export function forgetPages(): void {
   pages.clear();
+  readings.clear();
+  forgetChecks();
 }
+
+/** The reading each tab's page reader last gave (a hint: the page may have changed since). */
+const readings = new Map<number, string>();
+
+export function noteReading(tabId: number, reading: string | undefined): void {
+  if (reading) readings.set(tabId, reading);
+  else readings.delete(tabId);
+}
+
+export const readingOf = (tabId: number): string | undefined => readings.get(tabId);

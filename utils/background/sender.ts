@@ -10,3 +10,12 @@ export function isExtensionPage(sender: Browser.runtime.MessageSender | undefine
   const url = sender.url ?? '';
   return url.startsWith(browser.runtime.getURL('/'));
 }
+
+/**
+ * The tab a message came from when Moonlit's own script in a page's top frame sent it (the page reader):
+ * a page's own scripts cannot message an extension at all, other extensions have another id.
+ */
+export function pageScriptTab(sender: Browser.runtime.MessageSender | undefined): number | undefined {
+  if (!sender || sender.id !== browser.runtime.id || isExtensionPage(sender)) return undefined;
+  return sender.frameId === 0 && typeof sender.tab?.id === 'number' ? sender.tab.id : undefined;
+}

@@ -5,6 +5,7 @@ import { handleMessage } from './messages';
 import { isExtensionPage } from './sender';
 import { setUpToolbarButton } from './toolbar';
 import { createMenus, onCommand, onMenuClicked } from './menus';
+import { watchHeldConnection } from './held-connection';
 
 /** Everything the background does, registered synchronously at start-up (MV3 needs that). */
 export function startBackground(): void {
@@ -14,6 +15,7 @@ export function startBackground(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
   browser.runtime.onMessage.addListener(handleMessage);
+  watchHeldConnection();
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== ASK_PORT || !isExtensionPage(port.sender)) {
       port.disconnect();

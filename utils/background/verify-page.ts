@@ -1,17 +1,33 @@
 import type { AskRequest, ExtractResult, PageCheck } from '../messaging/types';
 import type { BgToPanel, PanelToBg } from '../messaging/port-protocol';
-import { recheckTab } from './extract-tab';
-import { keepPage, keptPage } from './page-cache';
+import { readLeftReader, recheckTab } from './extract-tab';
+import { keepPage, keptPage, noteReading, readingOf } from './page-cache';
+import { checkTab } from './tab-checks';
 
 export type Verified = { request: AskRequest; check: PageCheck } | 'stale';
 export type Verify = NonNullable<AskRequest['verify']>;
 
 /**
- * Reads the tab for a question about a page the panel holds. Started by `panel→bg:check`, which the panel
- * posts just before the question itself: the tab is read while the question crosses the port.
+ * Reads the tab for a question about a page the panel holds — or takes the check already held for it
+ * (tab-checks.ts): one started while the question was typed, at the press, or by a menu click, while the
+ * page says it has not changed since. `panel→bg:check` starts it before the question itself arrives.
  */
 export function readForCheck(verify: Verify, extract: typeof recheckTab = recheckTab): Promise<ExtractResult | undefined> {
-  return extract(verify.tabId, verify.reading).catch(() => undefined);
+  const { tabId, reading } = verify;
+  const read = () => extract(tabId, reading).catch(() => undefined);
+  // A check started ahead that found no reader in the tab: the usual way, which reads the tab whole.
+  return checkTab(tabId, reading, read).then((held) => held ?? read());
+}
+
+/**
+ * A menu item or shortcut that will ask about the tab's page: the worker starts the page check itself,
+ * so the tab is read while the panel opens and posts the question (which then takes this reading).
+ * Only the reader left in the page is asked (never a whole reading the panel may be doing too), and only
+ * for a tab whose reader gave a reading here before.
+ */
+export function checkAhead(tabId: number, extract: typeof readLeftReader = readLeftReader, now = Date.now()): void {
+  const reading = readingOf(tabId);
+  if (reading) void checkTab(tabId, reading, () => extract(tabId, reading), now);
 }
 
 /**
@@ -31,6 +47,7 @@ export async function verifyPage(
   const { verify, page, ...rest } = request;
   if (!verify || !page) return 'stale';
   const result = await read;
+  noteReading(verify.tabId, result?.ok === 'same' ? result.same : result?.ok === true ? result.page.reading : undefined);
   if (result?.ok === 'same' && result.same === verify.reading) {
     const text = keptPage(verify.reading, page.url)?.text ?? (await askText());
     if (text === undefined) return 'stale';
@@ -55,14 +72,11 @@ export const isVerify = (v: unknown): v is Verify => {
   return !!x && typeof x.tabId === 'number' && typeof x.reading === 'string' && typeof x.freshSelection === 'boolean';
 };
 
-export const sameVerify = (a: Verify, b: Verify) => a.tabId === b.tabId && a.reading === b.reading;
-
 /**
  * An ask port's messages about a page the panel holds: `panel→bg:check` starts reading the tab before the
  * question arrives; `panel→bg:page-text` answers the worker's `bg→panel:need-page`.
  */
 export function pageCheckInbox(post: (message: BgToPanel) => void, signal: AbortSignal, extract?: typeof recheckTab) {
-  let checking: { verify: Verify; read: Promise<ExtractResult | undefined> } | undefined;
   let text: string | undefined;
   let waiting: ((text: string | undefined) => void) | undefined;
   signal.addEventListener('abort', () => waiting?.(undefined));
@@ -75,7 +89,8 @@ export function pageCheckInbox(post: (message: BgToPanel) => void, signal: Abort
         });
   return {
     receive(msg: PanelToBg): void {
-      if (msg.type === 'panel→bg:check' && !checking && isVerify(msg.verify)) checking = { verify: msg.verify, read: readForCheck(msg.verify, extract) };
+      // Held by tab-checks.ts for the question: a check already good is not made again.
+      if (msg.type === 'panel→bg:check' && isVerify(msg.verify)) void readForCheck(msg.verify, extract);
       if (msg.type === 'panel→bg:page-text' && typeof msg.text === 'string' && text === undefined) {
         text = msg.text;
         waiting?.(text);
@@ -84,8 +99,7 @@ export function pageCheckInbox(post: (message: BgToPanel) => void, signal: Abort
     verify(request: AskRequest): Promise<Verified> {
       const { verify } = request;
       if (!verify) return Promise.resolve('stale');
-      const read = checking && sameVerify(verify, checking.verify) ? checking.read : readForCheck(verify, extract);
-      return verifyPage(request, read, askText);
+      return verifyPage(request, readForCheck(verify, extract), askText);
     },
   };
 }

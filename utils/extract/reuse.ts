@@ -3,6 +3,7 @@ import { extractWhenSettled, SETTLE_MIN_CHARS } from './index';
 import { frameBody } from './flat-children';
 import { readSelection } from './selection';
 import type { SettleOptions } from './settle';
+import { watchForChange } from './change-watch';
 
 /**
  * Reading a big page costs tens of milliseconds before every question, yet
@@ -34,9 +35,14 @@ export async function readPageReusing(
   extract: Extract = extractWhenSettled,
   store: Store = globalThis as unknown as Store,
   known?: string,
+  /** Told once at the first change after a kept reading was given (change-watch.ts). */
+  onChange?: () => void,
 ): Promise<PageContent | SameReading> {
   const last = store[KEY] as Reading | undefined;
   if (last && unchanged(last, doc)) {
+    // Only an unchanged page's answer may be reused by the worker. Armed in the same task as the selection
+    // is read, so nothing can slip between the answer and the watch.
+    if (onChange) watchForChange(doc, win, onChange, store);
     // The caller already holds this reading: only the selection travels (a big page's text would cross twice).
     if (known === last.id) return { same: last.id, ...selectionNow(doc, win) };
     return { ...last.page, ...selectionNow(doc, win) };

@@ -64,13 +64,14 @@ function buildPageMessage(page: PageContent, citations?: AskRequest['citations']
   return lines.join('\n');
 }
 
-/** "Current date and time: 2026-11-26 14:03 (Thursday), time zone Europe/Berlin (GMT+01:00)." */
-export function dateMessage(now: Date, timeZone: string): string {
-  let zone = timeZone;
-  let parts: Intl.DateTimeFormatPart[];
-  const format = (tz: string) =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
+/** Making a formatter costs more than formatting (ICU data): one per time zone, made once. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = dateFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -79,7 +80,17 @@ export function dateMessage(now: Date, timeZone: string): string {
       minute: '2-digit',
       hourCycle: 'h23',
       timeZoneName: 'longOffset',
-    }).formatToParts(now);
+    });
+    dateFormats.set(timeZone, f);
+  }
+  return f;
+}
+
+/** "Current date and time: 2026-11-26 14:03 (Thursday), time zone Europe/Berlin (GMT+01:00)." */
+export function dateMessage(now: Date, timeZone: string): string {
+  let zone = timeZone;
+  let parts: Intl.DateTimeFormatPart[];
+  const format = (tz: string) => dateFormat(tz).formatToParts(now);
   try {
     parts = format(zone);
   } catch {

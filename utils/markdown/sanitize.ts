@@ -86,7 +86,27 @@ function create(win: Window): Sanitizer {
     }
   });
   return {
-    markdown: (html) => purify.sanitize(html, TEXT_CONFIG) as unknown as DocumentFragment,
+    markdown: (html) => plainParagraph(html, win.document) ?? (purify.sanitize(html, TEXT_CONFIG) as unknown as DocumentFragment),
     math: (html) => purify.sanitize(html, MATH_CONFIG) as unknown as DocumentFragment,
   };
+}
+
+/** One paragraph of text and nothing else, with only the entities marked writes when it escapes text. */
+const PLAIN_PARAGRAPH = /^<p>((?:[^<>&]|&(?:amp|lt|gt|quot|#39);)*)<\/p>(\n?)$/;
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * The streaming tail is most often one paragraph of plain text (the first token always is): built as a
+ * <p> holding a text node, the same DOM the sanitizer would give, without parsing a document for it.
+ * Anything else (a tag, another entity) returns null and goes through the sanitizer.
+ */
+export function plainParagraph(html: string, doc: Document): DocumentFragment | null {
+  const m = PLAIN_PARAGRAPH.exec(html);
+  if (!m) return null;
+  const fragment = doc.createDocumentFragment();
+  const p = doc.createElement('p');
+  p.textContent = m[1].replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]);
+  fragment.append(p);
+  if (m[2]) fragment.append(doc.createTextNode(m[2]));
+  return fragment;
 }

@@ -1,11 +1,11 @@
 /**
  * One-shot messages (runtime.sendMessage), as a map from name to request and
  * reply. Names show the direction: `panel→bg:…` is sent by the side panel and
- * answered by the background.
+ * answered by the background; `page→bg:…` by the page reader in a tab.
  */
 import type { ExtractResult, KimiFailure, ModelInfo } from './types';
 import type { DocFailure } from '../documents/types';
-import type { Platform } from '../storage/items';
+import type { PendingAction, Platform } from '../storage/items';
 import type { CiteRequest, CiteResult } from '../citations/types';
 
 export interface ConnectionDraft {
@@ -49,6 +49,10 @@ export interface ProtocolMap {
   'options→bg:balance': { req: ConnectionDraft; res: BalanceResult };
   /** Scroll the bound tab to a cited passage and highlight it briefly (or open a PDF at its page). */
   'panel→bg:cite': { req: CiteRequest; res: CiteResult };
+  /** A menu item or shortcut's action, told at once to a panel already open (it is also stored for one that opens). */
+  'bg→panel:action': { req: PendingAction; res: void };
+  /** The page reader in a tab: the page changed since its last answer, which the worker must not reuse (change-watch.ts). */
+  'page→bg:changed': { req: Record<string, never>; res: void };
 }
 
 export type MessageName = keyof ProtocolMap;

@@ -75,6 +75,10 @@ export interface ReservedPort {
   connect: Connect;
   /** The question will not be asked after all. */
   release(): void;
+  /** Still open and not handed over. */
+  usable(): boolean;
+  /** Posts ahead of the question (the page check); false when the port is no longer usable. */
+  post(message: PanelToBg): boolean;
 }
 
 /**
@@ -95,6 +99,16 @@ export function reservePort(connect: Connect = (i) => browser.runtime.connect(i)
     release() {
       port?.disconnect();
       port = undefined;
+    },
+    usable: () => !!port && !closed,
+    post(message) {
+      if (!port || closed) return false;
+      try {
+        port.postMessage(message);
+        return true;
+      } catch {
+        return false; // closed in the meantime
+      }
     },
   };
 }

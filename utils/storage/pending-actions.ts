@@ -23,11 +23,15 @@ export function addPending(tabId: number, kind: PendingKind, selection?: string,
   ]);
 }
 
+/** The fresh pending action for `tabId` in `list`, if there is one. */
+export const freshPending = (list: readonly PendingAction[], tabId: number, now = Date.now()): PendingAction | undefined =>
+  list.find((a) => a.tabId === tabId && now - a.createdAt < PENDING_TTL_MS);
+
 /** Removes and returns the fresh pending action for `tabId`, if there is one. */
 export async function takePending(tabId: number, now = Date.now()): Promise<PendingAction | undefined> {
   let found: PendingAction | undefined;
   await update((list) => {
-    found = list.find((a) => a.tabId === tabId && now - a.createdAt < PENDING_TTL_MS);
+    found = freshPending(list, tabId, now);
     return list.filter((a) => a.tabId !== tabId && now - a.createdAt < PENDING_TTL_MS);
   });
   return found;

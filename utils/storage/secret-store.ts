@@ -74,6 +74,34 @@ function current(): SecretBackend {
   return backend;
 }
 
+/** Tells Moonlit's other pages and its worker that the key changed (the worker holds what it read). */
+const CHANNEL = 'moonlit-secrets';
+
+function announce(): void {
+  try {
+    const channel = new BroadcastChannel(CHANNEL);
+    channel.postMessage('changed');
+    channel.close();
+  } catch {
+    // No BroadcastChannel: nothing holds the key anywhere to be told.
+  }
+}
+
+/** Calls `fn` whenever another context of the extension saves or removes the key. */
+export function onSecretChange(fn: () => void): void {
+  try {
+    new BroadcastChannel(CHANNEL).onmessage = () => fn();
+  } catch {
+    // See announce().
+  }
+}
+
 export const getApiKey = async (): Promise<string> => (await current().get('apiKey')) ?? '';
-export const setApiKey = (key: string): Promise<void> => current().set('apiKey', key.trim());
-export const clearApiKey = (): Promise<void> => current().delete('apiKey');
+export async function setApiKey(key: string): Promise<void> {
+  await current().set('apiKey', key.trim());
+  announce();
+}
+export async function clearApiKey(): Promise<void> {
+  await current().delete('apiKey');
+  announce();
+}

@@ -74,7 +74,7 @@ export const PROBE_SOURCE = `(() => {
         r.doneMutAt = now();
         r.status = status;
         r.finalText = el.textContent;
-        requestAnimationFrame(() => { r.donePaintAt = now(); });
+        requestAnimationFrame(() => { r.donePaintAt = now(); if (r.resolve) r.resolve(B.result()); });
       }
     };
     const mo = new MutationObserver(check);
@@ -84,9 +84,16 @@ export const PROBE_SOURCE = `(() => {
   B.result = () => {
     const r = B.cur;
     if (!r || r.donePaintAt == null) return null;
-    const { stop, ...plain } = r;
+    const { stop, resolve, ...plain } = r;
     return plain;
   };
+  // Resolves when the armed answer is painted in full: one call, so nothing polls the page while it is measured.
+  B.wait = () => new Promise((resolve) => {
+    const r = B.cur;
+    if (!r) return resolve(null);
+    if (r.donePaintAt != null) return resolve(B.result());
+    r.resolve = resolve;
+  });
 })();`;
 
 /**

@@ -11,6 +11,7 @@ import { ARTICLE_SENTENCE, ARTICLE_TITLE, startFixtureServer, type FixtureServer
 import { checkChatRequest, checkKeyNeverReachedPage, checkKeyOnlyInAuthorization, chatRequests } from './log-checks';
 import { checkKeyToggle, chooseModelAndSave, modelOptions, openOptions, storedSettings, testConnection } from './options-flow';
 import { checkStop, checkStreamedAnswer, checkSummarize, SCRIPTED_ANSWER, SLOW_ANSWER, waitForPanelPage } from './panel-flow';
+import { checkSelectionAtSend } from './selection-flow';
 import type { UiPage } from './ui-driver';
 
 const QUESTION = 'How much honey did the rooftop colony need to get through the winter?';
@@ -33,6 +34,7 @@ export function defineScenario(browserName: string, launch: () => Promise<Extens
     let site: FixtureServer | undefined;
     let options: UiPage | undefined;
     let panel: UiPage | undefined;
+    let article: UiPage | undefined;
     let model = '';
     const passed = new Set<string>();
 
@@ -102,7 +104,7 @@ export function defineScenario(browserName: string, launch: () => Promise<Extens
     const PANEL = 'panel: sidepanel.html?tabId=N is bound to the article tab and shows its title';
     check(PANEL, [LAUNCH], async () => {
       const articleUrl = site!.url('article.html');
-      await b!.open(articleUrl);
+      article = await b!.open(articleUrl);
       const tabId = await b!.tabIdOf(articleUrl);
       assert.ok(typeof tabId === 'number', `the article's tab id could not be found through the tabs API`);
       panel = await b!.open(`${b!.origin}/sidepanel.html?tabId=${tabId}`);
@@ -131,6 +133,11 @@ export function defineScenario(browserName: string, launch: () => Promise<Extens
       const req = chatRequests(sim!.log)[before];
       assert.ok(req, 'Summarize should have sent a chat request');
       assert.ok(req.body.includes('eleven kilograms of stored honey'), 'the summary request should carry the page text');
+    });
+
+    const SELECTION = 'panel: a passage selected in the page after the question was typed is the one the question quotes';
+    check(SELECTION, [STREAM], async () => {
+      await withBehaviour(sim!, { content: 'Noted.', chunkSize: 4, chunkDelayMs: 5 }, () => checkSelectionAtSend(panel!, article!, sim!));
     });
 
     check('simulator: the key appeared only in the Authorization header, and never reached the page', [STREAM], async () => {

@@ -1,8 +1,8 @@
 // The worker reads its settings when the panel opens the port, before the question arrives (first-token speed),
-// and only uses that reading while it is fresh.
+// and asks for the reading again when the question comes: the worker's own holds it until something changes.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleAskPort, EARLY_READ_MAX_AGE_MS, type AskDeps } from '../../../utils/background/ask-session';
+import { handleAskPort, type AskDeps } from '../../../utils/background/ask-session';
 import { readLocalConnection, resolveConnection, type LocalConnection } from '../../../utils/background/connection';
 import { settingsItem } from '../../../utils/storage/items';
 import { setApiKey } from '../../../utils/storage/secret-store';
@@ -34,16 +34,16 @@ describe('the early reading on the ask port', () => {
     expect(chats(simulator())).toHaveLength(1);
   });
 
-  it('is not used when the question comes too late: connect reads storage again', async () => {
-    const now = vi.spyOn(Date, 'now');
-    now.mockReturnValue(1_000_000);
+  it('is asked for again when the question comes, and connect gets that answer', async () => {
+    const first = Promise.resolve(local);
+    const second = Promise.resolve({ ...local, apiKey: 'sk-changed-meanwhile' });
+    const prepare = vi.fn().mockReturnValueOnce(first).mockReturnValueOnce(second);
     const connect = vi.fn(async () => connectionTo(simulator()));
-    const panel = openPort({ prepare: async () => local, connect });
-    now.mockReturnValue(1_000_000 + EARLY_READ_MAX_AGE_MS + 1);
+    const panel = openPort({ prepare, connect });
     panel.postMessage({ type: 'panel→bg:ask', request: ask });
     await until(() => connect.mock.calls.length === 1);
-    now.mockRestore();
-    expect(connect).toHaveBeenCalledWith(undefined);
+    expect(prepare).toHaveBeenCalledTimes(2);
+    expect(connect).toHaveBeenCalledWith(second);
   });
 
   it('a failing early reading costs nothing until a question comes, and is then reported', async () => {

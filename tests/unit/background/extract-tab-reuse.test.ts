@@ -65,6 +65,21 @@ describe('recheckTab (a question about a page the panel holds)', () => {
     expect(spy.mock.calls.at(-1)).toEqual([fileCall]);
   });
 
+  it('readLeftReader (a menu click\'s check ahead) never takes the full path', async () => {
+    const { readLeftReader } = await import('../../../utils/background/extract-tab');
+    const get = vi.spyOn(fakeBrowser.tabs, 'get');
+    const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript')
+      .mockResolvedValueOnce([{ frameId: 0, result: { same: 'r1', selection: '' } }] as never)
+      .mockResolvedValueOnce([{ frameId: 0, result: null }] as never)
+      .mockRejectedValueOnce(new Error('Cannot access a chrome:// URL'));
+    expect(await readLeftReader(9, 'r1')).toEqual({ ok: 'same', same: 'r1', selection: '' });
+    expect(await readLeftReader(9, 'r1')).toBeUndefined();
+    expect(await readLeftReader(9, 'r1')).toBeUndefined();
+    expect(spy).toHaveBeenCalledTimes(3);
+    expect(spy.mock.calls.every(([call]) => !('files' in (call as object)))).toBe(true);
+    expect(get).not.toHaveBeenCalled();
+  });
+
   it('a refusal (the tab shows a browser page now) takes the full path, which says why', async () => {
     const { recheckTab } = await import('../../../utils/background/extract-tab');
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 9, url: 'chrome://settings' } as never);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMenus, MENU_ITEMS, onCommand, onMenuClicked } from '../../../utils/background/menus';
 import { takePending } from '../../../utils/storage/pending-actions';
+import { noteReading } from '../../../utils/background/page-cache';
 
 describe('context menu and commands', () => {
   it('creates the items with their stable ids', async () => {
@@ -23,6 +24,18 @@ describe('context menu and commands', () => {
     const pending = await takePending(12);
     expect(pending).toMatchObject({ tabId: 12, kind: 'explain-selection', selection: 'quantum' });
     expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('a panel already open is told at once, with the action as stored; the tab is read meanwhile', async () => {
+    const told: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) => void told.push(m));
+    noteReading(21, 'r1');
+    const read = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: { same: 'r1', selection: '' } }] as never);
+    await onMenuClicked({ menuItemId: 'summarize-page', editable: false, pageUrl: 'https://x.example/' } as never, { id: 21, windowId: 1 } as never);
+    await vi.waitFor(() => expect(told).toHaveLength(1));
+    const stored = await takePending(21);
+    expect(told[0]).toEqual({ name: 'bg→panel:action', data: stored });
+    expect(read).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: 21 }, args: [expect.any(String), 'r1'] }));
   });
 
   it('ignores unknown menu ids and commands without a tab', async () => {

@@ -72,3 +72,16 @@ export async function until(predicate: () => boolean, timeoutMs = 5000): Promise
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+/** A connect() (the panel's runtime.connect) that hands out a fresh pair each call and remembers them. */
+export function portConnector() {
+  const pairs: { panel: FakePort; bg: FakePort }[] = [];
+  let calls = 0;
+  const connect = (() => {
+    calls++;
+    const pair = createPortPair('moonlit-ask');
+    pairs.push(pair);
+    return pair.panel;
+  }) as unknown as (info: { name: string }) => ReturnType<typeof import('wxt/browser').browser.runtime.connect>;
+  return { pairs, connect, calls: () => calls };
+}

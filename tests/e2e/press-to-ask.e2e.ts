@@ -1,0 +1,133 @@
+// Checking the page before the click, in Chromium: the panel starts the worker's page check while the question
+// is typed and when Send is pressed (utils/panel/warm-port.ts), and the worker keeps that answer only while the
+// page reader says nothing changed (utils/background/tab-checks.ts, utils/extract/change-watch.ts). So whatever
+// happens in the page between the typing and the click — a press released elsewhere, a new selection, a new
+// paragraph — the question the click sends carries the page as it is at the click.
+// Run: npx tsx --test tests/e2e/press-to-ask.e2e.ts (after npm run build:e2e).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { startSimulator, type Simulator } from '../simulator/server';
+import { answerCount, waitForAnswerStatus } from './lib/answers';
+import { openRaw, type RawPage } from './lib/chrome-pages';
+import { lastMessage } from './lib/fault-flow';
+import { ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
+import { launchChrome, type ChromeSession } from './lib/launch-chrome';
+import { chatRequests } from './lib/log-checks';
+import { msg } from './lib/messages';
+import { configure, SECRET_KEY } from './lib/moonlit-setup';
+import { waitForPanelPage } from './lib/panel-flow';
+import { selectParagraph } from './lib/selection-flow';
+
+const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('The page checked before the click, in Chromium', () => {
+  let sim: Simulator;
+  let site: FixtureServer;
+  let b: ChromeSession;
+  let tab: RawPage;
+  let panel: RawPage;
+
+  before(async () => {
+    sim = await startSimulator({ keys: [SECRET_KEY] });
+    sim.setDefault({ content: 'Noted.', chunkSize: 4, chunkDelayMs: 5 });
+    site = await startFixtureServer();
+    b = await launchChrome();
+    await configure(b, sim);
+    const url = site.url('article.html?press');
+    tab = await openRaw(b.context, url);
+    const tabId = (await b.tabIdOf(url))!;
+    panel = await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`);
+    await waitForPanelPage(panel.ui, ARTICLE_TITLE);
+  });
+
+  after(async () => {
+    await b?.close();
+    await site?.close();
+    await sim?.close();
+  });
+
+  /** The centre of the Send button, after typing `question`. */
+  async function ready(question: string): Promise<{ x: number; y: number }> {
+    await panel.page.getByRole('textbox', { name: msg('panelAskLabel'), exact: true }).fill(question);
+    const box = await panel.page.getByRole('button', { name: msg('panelSend'), exact: true }).boundingBox({ timeout: 10_000 });
+    assert.ok(box, 'the Send button should be visible');
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  /** The one request that carried `question`, once its answer is done. */
+  async function sentWith(question: string, index: number) {
+    const end = await waitForAnswerStatus(panel.ui, index, ['done', 'error', 'stopped']);
+    assert.equal(end.status, 'done', `the answer ended as ${end.status}: ${end.text.slice(0, 200)}`);
+    const carrying = chatRequests(sim.log).filter((r) => (lastMessage(r).content ?? '').includes(question));
+    assert.equal(carrying.length, 1, `exactly one request should carry "${question}"`);
+    return flat(lastMessage(carrying[0]).content ?? '');
+  }
+
+  it('held for a moment, as a person clicks: one request, with the selection made before the press', { timeout: 60_000 }, async () => {
+    const selected = await selectParagraph(tab.ui, 1);
+    const question = 'What does the held press send?';
+    const at = await ready(question);
+    const index = await answerCount(panel.ui);
+    await panel.page.mouse.move(at.x, at.y);
+    await panel.page.mouse.down();
+    await sleep(150);
+    await panel.page.mouse.up();
+    const user = await sentWith(question, index);
+    assert.ok(user.includes(`<selection> ${selected} </selection>`), `the request should quote the selection: ${user.slice(0, 300)}`);
+  });
+
+  it('a press that ends away from Send sends nothing: Enter then sends the selection made since', { timeout: 60_000 }, async () => {
+    const before = chatRequests(sim.log).length;
+    const index = await answerCount(panel.ui);
+    const old = await selectParagraph(tab.ui, 2);
+    const question = 'Which passage goes with Enter?';
+    const at = await ready(question);
+    await panel.page.mouse.move(at.x, at.y);
+    await panel.page.mouse.down();
+    await panel.page.mouse.move(at.x, at.y - 200, { steps: 4 }); // off the button, up into the conversation
+    await panel.page.mouse.up();
+    await sleep(300);
+    assert.equal(chatRequests(sim.log).length, before, 'a press released elsewhere must send nothing');
+    assert.equal(await answerCount(panel.ui), index, 'and show no question');
+    const now = await selectParagraph(tab.ui, 3);
+    assert.notEqual(now, old);
+    await panel.page.getByRole('textbox', { name: msg('panelAskLabel'), exact: true }).press('Enter');
+    const user = await sentWith(question, index);
+    assert.ok(user.includes(`<selection> ${now} </selection>`), `the request should quote the selection made after the press: ${user.slice(0, 300)}`);
+    assert.ok(!user.includes(old), 'and not the one the press saw');
+  });
+
+  it('typed while one passage was selected, sent after selecting another: the request quotes the new one', { timeout: 60_000 }, async () => {
+    const old = await selectParagraph(tab.ui, 4);
+    const question = 'Which passage was selected at the click?';
+    const at = await ready(question);
+    await sleep(400); // the check started by the typing has long been answered
+    const now = await selectParagraph(tab.ui, 5);
+    assert.notEqual(now, old);
+    const index = await answerCount(panel.ui);
+    await panel.page.mouse.click(at.x, at.y);
+    const user = await sentWith(question, index);
+    assert.ok(user.includes(`<selection> ${now} </selection>`), `the request should quote the selection made after typing: ${user.slice(0, 300)}`);
+    assert.ok(!user.includes(old), 'and not the one selected while typing');
+  });
+
+  it('typed, then the page changed: the request carries the page as it is at the click', { timeout: 60_000 }, async () => {
+    await tab.page.evaluate(() => getSelection()!.removeAllRanges());
+    const question = 'What was added to the page after typing?';
+    const at = await ready(question);
+    await sleep(400);
+    const added = await tab.page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Late addendum: the harbour bell was recast in bronze before the winter storms.';
+      document.querySelector('article')!.append(p);
+      return p.textContent;
+    });
+    const index = await answerCount(panel.ui);
+    await panel.page.mouse.click(at.x, at.y);
+    await sentWith(question, index);
+    const carrying = chatRequests(sim.log).filter((r) => (lastMessage(r).content ?? '').includes(question));
+    assert.ok(carrying[0].body.includes(added), 'the request should contain the paragraph added after typing');
+  });
+});

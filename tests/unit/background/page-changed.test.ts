@@ -1,0 +1,34 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage } from '../../../utils/background/messages';
+import { forgetPages } from '../../../utils/background/page-cache';
+import { checkTab } from '../../../utils/background/tab-checks';
+import type { ExtractResult } from '../../../utils/messaging/types';
+
+const same: ExtractResult = { ok: 'same', same: 'r1', selection: '' };
+const changedMessage = { name: 'page→bg:changed', data: {} };
+
+/** Holds an unchanged-page check for tab 4 and says whether `sender`'s message dropped it. */
+async function dropsHeldCheck(sender: object): Promise<boolean> {
+  forgetPages();
+  const read = vi.fn(async () => same);
+  await checkTab(4, 'r1', read);
+  expect(handleMessage(changedMessage, sender as never)).toBeUndefined(); // never answered
+  await checkTab(4, 'r1', read);
+  return read.mock.calls.length === 2;
+}
+
+describe('page→bg:changed, from the page reader', () => {
+  beforeEach(() => forgetPages());
+
+  it("from Moonlit's script in the tab's top frame: the tab's held check is dropped", async () => {
+    expect(await dropsHeldCheck({ id: fakeBrowser.runtime.id, url: 'https://a.example/', tab: { id: 4 }, frameId: 0 })).toBe(true);
+  });
+
+  it('from a frame, another extension, another tab or an extension page: nothing happens', async () => {
+    expect(await dropsHeldCheck({ id: fakeBrowser.runtime.id, url: 'https://a.example/f', tab: { id: 4 }, frameId: 2 })).toBe(false);
+    expect(await dropsHeldCheck({ id: 'other-extension', url: 'https://a.example/', tab: { id: 4 }, frameId: 0 })).toBe(false);
+    expect(await dropsHeldCheck({ id: fakeBrowser.runtime.id, url: 'https://a.example/', tab: { id: 9 }, frameId: 0 })).toBe(false);
+    expect(await dropsHeldCheck({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html'), frameId: 0 })).toBe(false);
+  });
+});

@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { checkAhead, readForCheck, verifyPage } from '../../../utils/background/verify-page';
+import { checkTab, FRESH_MAX_AGE_MS, pageChanged, SAME_MAX_AGE_MS } from '../../../utils/background/tab-checks';
+import { forgetPages, keepPage, noteReading, readingOf } from '../../../utils/background/page-cache';
+import type { ExtractResult } from '../../../utils/messaging/types';
+
+const verify = { tabId: 5, reading: 'r1', freshSelection: true };
+const same = (selection: string): ExtractResult => ({ ok: 'same', same: 'r1', selection });
+const changed: ExtractResult = { ok: true, page: { url: 'https://a.example/', title: 'A', text: 'more words', selection: '', reading: 'r9' } };
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe("the worker's page checks, held per tab", () => {
+  beforeEach(() => forgetPages());
+
+  it('an unchanged page: the next questions reuse the answer until the page reader says it changed', async () => {
+    const usual = vi.fn(async () => same('first'));
+    expect(await readForCheck(verify, usual)).toEqual(same('first'));
+    expect(await readForCheck(verify, usual)).toEqual(same('first'));
+    expect(usual).toHaveBeenCalledTimes(1);
+    pageChanged(5);
+    usual.mockResolvedValueOnce(same('second'));
+    expect(await readForCheck(verify, usual)).toEqual(same('second'));
+    expect(usual).toHaveBeenCalledTimes(2);
+    // Another tab's change leaves this one's answer alone.
+    pageChanged(6);
+    expect(await readForCheck(verify, usual)).toEqual(same('second'));
+    expect(usual).toHaveBeenCalledTimes(2);
+  });
+
+  it('a check still being read serves the question that comes meanwhile', async () => {
+    let answer!: (r: ExtractResult) => void;
+    const slow = vi.fn(() => new Promise<ExtractResult>((r) => (answer = r)));
+    const first = readForCheck(verify, slow);
+    const second = readForCheck(verify, slow);
+    answer(same('typed'));
+    expect(await first).toEqual(same('typed'));
+    expect(await second).toEqual(same('typed'));
+    expect(slow).toHaveBeenCalledTimes(1);
+  });
+
+  it('is not reused for another reading or tab, nor once old', async () => {
+    const usual = vi.fn(async () => same('usual'));
+    const t0 = Date.now();
+    await checkTab(5, 'r1', usual, t0 - SAME_MAX_AGE_MS - 1);
+    await settle();
+    expect(await readForCheck({ ...verify, reading: 'r2' }, usual)).toEqual(same('usual'));
+    expect(await readForCheck({ ...verify, tabId: 6 }, usual)).toEqual(same('usual'));
+    expect(usual).toHaveBeenCalledTimes(3);
+    await checkTab(7, 'r1', usual, t0 - SAME_MAX_AGE_MS - 1);
+    await settle();
+    await readForCheck({ ...verify, tabId: 7 }, usual);
+    expect(usual).toHaveBeenCalledTimes(5); // the old one, then a new read
+  });
+
+  it('a check that found the page changed (nothing watches it) serves only the moment after it', async () => {
+    const read = vi.fn(async () => changed);
+    await checkTab(5, 'r1', read);
+    await settle();
+    expect(await checkTab(5, 'r1', read)).toEqual(changed);
+    expect(read).toHaveBeenCalledTimes(1);
+    await checkTab(8, 'r1', read, Date.now() - FRESH_MAX_AGE_MS - 1);
+    await settle();
+    await checkTab(8, 'r1', read);
+    expect(read).toHaveBeenCalledTimes(3);
+  });
+
+  it('a menu click checks ahead: only with a reading the tab gave before, and only the reader left in the page', async () => {
+    const early = vi.fn(async () => same('ahead'));
+    checkAhead(5, early);
+    expect(early).not.toHaveBeenCalled();
+    noteReading(5, 'r1');
+    checkAhead(5, early);
+    expect(early).toHaveBeenCalledWith(5, 'r1');
+    const usual = vi.fn(async () => same('usual'));
+    expect(await readForCheck(verify, usual)).toEqual(same('ahead'));
+    expect(usual).not.toHaveBeenCalled();
+  });
+
+  it('no reader left in the page: the question reads the tab the usual way', async () => {
+    noteReading(5, 'r1');
+    checkAhead(5, async () => undefined);
+    const usual = vi.fn(async () => same('usual'));
+    expect(await readForCheck(verify, usual)).toEqual(same('usual'));
+    expect(usual).toHaveBeenCalledTimes(1);
+  });
+
+  it("a question's check notes the tab's reading: kept when the same, the new one when it changed, none when stale", async () => {
+    keepPage({ url: 'https://a.example/', title: 'A', text: 'words', selection: '', reading: 'r1' });
+    const request = { mode: 'ask' as const, question: 'q', history: [], verify, page: { url: 'https://a.example/', title: 'A', text: '', selection: '', reading: 'r1' } };
+    await verifyPage(request, Promise.resolve(same('')), async () => undefined);
+    expect(readingOf(5)).toBe('r1');
+    await verifyPage(request, Promise.resolve(changed), async () => undefined);
+    expect(readingOf(5)).toBe('r9');
+    expect(await verifyPage(request, Promise.resolve(undefined), async () => undefined)).toBe('stale');
+    expect(readingOf(5)).toBeUndefined();
+  });
+});

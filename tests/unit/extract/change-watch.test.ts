@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { watchForChange } from '@/utils/extract/change-watch';
+import { readPageReusing } from '@/utils/extract/reuse';
+import { tellPageChanged } from '@/utils/extract/tell-page-changed';
+import type { PageContent } from '@/utils/messaging/types';
+
+const PARA = 'The harbour keeper wrote down every spring tide by hand, with the height in metres and the time. ';
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function select(el: Element) {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  getSelection()!.removeAllRanges();
+  getSelection()!.addRange(range);
+}
+
+let store: Record<string, unknown>;
+beforeEach(() => {
+  store = {};
+  document.body.innerHTML = `<article><h1>Tides</h1>${`<p>${PARA.repeat(3)}</p>`.repeat(6)}</article>`;
+  getSelection()?.removeAllRanges();
+});
+
+describe('watchForChange', () => {
+  const changes: [string, () => void][] = [
+    ['the selection', () => select(document.querySelector('h1')!)],
+    ['the DOM', () => document.body.append(document.createElement('p'))],
+    ['the text', () => (document.querySelector('h1')!.firstChild!.textContent = 'Ebb')],
+    ['an attribute', () => document.querySelector('h1')!.setAttribute('class', 'x')],
+    ['the hash', () => window.dispatchEvent(new Event('hashchange'))],
+    ['history', () => window.dispatchEvent(new Event('popstate'))],
+    ['the document going away', () => window.dispatchEvent(new Event('pagehide'))],
+  ];
+  for (const [what, change] of changes) {
+    it(`tells once when ${what} changes, then stops watching`, async () => {
+      const told = vi.fn();
+      watchForChange(document, window, told, store);
+      await tick();
+      expect(told).not.toHaveBeenCalled();
+      change();
+      await tick();
+      expect(told).toHaveBeenCalledTimes(1);
+      document.body.append(document.createElement('div'));
+      select(document.querySelector('p')!);
+      await tick();
+      expect(told).toHaveBeenCalledTimes(1);
+    });
+  }
+
+  it('one watch at a time: arming again while armed adds no second message', async () => {
+    const told = vi.fn();
+    watchForChange(document, window, told, store);
+    watchForChange(document, window, told, store);
+    document.body.append(document.createElement('p'));
+    await tick();
+    expect(told).toHaveBeenCalledTimes(1);
+    // Fired: the next arm watches again.
+    watchForChange(document, window, told, store);
+    document.body.append(document.createElement('p'));
+    await tick();
+    expect(told).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('readPageReusing arms the watch only for an answer the worker may reuse', () => {
+  const read = (known?: string, told?: () => void) => readPageReusing(document, window, { quietMs: 5, maxMs: 50 }, undefined, store, known, told);
+
+  it('a fresh reading arms nothing; "the same" answer does, and its selection change is told', async () => {
+    const told = vi.fn();
+    const first = (await read(undefined, told)) as PageContent;
+    select(document.querySelector('h1')!);
+    await tick();
+    expect(told).not.toHaveBeenCalled();
+    expect(await read(first.reading, told)).toMatchObject({ same: first.reading, selection: 'Tides' });
+    await tick();
+    expect(told).not.toHaveBeenCalled();
+    select(document.querySelector('p')!);
+    await tick();
+    expect(told).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('tellPageChanged', () => {
+  it('sends the one message through the first namespace that can, and swallows a refusal', async () => {
+    const sendMessage = vi.fn(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    tellPageChanged({ browser: {} as never, chrome: { runtime: { sendMessage } } });
+    expect(sendMessage).toHaveBeenCalledWith({ name: 'page→bg:changed', data: {} });
+    await tick();
+    expect(() => tellPageChanged({ chrome: { runtime: { sendMessage: () => { throw new Error('Extension context invalidated.'); } } } })).not.toThrow();
+    expect(() => tellPageChanged({})).not.toThrow();
+  });
+});

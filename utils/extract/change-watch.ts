@@ -1,0 +1,42 @@
+/**
+ * After the page reader answers a check, the worker may reuse that answer for the next questions instead of
+ * asking the tab again (a round trip of several milliseconds before every request): only until the page says
+ * something changed. So the reader watches, once, for anything its answer depends on — the selection, the
+ * DOM, the URL, the document going away — and tells the worker at the first sign. One message per answer
+ * at most: the watch ends when it fires, and the next check arms it again.
+ */
+const KEY = '__moonlitChangeWatch';
+
+interface Watch {
+  stop(): void;
+}
+
+type Store = Record<string, unknown>;
+
+export function watchForChange(doc: Document, win: Window, onChange: () => void, store: Store = globalThis as unknown as Store): void {
+  if (store[KEY]) return; // armed already; it fires at the first change either way
+  const w = win as Window & typeof globalThis & { navigation?: EventTarget };
+  const fire = () => {
+    stop();
+    onChange();
+  };
+  const observer = new w.MutationObserver(fire);
+  observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true });
+  // selectionchange also reaches the document, in capture, from a text field's own selection.
+  const targets: [EventTarget, string][] = [
+    [doc, 'selectionchange'],
+    [w, 'hashchange'],
+    [w, 'popstate'],
+    [w, 'pagehide'],
+  ];
+  // pushState fires no event of its own; the Navigation API (Chromium) reports it.
+  if (w.navigation) targets.push([w.navigation, 'navigate']);
+  for (const [t, type] of targets) t.addEventListener(type, fire, true);
+  const stop = () => {
+    observer.disconnect();
+    for (const [t, type] of targets) t.removeEventListener(type, fire, true);
+    if (store[KEY] === watch) delete store[KEY];
+  };
+  const watch: Watch = { stop };
+  store[KEY] = watch;
+}
