@@ -6,7 +6,7 @@ export function PanelHeader(props: {
   page: PageState;
   busy: boolean;
   onSummarize(): void;
-  /** Summarize pressed (the click will follow) or the press ended away from it. */
+  /** Summarize pressed (the click will follow). */
   onSummarizePress?(): void;
   onNewChat(): void;
   historyOpen: boolean;

@@ -40,7 +40,7 @@ export function watchHeldConnection(events: Events = browser, onSecret = onSecre
     try {
       event.addListener(dropHeldConnection);
     } catch {
-      dropHeldConnection(); // no way to hear of a permission change (a test double): nothing may be held for long anyway
+      // Test doubles without permission events (WXT's fake browser throws "not implemented").
     }
   }
   onSecret(dropHeldConnection);

@@ -8,7 +8,7 @@ import { KimiError, failureFromException } from '../kimi/errors';
 import { getApiKey } from '../storage/secret-store';
 import { balanceCacheItem, modelsCacheItem } from '../storage/items';
 import { extractTab } from './extract-tab';
-import { keepPage, noteReading } from './page-cache';
+import { keepPage, noteReading, readingIn } from './page-cache';
 import type { ExtractResult } from '../messaging/types';
 import { ocrDocument } from './document-ocr';
 import { captureTab } from './document-capture';
@@ -97,6 +97,6 @@ export async function checkBalance(draft: ConnectionDraft, deps: MessageDeps = {
 /** A page read whole passes through here: kept, so a question about it need not carry its text back (page-cache.ts). */
 function keepRead(tabId: number, result: ExtractResult): ExtractResult {
   if (result.ok === true) keepPage(result.page);
-  noteReading(tabId, result.ok === true ? result.page.reading : result.ok === 'same' ? result.same : undefined);
+  noteReading(tabId, readingIn(result));
   return result;
 }

@@ -1,4 +1,4 @@
-import type { PageContent } from '../messaging/types';
+import type { ExtractResult, PageContent } from '../messaging/types';
 import { forgetChecks } from './tab-checks';
 
 /**
@@ -46,3 +46,7 @@ export function noteReading(tabId: number, reading: string | undefined): void {
 }
 
 export const readingOf = (tabId: number): string | undefined => readings.get(tabId);
+
+/** The reading a tab's reader gave in `result`: the one it still holds ("same") or a new one. */
+export const readingIn = (result: ExtractResult | undefined): string | undefined =>
+  result?.ok === 'same' ? result.same : result?.ok === true ? result.page.reading : undefined;

@@ -1,7 +1,7 @@
 import type { AskRequest, ExtractResult, PageCheck } from '../messaging/types';
 import type { BgToPanel, PanelToBg } from '../messaging/port-protocol';
 import { readLeftReader, recheckTab } from './extract-tab';
-import { keepPage, keptPage, noteReading, readingOf } from './page-cache';
+import { keepPage, keptPage, noteReading, readingIn, readingOf } from './page-cache';
 import { checkTab } from './tab-checks';
 
 export type Verified = { request: AskRequest; check: PageCheck } | 'stale';
@@ -47,7 +47,7 @@ export async function verifyPage(
   const { verify, page, ...rest } = request;
   if (!verify || !page) return 'stale';
   const result = await read;
-  noteReading(verify.tabId, result?.ok === 'same' ? result.same : result?.ok === true ? result.page.reading : undefined);
+  noteReading(verify.tabId, readingIn(result));
   if (result?.ok === 'same' && result.same === verify.reading) {
     const text = keptPage(verify.reading, page.url)?.text ?? (await askText());
     if (text === undefined) return 'stale';
