@@ -65,10 +65,11 @@ export function passageAt(passages: TimedPassage[], seconds: number): TimedPassa
   return found;
 }
 
-/** Whether the transcript covers the video: its last cue ends near the video's length. */
-export function coversVideo(cues: Cue[], durationSeconds: number): boolean {
-  if (!cues.length || durationSeconds <= 0) return cues.length > 0;
-  const last = cues[cues.length - 1].end;
-  // Talk often stops before the credits; a transcript ending past the video is another video's.
-  return last <= durationSeconds + 5 && last >= Math.min(durationSeconds * 0.5, durationSeconds - 120);
+/**
+ * Whether the transcript runs past the end of the video: then it is another video's (the older
+ * Bilibili endpoint is known to answer so). Ending early is normal: talk often stops before the credits.
+ */
+export function endsPastVideo(cues: Cue[], durationSeconds: number): boolean {
+  if (!cues.length || durationSeconds <= 0) return false;
+  return cues[cues.length - 1].start > durationSeconds + 5;
 }

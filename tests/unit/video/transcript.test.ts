@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { estimateTokens } from '@/utils/kimi/tokens';
 import type { Cue } from '@/utils/video/cues';
 import { findTimeMarkers } from '@/utils/video/timestamps';
-import { coversVideo, passageAt, timedPassages, transcriptText } from '@/utils/video/transcript';
+import { endsPastVideo, passageAt, timedPassages, transcriptText } from '@/utils/video/transcript';
 
 const cues = (n: number, every = 3, words = 'the river runs to the sea'): Cue[] =>
   Array.from({ length: n }, (_, i) => ({ start: i * every, end: i * every + every, text: `${words} ${i}` }));
@@ -50,10 +50,11 @@ test('a three-hour transcript: every cue kept, passages of at most a minute, its
   expect(tokens).toBeLessThan(262_144);
 });
 
-test('coverage: a transcript that ends near the video’s end covers it; one past its end is another video’s', () => {
-  expect(coversVideo(cues(200), 600)).toBe(true);
-  expect(coversVideo(cues(200), 610)).toBe(true);
-  expect(coversVideo(cues(20), 600)).toBe(false);
-  expect(coversVideo(cues(400), 600)).toBe(false);
-  expect(coversVideo([], 600)).toBe(false);
+test('a transcript that runs past the video’s end is another video’s; one that ends early is not', () => {
+  expect(endsPastVideo(cues(200), 600)).toBe(false);
+  expect(endsPastVideo(cues(20), 600)).toBe(false);
+  expect(endsPastVideo(cues(202), 600)).toBe(false);
+  expect(endsPastVideo(cues(400), 600)).toBe(true);
+  expect(endsPastVideo([], 600)).toBe(false);
+  expect(endsPastVideo(cues(400), 0)).toBe(false);
 });
