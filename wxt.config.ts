@@ -6,6 +6,8 @@ import { buildManifest } from './utils/manifest';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
+  // Every import is written out, so the layering test (tests/unit/layers.test.ts) sees all of them.
+  imports: false,
   manifest: ({ browser, manifestVersion, mode }) =>
     buildManifest({ browser, manifestVersion, mode }),
 });

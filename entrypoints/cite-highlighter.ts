@@ -1,3 +1,4 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { citeInPage } from '@/utils/citations/inject-cite';
 
 // Injected on demand (scripting.executeScript files ['/cite-highlighter.js']) when a citation is clicked;

@@ -1,3 +1,4 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { readPageReusing } from '@/utils/extract/reuse';
 import { leaveReader } from '@/utils/extract/reader-slot';
 import { tellPageChanged } from '@/utils/extract/tell-page-changed';

@@ -3,7 +3,7 @@ import type { AskMode, AskRequest, PageContent } from '@/utils/messaging/types';
 import { openAsk, type AskHandle } from '@/utils/panel/ask-stream';
 import { warmPort } from '@/utils/panel/warm-port';
 import { openInParts } from '@/utils/panel/map-reduce';
-import { watchTabNavigation } from '@/utils/background/navigation';
+import { watchTabNavigation } from '@/utils/panel/tab-navigation';
 import { addTurn, appendDelta, historyBefore, updateTurn, type Turn } from '@/utils/panel/conversation';
 import type { StoredConversation } from '@/utils/history/schema';
 import { conversationForTab, newConversation, rememberTabConversation } from '@/utils/panel/tab-conversation';

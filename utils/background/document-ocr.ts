@@ -3,7 +3,7 @@ import { extractViaKimi } from '../documents/ocr';
 import { DocumentError } from '../documents/types';
 import { KimiError, failureFromException } from '../kimi/errors';
 import { resolveConnection } from './connection';
-import { takeOver } from './document-transfer';
+import { takeOver } from '../documents/transfer';
 import { holdAwake } from './heartbeat';
 
 /**

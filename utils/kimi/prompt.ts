@@ -1,6 +1,6 @@
 import type { AskRequest, PageContent } from '../messaging/types';
 import { SYSTEM_PROMPT, defaultInstruction } from './prompt-text';
-import { attachmentMessages } from '../background/document-prompt';
+import { attachmentMessages } from './prompt-attachments';
 import { markPassages } from '../citations/passages';
 import { CITE_KEEP, CITE_PASSAGES } from './prompt-cite';
 import { LastFew } from './last-few';

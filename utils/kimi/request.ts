@@ -2,7 +2,7 @@ import type { AskRequest, ModelInfo } from '../messaging/types';
 import { modelProfile, type ModelProfile } from './model-table';
 import { buildMessages, type ChatMessage } from './prompt';
 import { estimateMessagesTokens } from './tokens';
-import { withImages } from '../background/document-prompt';
+import { withImages } from './prompt-attachments';
 
 export type { ChatMessage } from './prompt';
 

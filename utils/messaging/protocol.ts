@@ -19,7 +19,7 @@ export type ConnectionResult =
   | { ok: true; models: ModelInfo[] }
   | { ok: false; failure: KimiFailure };
 
-/** A document the panel handed over (utils/background/document-transfer.ts) for Kimi's file-extract. */
+/** A document the panel handed over (utils/documents/transfer.ts) for Kimi's file-extract. */
 export interface OcrRequest {
   transferId: string;
   name: string;

@@ -2,7 +2,7 @@ import { fetchPdfBytes } from '../documents/fetch-pdf';
 import { getCachedText } from '../documents/doc-cache';
 import { sha256Hex } from '../documents/hash';
 import { sendMessage } from '../messaging/send';
-import { handOver } from '../background/document-transfer';
+import { handOver } from '../documents/transfer';
 import type { OcrResult } from '../messaging/protocol';
 import type { PdfReadDeps } from './document-read';
 import { localFileBlocker } from './document-file-access';

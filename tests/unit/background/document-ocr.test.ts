@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ocrDocument } from '../../../utils/background/document-ocr';
-import { handOver, memoryTransfer, useTransferBackend } from '../../../utils/background/document-transfer';
+import { handOver, memoryTransfer, useTransferBackend } from '../../../utils/documents/transfer';
 import { settingsItem } from '../../../utils/storage/items';
 import { setApiKey } from '../../../utils/storage/secret-store';
 import { startSimulator, DEFAULT_KEY, type Simulator } from '../../simulator/server';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { handOver, memoryTransfer, takeOver, TRANSFER_TTL_MS, useTransferBackend } from '../../../utils/background/document-transfer';
+import { handOver, memoryTransfer, takeOver, TRANSFER_TTL_MS, useTransferBackend } from '../../../utils/documents/transfer';
 
 afterEach(() => useTransferBackend(undefined));
 

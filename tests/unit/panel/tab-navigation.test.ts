@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { NAVIGATION_SETTLE_MS, watchTabNavigation } from '@/utils/background/navigation';
+import { NAVIGATION_SETTLE_MS, watchTabNavigation } from '@/utils/panel/tab-navigation';
 
 type Replaced = (added: number, removed: number) => void;
 

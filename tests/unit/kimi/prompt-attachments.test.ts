@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentMessage, attachmentMessages, imageContent, withImages } from '../../../utils/background/document-prompt';
+import { attachmentMessage, attachmentMessages, imageContent, withImages } from '../../../utils/kimi/prompt-attachments';
 import { buildChatBody } from '../../../utils/kimi/request';
 import type { AskRequest } from '../../../utils/messaging/types';
 
