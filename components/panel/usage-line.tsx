@@ -10,7 +10,8 @@ import { t, uiLanguage } from '@/utils/i18n';
 function toolLine(tools: ToolUse[]): string {
   const seen = new Set<string>();
   for (const use of tools) {
-    if (use.name === 'calculator') seen.add(use.detail ? t('panelToolCalculated', use.detail) : t('panelToolOther', use.name));
+    if (use.refused) seen.add(t('panelToolRefused', use.name));
+    else if (use.name === 'calculator') seen.add(use.detail ? t('panelToolCalculated', use.detail) : t('panelToolOther', use.name));
     else if (use.name === '$web_search') seen.add(t('panelToolSearched'));
     else seen.add(t('panelToolOther', use.name));
   }
@@ -28,7 +29,7 @@ export function UsageLine(props: { turn: Turn & { tools?: ToolUse[] }; last?: bo
     parts.push(t('usageTokens', usage.promptTokens, usage.completionTokens));
     if (usage.cachedTokens) parts.push(t('usageCached', usage.cachedTokens));
     const currency = settings?.platform === 'international' ? 'USD' : settings?.platform === 'china' ? 'CNY' : undefined;
-    const searches = (tools ?? []).filter((u) => u.name === '$web_search').length;
+    const searches = (tools ?? []).filter((u) => u.name === '$web_search' && !u.refused).length;
     const cost = estimateCost(model, usage, currency, searches);
     if (cost) parts.push(t(cost.inputOnly ? 'usageCostInputOnly' : 'usageCost', formatMoney(cost.amount, cost.currency, locale)));
   }

@@ -20,7 +20,7 @@ export interface UsageWire {
 export interface Plan {
   reasoning: string;
   content: string;
-  toolCalls: { id: string; name: string; arguments: string }[];
+  toolCalls: NonNullable<ChatBehaviour['toolCalls']>;
   finishReason: string;
   usage: UsageWire;
   /** True when reasoning_content belongs in the reply (thinking on), even if empty. */

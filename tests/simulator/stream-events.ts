@@ -38,7 +38,8 @@ export function buildStreamEvents(plan: Plan, meta: ChunkMeta, chunkSize: number
   const events: Record<string, unknown>[] = [chunk({ role: 'assistant', content: '' })];
   for (const piece of splitText(plan.reasoning, chunkSize)) events.push(chunk({ reasoning_content: piece }));
   for (const piece of splitText(plan.content, chunkSize)) events.push(chunk({ content: piece }));
-  plan.toolCalls.forEach((call, index) => {
+  plan.toolCalls.forEach((call, position) => {
+    const index = call.index ?? position;
     events.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }));
     for (const piece of splitText(call.arguments, chunkSize)) {
       events.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }));

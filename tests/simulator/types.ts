@@ -91,8 +91,11 @@ export interface ChatBehaviour {
   multiLineData?: boolean;
   /** Send a `: keep-alive` comment block before every event. */
   comments?: boolean;
-  /** Tool calls to return (after any content), streamed as a first delta with id/name, then argument fragments. */
-  toolCalls?: { id: string; name: string; arguments: string }[];
+  /**
+   * Tool calls to return (after any content), streamed as a first delta with id/name, then argument fragments.
+   * `index`: the wire `index` to send instead of the call's position (a misbehaving endpoint).
+   */
+  toolCalls?: { id: string; name: string; arguments: string; index?: number }[];
   /** Extra response headers (e.g. a fixed Msh-Request-Id). */
   headers?: Record<string, string>;
 }

@@ -1,6 +1,8 @@
 /** How much surrounding text goes with a selection. */
 export const CONTEXT_CHARS = 600;
 
+import { isSecretField, shownIn, visibleSelectionText } from './visible-text';
+
 const BLOCKS = 'p, li, td, th, dd, blockquote, pre, h1, h2, h3, h4, h5, h6, figcaption, section, article, div';
 
 export interface SelectionInfo {
@@ -8,12 +10,12 @@ export interface SelectionInfo {
   selectionContext?: string;
 }
 
-/** The user's selection (also inside a text field) plus the text of the block around it. */
+/** The user's selection (also inside a text field, never a password field) plus the text of the block around it; only text the user can see. */
 export function readSelection(doc: Document, win: Window): SelectionInfo {
-  const field = fieldSelection(doc);
+  const field = fieldSelection(doc, win);
   if (field) return field;
   const sel = win.getSelection();
-  const selection = sel?.toString().trim() ?? '';
+  const selection = sel ? visibleSelectionText(sel, win).trim() : '';
   if (!sel || !selection || !sel.rangeCount) return { selection };
   let node: Node | null = sel.getRangeAt(0).commonAncestorContainer;
   let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
@@ -29,9 +31,11 @@ export function readSelection(doc: Document, win: Window): SelectionInfo {
   return { selection, selectionContext: around(context, selection) };
 }
 
-function fieldSelection(doc: Document): SelectionInfo | null {
+function fieldSelection(doc: Document, win: Window): SelectionInfo | null {
   const el = doc.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
   if (!el || !(el.tagName === 'TEXTAREA' || el.tagName === 'INPUT')) return null;
+  // A password (even one the page made focused and selected) or a field the user can't see: nothing is read.
+  if (isSecretField(el) || !shownIn(win)(el)) return { selection: '' };
   const { selectionStart: start, selectionEnd: end, value } = el;
   if (start == null || end == null || start === end || typeof value !== 'string') return null;
   return { selection: value.slice(start, end).trim(), selectionContext: around(squash(value), squash(value.slice(start, end))) };

@@ -7,7 +7,7 @@ import type { ModelProfile } from './model-table';
 import type { ChatMessage } from './prompt';
 import type { ChatBody } from './request';
 import { runRound, type RoundOptions, type RoundResult } from './round';
-import { runTool } from './tools/registry';
+import { offeredTools, runTool } from './tools/registry';
 
 /** Rounds of automatic continuation after finish_reason "length"; then the user gets "Continue". */
 export const MAX_CONTINUATIONS = 3;
@@ -64,8 +64,9 @@ function withToolResults(body: ChatBody, round: RoundResult, thinkingOn: boolean
   if (thinkingOn) turn.reasoning_content = round.reasoning || ' ';
   messages.push(turn);
   const used: ToolUse[] = [];
+  const offered = offeredTools(body.tools);
   for (const call of round.toolCalls) {
-    const outcome = runTool(call.function.name, call.function.arguments);
+    const outcome = runTool(call.function.name, call.function.arguments, offered);
     used.push(outcome.use);
     onTool(outcome.use);
     messages.push({ role: 'tool', tool_call_id: call.id, name: call.function.name, content: outcome.content || ' ' });

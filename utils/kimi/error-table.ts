@@ -84,6 +84,7 @@ const BY_KIND: Record<KimiFailure['kind'], Row> = {
   timeout: TIMEOUT,
   'not-api': NOT_API,
   'too-long': TOO_LONG_BEFORE,
+  protocol: row('errProtocolTitle', 'errProtocolAdvice', 'retry'),
   'no-key': row('errNoKeyTitle', 'errNoKeyAdvice', 'open-options'),
   'no-host-permission': row('errHostPermissionTitle', 'errHostPermissionAdvice', 'open-options'),
 };

@@ -22,22 +22,38 @@ export interface RoundOptions extends Omit<StreamChatOptions, 'body'> {
   wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Joins streamed tool-call pieces: by `index`, or by position when a gateway leaves it out. */
+/** More calls than this in one step is not a model at work but an endpoint gone wrong. */
+export const MAX_TOOL_CALLS = 16;
+/** Arguments longer than this are no calculator expression or search query. */
+export const MAX_TOOL_ARGUMENTS = 100_000;
+
+const protocolError = (message: string) => new KimiError({ kind: 'protocol', message });
+
+/**
+ * Joins streamed tool-call pieces: by `index`, or by position when a gateway leaves it out. The index comes from
+ * the endpoint, so it is bounded and only ever a key: never an array length to allocate.
+ */
 export class ToolCallCollector {
-  private readonly calls: { id: string; name: string; arguments: string }[] = [];
+  private readonly calls = new Map<number, { id: string; name: string; arguments: string }>();
 
   add(piece: ToolCallPiece, position: number): void {
     const i = piece.index ?? position;
-    const call = (this.calls[i] ??= { id: '', name: '', arguments: '' });
+    if (!Number.isInteger(i) || i < 0 || i >= MAX_TOOL_CALLS) {
+      throw protocolError(`The endpoint sent a tool call numbered ${String(i).slice(0, 24)}; at most ${MAX_TOOL_CALLS} calls (0–${MAX_TOOL_CALLS - 1}) are accepted in one step.`);
+    }
+    let call = this.calls.get(i);
+    if (!call) this.calls.set(i, (call = { id: '', name: '', arguments: '' }));
     if (piece.id) call.id = piece.id;
     if (piece.name) call.name = piece.name;
     if (piece.arguments) call.arguments += piece.arguments;
+    if (call.arguments.length > MAX_TOOL_ARGUMENTS) throw protocolError(`The endpoint sent tool-call arguments longer than ${MAX_TOOL_ARGUMENTS} characters.`);
   }
 
   list(): WireToolCall[] {
-    return this.calls
-      .filter((c) => c && c.name)
-      .map((c, i) => ({ id: c.id || `call_${i}`, type: 'function' as const, function: { name: c.name, arguments: c.arguments } }));
+    return [...this.calls.entries()]
+      .sort(([a], [b]) => a - b)
+      .filter(([, c]) => c.name)
+      .map(([i, c]) => ({ id: c.id || `call_${i}`, type: 'function' as const, function: { name: c.name, arguments: c.arguments } }));
   }
 }
 

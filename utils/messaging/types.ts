@@ -129,6 +129,8 @@ export type FailureKind =
   | 'no-key'
   /** The custom endpoint's host permission was not granted. */
   | 'no-host-permission'
+  /** The endpoint broke the API's rules in a way that can't be read past (a tool call numbered beyond any sane count). */
+  | 'protocol'
   /** Checked before sending: the prompt cannot fit the model's context window (numbers in promptTokens/contextLength). */
   | 'too-long';
 
@@ -159,6 +161,8 @@ export interface ToolUse {
   name: 'calculator' | '$web_search' | string;
   /** Calculator: "12*7 = 84"; web search: the query when known. */
   detail?: string;
+  /** The model asked for a tool this request did not offer: it was not run, and nothing was sent back for it but a refusal. */
+  refused?: true;
 }
 
 export interface ModelInfo {

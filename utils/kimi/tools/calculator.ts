@@ -160,7 +160,8 @@ class Parser {
       return value;
     }
     if (this.peekOp('(')) return this.call(t.value, t.at);
-    if (t.value in CONSTANTS) return CONSTANTS[t.value];
+    // Own names only: `in` would also find `constructor`, `__proto__`, `toString`… on Object.prototype.
+    if (Object.hasOwn(CONSTANTS, t.value)) return CONSTANTS[t.value];
     throw new CalcError(`unknown name "${t.value}" at position ${t.at + 1}`);
   }
 

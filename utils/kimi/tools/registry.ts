@@ -1,5 +1,6 @@
 import type { ToolUse } from '../../messaging/types';
 import { CalcError, evaluate, formatNumber } from './calculator';
+import { FIELD_LIMITS, oneLine } from '../prompt-safe';
 
 /** What the model may call. The list must stay identical across the turns of a conversation (prefix caching). */
 export type ToolSpec =
@@ -54,10 +55,29 @@ function calculate(argumentsJson: string): ToolOutcome {
   }
 }
 
+/** The names of the tools a request offered, read from its body's `tools`. */
+export function offeredTools(tools: unknown): Set<string> {
+  const names = new Set<string>();
+  for (const t of Array.isArray(tools) ? (tools as Partial<ToolSpec>[]) : []) if (typeof t?.function?.name === 'string') names.add(t.function.name);
+  return names;
+}
+
+/**
+ * A call of a tool the request did not offer (`$web_search` with web search off, or a name the model made up) is
+ * not run, and its arguments are not echoed: echoing `$web_search`'s is what makes Moonshot search, at a cost.
+ * The model reads that it was refused and answers without it — models do invent tool names, and that should
+ * not cost the user the answer.
+ */
+function refused(name: string): ToolOutcome {
+  const shown = oneLine(name, FIELD_LIMITS.toolName);
+  return { content: `Error: no tool named "${shown}" was offered in this request; answer without it.`, use: { name: shown, refused: true } };
+}
+
 /** Runs one call in the worker. Errors go back to the model as the result text, so it can correct itself. */
-export function runTool(name: string, argumentsJson: string): ToolOutcome {
+export function runTool(name: string, argumentsJson: string, offered: ReadonlySet<string>): ToolOutcome {
+  if (!offered.has(name)) return refused(name);
   if (name === 'calculator') return calculate(argumentsJson);
   // The documented round trip: the arguments go back unchanged; Moonshot searches when it reads them.
   if (name === '$web_search') return { content: argumentsJson, use: { name: '$web_search' } };
-  return { content: `Error: there is no tool named "${name}".`, use: { name } };
+  return refused(name);
 }

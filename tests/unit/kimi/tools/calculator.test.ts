@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CalcError, evaluate, formatNumber } from '../../../../utils/kimi/tools/calculator';
-import { runTool } from '../../../../utils/kimi/tools/registry';
+import { offeredTools, runTool, toolList } from '../../../../utils/kimi/tools/registry';
+
+const ALL = offeredTools(toolList({ webSearch: true }));
 
 describe('calculator', () => {
   it.each([
@@ -52,15 +54,15 @@ describe('calculator', () => {
   });
 
   it('runs as a tool: results and errors both go back to the model as text', () => {
-    expect(runTool('calculator', '{"expression":"12*7"}')).toEqual({ content: '84', use: { name: 'calculator', detail: '12*7 = 84' } });
-    expect(runTool('calculator', '{"expression":"1/0"}').content).toBe('Error: division by zero.');
-    expect(runTool('calculator', 'not json').content).toMatch(/^Error: .*JSON/);
-    expect(runTool('calculator', '{}').content).toMatch(/^Error: no expression/);
-    expect(runTool('nope', '{}').content).toMatch(/no tool named "nope"/);
+    expect(runTool('calculator', '{"expression":"12*7"}', ALL)).toEqual({ content: '84', use: { name: 'calculator', detail: '12*7 = 84' } });
+    expect(runTool('calculator', '{"expression":"1/0"}', ALL).content).toBe('Error: division by zero.');
+    expect(runTool('calculator', 'not json', ALL).content).toMatch(/^Error: .*JSON/);
+    expect(runTool('calculator', '{}', ALL).content).toMatch(/^Error: no expression/);
+    expect(runTool('nope', '{}', ALL)).toMatchObject({ content: expect.stringMatching(/no tool named "nope" was offered/), use: { refused: true } });
   });
 
   it('$web_search: the arguments go back unchanged', () => {
     const args = '{"search_result":{"search_id":"s-1"},"usage":{"total_tokens":321}}';
-    expect(runTool('$web_search', args)).toEqual({ content: args, use: { name: '$web_search' } });
+    expect(runTool('$web_search', args, ALL)).toEqual({ content: args, use: { name: '$web_search' } });
   });
 });
