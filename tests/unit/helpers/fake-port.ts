@@ -64,8 +64,8 @@ export function createPortPair(name: string, sender?: FakePort['sender']): { pan
   return { panel, bg };
 }
 
-/** Resolves when `predicate` holds, polling on the microtask/macrotask queue; bounded. */
-export async function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+/** Resolves when `predicate` holds, polling on the macrotask queue; bounded generously, so a busy machine only makes it slower. */
+export async function until(predicate: () => boolean, timeoutMs = 30_000): Promise<void> {
   const start = Date.now();
   while (!predicate()) {
     if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMessages, pageMessage } from '../../../utils/kimi/prompt';
-import { attachmentMessage, imageContent } from '../../../utils/background/document-prompt';
+import { attachmentMessage, imageContent } from '../../../utils/kimi/prompt-attachments';
 import { bound, CUT, defuseTags, FIELD_LIMITS, oneLine, WRAPPER_TAGS } from '../../../utils/kimi/prompt-safe';
 import type { AskRequest, PageContent } from '../../../utils/messaging/types';
 import { hostileText, LINE_BREAKS, readerLines, tagCounts, wrapperTag } from './hostile-fields';
