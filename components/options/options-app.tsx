@@ -14,6 +14,8 @@ import { LanguageField } from './language-field';
 import { CitationsField } from './citations-field';
 import { WebSearchField } from './web-search-field';
 import { BalanceField } from './balance-field';
+import { errorDetail, isQuotaError } from '@/utils/storage/write-errors';
+import { StorageSection } from './storage-section';
 import './options.css';
 
 type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
@@ -75,7 +77,12 @@ export function OptionsApp() {
     const problem = checkDraft(draft);
     if (problem) return setStatus({ tone: 'error', text: t(problem) });
     if (!granted) return setStatus({ tone: 'error', text: t('optionsPermissionDenied') });
-    await saveOptions(draft);
+    try {
+      await saveOptions(draft);
+    } catch (e) {
+      // Storage full, or any other refusal: the draft stays in the form, nothing is lost.
+      return setStatus({ tone: 'error', text: isQuotaError(e) ? t('optionsSaveFailedFull') : t('optionsSaveFailed', errorDetail(e)) });
+    }
     if (draft.apiKey.trim()) setSavedHint(await keyHintItem.getValue());
     patch({ apiKey: '' });
     setStatus({ tone: 'ok', text: t('optionsSaved') });
@@ -109,6 +116,7 @@ export function OptionsApp() {
         </div>
         <p class={`status ${status?.tone ?? ''}`} role="status">{status?.text ?? ''}</p>
       </form>
+      <StorageSection />
     </main>
   );
 }

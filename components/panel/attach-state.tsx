@@ -6,6 +6,7 @@ import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
 import { ocrInWorker } from '@/utils/panel/document-deps';
 import { filesOfItems } from '@/utils/panel/document-history';
+import { saveSettingFromPanel } from '@/utils/panel/save-status';
 import { loadFileTexts } from '@/utils/history/file-texts';
 import {
   acceptsImages, blocker, bytesOfDataUrl, extrasOf, imageItem, itemFromPrepared, newItemId, visionAlternative, type AttachItem,
@@ -132,8 +133,7 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId
 
   const switchModel = useCallback(async (model: string) => {
     const current = await settingsItem.getValue();
-    await settingsItem.setValue({ ...current, model });
-    setHint('');
+    if (await saveSettingFromPanel(() => settingsItem.setValue({ ...current, model }))) setHint('');
   }, []);
 
   return {

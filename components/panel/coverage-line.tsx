@@ -3,6 +3,7 @@ import type { PageContent } from '@/utils/messaging/types';
 import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
 import { approx, pageCoverage } from '@/utils/panel/coverage';
+import { saveSettingFromPanel } from '@/utils/panel/save-status';
 import { t, uiLanguage } from '@/utils/i18n';
 
 /** Says how much of the page Kimi will read — and, when it won't fit, what the user can do. */
@@ -26,7 +27,7 @@ export function CoverageLine(props: { page: PageContent; onParts?: () => void })
       <p class="notice-title">{t('coverageTooLong', n, coverage.model, approx(coverage.limit, uiLanguage()))}</p>
       <p>{t(props.onParts ? 'coverageChoicesParts' : 'coverageChoices')}</p>
       {coverage.larger && (
-        <button type="button" onClick={() => void settingsItem.setValue({ ...settings, model: coverage.larger! })}>
+        <button type="button" onClick={() => void saveSettingFromPanel(() => settingsItem.setValue({ ...settings, model: coverage.larger! }))}>
           {t('coverageUseLarger', coverage.larger)}
         </button>
       )}

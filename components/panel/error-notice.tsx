@@ -6,6 +6,7 @@ import { largerModelFor } from '@/utils/kimi/larger-model';
 import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
 import { t } from '@/utils/i18n';
+import { saveSettingFromPanel } from '@/utils/panel/save-status';
 import { Countdown } from './countdown';
 
 /** A failure in plain words, what to do about it, and the raw detail behind "Details". */
@@ -18,7 +19,7 @@ export function ErrorNotice(props: { failure: KimiFailure; onRetry?(): void; onC
   const larger = f.kind === 'too-long' && f.promptTokens ? largerModelFor(f.promptTokens, f.model ?? '', cache?.models ?? []) : undefined;
   const change = (patch: { platform?: 'international' | 'china'; model?: string }) => {
     if (!settings) return;
-    void settingsItem.setValue({ ...settings, ...patch }).then(() => setSwitched(true));
+    void saveSettingFromPanel(() => settingsItem.setValue({ ...settings, ...patch })).then((ok) => ok && setSwitched(true));
   };
   return (
     <div class="error-notice" role="alert">

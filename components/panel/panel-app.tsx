@@ -21,6 +21,8 @@ import { DocumentNotice } from './document-notice';
 import { AttachBar } from './attach-bar';
 import { useAttachments } from './attach-state';
 import { usePendingQuestion } from './attach-pending';
+import { useStorageHealth } from './use-storage-health';
+import { StorageNotice } from './storage-notice';
 import './panel.css';
 
 export function PanelApp(props: { compact?: boolean }) {
@@ -45,6 +47,7 @@ export function PanelApp(props: { compact?: boolean }) {
   );
   usePendingActions(tabId, runAction);
   const turns = conv?.turns ?? [];
+  const storage = useStorageHealth(session.retrySaves);
 
   return (
     <div class={props.compact ? 'panel compact' : 'panel'}>
@@ -62,6 +65,7 @@ export function PanelApp(props: { compact?: boolean }) {
         fullPanelTab={props.compact ? tabId : undefined}
       />
       {keyHint === '' && <SetupNotice />}
+      <StorageNotice health={storage} />
       {showHistory ? (
         <HistoryView
           onOpen={(c) => {

@@ -3,6 +3,16 @@ import type { StoredConversation } from '@/utils/history/schema';
 import type { Conversation } from '@/utils/panel/conversation';
 import { saveConversation } from '@/utils/history/store';
 import { createPersister } from '@/utils/panel/persister';
+import { panelSaves } from '@/utils/panel/save-status';
+
+/** Every write of a conversation reports to the panel's save status (a full storage is shown, never swallowed). */
+function persisterOf(id: string) {
+  const what = `conv:${id}`;
+  return createPersister(saveConversation, undefined, {
+    onSaved: (c: StoredConversation) => panelSaves.saved(what, !c.turns.some((t) => t.status === 'streaming')),
+    onError: (error) => panelSaves.failed(what, error),
+  });
+}
 
 /**
  * The conversations this panel has open, kept in memory as the source of
@@ -10,7 +20,7 @@ import { createPersister } from '@/utils/panel/persister';
  */
 export function useConversations() {
   const live = useRef(new Map<string, StoredConversation>());
-  const persisters = useRef(new Map<string, ReturnType<typeof createPersister<StoredConversation>>>());
+  const persisters = useRef(new Map<string, ReturnType<typeof persisterOf>>());
   const shownId = useRef<string | undefined>(undefined);
   const [shownState, setShown] = useState<StoredConversation | undefined>(undefined);
 
@@ -24,7 +34,7 @@ export function useConversations() {
   const api = useMemo(() => {
     const persisterFor = (id: string) => {
       let p = persisters.current.get(id);
-      if (!p) persisters.current.set(id, (p = createPersister(saveConversation)));
+      if (!p) persisters.current.set(id, (p = persisterOf(id)));
       return p;
     };
     return {
@@ -57,6 +67,10 @@ export function useConversations() {
       /** Writes what is pending for `id` now. */
       save(id: string) {
         void persisters.current.get(id)?.flush();
+      },
+      /** Writes again every conversation whose last write failed (space was freed). */
+      retryFailed() {
+        persisters.current.forEach((p) => void p.retry());
       },
     };
   }, []);

@@ -251,5 +251,8 @@ export function usePanelSession(tabId: number | undefined) {
   );
 
   const streaming = running.current !== undefined && running.current.convId === conv?.id;
-  return { setAskExtras, page, conv, ask, warm, press, stop, continueTurn, readPage, newChat, openConversation, streaming, busy: running.current !== undefined };
+  return {
+    setAskExtras, page, conv, ask, warm, press, stop, continueTurn, readPage, newChat, openConversation, streaming,
+    busy: running.current !== undefined, retrySaves: convs.retryFailed,
+  };
 }

@@ -6,6 +6,7 @@ import { apiBase, originPattern } from '../kimi/endpoint';
 import { listModels, pickDefaultModel } from '../kimi/models';
 import { KimiError, failureFromException } from '../kimi/errors';
 import { uiLanguage } from '../i18n';
+import { writeCache } from '../storage/write-errors';
 
 export interface Connection {
   base: string;
@@ -30,7 +31,7 @@ export async function modelsFor(base: string, apiKey: string): Promise<ModelInfo
   const cached = await modelsCacheItem.getValue();
   if (cached && cached.base === base) return cached.models;
   const models = await listModels({ base, apiKey });
-  await modelsCacheItem.setValue({ base, models, fetchedAt: Date.now() });
+  await writeCache(() => modelsCacheItem.setValue({ base, models, fetchedAt: Date.now() }));
   return models;
 }
 
@@ -68,10 +69,11 @@ export async function resolveConnection(local?: Promise<LocalConnection>): Promi
     let model = settings.model;
     let models = cachedModels;
     if (!model) {
-      // Only the first question ever pays this round trip; the choice is saved.
+      // Only the first question ever pays this round trip; the choice is saved (if storage is full, it is
+      // made again next time, and the question still goes).
       models = await modelsFor(base, apiKey);
       model = pickDefaultModel(models).id;
-      await settingsItem.setValue({ ...settings, model });
+      await writeCache(() => settingsItem.setValue({ ...settings, model }));
     }
     const listed = models?.find((m) => m.id === model);
     return {

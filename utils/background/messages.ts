@@ -7,6 +7,7 @@ import { probeOtherPlatform, type PlatformBases } from '../kimi/platform-probe';
 import { KimiError, failureFromException } from '../kimi/errors';
 import { getApiKey } from '../storage/secret-store';
 import { balanceCacheItem, modelsCacheItem } from '../storage/items';
+import { writeCache } from '../storage/write-errors';
 import { extractTab } from './extract-tab';
 import { keepPage, noteReading, readingIn } from './page-cache';
 import type { ExtractResult } from '../messaging/types';
@@ -67,7 +68,7 @@ export async function testConnection(draft: ConnectionDraft, deps: MessageDeps =
   const base = baseFor(draft, deps);
   try {
     const models = await listModels({ base, apiKey, fetchImpl: deps.fetchImpl });
-    await modelsCacheItem.setValue({ base, models, fetchedAt: Date.now() });
+    await writeCache(() => modelsCacheItem.setValue({ base, models, fetchedAt: Date.now() }));
     return { ok: true, models };
   } catch (error) {
     const failure = { ...(error instanceof KimiError ? error.failure : failureFromException(error)), base };
@@ -87,7 +88,7 @@ export async function checkBalance(draft: ConnectionDraft, deps: MessageDeps = {
   try {
     const b = await getBalance({ base, apiKey, fetchImpl: deps.fetchImpl, bases: deps.platformBases });
     // Also refreshes the panel's low-balance warning.
-    await balanceCacheItem.setValue({ base, available: b.available, ...(b.currency ? { currency: b.currency } : {}), checkedAt: Date.now() });
+    await writeCache(() => balanceCacheItem.setValue({ base, available: b.available, ...(b.currency ? { currency: b.currency } : {}), checkedAt: Date.now() }));
     return { ok: true, ...b };
   } catch (error) {
     return { ok: false, failure: { ...(error instanceof KimiError ? error.failure : failureFromException(error)), base } };

@@ -2,6 +2,7 @@ import { deleteFile, fileContent, uploadForExtraction, type FilesConnection } fr
 import { getCachedText, putCachedText } from './doc-cache';
 import { sha256Hex } from './hash';
 import { DocumentError } from './types';
+import { writeCache } from '../storage/write-errors';
 
 export interface OcrResult {
   text: string;
@@ -34,6 +35,7 @@ export async function extractViaKimi(bytes: Uint8Array, filename: string, conn: 
     await deleteFile(uploaded.id, { ...conn, signal: undefined, timeoutMs: 30_000 }).catch(() => undefined);
   }
   if (NO_TEXT.test(text)) throw new DocumentError('ocr-empty');
-  await putCachedText(hash, { text, filename });
+  // The text is what the user waits for; a cache that is full only means a later question uploads again.
+  await writeCache(() => putCachedText(hash, { text, filename }));
   return { text, cached: false, hash };
 }

@@ -5,12 +5,14 @@
  */
 import type { Conversation, Turn } from '../panel/conversation';
 import { cleanTurnFiles } from './turn-files';
+import { boundQuote } from '../citations/bounded-quote';
 
 /**
  * 1: the first shape. 2: a turn may carry `files` (name, kind, size, whether its text is kept; the texts
- * themselves are stored beside the conversation, utils/history/file-texts.ts).
+ * themselves are stored beside the conversation, utils/history/file-texts.ts). 3: a cited source keeps a
+ * short quote (utils/citations/bounded-quote.ts), not the whole passage; older records are cut on load.
  */
-export const CONVERSATION_VERSION = 2;
+export const CONVERSATION_VERSION = 3;
 export const CONVERSATION_PREFIX = 'conv:';
 
 export interface StoredConversation extends Conversation {
@@ -35,7 +37,7 @@ const isTurn = (t: unknown): t is Turn => {
 export function migrateConversation(raw: unknown): StoredConversation | null {
   const r = raw as (Omit<Partial<StoredConversation>, 'v'> & { v?: unknown }) | null;
   if (!r || typeof r !== 'object' || typeof r.id !== 'string' || !Array.isArray(r.turns)) return null;
-  if (r.v !== 1 && r.v !== CONVERSATION_VERSION) return null;
+  if (r.v !== 1 && r.v !== 2 && r.v !== CONVERSATION_VERSION) return null;
   // 1 → 2 adds nothing but the optional `files`: a version 1 turn has none.
   const turns = r.turns.filter(isTurn).map((t) => {
     const { files: rawFiles, ...rest } = t;
@@ -45,14 +47,17 @@ export function migrateConversation(raw: unknown): StoredConversation | null {
   return { ...r, v: CONVERSATION_VERSION, turns } as StoredConversation;
 }
 
-/** Saved citation sources, keeping only well-formed entries (a damaged record must not break the panel). */
+/**
+ * Saved citation sources, keeping only well-formed entries (a damaged record must not break the panel), each
+ * quote bounded: that is the whole 2 → 3 migration, and it costs nothing on a record already at 3.
+ */
 function cleanSources(raw: unknown): Turn['sources'] {
   if (!raw || typeof raw !== 'object') return undefined;
   const out: NonNullable<Turn['sources']> = {};
   for (const [n, v] of Object.entries(raw as Record<string, unknown>)) {
     const s = v as { quote?: unknown; at?: unknown; page?: unknown };
     if (!/^\d{1,5}$/.test(n) || typeof s?.quote !== 'string' || typeof s.at !== 'number') continue;
-    out[n] = { quote: s.quote, at: s.at, ...(typeof s.page === 'number' ? { page: s.page } : {}) };
+    out[n] = { quote: boundQuote(s.quote), at: s.at, ...(typeof s.page === 'number' ? { page: s.page } : {}) };
   }
   return Object.keys(out).length ? out : undefined;
 }

@@ -75,3 +75,8 @@ export async function clearHistory(): Promise<void> {
   // The attached files' texts go with them.
   await area().remove(all.filter((k) => k.startsWith(FILE_TEXTS_PREFIX)));
 }
+
+/** Deletes these conversations and their file texts (Options → Storage); resolves once all are gone. */
+export async function deleteConversations(ids: readonly string[]): Promise<void> {
+  await Promise.all(ids.map(deleteConversation));
+}

@@ -3,6 +3,7 @@ import { FILE_TEXTS_CAP, saveFileTexts, textBytes, type KeptFile } from '../hist
 import type { TurnFile } from '../history/turn-files';
 import type { AttachedImage, AttachmentText } from '../messaging/types';
 import type { Conversation, Turn } from './conversation';
+import { panelSaves } from './save-status';
 import type { AttachItem } from './document-attach';
 
 /** What goes with a question besides the page: the parts Kimi gets, and what the conversation records. */
@@ -53,7 +54,7 @@ export function askParts(extras: AskExtrasWithFiles): Pick<AskExtrasWithFiles, '
 /**
  * Records the attached files on the new turn and keeps their texts beside the conversation (the latest
  * question's files replace the earlier ones; none removes them). Saving runs in the background: a failure
- * only means the texts are not there after reopening.
+ * only means the texts are not there after reopening, and it is reported to the panel's save status.
  */
 export function recordTurnFiles<C extends Conversation>(
   convId: string,
@@ -61,7 +62,7 @@ export function recordTurnFiles<C extends Conversation>(
   extras: AskExtrasWithFiles,
   save: (id: string, files: KeptFile[]) => Promise<void> = saveFileTexts,
 ): [C, Turn] {
-  void save(convId, extras.keep ?? []).catch(() => undefined);
+  void panelSaves.track(`files:${convId}`, () => save(convId, extras.keep ?? [])).catch(() => undefined); // shown by the panel
   if (!extras.files?.length) return [conv, turn];
   const withFiles = { ...turn, files: extras.files };
   return [{ ...conv, turns: conv.turns.map((t) => (t.id === turn.id ? withFiles : t)) }, withFiles];

@@ -1,6 +1,7 @@
 import type { CitedSource, Passage } from '../citations/types';
 import { citedNumbers } from '../citations/markers';
 import type { Turn } from './conversation';
+import { boundQuote } from '../citations/bounded-quote';
 
 /**
  * The passages each answer could cite. The whole list lives only in the panel's
@@ -32,12 +33,12 @@ export function forgetPassages(turnId: string): void {
   live.delete(turnId);
 }
 
-/** The passages `answer` cites, as saved with the turn. */
+/** The passages `answer` cites, as saved with the turn: where each is and a short quote, not the passage. */
 export function citedSources(answer: string, passages: Passage[]): Record<string, CitedSource> {
   const out: Record<string, CitedSource> = {};
   for (const n of citedNumbers(answer)) {
     const p = passages[n - 1];
-    if (p) out[n] = { quote: p.quote, at: p.at, ...(p.page ? { page: p.page } : {}) };
+    if (p) out[n] = { quote: boundQuote(p.quote), at: p.at, ...(p.page ? { page: p.page } : {}) };
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resolveConnection } from '../../../utils/background/connection';
+import { testConnection } from '../../../utils/background/messages';
 import { settingsItem, modelsCacheItem } from '../../../utils/storage/items';
 import { setApiKey } from '../../../utils/storage/secret-store';
 import { startSimulator, DEFAULT_KEY, type Simulator } from '../../simulator/server';
@@ -54,5 +55,27 @@ describe('resolveConnection', () => {
     await setApiKey('sk-not-the-right-key');
     await useSim('');
     expect(await resolveConnection()).toMatchObject({ kind: 'http', status: 401 });
+  });
+});
+
+/** From here on every write to storage.local fails as Chromium's does at its quota. */
+function fillStorage() {
+  vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('Resource::kQuotaBytes quota exceeded'));
+}
+
+describe('a full storage.local does not break questions or the connection test (caches are only caches)', () => {
+  it('the first question still goes: the model list and the default model cannot be cached, and need not be', async () => {
+    await setApiKey(DEFAULT_KEY);
+    await settingsItem.setValue({ platform: 'custom', customEndpoint: sim.url, model: '', answerLanguage: 'auto', webSearch: false, citations: true });
+    fillStorage();
+    const c = await resolveConnection();
+    expect(c).toMatchObject({ base: `${sim.url}/v1`, apiKey: DEFAULT_KEY });
+    expect((c as { model: string }).model).not.toBe('');
+  });
+
+  it('Test connection reports the models, not a storage error', async () => {
+    fillStorage();
+    const r = await testConnection({ platform: 'custom', customEndpoint: sim.url, apiKey: DEFAULT_KEY });
+    expect(r.ok).toBe(true);
   });
 });

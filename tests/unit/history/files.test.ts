@@ -8,10 +8,10 @@ const v1Turn = { id: 't1', mode: 'ask', question: 'Q', answer: 'A', reasoning: '
 const record = (v: unknown, turns: unknown[]) => ({ v, id: 'c1', url: 'https://a.example/', title: 'T', turns, createdAt: 1, updatedAt: 2 });
 
 describe('conversation schema, version 2: the files attached to a turn', () => {
-  it('migrates a version 1 record: same turns, now version 2, no files', () => {
+  it('migrates a version 1 record: same turns, now the current version, no files', () => {
     const m = migrateConversation(record(1, [v1Turn]));
-    expect(CONVERSATION_VERSION).toBe(2);
-    expect(m?.v).toBe(2);
+    expect(CONVERSATION_VERSION).toBe(3);
+    expect(m?.v).toBe(3);
     expect(m?.turns).toHaveLength(1);
     expect(m?.turns[0]).toMatchObject({ id: 't1', question: 'Q', answer: 'A' });
     expect(m?.turns[0].files).toBeUndefined();
@@ -36,14 +36,14 @@ describe('conversation schema, version 2: the files attached to a turn', () => {
   });
 
   it('refuses unknown versions (a newer Moonlit wrote it) and broken records', () => {
-    expect(migrateConversation(record(3, [v1Turn]))).toBeNull();
+    expect(migrateConversation(record(4, [v1Turn]))).toBeNull();
     expect(migrateConversation(record(undefined, [v1Turn]))).toBeNull();
     expect(migrateConversation({ id: 'x' })).toBeNull();
   });
 
-  it('a stored version 1 record loads as version 2', async () => {
+  it('a stored version 1 record loads as the current version (3)', async () => {
     await fakeBrowser.storage.local.set({ 'conv:c1': record(1, [v1Turn]) });
-    expect((await loadConversation('c1'))?.v).toBe(2);
+    expect((await loadConversation('c1'))?.v).toBe(3);
   });
 });
 

@@ -39,3 +39,17 @@ test('only the latest few passage lists stay in memory', () => {
   expect(sourceOf(turns[0], 1)).toBeUndefined();
   expect(sourceOf(turns[11], 1)?.quote).toBe('Alpha one.');
 });
+
+test('a cited passage as long as a page is saved as a short quote; while on screen the whole passage is still known', () => {
+  const huge = `Huge paragraph ${'about bees and honey '.repeat(2000)}end.`;
+  const passages = splitPassages(`Intro line.\n\n${huge}`);
+  const t = turn({ answer: 'It is long [P2].' });
+  rememberPassages(t.id, passages);
+  expect(sourceOf(t, 2)?.quote).toBe(passages[1].quote);
+  const saved = settleSources(t)!;
+  expect(saved[2].quote.length).toBeLessThanOrEqual(300);
+  expect(saved[2].quote.endsWith('…')).toBe(true);
+  expect(passages[1].quote.startsWith(saved[2].quote.slice(0, -1))).toBe(true);
+  expect(saved[2].at).toBe(passages[1].at);
+  forgetPassages(t.id);
+});
