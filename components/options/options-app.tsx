@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ModelInfo } from '@/utils/messaging/types';
 import { sendMessage } from '@/utils/messaging/send';
-import { keyHintItem, modelsCacheItem, settingsItem, DEFAULT_SETTINGS } from '@/utils/storage/items';
-import { apiBase } from '@/utils/kimi/endpoint';
+import { keyHintItem, modelsCacheItem, settingsItem, DEFAULT_SETTINGS, type Settings } from '@/utils/storage/items';
+import { apiBase, sendsKeyInClear } from '@/utils/kimi/endpoint';
 import { describeFailure } from '@/utils/kimi/error-table';
 import { pickDefaultModel } from '@/utils/kimi/models';
 import { checkDraft, requestEndpointPermission, saveOptions, type OptionsDraft } from '@/utils/options/save-options';
@@ -20,6 +20,7 @@ type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
 
 export function OptionsApp() {
   const [draft, setDraft] = useState<OptionsDraft>({ ...DEFAULT_SETTINGS, apiKey: '' });
+  const [saved, setSaved] = useState<Settings>(DEFAULT_SETTINGS);
   const [savedHint, setSavedHint] = useState('');
   const [models, setModels] = useState<ModelInfo[]>([]);
   const [note, setNote] = useState('');
@@ -30,6 +31,7 @@ export function OptionsApp() {
     void (async () => {
       const settings = await settingsItem.getValue();
       setDraft({ ...settings, apiKey: '' });
+      setSaved(settings);
       setSavedHint(await keyHintItem.getValue());
       const cache = await modelsCacheItem.getValue();
       if (cache && cache.base === apiBase(settings)) setModels(cache.models);
@@ -76,9 +78,11 @@ export function OptionsApp() {
     if (problem) return setStatus({ tone: 'error', text: t(problem) });
     if (!granted) return setStatus({ tone: 'error', text: t('optionsPermissionDenied') });
     await saveOptions(draft);
+    setSaved(await settingsItem.getValue());
     if (draft.apiKey.trim()) setSavedHint(await keyHintItem.getValue());
     patch({ apiKey: '' });
-    setStatus({ tone: 'ok', text: t('optionsSaved') });
+    const clear = draft.platform === 'custom' && sendsKeyInClear(draft.customEndpoint);
+    setStatus({ tone: clear ? 'error' : 'ok', text: clear ? `${t('optionsSaved')} ${t('optionsEndpointClearText')}` : t('optionsSaved') });
   };
 
   return (
@@ -102,7 +106,7 @@ export function OptionsApp() {
         <LanguageField value={draft.answerLanguage} onChange={(answerLanguage) => patch({ answerLanguage })} />
         <WebSearchField platform={draft.platform} checked={draft.webSearch === true} onChange={(webSearch) => patch({ webSearch })} />
         <CitationsField checked={draft.citations !== false} onChange={(citations) => patch({ citations })} />
-        <BalanceField draft={{ platform: draft.platform, customEndpoint: draft.customEndpoint, apiKey: draft.apiKey || undefined }} />
+        <BalanceField platform={saved.platform} unsaved={unsavedConnection(draft, saved)} />
         <div class="actions">
           <button type="button" onClick={() => void testConnection()}>{t('optionsTest')}</button>
           <button type="submit" class="primary">{t('optionsSave')}</button>
@@ -111,4 +115,10 @@ export function OptionsApp() {
       </form>
     </main>
   );
+}
+
+/** A typed key, or a platform or endpoint other than the saved one: the balance would not be for what is shown. */
+function unsavedConnection(draft: OptionsDraft, saved: Settings): boolean {
+  if (draft.apiKey.trim() || draft.platform !== saved.platform) return true;
+  return draft.platform === 'custom' && apiBase(draft) !== apiBase(saved);
 }

@@ -6,7 +6,8 @@ import { getBalance } from '../kimi/balance';
 import { probeOtherPlatform, type PlatformBases } from '../kimi/platform-probe';
 import { KimiError, failureFromException } from '../kimi/errors';
 import { getApiKey } from '../storage/secret-store';
-import { balanceCacheItem, modelsCacheItem } from '../storage/items';
+import { balanceCacheItem, modelsCacheItem, settingsItem } from '../storage/items';
+import { hasHostPermission } from './connection';
 import { extractTab } from './extract-tab';
 import { keepPage, noteReading, readingIn } from './page-cache';
 import type { ExtractResult } from '../messaging/types';
@@ -33,7 +34,8 @@ export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSende
     case 'options→bg:test-connection':
       return testConnection(message.data);
     case 'options→bg:balance':
-      return checkBalance(message.data);
+      // Whatever the message carries is ignored: only the saved settings and key are ever used.
+      return checkBalance();
     case 'panel→bg:ocr':
       if (typeof message.data?.transferId !== 'string' || typeof message.data?.name !== 'string') return undefined;
       return ocrDocument(message.data);
@@ -56,7 +58,7 @@ export interface MessageDeps {
 }
 
 /** The draft's base: the official hosts can be redirected for tests. */
-function baseFor(draft: ConnectionDraft, deps: MessageDeps): string {
+function baseFor(draft: Pick<ConnectionDraft, 'platform' | 'customEndpoint'>, deps: MessageDeps): string {
   if (draft.platform !== 'custom' && deps.platformBases) return deps.platformBases[draft.platform];
   return apiBase(draft);
 }
@@ -80,10 +82,15 @@ export async function testConnection(draft: ConnectionDraft, deps: MessageDeps =
   }
 }
 
-export async function checkBalance(draft: ConnectionDraft, deps: MessageDeps = {}): Promise<BalanceResult> {
-  const apiKey = draft.apiKey?.trim() || (await getApiKey());
+/**
+ * The balance for the saved key at the saved endpoint, and only when the browser lets Moonlit reach it: the
+ * key never goes to an address the user typed but did not save (the options page asks to save first).
+ */
+export async function checkBalance(deps: MessageDeps = {}): Promise<BalanceResult> {
+  const [settings, apiKey] = await Promise.all([settingsItem.getValue(), getApiKey()]);
   if (!apiKey) return { ok: false, failure: { kind: 'no-key' } };
-  const base = baseFor(draft, deps);
+  const base = baseFor(settings, deps);
+  if (!(await hasHostPermission(settings))) return { ok: false, failure: { kind: 'no-host-permission', message: base } };
   try {
     const b = await getBalance({ base, apiKey, fetchImpl: deps.fetchImpl, bases: deps.platformBases });
     // Also refreshes the panel's low-balance warning.
