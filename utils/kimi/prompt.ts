@@ -1,7 +1,7 @@
 import type { AskRequest, PageContent } from '../messaging/types';
 import { SYSTEM_PROMPT, defaultInstruction } from './prompt-text';
 import { attachmentMessages } from '../background/document-prompt';
-import { markPassages } from '../citations/passages';
+import { isPdfText, markPassages } from '../citations/passages';
 import { CITE_KEEP, CITE_PASSAGES } from './prompt-cite';
 import { LastFew } from './last-few';
 
@@ -37,7 +37,7 @@ function neutralise(text: string): string {
 export function pageMessage(page: PageContent, citations?: AskRequest['citations']): string {
   if (page.text.length < REMEMBER_FROM) return buildPageMessage(page, citations);
   // Follow-ups ask about the same page: its message (passages marked, look-alikes defused) is built once.
-  const key = [page.title, page.url, page.lang ?? '', citations ? ('first' in citations ? `first:${citations.first}` : 'keep') : ''].join('\u0000');
+  const key = [page.title, page.url, page.lang ?? '', page.source ?? '', citations ? ('first' in citations ? `first:${citations.first}` : 'keep') : ''].join('\u0000');
   const known = remembered.get(page.text);
   if (known?.key === key) return known.message;
   const message = buildPageMessage(page, citations);
@@ -54,7 +54,7 @@ function buildPageMessage(page: PageContent, citations?: AskRequest['citations']
   let body = page.text;
   let cite = '';
   if (citations && 'first' in citations && body.trim()) {
-    const marked = markPassages(body, citations.first);
+    const marked = markPassages(body, isPdfText(page), citations.first);
     if (marked.count) [body, cite] = [marked.text, CITE_PASSAGES];
   } else if (citations && 'keep' in citations) cite = CITE_KEEP;
   const text = body.trim() ? neutralise(body) : '(The page has no readable text.)';
