@@ -16,6 +16,7 @@ import { captureTab } from './document-capture';
 import { isExtensionPage, pageScriptTab } from './sender';
 import { pageChanged } from './tab-checks';
 import { citeInTab, parseCiteRequest } from './cite-tab';
+import { takePending } from '../storage/pending-actions';
 
 /**
  * One-shot messages. Only Moonlit's own pages may send them; anything from a
@@ -42,6 +43,12 @@ export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSende
     case 'panel→bg:capture':
       if (typeof message.data?.tabId !== 'number') return undefined;
       return captureTab(message.data.tabId);
+    case 'panel→bg:claim-action': {
+      const tabId = message.data?.tabId;
+      if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return undefined;
+      // takePending's updates run one after another in this worker: of two panels asking, only the first gets it.
+      return takePending(tabId).then((action) => action ?? null);
+    }
     case 'panel→bg:cite': {
       const req = parseCiteRequest(message.data);
       return req ? citeInTab(req) : undefined;
