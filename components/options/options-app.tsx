@@ -55,6 +55,8 @@ export function OptionsApp() {
     const problem = checkDraft(draft);
     if (problem) return setStatus({ tone: 'error', text: t(problem) });
     if (!granted) return setStatus({ tone: 'error', text: t('optionsPermissionDenied') });
+    // The saved key only goes to the saved address.
+    if (!draft.apiKey.trim() && !sameAddress(draft, saved)) return setStatus({ tone: 'error', text: t('optionsTestTypeKey') });
     setStatus({ tone: 'busy', text: t('optionsTesting') });
     const result = await sendMessage('options→bg:test-connection', {
       platform: draft.platform,
@@ -117,8 +119,10 @@ export function OptionsApp() {
   );
 }
 
-/** A typed key, or a platform or endpoint other than the saved one: the balance would not be for what is shown. */
-function unsavedConnection(draft: OptionsDraft, saved: Settings): boolean {
-  if (draft.apiKey.trim() || draft.platform !== saved.platform) return true;
-  return draft.platform === 'custom' && apiBase(draft) !== apiBase(saved);
+/** The draft's platform and endpoint are the saved ones. */
+function sameAddress(draft: OptionsDraft, saved: Settings): boolean {
+  return draft.platform === saved.platform && (draft.platform !== 'custom' || apiBase(draft) === apiBase(saved));
 }
+
+/** A typed key, or a platform or endpoint other than the saved one: the balance would not be for what is shown. */
+const unsavedConnection = (draft: OptionsDraft, saved: Settings): boolean => !!draft.apiKey.trim() || !sameAddress(draft, saved);

@@ -1,12 +1,12 @@
 import type { Browser } from 'wxt/browser';
 import type { BalanceResult, ConnectionDraft, ConnectionResult, Message } from '../messaging/protocol';
-import { apiBase } from '../kimi/endpoint';
+import { apiBase, validateEndpoint } from '../kimi/endpoint';
 import { listModels } from '../kimi/models';
 import { getBalance } from '../kimi/balance';
 import { probeOtherPlatform, type PlatformBases } from '../kimi/platform-probe';
 import { KimiError, failureFromException } from '../kimi/errors';
 import { getApiKey } from '../storage/secret-store';
-import { balanceCacheItem, modelsCacheItem, settingsItem } from '../storage/items';
+import { balanceCacheItem, DEFAULT_SETTINGS, modelsCacheItem, settingsItem } from '../storage/items';
 import { hasHostPermission } from './connection';
 import { extractTab } from './extract-tab';
 import { keepPage, noteReading, readingIn } from './page-cache';
@@ -33,7 +33,7 @@ export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSende
       if (typeof message.data?.tabId !== 'number') return undefined;
       return extractTab(message.data.tabId, typeof message.data.known === 'string' ? message.data.known : undefined).then((r) => keepRead(message.data.tabId, r));
     case 'options→bg:test-connection':
-      return testConnection(message.data);
+      return isDraft(message.data) ? testConnection(message.data) : undefined;
     case 'options→bg:balance':
       // Whatever the message carries is ignored: only the saved settings and key are ever used.
       return checkBalance();
@@ -70,10 +70,18 @@ function baseFor(draft: Pick<ConnectionDraft, 'platform' | 'customEndpoint'>, de
   return apiBase(draft);
 }
 
+/**
+ * GET /v1/models for the draft. The saved key only ever goes to the saved endpoint: testing an address not
+ * saved yet needs the key typed with it (the options page says so). A custom address needs its host permission.
+ */
 export async function testConnection(draft: ConnectionDraft, deps: MessageDeps = {}): Promise<ConnectionResult> {
-  const apiKey = draft.apiKey?.trim() || (await getApiKey());
-  if (!apiKey) return { ok: false, failure: { kind: 'no-key' } };
+  const typed = draft.apiKey?.trim();
   const base = baseFor(draft, deps);
+  const saved = typed ? undefined : await settingsItem.getValue();
+  if (saved && baseFor(saved, deps) !== base) return { ok: false, failure: { kind: 'no-key' } };
+  const apiKey = typed || (await getApiKey());
+  if (!apiKey) return { ok: false, failure: { kind: 'no-key' } };
+  if (!(await hasHostPermission({ ...DEFAULT_SETTINGS, ...draft }))) return { ok: false, failure: { kind: 'no-host-permission', message: base } };
   try {
     const models = await listModels({ base, apiKey, fetchImpl: deps.fetchImpl });
     await modelsCacheItem.setValue({ base, models, fetchedAt: Date.now() });
@@ -106,6 +114,18 @@ export async function checkBalance(deps: MessageDeps = {}): Promise<BalanceResul
   } catch (error) {
     return { ok: false, failure: { ...(error instanceof KimiError ? error.failure : failureFromException(error)), base } };
   }
+}
+
+/** The boundary check for a draft from the options page. */
+function isDraft(d: unknown): d is ConnectionDraft {
+  const x = d as ConnectionDraft | null;
+  return (
+    !!x &&
+    ['international', 'china', 'custom'].includes(x.platform) &&
+    typeof x.customEndpoint === 'string' &&
+    (x.platform !== 'custom' || validateEndpoint(x.customEndpoint) === null) &&
+    (x.apiKey === undefined || typeof x.apiKey === 'string')
+  );
 }
 
 /** A page read whole passes through here: kept, so a question about it need not carry its text back (page-cache.ts). */

@@ -5,7 +5,8 @@ import { settingsItem } from '../../../utils/storage/items';
 import { clearApiKey, setApiKey } from '../../../utils/storage/secret-store';
 import { startSimulator, DEFAULT_KEY, type Simulator } from '../../simulator/server';
 
-// "Check balance" must only ever send the key to the saved endpoint, and only with its host permission.
+// The saved key only ever goes to the saved endpoint, and only with its host permission: "Check balance" and
+// "Test connection" against two simulators, the saved one and one typed in the options page but not saved.
 let saved: Simulator;
 let typed: Simulator;
 beforeAll(async () => {
@@ -73,5 +74,40 @@ describe('options→bg:balance', () => {
     expect(handleMessage({ name: 'options→bg:balance', data: {} }, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toBeUndefined();
     expect(handleMessage({ name: 'options→bg:balance', data: {} }, { id: fakeBrowser.runtime.id, url: 'https://example.com/', tab: { id: 1 } as never })).toBeUndefined();
     expect(saved.log).toHaveLength(0);
+  });
+});
+
+describe('options→bg:test-connection', () => {
+  const test = (data: unknown) => handleMessage({ name: 'options→bg:test-connection', data }, own);
+  const modelCalls = (sim: Simulator) => sim.log.filter((r) => r.path === '/v1/models');
+
+  it('the saved address with no key typed: the saved key, to the saved endpoint', async () => {
+    await expect(test({ platform: 'custom', customEndpoint: saved.url })).resolves.toMatchObject({ ok: true });
+    expect(modelCalls(saved).map((r) => r.headers.authorization)).toEqual([`Bearer ${DEFAULT_KEY}`]);
+    expect(typed.log).toHaveLength(0);
+  });
+
+  it('an address typed but not saved never gets the saved key: 0 requests anywhere', async () => {
+    await expect(test({ platform: 'custom', customEndpoint: typed.url })).resolves.toEqual({ ok: false, failure: { kind: 'no-key' } });
+    await expect(test({ platform: 'custom', customEndpoint: `${typed.url}/v1/` })).resolves.toEqual({ ok: false, failure: { kind: 'no-key' } });
+    expect(typed.log).toHaveLength(0);
+    expect(saved.log).toHaveLength(0);
+  });
+
+  it('a key typed with the new address goes there (with its permission), and the saved key does not', async () => {
+    await expect(test({ platform: 'custom', customEndpoint: typed.url, apiKey: ` ${DEFAULT_KEY} ` })).resolves.toMatchObject({ ok: true });
+    expect(typed.log.map((r) => r.headers.authorization)).toEqual([`Bearer ${DEFAULT_KEY}`]);
+    expect(saved.log).toHaveLength(0);
+    allowed.clear();
+    await expect(test({ platform: 'custom', customEndpoint: typed.url, apiKey: DEFAULT_KEY })).resolves.toEqual({
+      ok: false,
+      failure: { kind: 'no-host-permission', message: typed.baseUrl },
+    });
+    expect(typed.log).toHaveLength(1);
+  });
+
+  it('answers no malformed draft', () => {
+    for (const data of [null, {}, { platform: 'custom' }, { platform: 'custom', customEndpoint: 'ftp://x' }, { platform: 'mars', customEndpoint: '' }, { platform: 'china', customEndpoint: '', apiKey: 7 }])
+      expect(test(data)).toBeUndefined();
   });
 });
