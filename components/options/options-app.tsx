@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ModelInfo } from '@/utils/messaging/types';
 import { sendMessage } from '@/utils/messaging/send';
-import { keyHintItem, modelsCacheItem, settingsItem, DEFAULT_SETTINGS } from '@/utils/storage/items';
-import { apiBase } from '@/utils/kimi/endpoint';
+import { keyHintItem, modelsCacheItem, settingsItem, DEFAULT_SETTINGS, type Settings } from '@/utils/storage/items';
+import { apiBase, sendsKeyInClear } from '@/utils/kimi/endpoint';
 import { describeFailure } from '@/utils/kimi/error-table';
 import { pickDefaultModel } from '@/utils/kimi/models';
 import { checkDraft, requestEndpointPermission, saveOptions, type OptionsDraft } from '@/utils/options/save-options';
@@ -22,6 +22,7 @@ type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
 
 export function OptionsApp() {
   const [draft, setDraft] = useState<OptionsDraft>({ ...DEFAULT_SETTINGS, apiKey: '' });
+  const [saved, setSaved] = useState<Settings>(DEFAULT_SETTINGS);
   const [savedHint, setSavedHint] = useState('');
   const [models, setModels] = useState<ModelInfo[]>([]);
   const [note, setNote] = useState('');
@@ -32,6 +33,7 @@ export function OptionsApp() {
     void (async () => {
       const settings = await settingsItem.getValue();
       setDraft({ ...settings, apiKey: '' });
+      setSaved(settings);
       setSavedHint(await keyHintItem.getValue());
       const cache = await modelsCacheItem.getValue();
       if (cache && cache.base === apiBase(settings)) setModels(cache.models);
@@ -55,6 +57,8 @@ export function OptionsApp() {
     const problem = checkDraft(draft);
     if (problem) return setStatus({ tone: 'error', text: t(problem) });
     if (!granted) return setStatus({ tone: 'error', text: t('optionsPermissionDenied') });
+    // The saved key only goes to the saved address.
+    if (!draft.apiKey.trim() && !sameAddress(draft, saved)) return setStatus({ tone: 'error', text: t('optionsTestTypeKey') });
     setStatus({ tone: 'busy', text: t('optionsTesting') });
     const result = await sendMessage('options→bg:test-connection', {
       platform: draft.platform,
@@ -83,9 +87,11 @@ export function OptionsApp() {
       // Storage full, or any other refusal: the draft stays in the form, nothing is lost.
       return setStatus({ tone: 'error', text: isQuotaError(e) ? t('optionsSaveFailedFull') : t('optionsSaveFailed', errorDetail(e)) });
     }
+    setSaved(await settingsItem.getValue());
     if (draft.apiKey.trim()) setSavedHint(await keyHintItem.getValue());
     patch({ apiKey: '' });
-    setStatus({ tone: 'ok', text: t('optionsSaved') });
+    const clear = draft.platform === 'custom' && sendsKeyInClear(draft.customEndpoint);
+    setStatus({ tone: clear ? 'error' : 'ok', text: clear ? `${t('optionsSaved')} ${t('optionsEndpointClearText')}` : t('optionsSaved') });
   };
 
   return (
@@ -109,7 +115,7 @@ export function OptionsApp() {
         <LanguageField value={draft.answerLanguage} onChange={(answerLanguage) => patch({ answerLanguage })} />
         <WebSearchField platform={draft.platform} checked={draft.webSearch === true} onChange={(webSearch) => patch({ webSearch })} />
         <CitationsField checked={draft.citations !== false} onChange={(citations) => patch({ citations })} />
-        <BalanceField draft={{ platform: draft.platform, customEndpoint: draft.customEndpoint, apiKey: draft.apiKey || undefined }} />
+        <BalanceField platform={saved.platform} unsaved={unsavedConnection(draft, saved)} />
         <div class="actions">
           <button type="button" onClick={() => void testConnection()}>{t('optionsTest')}</button>
           <button type="submit" class="primary">{t('optionsSave')}</button>
@@ -120,3 +126,11 @@ export function OptionsApp() {
     </main>
   );
 }
+
+/** The draft's platform and endpoint are the saved ones. */
+function sameAddress(draft: OptionsDraft, saved: Settings): boolean {
+  return draft.platform === saved.platform && (draft.platform !== 'custom' || apiBase(draft) === apiBase(saved));
+}
+
+/** A typed key, or a platform or endpoint other than the saved one: the balance would not be for what is shown. */
+const unsavedConnection = (draft: OptionsDraft, saved: Settings): boolean => !!draft.apiKey.trim() || !sameAddress(draft, saved);

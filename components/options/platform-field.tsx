@@ -1,5 +1,6 @@
 import type { Platform } from '@/utils/storage/items';
 import { t } from '@/utils/i18n';
+import { sendsKeyInClear } from '@/utils/kimi/endpoint';
 
 export function PlatformField(props: {
   platform: Platform;
@@ -34,6 +35,9 @@ export function PlatformField(props: {
             onInput={(e) => props.onEndpoint((e.target as HTMLInputElement).value)}
           />
           <p class="help">{t('optionsEndpointHelp')}</p>
+          {sendsKeyInClear(props.endpoint) && (
+            <p class="warning" role="alert">{t('optionsEndpointClearText')}</p>
+          )}
         </div>
       )}
     </>

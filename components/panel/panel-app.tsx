@@ -18,6 +18,7 @@ import { CoverageLine } from './coverage-line';
 import { PartsProgressLine } from './parts-progress';
 import { ShortcutsInfo } from './shortcuts-info';
 import { DocumentNotice } from './document-notice';
+import { TextlessNotice } from './textless-notice';
 import { AttachBar } from './attach-bar';
 import { useAttachments } from './attach-state';
 import { usePendingQuestion } from './attach-pending';
@@ -78,6 +79,9 @@ export function PanelApp(props: { compact?: boolean }) {
         <>
           <PageNotice page={session.page} onRetry={() => void session.readPage()} />
           {session.page.state === 'document' && <DocumentNotice doc={session.page.doc} onRead={(o) => void session.readPage(o)} />}
+          {session.page.state === 'ready' && session.page.page.textless && (
+            <TextlessNotice textless={session.page.page.textless} onRecognise={() => session.readPage({ ocrPages: true })} />
+          )}
           {session.page.state === 'ready' && (
             <CoverageLine page={session.page.page} onParts={busy ? undefined : () => void session.ask('summarize', '', undefined, undefined, true)} />
           )}

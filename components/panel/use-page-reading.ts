@@ -60,7 +60,7 @@ export function usePageReading(tabId: number | undefined) {
     (opts: PdfReadOptions = {}): Promise<PageState> => {
       // A read the user asked for (a password, consent to recognition) goes first: a read begun meanwhile (a late
       // "load complete" of the PDF tab) waits for it, and then finds the password remembered.
-      if (opts.password || opts.ocr) return (userRead.current = read(opts));
+      if (opts.password || opts.ocr || opts.ocrPages) return (userRead.current = read(opts));
       return read(opts, userRead.current);
     },
     [read],

@@ -13,7 +13,7 @@ import { settingsItem } from '@/utils/storage/items';
 import { fits, fitsWith, useHeldLimits } from './use-held-limits';
 import { askParts, recordTurnFiles, type AskExtrasWithFiles } from '@/utils/panel/document-history';
 import { samePage } from '@/utils/panel/same-page';
-import { splitPassages } from '@/utils/citations/passages';
+import { isPdfText, splitPassages } from '@/utils/citations/passages';
 import { forgetPassages, rememberPassages, settleSources } from '@/utils/panel/turn-sources';
 import { dropTurn, pageAfterCheck, pageForQuestion, quickPage } from '@/utils/panel/quick-ask';
 
@@ -111,7 +111,7 @@ export function usePanelSession(tabId: number | undefined) {
       );
       running.current = { handle, convId, turnId: turn.id };
       // Cut only when the answer first needs a link: the panel needs the numbers only for that.
-      if (cite) rememberPassages(turn.id, () => splitPassages(pageContent!.text));
+      if (cite) rememberPassages(turn.id, () => splitPassages(pageContent!.text, isPdfText(pageContent!)));
       setTick((n) => n + 1);
     },
     [convs],
@@ -179,7 +179,7 @@ export function usePanelSession(tabId: number | undefined) {
               const now = pageAfterCheck(held!, check);
               const shown = pageRef.current;
               if (shown.state === 'ready' && shown.page === held && !samePage(held, now)) setPageState({ state: 'ready', page: now });
-              if (!check.same && r.citations) rememberPassages(turn.id, () => splitPassages(now.text));
+              if (!check.same && r.citations) rememberPassages(turn.id, () => splitPassages(now.text, isPdfText(now)));
             },
             onStale: () => {
               running.current = undefined;

@@ -1,46 +1,41 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import type { Message } from '@/utils/messaging/protocol';
+import { sendMessage } from '@/utils/messaging/send';
 import { pendingActionsItem, type PendingAction } from '@/utils/storage/items';
-import { freshPending, takePending } from '@/utils/storage/pending-actions';
+import { freshPending } from '@/utils/storage/pending-actions';
 
 /**
  * Runs what a context-menu item or shortcut asked for on the bound tab: at
  * once when the panel opens, or when the request arrives while it is open.
+ * Several panels can be bound to one tab (the side panel and a popped-out
+ * one): each asks the worker for the action, and the worker hands it to one.
  */
 export function usePendingActions(tabId: number | undefined, run: (action: PendingAction) => void): void {
-  // An action can arrive twice (the worker's word, then the stored change) and is seen again until its
-  // removal is written: each runs once, for as long as the panel lives.
+  // The worker hands an action out once; a panel also remembers what it ran, for as long as it lives.
   const ran = useRef(new Set<string>());
   const latest = useRef(run);
   latest.current = run;
   useEffect(() => {
     if (tabId === undefined) return;
     let live = true;
-    const runOnce = (action: PendingAction) => {
+    const claim = async () => {
+      const action = await sendMessage('panel→bg:claim-action', { tabId }).catch(() => null);
+      if (!live || !isAction(action) || action.tabId !== tabId) return;
       const key = `${action.tabId}:${action.kind}@${action.createdAt}`;
-      if (!live || ran.current.has(key)) return;
+      if (ran.current.has(key)) return;
       ran.current.add(key);
       latest.current(action);
     };
-    const check = async () => {
-      const action = await takePending(tabId);
-      if (action) runOnce(action);
-    };
-    void check();
-    // Run from the change (or the worker's word) itself, then take it off the list: the question goes without
-    // waiting for a storage read and write.
-    const runNow = (list: readonly PendingAction[]) => {
-      const action = freshPending(list, tabId);
-      if (!action) return;
-      runOnce(action);
-      void takePending(tabId);
-    };
-    const unwatch = pendingActionsItem.watch((list) => runNow(list ?? []));
+    void claim();
+    // The stored change or the worker's word only says there is something to claim.
+    const unwatch = pendingActionsItem.watch((list) => {
+      if (freshPending(list ?? [], tabId)) void claim();
+    });
     const told = (raw: unknown, sender: Browser.runtime.MessageSender) => {
       const msg = raw as Message<'bg→panel:action'> | undefined;
       // Only Moonlit's worker (a content script's message has a tab).
-      if (msg?.name === 'bg→panel:action' && !sender.tab && sender.id === browser.runtime.id && isAction(msg.data)) runNow([msg.data]);
+      if (msg?.name === 'bg→panel:action' && !sender.tab && sender.id === browser.runtime.id && isAction(msg.data) && msg.data.tabId === tabId) void claim();
       return undefined;
     };
     browser.runtime.onMessage.addListener(told);

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { CiteRequest, CiteResult } from '../citations/types';
 import { HIGHLIGHT_CSS } from '../citations/highlight';
 import { callInstalledCite, type InjectedCite } from '../citations/inject-cite';
-import { pdfUrlOf } from '../documents/pdf-tab';
+import { isPdfByContentType, pdfUrlOf } from '../documents/pdf-tab';
 import { classifyInjectionError, isRestrictedUrl } from './extract-tab';
 
 const MAX_URL = 8192;
@@ -42,6 +42,8 @@ const GONE: CiteResult = { ok: false, reason: 'gone' };
 export interface CiteDeps {
   /** Which PDF viewer the tab has (pdf.js in Firefox, Chrome's own otherwise). */
   firefox?: boolean;
+  /** For asking a server whether a URL without ".pdf" serves a PDF. */
+  fetchImpl?: typeof fetch;
 }
 
 /** Shows a cited passage in its tab: the PDF viewer at its page, or the page scrolled and highlighted. */
@@ -55,8 +57,10 @@ export async function citeInTab(req: CiteRequest, deps: CiteDeps = {}): Promise<
   // No URL means no access to the tab any more (activeTab lapsed), so nothing could be shown there.
   if (!url) return BLOCKED;
   if (documentOf(url) !== documentOf(req.url)) return MOVED;
-  const pdf = pdfUrlOf(url);
-  if (pdf || req.page !== undefined) {
+  // The viewer path (which reloads the tab) only for a tab that really shows a PDF: a page number alone proves
+  // nothing, and an ordinary page is highlighted in place.
+  const pdf = pdfUrlOf(url) ?? (req.page !== undefined && (await isPdfByContentType(url, deps.fetchImpl).catch(() => false)) ? url : null);
+  if (pdf) {
     return openPdfAt(req.tabId, url, documentOf(url), req.page ?? 1, deps.firefox ?? !!import.meta.env.FIREFOX);
   }
   if (isRestrictedUrl(url)) return BLOCKED;

@@ -1,13 +1,14 @@
 import type { Browser } from 'wxt/browser';
 import type { BalanceResult, ConnectionDraft, ConnectionResult, Message } from '../messaging/protocol';
-import { apiBase } from '../kimi/endpoint';
+import { apiBase, validateEndpoint } from '../kimi/endpoint';
 import { listModels } from '../kimi/models';
 import { getBalance } from '../kimi/balance';
 import { probeOtherPlatform, type PlatformBases } from '../kimi/platform-probe';
 import { KimiError, failureFromException } from '../kimi/errors';
 import { getApiKey } from '../storage/secret-store';
-import { balanceCacheItem, modelsCacheItem } from '../storage/items';
+import { balanceCacheItem, DEFAULT_SETTINGS, modelsCacheItem, settingsItem } from '../storage/items';
 import { writeCache } from '../storage/write-errors';
+import { hasHostPermission } from './connection';
 import { extractTab } from './extract-tab';
 import { keepPage, noteReading, readingIn } from './page-cache';
 import type { ExtractResult } from '../messaging/types';
@@ -16,6 +17,7 @@ import { captureTab } from './document-capture';
 import { isExtensionPage, pageScriptTab } from './sender';
 import { pageChanged } from './tab-checks';
 import { citeInTab, parseCiteRequest } from './cite-tab';
+import { takePending } from '../storage/pending-actions';
 
 /**
  * One-shot messages. Only Moonlit's own pages may send them; anything from a
@@ -32,15 +34,22 @@ export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSende
       if (typeof message.data?.tabId !== 'number') return undefined;
       return extractTab(message.data.tabId, typeof message.data.known === 'string' ? message.data.known : undefined).then((r) => keepRead(message.data.tabId, r));
     case 'options→bg:test-connection':
-      return testConnection(message.data);
+      return isDraft(message.data) ? testConnection(message.data) : undefined;
     case 'options→bg:balance':
-      return checkBalance(message.data);
+      // Whatever the message carries is ignored: only the saved settings and key are ever used.
+      return checkBalance();
     case 'panel→bg:ocr':
       if (typeof message.data?.transferId !== 'string' || typeof message.data?.name !== 'string') return undefined;
       return ocrDocument(message.data);
     case 'panel→bg:capture':
       if (typeof message.data?.tabId !== 'number') return undefined;
       return captureTab(message.data.tabId);
+    case 'panel→bg:claim-action': {
+      const tabId = message.data?.tabId;
+      if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return undefined;
+      // takePending's updates run one after another in this worker: of two panels asking, only the first gets it.
+      return takePending(tabId).then((action) => action ?? null);
+    }
     case 'panel→bg:cite': {
       const req = parseCiteRequest(message.data);
       return req ? citeInTab(req) : undefined;
@@ -57,15 +66,23 @@ export interface MessageDeps {
 }
 
 /** The draft's base: the official hosts can be redirected for tests. */
-function baseFor(draft: ConnectionDraft, deps: MessageDeps): string {
+function baseFor(draft: Pick<ConnectionDraft, 'platform' | 'customEndpoint'>, deps: MessageDeps): string {
   if (draft.platform !== 'custom' && deps.platformBases) return deps.platformBases[draft.platform];
   return apiBase(draft);
 }
 
+/**
+ * GET /v1/models for the draft. The saved key only ever goes to the saved endpoint: testing an address not
+ * saved yet needs the key typed with it (the options page says so). A custom address needs its host permission.
+ */
 export async function testConnection(draft: ConnectionDraft, deps: MessageDeps = {}): Promise<ConnectionResult> {
-  const apiKey = draft.apiKey?.trim() || (await getApiKey());
-  if (!apiKey) return { ok: false, failure: { kind: 'no-key' } };
+  const typed = draft.apiKey?.trim();
   const base = baseFor(draft, deps);
+  const saved = typed ? undefined : await settingsItem.getValue();
+  if (saved && baseFor(saved, deps) !== base) return { ok: false, failure: { kind: 'no-key' } };
+  const apiKey = typed || (await getApiKey());
+  if (!apiKey) return { ok: false, failure: { kind: 'no-key' } };
+  if (!(await hasHostPermission({ ...DEFAULT_SETTINGS, ...draft }))) return { ok: false, failure: { kind: 'no-host-permission', message: base } };
   try {
     const models = await listModels({ base, apiKey, fetchImpl: deps.fetchImpl });
     await writeCache(() => modelsCacheItem.setValue({ base, models, fetchedAt: Date.now() }));
@@ -81,10 +98,15 @@ export async function testConnection(draft: ConnectionDraft, deps: MessageDeps =
   }
 }
 
-export async function checkBalance(draft: ConnectionDraft, deps: MessageDeps = {}): Promise<BalanceResult> {
-  const apiKey = draft.apiKey?.trim() || (await getApiKey());
+/**
+ * The balance for the saved key at the saved endpoint, and only when the browser lets Moonlit reach it: the
+ * key never goes to an address the user typed but did not save (the options page asks to save first).
+ */
+export async function checkBalance(deps: MessageDeps = {}): Promise<BalanceResult> {
+  const [settings, apiKey] = await Promise.all([settingsItem.getValue(), getApiKey()]);
   if (!apiKey) return { ok: false, failure: { kind: 'no-key' } };
-  const base = baseFor(draft, deps);
+  const base = baseFor(settings, deps);
+  if (!(await hasHostPermission(settings))) return { ok: false, failure: { kind: 'no-host-permission', message: base } };
   try {
     const b = await getBalance({ base, apiKey, fetchImpl: deps.fetchImpl, bases: deps.platformBases });
     // Also refreshes the panel's low-balance warning.
@@ -93,6 +115,18 @@ export async function checkBalance(draft: ConnectionDraft, deps: MessageDeps = {
   } catch (error) {
     return { ok: false, failure: { ...(error instanceof KimiError ? error.failure : failureFromException(error)), base } };
   }
+}
+
+/** The boundary check for a draft from the options page. */
+function isDraft(d: unknown): d is ConnectionDraft {
+  const x = d as ConnectionDraft | null;
+  return (
+    !!x &&
+    ['international', 'china', 'custom'].includes(x.platform) &&
+    typeof x.customEndpoint === 'string' &&
+    (x.platform !== 'custom' || validateEndpoint(x.customEndpoint) === null) &&
+    (x.apiKey === undefined || typeof x.apiKey === 'string')
+  );
 }
 
 /** A page read whole passes through here: kept, so a question about it need not carry its text back (page-cache.ts). */

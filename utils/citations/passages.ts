@@ -4,8 +4,10 @@ import { plainWords } from './plain-words';
 /**
  * Cuts extracted page text into citable passages: paragraphs, list items,
  * table rows and code blocks, numbered in reading order. Headings and rules are
- * not passages (they state nothing to cite). PDF text keeps its
- * "--- Page N ---" markers, which give each passage its page.
+ * not passages (they state nothing to cite). Text read from a real PDF keeps
+ * its "--- Page N ---" markers, which give each passage its page; in any other
+ * page such a line is just text (a web page can't pose as a PDF and send a
+ * citation click to the PDF viewer path).
  *
  * The worker (to mark the prompt) and the panel (to link the answer) both run
  * this on the same text, so their numbers always agree.
@@ -24,7 +26,10 @@ const BULLET = /^(?:[-*+]|\d{1,9}[.)])\s+/;
 const TABLE_RULE = /^\|(?:\s*:?-{3,}:?\s*\|)+\s*$/;
 const HEADING = /^#{1,6}\s/;
 
-function spans(text: string): Span[] {
+/** Whether a page's text came from a PDF read by Moonlit (utils/panel/document-read.ts), so its page markers are real. */
+export const isPdfText = (page: { source?: string }): boolean => page.source === 'pdf' || page.source === 'pdf-ocr';
+
+function spans(text: string, pdf: boolean): Span[] {
   const out: Span[] = [];
   const lines = text.split('\n');
   let offset = 0;
@@ -56,7 +61,7 @@ function spans(text: string): Span[] {
       fence = { tick, start: here, lines: [line] };
       continue;
     }
-    const mark = PAGE_MARK.exec(line.trim());
+    const mark = pdf ? PAGE_MARK.exec(line.trim()) : null;
     if (mark || !line.trim()) {
       flush();
       if (mark) page = Number(mark[1]);
@@ -99,9 +104,10 @@ function splitBlock(start: number, lines: string[], push: (start: number, body: 
   done();
 }
 
-export function splitPassages(text: string): Passage[] {
+/** `pdf`: the text is a PDF's (isPdfText), so its page markers give passages their pages. */
+export function splitPassages(text: string, pdf: boolean): Passage[] {
   const length = Math.max(1, text.length);
-  return spans(text).map((s, i) => ({
+  return spans(text, pdf).map((s, i) => ({
     n: i + 1,
     text: s.text,
     quote: plainWords(s.text),
@@ -117,10 +123,10 @@ export function defuseMarkers(text: string): string {
 
 /**
  * The page text as sent to Kimi, each passage opened by `[Pn]`. Numbering starts at
- * `first` (a part of a long page keeps the whole page's numbers).
+ * `first` (a part of a long page keeps the whole page's numbers). `pdf` as for splitPassages.
  */
-export function markPassages(text: string, first = 1): { text: string; count: number } {
-  const all = spans(text);
+export function markPassages(text: string, pdf: boolean, first = 1): { text: string; count: number } {
+  const all = spans(text, pdf);
   let out = '';
   let at = 0;
   all.forEach((s, i) => {

@@ -4,6 +4,7 @@ import { TEXT_ONLY_OPTIONS, type PdfDoc, type PdfjsEnv, type PdfTextItem } from 
 import { looksLikePdf } from './sniff';
 import { assessPages } from './text-quality';
 import { DocumentError, type PdfResult } from './types';
+import { joinPages } from './pdf-pages';
 
 export interface PdfTextOptions {
   password?: string;
@@ -17,7 +18,7 @@ export interface PdfTextOptions {
 /** Pages asked for at once: pdf.js's worker parses one while we lay out another. */
 const IN_FLIGHT = 4;
 
-export const pageMarker = (n: number) => `--- Page ${n} ---`;
+export { pageMarker } from './pdf-pages';
 
 function placed(items: readonly PdfTextItem[]): PlacedText[] {
   const out: PlacedText[] = [];
@@ -76,7 +77,7 @@ export async function extractPdfText(bytes: Uint8Array, opts: PdfTextOptions = {
     };
     await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, total) }, work));
     const { title, encrypted } = await readTitle(doc);
-    const text = pages.map((p, i) => (p ? `${pageMarker(i + 1)}\n${p}` : pageMarker(i + 1))).join('\n\n');
+    const text = joinPages(pages);
     return { text, pageCount: total, pages, ...assessPages(pages), ...(encrypted ? { encrypted } : {}), ...(title ? { title } : {}) };
   } catch (err) {
     opts.signal?.throwIfAborted();

@@ -33,3 +33,16 @@ export function originPattern(base: string): string {
   const url = new URL(base);
   return `${url.protocol}//${url.hostname}/*`;
 }
+
+/** Loopback names: traffic to them never leaves the machine. */
+const LOOPBACK = /^(?:localhost|[^.]+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** An `http://` endpoint off this machine: the key would travel in clear text. */
+export function sendsKeyInClear(raw: string): boolean {
+  try {
+    const url = new URL(raw.trim());
+    return url.protocol === 'http:' && !LOOPBACK.test(url.hostname.replace(/\.$/, ''));
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,7 @@
 import type { AskRequest, PageContent } from '../messaging/types';
 import { SYSTEM_PROMPT, defaultInstruction } from './prompt-text';
 import { attachmentMessages } from './prompt-attachments';
-import { markPassages } from '../citations/passages';
+import { isPdfText, markPassages } from '../citations/passages';
 import { CITE_KEEP, CITE_PASSAGES } from './prompt-cite';
 import { LastFew } from './last-few';
 import { bound, FIELD_LIMITS, oneLine, wrap } from './prompt-safe';
@@ -36,7 +36,7 @@ const CONTEXT_LIMIT = 1000;
 export function pageMessage(page: PageContent, citations?: AskRequest['citations']): string {
   if (page.text.length < REMEMBER_FROM) return buildPageMessage(page, citations);
   // Follow-ups ask about the same page: its message (passages marked, look-alikes defused) is built once.
-  const key = [page.title, page.url, page.lang ?? '', citations ? ('first' in citations ? `first:${citations.first}` : 'keep') : ''].join('\u0000');
+  const key = [page.title, page.url, page.lang ?? '', page.source ?? '', citations ? ('first' in citations ? `first:${citations.first}` : 'keep') : ''].join('\u0000');
   const known = remembered.get(page.text);
   if (known?.key === key) return known.message;
   const message = buildPageMessage(page, citations);
@@ -59,7 +59,7 @@ function buildPageMessage(page: PageContent, citations?: AskRequest['citations']
   let body = page.text;
   let cite = '';
   if (citations && 'first' in citations && body.trim()) {
-    const marked = markPassages(body, citations.first);
+    const marked = markPassages(body, isPdfText(page), citations.first);
     if (marked.count) [body, cite] = [marked.text, CITE_PASSAGES];
   } else if (citations && 'keep' in citations) cite = CITE_KEEP;
   lines.push(wrap('page_content', body.trim() ? body : '(The page has no readable text.)'));

@@ -45,10 +45,15 @@ export interface ProtocolMap {
   'panel→bg:ocr': { req: OcrRequest; res: OcrResult };
   /** A PNG of what the bound tab shows (tabs.captureVisibleTab of its window, when it is the active tab). */
   'panel→bg:capture': { req: { tabId: number }; res: CaptureResult };
-  /** GET /v1/users/me/balance for the platform in the draft (the saved key unless one is typed). */
-  'options→bg:balance': { req: ConnectionDraft; res: BalanceResult };
+  /** GET /v1/users/me/balance with the saved key at the saved, permitted endpoint (nothing in the request is used). */
+  'options→bg:balance': { req: Record<string, never>; res: BalanceResult };
   /** Scroll the bound tab to a cited passage and highlight it briefly (or open a PDF at its page). */
   'panel→bg:cite': { req: CiteRequest; res: CiteResult };
+  /**
+   * A panel bound to `tabId` takes that tab's pending menu action. The worker, which owns the pending list, hands
+   * each action to the first panel that asks and null to any other, so two panels on one tab never both run it.
+   */
+  'panel→bg:claim-action': { req: { tabId: number }; res: PendingAction | null };
   /** A menu item or shortcut's action, told at once to a panel already open (it is also stored for one that opens). */
   'bg→panel:action': { req: PendingAction; res: void };
   /** The page reader in a tab: the page changed since its last answer, which the worker must not reuse (change-watch.ts). */

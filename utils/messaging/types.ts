@@ -1,4 +1,5 @@
 /** Shapes shared by the worker, the panel, the options page and the content script. */
+import type { DocFailure } from '../documents/types';
 
 export interface PageContent {
   url: string;
@@ -15,6 +16,18 @@ export interface PageContent {
   source?: string;
   /** Names a reading the page reader keeps in the page (utils/extract/reuse.ts), so the next read can say "the same". */
   reading?: string;
+  /** PDFs with some pages that have no text layer among pages that have one (utils/panel/textless-pages.ts). */
+  textless?: TextlessPages;
+}
+
+/** A PDF's pages without text: never dropped silently, and offered to text recognition. */
+export interface TextlessPages {
+  /** 1-based pages with no text layer, not recognised yet. */
+  pending: number[];
+  /** Pages text recognition ran on and found no text either (blank pages, pictures). */
+  empty: number[];
+  /** Why the last recognition stopped, when it did (pages done before it are kept). */
+  failed?: { failure: DocFailure; kimiFailure?: KimiFailure };
 }
 
 /** The page reader's answer when the page has not changed since the reading the panel already holds. */

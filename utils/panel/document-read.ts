@@ -2,6 +2,7 @@ import type { KimiFailure, PageContent } from '../messaging/types';
 import type { OcrResult } from '../messaging/protocol';
 import { asksForPassword } from '../documents/messages';
 import { DocumentError, type DocFailure, type PdfResult } from '../documents/types';
+import { hasTextlessPages, nextRun, withRecognised, type PagesOcr } from './textless-pages';
 
 /** Where reading a PDF tab stopped, and what the panel asks the user for. */
 export type DocState =
@@ -16,6 +17,8 @@ export interface PdfReadOptions {
   password?: string;
   /** The user agreed to the upload for text recognition. */
   ocr?: boolean;
+  /** The user asked to recognise the text of the pages that have none (a PDF that is only partly scanned). */
+  ocrPages?: boolean;
   /** Read the document again instead of reusing what was read. */
   fresh?: boolean;
   onProgress?: (done: number, total: number) => void;
@@ -28,16 +31,20 @@ export interface PdfReadDeps {
   /** Text Kimi already extracted from these bytes (the local cache), or null. */
   cachedText(bytes: Uint8Array): Promise<string | null>;
   ocr(bytes: Uint8Array, name: string): Promise<OcrResult>;
+  /** Text recognition of some pages (1-based) only; stops at the first failure, keeping the pages done. */
+  ocrPages(bytes: Uint8Array, pages: number[], name: string, password?: string): Promise<PagesOcr>;
   /** Why a file:// PDF can't be read here (file access off, Firefox), or null; checked before fetching. */
   localBlocker?(url: string): Promise<DocFailure | null>;
 }
 
 // A question re-reads the page each time; a PDF does not change under the tab, so keep the last few.
 const MEMO_SIZE = 4;
-const memo = new Map<string, { page: PageContent; pdf?: PdfResult }>();
+/** `recognised`: what text recognition found on pages without a text layer, by page. */
+type Read = { page: PageContent; pdf?: PdfResult; recognised?: Map<number, string> };
+const memo = new Map<string, Read>();
 const passwords = new Map<string, string>();
 
-function remember(url: string, value: { page: PageContent; pdf?: PdfResult }): void {
+function remember(url: string, value: Read): void {
   memo.delete(url);
   memo.set(url, value);
   while (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
@@ -67,7 +74,7 @@ export function pdfName(url: string): string {
  */
 export async function readPdfTab(url: string, opts: PdfReadOptions, deps: PdfReadDeps): Promise<PdfRead> {
   const hit = memo.get(url);
-  if (hit && !opts.fresh && !opts.password && !opts.ocr) return { ok: true, ...hit };
+  if (hit && !opts.fresh && !opts.password && !opts.ocr && !opts.ocrPages) return { ok: true, page: hit.page, pdf: hit.pdf };
   const name = pdfName(url);
   try {
     const blocked = await deps.localBlocker?.(url);
@@ -88,6 +95,21 @@ export async function readPdfTab(url: string, opts: PdfReadOptions, deps: PdfRea
       }
     }
     const page: PageContent = { url, title: pdf.title || name, text, selection: '', source: pdf.needsOcr ? 'pdf-ocr' : 'pdf' };
+    if (hasTextlessPages(pdf)) {
+      // Pages recognised before stay recognised, as long as the PDF is the same.
+      const recognised = new Map(hit?.pdf?.text === pdf.text ? hit.recognised : undefined);
+      let stopped: Omit<PagesOcr, 'texts'> | undefined;
+      const todo = opts.ocrPages ? nextRun(pdf, recognised) : [];
+      if (todo.length) {
+        const run = await deps.ocrPages(bytes, todo, name, password);
+        for (const [n, t] of run.texts) recognised.set(n, t.trim());
+        if (run.failure) stopped = { failure: run.failure, kimiFailure: run.kimiFailure };
+      }
+      const merged = withRecognised(pdf, recognised, stopped);
+      Object.assign(page, merged);
+      remember(url, { page, pdf, recognised });
+      return { ok: true, page, pdf };
+    }
     remember(url, { page, pdf });
     return { ok: true, page, pdf };
   } catch (err) {

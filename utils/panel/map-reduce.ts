@@ -16,7 +16,7 @@ import { sleep } from '../kimi/backoff';
 import { modelsCacheItem, settingsItem } from '../storage/items';
 import { t, uiLanguage } from '../i18n';
 import { openAsk, type AskHandle, type AskHandlers } from './ask-stream';
-import { markPassages } from '../citations/passages';
+import { isPdfText, markPassages } from '../citations/passages';
 import { ANSWER_RESERVE } from './coverage';
 import { splitIntoParts } from './parts';
 import { combineQuestion, notesHeading, partQuestion } from './parts-prompt';
@@ -200,7 +200,7 @@ export function runMapReduce(request: AskRequest, handlers: AskHandlers, deps: M
     // With citations, the whole page is numbered once so every part keeps the page's own
     // passage numbers; the parts' notes and the final answer then carry them through.
     const cite = request.citations && 'first' in request.citations ? request.citations.first : 0;
-    let text = cite ? markPassages(page.text, cite).text : page.text;
+    let text = cite ? markPassages(page.text, isPdfText(page), cite).text : page.text;
     if (cite) keep.citations = { keep: true };
     let rounds = 0;
     // Notes that still don't fit are read in parts again (bounded).

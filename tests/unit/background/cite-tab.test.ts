@@ -228,4 +228,24 @@ describe('callInstalledCite', () => {
     const rebuilt = new Function(`return (${callInstalledCite.toString()})`)() as typeof callInstalledCite;
     expect(rebuilt('q', 0.5)).toBeNull();
   });
+
+  it('an ordinary page with a page number in the request is highlighted in place: no viewer, no reload', async () => {
+    const { update, reload } = pdfTab(PAGE);
+    const inject = page({ found: true, how: 'highlight', match: 'exact', url: PAGE });
+    const fetchImpl = vi.fn(async () => new Response('', { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+    await expect(citeInTab({ ...REQ, page: 3 }, { firefox: false, fetchImpl })).resolves.toEqual({ ok: true, how: 'highlight' });
+    expect(update).not.toHaveBeenCalled();
+    expect(reload).not.toHaveBeenCalled();
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 7 }, func: callInstalledCite, args: [REQ.quote, REQ.at] });
+  });
+
+  it('a PDF served at a URL without ".pdf" still opens at its page (the server says it is a PDF)', async () => {
+    const url = 'https://example.com/download?id=9';
+    const { update } = pdfTab(url);
+    const inject = page(null);
+    const fetchImpl = vi.fn(async () => new Response('', { headers: { 'content-type': 'application/pdf' } }));
+    await expect(citeInTab({ ...REQ, url, page: 5 }, { firefox: true, fetchImpl })).resolves.toEqual({ ok: true, how: 'pdf-page' });
+    expect(update).toHaveBeenCalledWith(7, { url: `${url}#page=5` });
+    expect(inject).not.toHaveBeenCalled();
+  });
 });

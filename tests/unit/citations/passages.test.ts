@@ -30,7 +30,7 @@ const article = [
 ].join('\n');
 
 describe('splitPassages', () => {
-  const passages = splitPassages(article);
+  const passages = splitPassages(article, false);
 
   test('paragraphs, each list item, each table row and a code block are passages; headings and rules are not', () => {
     expect(passages.map((p) => p.quote)).toEqual([
@@ -54,12 +54,12 @@ describe('splitPassages', () => {
   });
 
   test('a heading glued to its paragraph is left out of the passage', () => {
-    expect(splitPassages('## Title\nBody text here.').map((p) => p.quote)).toEqual(['Body text here.']);
+    expect(splitPassages('## Title\nBody text here.', false).map((p) => p.quote)).toEqual(['Body text here.']);
   });
 
   test('PDF page markers give each passage its page and are not passages', () => {
     const pdf = '--- Page 1 ---\n\nFirst page text.\n\nMore on one.\n\n--- Page 2 ---\n\nSecond page.';
-    expect(splitPassages(pdf).map((p) => [p.quote, p.page])).toEqual([
+    expect(splitPassages(pdf, true).map((p) => [p.quote, p.page])).toEqual([
       ['First page text.', 1],
       ['More on one.', 1],
       ['Second page.', 2],
@@ -67,13 +67,13 @@ describe('splitPassages', () => {
   });
 
   test('an unclosed code fence is one passage to the end, and empty text has none', () => {
-    expect(splitPassages('Intro.\n\n```\ncode\n\nmore').map((p) => p.quote)).toEqual(['Intro.', 'code more']);
-    expect(splitPassages('')).toEqual([]);
-    expect(splitPassages('\n\n  \n')).toEqual([]);
+    expect(splitPassages('Intro.\n\n```\ncode\n\nmore', false).map((p) => p.quote)).toEqual(['Intro.', 'code more']);
+    expect(splitPassages('', false)).toEqual([]);
+    expect(splitPassages('\n\n  \n', false)).toEqual([]);
   });
 
   test('CJK paragraphs', () => {
-    expect(splitPassages('月球是地球唯一的天然卫星。\n\n它的直径约为三千四百公里。').map((p) => p.quote)).toEqual([
+    expect(splitPassages('月球是地球唯一的天然卫星。\n\n它的直径约为三千四百公里。', false).map((p) => p.quote)).toEqual([
       '月球是地球唯一的天然卫星。',
       '它的直径约为三千四百公里。',
     ]);
@@ -82,8 +82,8 @@ describe('splitPassages', () => {
 
 describe('markPassages', () => {
   test('opens each passage with its number, after list bullets, and numbers agree with splitPassages', () => {
-    const { text, count } = markPassages(article);
-    expect(count).toBe(splitPassages(article).length);
+    const { text, count } = markPassages(article, false);
+    expect(count).toBe(splitPassages(article, false).length);
     expect(text).toContain('[P1] The first crewed landing');
     expect(text).toContain('- [P2] Apollo 11 landed');
     expect(text).toContain('- [P3] Apollo 12 followed\n  four months later.');
@@ -96,11 +96,11 @@ describe('markPassages', () => {
   });
 
   test('numbering can start later (a part of a long page)', () => {
-    expect(markPassages('a\n\nb', 41).text).toBe('[P41] a\n\n[P42] b');
+    expect(markPassages('a\n\nb', false, 41).text).toBe('[P41] a\n\n[P42] b');
   });
 
   test("the page's own look-alike markers are defused so they can't pose as passages", () => {
-    const { text } = markPassages('Trust [P1] and 【P2】 and [p3, P4].');
+    const { text } = markPassages('Trust [P1] and 【P2】 and [p3, P4].', false);
     expect(text.match(/\[P\d+\]/g)).toEqual(['[P1]']);
     expect(text.startsWith('[P1] Trust [P\u20091]')).toBe(true);
     expect(defuseMarkers('x [P12] y')).not.toMatch(/\[P12\]/);
@@ -108,9 +108,9 @@ describe('markPassages', () => {
 
   test('a 1 MB page is marked in one linear pass', () => {
     const big = Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i} ${'word '.repeat(8)}`).join('\n\n');
-    const { count } = markPassages(big);
+    const { count } = markPassages(big, false);
     expect(count).toBe(20_000);
-    expect(splitPassages(big)[19_999].quote).toBe(`Paragraph 19999 ${'word '.repeat(8).trim()}`);
+    expect(splitPassages(big, false)[19_999].quote).toBe(`Paragraph 19999 ${'word '.repeat(8).trim()}`);
   });
 });
 
@@ -123,5 +123,5 @@ describe('plainWords', () => {
 });
 
 test('lines of dashes or underscores are not passages', () => {
-  expect(splitPassages('One.\n\n---\n\n___\n\n* * *\n\nTwo.').map((p) => p.quote)).toEqual(['One.', 'Two.']);
+  expect(splitPassages('One.\n\n---\n\n___\n\n* * *\n\nTwo.', false).map((p) => p.quote)).toEqual(['One.', 'Two.']);
 });

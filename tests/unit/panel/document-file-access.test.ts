@@ -34,7 +34,7 @@ describe('file:// PDFs', () => {
     forgetPdfReads();
     const fetchBytes = vi.fn();
     const read = await readPdfTab(LOCAL, {}, {
-      fetchBytes, extract: vi.fn(), cachedText: vi.fn(), ocr: vi.fn(),
+      fetchBytes, extract: vi.fn(), cachedText: vi.fn(), ocr: vi.fn(), ocrPages: vi.fn(),
       localBlocker: (url) => localFileBlocker(url, probe({ switchOn: async () => false })),
     });
     expect(read).toEqual({ ok: false, doc: { step: 'failed', url: LOCAL, failure: { reason: 'file-access' } } });

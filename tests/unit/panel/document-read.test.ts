@@ -14,6 +14,7 @@ function deps(bytes: Uint8Array, over: Partial<PdfReadDeps> = {}) {
     extract: vi.fn((b: Uint8Array, o: { password?: string }) => extractPdfText(b, { ...o, pdfjs: loadNodePdfjs })),
     cachedText: vi.fn(async () => null as string | null),
     ocr: vi.fn(async () => ({ ok: true as const, text: 'recognised text', cached: false })),
+    ocrPages: vi.fn(async (_b: Uint8Array, pages: number[]) => ({ texts: new Map(pages.map((n) => [n, `Recognised words of page ${n}.`])) })),
     ...over,
   };
   return d;

@@ -18,7 +18,7 @@ afterEach(cleanup);
 
 function turnCiting(answer: string): Turn {
   const turn: Turn = { id: `t-${Math.random()}`, mode: 'ask', question: 'q?', answer, reasoning: '', status: 'done' };
-  rememberPassages(turn.id, splitPassages(page));
+  rememberPassages(turn.id, splitPassages(page, true));
   return turn;
 }
 
@@ -51,7 +51,7 @@ describe('citations in an answer', () => {
     const view = await renderTurn(turn);
     fireEvent.click(view.container.querySelector('button.md-cite')!);
     await waitFor(() => expect(sent).toHaveLength(1));
-    const passage = splitPassages(page)[0];
+    const passage = splitPassages(page, true)[0];
     expect(sent[0]).toEqual({ name: 'panel→bg:cite', data: { ...where, quote: 'Intro paragraph.', at: passage.at } });
     expect(view.queryByRole('status')).toBeNull();
   });

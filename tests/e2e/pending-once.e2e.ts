@@ -1,0 +1,166 @@
+// One menu action, two panels bound to the same tab (the side panel and a popped-out one): the worker hands
+// the action to exactly one of them, so exactly one chat request goes out and one panel shows the answer.
+// The action is fired through the real listener (Chromium: contextMenus.onClicked.dispatch in the worker;
+// Firefox: the handler the e2e build exposes on the background page).
+// Run: npx tsx --test --test-reporter=spec tests/e2e/pending-once.e2e.ts (after npm run build:e2e).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startSimulator, type Simulator } from '../simulator/server';
+import { answerState } from './lib/answers';
+import { currentWorker, openRaw } from './lib/chrome-pages';
+import { ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
+import { launchChrome, type ChromeSession } from './lib/launch-chrome';
+import { launchFirefox, type FirefoxSession } from './lib/launch-firefox';
+import { chatRequests } from './lib/log-checks';
+import { configure, SECRET_KEY } from './lib/moonlit-setup';
+import { waitForPanelPage } from './lib/panel-flow';
+import { waitFor, type UiPage } from './lib/ui-driver';
+
+const ANSWER = 'One answer, in one panel only.';
+const ROUNDS = 3;
+
+/** Answers (any status) in each panel. */
+const counts = async (panels: UiPage[]) => Promise.all(panels.map(async (p) => (await answerState(p, 0)).count));
+
+/** Finished answers in all panels together. */
+async function doneCount(panels: UiPage[]): Promise<number> {
+  const each = await Promise.all(
+    panels.map((p) => p.evaluate(() => [...document.querySelectorAll('[data-role="answer"]')].filter((a) => a.getAttribute('data-status') === 'done').length, null)),
+  );
+  return each.reduce((a, b) => a + b, 0);
+}
+
+/** Fires the menu item `ROUNDS` times, each after the last answer finished; checks one request and one answer each time. */
+async function checkOnce(sim: Simulator, panels: UiPage[], fire: () => Promise<void>, pending: () => Promise<unknown[]>): Promise<void> {
+  for (let round = 1; round <= ROUNDS; round++) {
+    const before = chatRequests(sim.log).length;
+    await fire();
+    // Answers are only ever added, one per round: wait until this round's is done in one of the panels.
+    await waitFor(`answer #${round} to finish in one of the panels`, async () => (await doneCount(panels)) >= round, 30_000);
+    // Both panels have asked by now or will be told "nothing" (the action is off the list): the list is empty.
+    assert.deepEqual(await pending(), [], 'the action should be taken off the pending list');
+    const perPanel = await counts(panels);
+    const total = perPanel.reduce((a, b) => a + b, 0);
+    assert.equal(total, round, `after ${round} action(s), ${round} answer(s) in all; the panels show ${JSON.stringify(perPanel)}`);
+    assert.equal(chatRequests(sim.log).length - before, 1, `round ${round}: exactly one chat request`);
+  }
+  // A panel that ran an action late would show it in the next round's count; after the last, in the totals.
+  assert.equal((await counts(panels)).reduce((a, b) => a + b, 0), ROUNDS, 'no panel ran an action twice');
+  assert.equal(chatRequests(sim.log).length, ROUNDS, `${ROUNDS} actions, ${ROUNDS} chat requests`);
+}
+
+describe('A menu action runs once with two panels on one tab (Chromium)', () => {
+  let sim: Simulator;
+  let site: FixtureServer;
+  let b: ChromeSession;
+  let panels: UiPage[];
+  let tabId: number;
+  let url: string;
+
+  before(async () => {
+    sim = await startSimulator({ keys: [SECRET_KEY] });
+    site = await startFixtureServer();
+    b = await launchChrome();
+    await configure(b, sim);
+    sim.setDefault({ content: ANSWER });
+    url = site.url('article.html');
+    await openRaw(b.context, url);
+    tabId = (await b.tabIdOf(url))!;
+    assert.equal(typeof tabId, 'number', 'the article tab should have an id');
+    panels = [];
+    for (let i = 0; i < 2; i++) {
+      const p = (await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`)).ui;
+      await waitForPanelPage(p, ARTICLE_TITLE);
+      panels.push(p);
+    }
+  });
+
+  after(async () => {
+    await b?.close();
+    await site?.close();
+    await sim?.close();
+  });
+
+  it('"summarize-page" fired through contextMenus.onClicked: one chat request, one panel answers', { timeout: 120_000 }, async () => {
+    const fire = async () => {
+      const worker = await currentWorker(b.context);
+      await worker.evaluate(
+        async ([tab, pageUrl]: [number, string]) => {
+          type Ev = { dispatch(...args: unknown[]): void };
+          const c = (globalThis as unknown as { chrome: { tabs: { get(id: number): Promise<object> }; contextMenus: { onClicked: Ev } } }).chrome;
+          c.contextMenus.onClicked.dispatch({ menuItemId: 'summarize-page', editable: false, pageUrl }, await c.tabs.get(tab));
+        },
+        [tabId, url] as [number, string],
+      );
+    };
+    const pending = async () =>
+      (await currentWorker(b.context)).evaluate(async () => {
+        const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown[]>> } } } }).chrome;
+        return (await c.storage.session.get('pendingActions')).pendingActions ?? [];
+      });
+    await checkOnce(sim, panels, fire, pending);
+  });
+});
+
+describe('A menu action runs once with two panels on one tab (Firefox ESR)', () => {
+  let sim: Simulator;
+  let site: FixtureServer;
+  let fx: FirefoxSession;
+  let helper: UiPage;
+  let panels: UiPage[];
+  let tabId: number;
+  let url: string;
+
+  before(async () => {
+    sim = await startSimulator({ keys: [SECRET_KEY] });
+    site = await startFixtureServer();
+    fx = await launchFirefox();
+    await configure(fx, sim);
+    sim.setDefault({ content: ANSWER });
+    url = site.url('article.html');
+    await fx.open(url);
+    tabId = (await fx.tabIdOf(url))!;
+    assert.equal(typeof tabId, 'number', 'the article tab should have an id');
+    helper = await fx.open(`${fx.origin}/options.html`);
+    panels = [];
+    for (let i = 0; i < 2; i++) {
+      const p = await fx.open(`${fx.origin}/sidepanel.html?tabId=${tabId}`);
+      await waitForPanelPage(p, ARTICLE_TITLE);
+      panels.push(p);
+    }
+  });
+
+  after(async () => {
+    await fx?.close();
+    await site?.close();
+    await sim?.close();
+  });
+
+  it('"summarize-page" through the background\'s menu handler: one chat request, one panel answers', { timeout: 120_000 }, async () => {
+    const fire = async () => {
+      const error = await helper.evaluate(
+        async ([tab, pageUrl]: [number, string]) => {
+          type Api = {
+            runtime: { getBackgroundPage(): Promise<{ __moonlit: { onMenuClicked(info: object, tab: object): Promise<unknown> } }> };
+            tabs: { get(id: number): Promise<object> };
+          };
+          const api = (globalThis as unknown as { browser: Api }).browser;
+          try {
+            await (await api.runtime.getBackgroundPage()).__moonlit.onMenuClicked({ menuItemId: 'summarize-page', editable: false, pageUrl }, await api.tabs.get(tab));
+            return '';
+          } catch (e) {
+            return String(e);
+          }
+        },
+        [tabId, url] as [number, string],
+      );
+      assert.equal(error, '', `the background's handler threw: ${error}`);
+    };
+    const pending = () =>
+      helper.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: { storage: { session: { get(k: string): Promise<Record<string, unknown[]>> } } } }).browser;
+        return (await api.storage.session.get('pendingActions')).pendingActions ?? [];
+      }, null);
+    await checkOnce(sim, panels, fire, pending);
+  });
+});
