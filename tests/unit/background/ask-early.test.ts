@@ -44,6 +44,8 @@ describe('the early reading on the ask port', () => {
     await until(() => connect.mock.calls.length === 1);
     expect(prepare).toHaveBeenCalledTimes(2);
     expect(connect).toHaveBeenCalledWith(second);
+    // Its request must be over before the next test resets the simulator, or it lands in that test's log.
+    await until(() => panel.received.some((m) => ['bg→panel:done', 'bg→panel:error'].includes((m as { type: string }).type)));
   });
 
   it('a failing early reading costs nothing until a question comes, and is then reported', async () => {
