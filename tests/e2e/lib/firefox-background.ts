@@ -32,23 +32,42 @@ async function backgroundState(page: Page, id: string): Promise<string> {
   }, id);
 }
 
-/** Unloads Moonlit's background page now, mid-whatever, and waits until Firefox says it is stopped. */
+/** Asks Firefox to unload the event page; returns its state right after. */
+const terminate = (page: Page, id: string): Promise<string> =>
+  page.evaluate(async (addonId: string) => {
+    const g = globalThis as unknown as { ChromeUtils: { importESModule(url: string): Record<string, unknown> } };
+    const { ExtensionParent } = g.ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs') as {
+      ExtensionParent: { GlobalManager: { getExtension(id: string): { backgroundState?: string; terminateBackground?(o: object): Promise<void> } | undefined } };
+    };
+    const ext = ExtensionParent.GlobalManager.getExtension(addonId);
+    if (!ext?.terminateBackground) return 'no terminateBackground';
+    // As the button does: even with DevTools (here: the remote agent) attached.
+    await ext.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
+    return String(ext.backgroundState);
+  }, id);
+
+/**
+ * Unloads Moonlit's background page now, mid-whatever, and waits until Firefox says it is stopped. Firefox ignores
+ * the call while the page is still starting or already suspending, so it is made again whenever the page is seen
+ * running, until it is seen stopped.
+ */
 export async function terminateFirefoxBackground(b: FirefoxSession): Promise<void> {
   const page = await privilegedPage(b);
+  const seen: string[] = [];
   try {
-    const state = await page.evaluate(async (addonId: string) => {
-      const g = globalThis as unknown as { ChromeUtils: { importESModule(url: string): Record<string, unknown> } };
-      const { ExtensionParent } = g.ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs') as {
-        ExtensionParent: { GlobalManager: { getExtension(id: string): { backgroundState?: string; terminateBackground?(o: object): Promise<void> } | undefined } };
-      };
-      const ext = ExtensionParent.GlobalManager.getExtension(addonId);
-      if (!ext?.terminateBackground) return 'no terminateBackground';
-      // As the button does: even with DevTools (here: the remote agent) attached.
-      await ext.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
-      return String(ext.backgroundState);
-    }, b.extensionId);
-    if (state === 'no terminateBackground') throw new Error('this Firefox has no Extension.terminateBackground');
-    await waitFor('the background page to stop', async () => (await backgroundState(page, b.extensionId)) === 'stopped', 15_000);
+    await waitFor(
+      'the background page to stop',
+      async () => {
+        const state = await backgroundState(page, b.extensionId);
+        if (seen.at(-1) !== state) seen.push(state);
+        if (state === 'running') {
+          const after = await terminate(page, b.extensionId);
+          if (after === 'no terminateBackground') throw new Error('this Firefox has no Extension.terminateBackground');
+        }
+        return state === 'stopped';
+      },
+      30_000,
+    ).catch((err: unknown) => Promise.reject(new Error(`${String(err)} States seen: ${seen.join(' → ')}`)));
   } finally {
     await page.close().catch(() => undefined);
   }
