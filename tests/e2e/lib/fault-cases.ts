@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { ask, waitForAnswerStatus } from './answers';
 import { alertText, answerText, chatCount, checkOneClickContinues, flat, LONG_ANSWER, waitForStreamedText } from './fault-flow';
+import { startCutProxy } from './cut-proxy';
 import { ARTICLE_TITLE } from './fixture-server';
 import { msg } from './messages';
 import type { Moonlit } from './moonlit';
@@ -51,16 +52,27 @@ export async function faultPanel(m: Moonlit, name: string): Promise<UiPage> {
   return (await m.panelFor(m.site.url(`article.html?fault=${m.kind}-${name}`), ARTICLE_TITLE)).panel.ui;
 }
 
-/** Breaks an answer after 8 chunks (at most 96 characters) and returns the text kept, checked against the screen. */
+/**
+ * Breaks an answer once the panel shows some of it (the connection cut through lib/cut-proxy.ts, as a network drop)
+ * and returns the text kept, checked against the screen.
+ */
 export async function droppedAnswer(m: Moonlit, panel: UiPage, question: string): Promise<string> {
-  m.sim.script({ ...SLOW_STREAM, chunkDelayMs: 10, dropAfterChunks: 8 });
-  await ask(panel, question);
-  const end = await waitForAnswerStatus(panel, 0, ['done', 'error', 'stopped']);
-  assert.equal(end.status, 'error', `a dropped stream should end as an error, not ${end.status}`);
+  const proxy = await startCutProxy(m.sim.port);
+  await setEndpoint(m.helper, `${proxy.url}/v1`);
+  try {
+    m.sim.script(SLOW_STREAM);
+    await ask(panel, question);
+    await waitForStreamedText(panel, 0, 24);
+    proxy.cut();
+    const end = await waitForAnswerStatus(panel, 0, ['done', 'error', 'stopped']);
+    assert.equal(end.status, 'error', `a dropped stream should end as an error, not ${end.status}`);
+  } finally {
+    await setEndpoint(m.helper, m.sim.baseUrl);
+    await proxy.close();
+  }
   assert.ok((await alertText(panel)).includes(msg('errIncompleteTitle')), `the panel should say "${msg('errIncompleteTitle')}"`);
   const kept = await answerText(panel, 0);
-  // Up to 8 chunks of 12: the last one written before the socket is destroyed may never arrive.
-  assert.ok(kept.trim().length >= 12 && kept.trim().length <= 96 && LONG_ANSWER.startsWith(kept.trim()), `the text received should stay on screen: "${kept}"`);
+  assert.ok(kept.trim().length >= 24 && kept.trim().length < LONG_ANSWER.length && LONG_ANSWER.startsWith(kept.trim()), `the text received should stay on screen: "${kept}"`);
   return kept;
 }
 
