@@ -44,6 +44,8 @@ describe('the early reading on the ask port', () => {
     await until(() => connect.mock.calls.length === 1);
     expect(prepare).toHaveBeenCalledTimes(2);
     expect(connect).toHaveBeenCalledWith(second);
+    // Let this answer finish here: still streaming, its request would land in the next test's simulator log.
+    await until(() => panel.received.some((m) => (m as { type: string }).type === 'bg→panel:done'));
   });
 
   it('a failing early reading costs nothing until a question comes, and is then reported', async () => {
