@@ -1,47 +1,75 @@
-// `npm test`: every check the project has, in order, stopping at the first failure.
-// Ends with one line `N passed, M failed` counting unit tests, end-to-end checks, the lint and the demo smoke run.
+// `npm test`: every check the project has. Steps start as soon as what they need is done (the builds need nothing,
+// the end-to-end suites need the test build, the lint the production build), so the unit tests, the builds and the
+// browsers' waiting overlap on two cores. The first failure stops the run. Ends with one line `N passed, M failed`
+// counting unit tests, end-to-end checks, size budgets, the lint and the demo smoke run.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { e2eLanes } from './test-lanes.mjs';
 
 // Every path below is relative to the repository root, wherever `npm test` was started from.
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
 const scratch = mkdtempSync(join(tmpdir(), 'moonlit-test-'));
 const vitestJson = join(scratch, 'vitest.json');
-const env = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+// The slow faults run in every `npm test`: they wait on the simulator, not the machine, beside the other suites.
+const env = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', MOONLIT_E2E_SLOW: '1' };
 
 // Each step runs in its own process group, so a step that overruns (or Ctrl+C) takes its browsers down with it.
-let current;
-const killCurrent = () => {
-  try { if (current) process.kill(-current.pid, 'SIGKILL'); } catch { /* already gone */ }
+const running = new Map();
+
+/** Every process below `pid` (Linux /proc): browsers start in process groups of their own, so the group is not enough. */
+function descendants(pid) {
+  const children = new Map();
+  for (const entry of existsSync('/proc') ? readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The parent id is the 2nd field after the command name, which is in parentheses and may hold spaces.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch { /* gone meanwhile */ }
+  }
+  const out = [];
+  for (let todo = [pid]; todo.length; ) {
+    const next = children.get(todo.pop()) ?? [];
+    out.push(...next);
+    todo.push(...next);
+  }
+  return out;
+}
+
+const kill = (child) => {
+  for (const pid of descendants(child.pid)) {
+    try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+  }
+  try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
 };
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
-    killCurrent();
+    for (const child of running.values()) kill(child);
     console.log(`\nInterrupted (${sig}).\n0 passed, 1 failed`);
     process.exit(130);
   });
 }
 
-/** Runs a command with its output shown live and kept for counting. Bounded: killed after `minutes`. */
-function run(cmd, args, minutes) {
+/** Runs a command, keeping its output to print in one piece when it ends. Bounded: killed after `minutes`. */
+function run(step) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    current = child;
+    const child = spawn(step.cmd, step.args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    running.set(step, child);
     let out = '';
-    const keep = (stream, sink) => stream.on('data', (d) => { out += d; sink.write(d); });
-    keep(child.stdout, process.stdout);
-    keep(child.stderr, process.stderr);
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
     const timer = setTimeout(() => {
-      console.error(`\n!! ${cmd} ${args.join(' ')} ran over ${minutes} minutes; stopping it.`);
-      killCurrent();
-    }, minutes * 60_000);
+      out += `\n!! ${step.name} ran over ${step.minutes} minutes; stopping it.\n`;
+      kill(child);
+    }, step.minutes * 60_000);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      current = undefined;
+      running.delete(step);
       resolve({ ok: code === 0, code: code ?? signal, out });
     });
   });
@@ -69,71 +97,99 @@ function sizeCounts(out) {
   return passed + failed ? { passed, failed } : { passed: NaN, failed: NaN };
 }
 
-const MAIN_E2E = ['tests/e2e/chrome.e2e.ts', 'tests/e2e/firefox.e2e.ts'];
-const otherE2e = readdirSync('tests/e2e')
-  .filter((f) => f.endsWith('.e2e.ts'))
-  .map((f) => `tests/e2e/${f}`)
-  .filter((f) => !MAIN_E2E.includes(f))
-  .sort();
-
 const one = (r) => ({ passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1 });
-const tsx = ['node_modules/.bin/tsx', '--test', '--test-reporter=spec'];
+const tsx = ['node_modules/.bin/tsx', '--test', '--test-reporter=spec', '--test-concurrency=1'];
+const e2eFiles = readdirSync('tests/e2e').filter((f) => f.endsWith('.e2e.ts')).map((f) => `tests/e2e/${f}`).sort();
 
 const steps = [
   { name: 'Typecheck (tsc --noEmit)', cmd: 'node_modules/.bin/tsc', args: ['--noEmit'], minutes: 5, count: one },
   {
     name: 'Unit tests (vitest run)',
     cmd: 'node_modules/.bin/vitest',
-    args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+    // Two workers, not Vitest's default of one on two cores: beside the browsers one worker gets too little CPU.
+    args: ['run', '--maxWorkers=2', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
     minutes: 10,
     count: () => vitestCounts(),
   },
-  { name: 'Browsers for the end-to-end tests', cmd: 'node', args: ['scripts/ensure-browsers.mjs'], minutes: 20 },
-  { name: 'Test build (npm run build:e2e)', cmd: 'npm', args: ['run', 'build:e2e'], minutes: 5 },
-  { name: 'Production build (npm run build)', cmd: 'npm', args: ['run', 'build'], minutes: 5 },
-  { name: 'Size budgets of the production build', cmd: 'node', args: ['scripts/check-sizes.mjs'], minutes: 1, count: (r) => sizeCounts(r.out) },
-  { name: 'End to end in Chromium', cmd: tsx[0], args: [...tsx.slice(1), 'tests/e2e/chrome.e2e.ts'], minutes: 10, count: (r) => nodeTestCounts(r.out) },
-  { name: 'End to end in Firefox ESR', cmd: tsx[0], args: [...tsx.slice(1), 'tests/e2e/firefox.e2e.ts'], minutes: 10, count: (r) => nodeTestCounts(r.out) },
-  // Any further suites (e.g. tests/e2e/security.e2e.ts) run here, one file at a time.
-  ...(otherE2e.length
-    ? [{ name: `More end-to-end suites (${otherE2e.join(', ')})`, cmd: tsx[0], args: [...tsx.slice(1), '--test-concurrency=1', ...otherE2e], minutes: 15, count: (r) => nodeTestCounts(r.out) }]
-    : []),
-  { name: 'web-ext lint on the production Firefox build', cmd: 'node', args: ['scripts/lint-firefox.mjs'], minutes: 3, count: one },
-  { name: 'Demo smoke run (npm run demo -- --smoke)', cmd: 'node', args: ['scripts/demo.mjs', '--smoke', '--no-build'], minutes: 5, count: one },
+  { name: 'Browsers for the end-to-end tests', id: 'browsers', cmd: 'node', args: ['scripts/ensure-browsers.mjs'], minutes: 20 },
+  { name: 'Test build (npm run build:e2e)', id: 'build:e2e', cmd: 'npm', args: ['run', 'build:e2e'], minutes: 5 },
+  // After the test build, not beside it: two builds at once only fight over the same two cores.
+  { name: 'Production build (npm run build)', id: 'build', needs: ['build:e2e'], cmd: 'npm', args: ['run', 'build'], minutes: 5 },
+  { name: 'Size budgets of the production build', needs: ['build'], cmd: 'node', args: ['scripts/check-sizes.mjs'], minutes: 1, count: (r) => sizeCounts(r.out) },
+  { name: 'web-ext lint on the production Firefox build', needs: ['build'], cmd: 'node', args: ['scripts/lint-firefox.mjs'], minutes: 3, count: one },
+  // Every tests/e2e/*.e2e.ts, in lanes that run side by side (scripts/test-lanes.mjs); one file at a time per lane.
+  ...e2eLanes(e2eFiles).map((files, i, all) => ({
+    name: `End to end, lane ${i + 1} of ${all.length} (${files.map((f) => f.replace(/^tests\/e2e\/|\.e2e\.ts$/g, '')).join(', ')})`,
+    needs: ['build:e2e', 'browsers'],
+    cmd: tsx[0],
+    args: [...tsx.slice(1), ...files],
+    minutes: 15,
+    count: (r) => nodeTestCounts(r.out),
+  })),
+  { name: 'Demo smoke run (npm run demo -- --smoke)', needs: ['build:e2e', 'browsers'], cmd: 'node', args: ['scripts/demo.mjs', '--smoke', '--no-build'], minutes: 5, count: one },
 ];
 
 let passed = 0;
 let failed = 0;
 let stoppedAt;
+const done = new Set();
 const started = Date.now();
-for (const [i, step] of steps.entries()) {
-  console.log(`\n=== [${i + 1}/${steps.length}] ${step.name} ===`);
+const since = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
+const times = [];
+
+/** Runs one step, prints its output and counts, and returns whether it passed. */
+async function runStep(step) {
   const t0 = Date.now();
-  const result = await run(step.cmd, step.args, step.minutes);
+  console.log(`--- start: ${step.name} (at ${since(started)})`);
+  const result = await run(step);
   const counted = step.count ? step.count(result) : { passed: 0, failed: 0 };
   // A step that failed without a countable test failure still counts as one failure.
   if (!Number.isFinite(counted.passed) || !Number.isFinite(counted.failed)) {
     counted.passed = 0;
     counted.failed = result.ok ? 0 : 1;
     if (result.ok && step.count) {
-      console.error(`!! ${step.name} passed but printed no test counts; treating that as a failure.`);
+      result.out += `\n!! ${step.name} passed but printed no test counts; treating that as a failure.\n`;
       counted.failed = 1;
       result.ok = false;
     }
   }
   if (!result.ok && counted.failed === 0) counted.failed = 1;
+  if (stoppedAt && !result.ok && result.code === 'SIGKILL') return false; // cancelled by another step's failure
   passed += counted.passed;
   failed += counted.failed;
-  console.log(`=== ${result.ok ? 'ok' : `FAILED (exit ${result.code})`}: ${step.name} (${((Date.now() - t0) / 1000).toFixed(1)} s) ===`);
-  if (!result.ok) {
-    stoppedAt = step.name;
-    break;
-  }
+  times.push([since(t0), step.name]);
+  console.log(`\n=== ${step.name} ===\n${result.out.trimEnd()}`);
+  console.log(`=== ${result.ok ? 'ok' : `FAILED (exit ${result.code})`}: ${step.name} (${since(t0)}) ===`);
+  return result.ok;
 }
 
+// Start every step whose needs are met; on the first failure start nothing more and stop what is running.
+await new Promise((resolve) => {
+  const waiting = new Set(steps);
+  const pump = () => {
+    if (stoppedAt) {
+      for (const child of running.values()) kill(child);
+    } else {
+      for (const step of [...waiting]) {
+        if (!(step.needs ?? []).every((id) => done.has(id))) continue;
+        waiting.delete(step);
+        void runStep(step).then((ok) => {
+          if (ok) done.add(step.id ?? step.name);
+          else stoppedAt ??= step.name;
+          pump();
+        });
+      }
+    }
+    if (running.size === 0 && (stoppedAt || waiting.size === 0)) resolve();
+  };
+  pump();
+});
+
 rmSync(scratch, { recursive: true, force: true });
+console.log('\nStep times (they overlap):');
+for (const [t, name] of times) console.log(`  ${t.padStart(8)}  ${name}`);
 console.log(`\nnpm test took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-if (stoppedAt) console.log(`Stopped at: ${stoppedAt}. Later steps did not run.`);
+if (stoppedAt) console.log(`Stopped at: ${stoppedAt}. Steps still running were stopped, later ones did not run.`);
 if (!stoppedAt && passed === 0) {
   console.log('No test ran at all: that is a failure, not a pass.');
   failed = Math.max(failed, 1);

@@ -2,16 +2,16 @@
 // in light and dark colour schemes (with a streamed Markdown answer and an error on screen), and the panel works
 // from the keyboard alone. Run: npx tsx --test tests/e2e/a11y.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { before, describe, it } from 'node:test';
+import type { Simulator } from '../simulator/server';
+import { useMoonlit } from './lib/moonlit';
 import { ask, answerCount, waitForAnswerStatus } from './lib/answers';
 import { describeViolations, isSerious, runAxe } from './lib/axe';
 import { openRaw, type RawPage } from './lib/chrome-pages';
-import { ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
-import { launchChrome, type ChromeSession } from './lib/launch-chrome';
+import { ARTICLE_TITLE, type FixtureServer } from './lib/fixture-server';
+import type { ChromeSession } from './lib/launch-chrome';
 import { chatRequests, messagesText } from './lib/log-checks';
 import { msg } from './lib/messages';
-import { configure, SECRET_KEY } from './lib/moonlit-setup';
 import { waitForPanelPage } from './lib/panel-flow';
 import { waitInPage } from './lib/ui-driver';
 
@@ -45,11 +45,9 @@ describe('Accessibility in Chromium (axe-core, keyboard)', () => {
   let b: ChromeSession;
   let panel: RawPage;
 
+  const m = useMoonlit('chromium');
   before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
-    site = await startFixtureServer();
-    b = await launchChrome();
-    await configure(b, sim);
+    ({ sim, site, b } = m());
     const url = site.url('article.html');
     await openRaw(b.context, url);
     panel = await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${await b.tabIdOf(url)}`);
@@ -63,11 +61,6 @@ describe('Accessibility in Chromium (axe-core, keyboard)', () => {
     assert.equal((await waitForAnswerStatus(panel.ui, 1, ['done', 'error', 'stopped'])).status, 'error');
   });
 
-  after(async () => {
-    await b?.close();
-    await site?.close();
-    await sim?.close();
-  });
 
   for (const scheme of SCHEMES) {
     it(`panel (${scheme}): no serious or critical axe violation with an answer and an error shown`, async () => {

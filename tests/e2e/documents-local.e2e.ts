@@ -89,8 +89,15 @@ describe('Local (file://) PDFs in Chromium', () => {
     const state = () =>
       settings.evaluate(pageFn(async (id: string) => (await (globalThis as unknown as { chrome: DevPrivate }).chrome.developerPrivate.getExtensionInfo(id)).state), b.extensionId);
     await waitFor('Chromium to disable the extension after the switch', async () => (await state()) === 'DISABLED');
-    await settings.evaluate(pageFn(async (id: string) => (globalThis as unknown as { chrome: DevPrivate }).chrome.management.setEnabled(id, true)), b.extensionId);
-    await waitFor('the extension to be enabled again', async () => (await state()) === 'ENABLED');
+    const enable = () =>
+      settings.evaluate(pageFn(async (id: string) => (globalThis as unknown as { chrome: DevPrivate }).chrome.management.setEnabled(id, true)), b.extensionId);
+    // Chromium may still be reloading the extension for the switch; an enable that lands mid-reload is undone by it
+    // (the flake under load). So: enable whenever it is seen disabled, until it is seen enabled.
+    await waitFor('the extension to be enabled again', async () => {
+      const now = await state();
+      if (now === 'DISABLED') await enable();
+      return now === 'ENABLED';
+    }, 30_000);
     const access = await settings.evaluate(pageFn(async (id: string) => (await (globalThis as unknown as { chrome: DevPrivate }).chrome.developerPrivate.getExtensionInfo(id)).fileAccess.isActive), b.extensionId);
     assert.equal(access, false, 'file access should now be off');
 

@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SCANNED_TEXT } from '../simulator/extract';
 import { corruptPdf, makePdf } from '../unit/documents/make-pdf';
-import { ask, waitForAnswerStatus, answerCount } from './lib/answers';
+import { ask, waitForAnswerStatus, waitForTurn } from './lib/answers';
 import { openRaw, uiFor, type RawPage } from './lib/chrome-pages';
 import { launchChrome, type ChromeSession } from './lib/launch-chrome';
 import { launchFirefox, type FirefoxSession } from './lib/launch-firefox';
@@ -81,16 +81,21 @@ const requestWith = (sim: Simulator, question: string) => chatRequests(sim.log).
 const fileRequests = (sim: Simulator) => sim.log.filter((r) => r.path.startsWith('/v1/files'));
 const bodyText = (ui: UiPage) => ui.evaluate(() => document.body.innerText, null);
 
-async function askAndCheck(panel: UiPage, sim: Simulator, question: string, mustContain: string[]): Promise<string> {
-  const index = await answerCount(panel);
-  await ask(panel, question);
-  const final = await waitForAnswerStatus(panel, index, ['done', 'error', 'stopped']);
-  assert.equal(final.status, 'done', `the answer ended as "${final.status}": ${final.text}`);
+/** The chat request that carried `question` has every string of `mustContain`; returns its messages' text. */
+function checkRequestFor(sim: Simulator, question: string, mustContain: string[]): string {
   const req = chatRequests(sim.log).find((r) => messagesText(r).includes(question));
   assert.ok(req, `no chat request carried the question "${question}"`);
   const text = messagesText(req);
   for (const s of mustContain) assert.ok(text.includes(s), `the chat request should contain "${s}"; it began: ${text.slice(0, 600)}`);
   return text;
+}
+
+async function askAndCheck(panel: UiPage, sim: Simulator, question: string, mustContain: string[]): Promise<string> {
+  await ask(panel, question);
+  // Found by its question: a question that was left waiting may have gone by itself just before this one.
+  const final = await waitForTurn(panel, question, ['done', 'error', 'stopped']);
+  assert.equal(final.status, 'done', `the answer ended as "${final.status}": ${final.text}`);
+  return checkRequestFor(sim, question, mustContain);
 }
 
 describe('Documents in Chromium', () => {
@@ -309,7 +314,7 @@ describe('Documents in Chromium', () => {
     assert.ok(upload.body.includes('report.docx') && upload.body.includes('file-extract'), 'the upload names the file and the purpose');
     // The question sent before agreeing went on by itself, with the .docx's text.
     await waitFor('the waiting question to go by itself', () => !!requestWith(sim, 'What do my files say?'), 30_000);
-    const waited = await waitForAnswerStatus(panel.ui, await answerCount(panel.ui) - 1, ['done', 'error', 'stopped']);
+    const waited = await waitForTurn(panel.ui, 'What do my files say?', ['done', 'error', 'stopped']);
     assert.equal(waited.status, 'done', `the answer ended as "${waited.status}": ${waited.text}`);
     assert.ok(messagesText(requestWith(sim, 'What do my files say?')!).includes(DOCX_TEXT), 'it went with the .docx text');
     assert.equal(await askBoxValue(panel), '', 'the box is emptied once the question went');
@@ -422,6 +427,11 @@ describe('"Ask about what I see" in headed Chromium under Xvfb (activeTab from a
       describe: () => bodyText(panel.ui),
     });
     assert.deepEqual(fileRequests(sim).slice(before).map((r) => r.method), ['POST', 'GET', 'DELETE']);
+    // The question sent before a way was picked waited; now the image's text is ready, it goes by itself. (Asking the
+    // next question before it has gone was the flake: that answer took the position the test then read.)
+    const waited = await waitForTurn(panel.ui, 'What do I see?', ['done', 'error', 'stopped']);
+    assert.equal(waited.status, 'done', `the question that waited ended as "${waited.status}": ${waited.text}`);
+    checkRequestFor(sim, 'What do I see?', [SCANNED_TEXT]);
     await askAndCheck(panel.ui, sim, 'What text is in the screenshot?', [SCANNED_TEXT]);
     await panel.ui.click(msg('attachRemove', msg('attachScreenshotName')));
 
@@ -431,9 +441,8 @@ describe('"Ask about what I see" in headed Chromium under Xvfb (activeTab from a
     await panel.ui.click(msg('attachSwitchModel', vision));
     await waitInPage(panel.ui, 'the notice to go', (s: string) => !document.body.innerText.includes(s), msg('attachNoVision', model));
     const question = 'Describe the colours of what I see.';
-    const index = await answerCount(panel.ui);
     await ask(panel.ui, question);
-    const final = await waitForAnswerStatus(panel.ui, index, ['done', 'error', 'stopped']);
+    const final = await waitForTurn(panel.ui, question, ['done', 'error', 'stopped']);
     assert.equal(final.status, 'done', `the answer ended as "${final.status}": ${final.text}`);
     const req = chatRequests(sim.log).find((r) => messagesText(r).includes(question))!;
     const body = req.json as { model: string; messages: { role: string; content: unknown }[] };

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_KEY, DEFAULT_MODELS, startSimulator, type RecordedRequest, type Simulator } from '../simulator/server';
 import { ask, waitForAnswerStatus, answerCount } from './lib/answers';
+import { requestsBesideMarker } from './lib/barrier';
 import { openRaw, stopServiceWorkers, tabIdVia, type RawPage } from './lib/chrome-pages';
 import type { AskRequest, PageContent } from '../../utils/messaging/types';
 import { chatCount, lastMessage } from './lib/fault-flow';
@@ -76,15 +77,17 @@ describe('Moonlit reads pages in Chromium', () => {
     const panel = (await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`)).ui;
     const title = msg('pageRestrictedTitle');
     await waitInPage(panel, `the panel to say "${title}"`, (t: string) => document.body.innerText.includes(t), title);
-    const before = chatCount(sim);
+    const logBefore = sim.log.length;
     const question = 'What version of the browser is this?';
     await ask(panel, question);
-    // Send reads the page again; give it the time a read takes, then check nothing was lost or sent.
+    // Send reads the page again: once the panel has settled, a question asked in another panel goes through the same
+    // background after anything this Send had started.
     await waitInPage(panel, 'the panel to settle after Send', () => !document.querySelector('[aria-busy="true"]'), null);
-    await new Promise((r) => setTimeout(r, 500));
+    const other = await bound(site.url('article.html?after-restricted'), ARTICLE_TITLE);
+    const beside = await requestsBesideMarker(sim, logBefore, other.panel, 'Asked in another tab after the browser page.');
     const box = await panel.evaluate((label: string) => document.querySelector<HTMLTextAreaElement>(`textarea[aria-label="${label}"]`)?.value, msg('panelAskLabel'));
     assert.equal(box, question, 'the typed question should still be in the box');
-    assert.equal(chatCount(sim), before, 'nothing should have been sent to Kimi');
+    assert.deepEqual(beside.filter((r) => r.includes('/chat/completions')), [], 'nothing should have been sent to Kimi');
     assert.ok(await panel.evaluate((t: string) => document.body.innerText.includes(t), title), 'the notice should still be shown');
     assert.equal(await panel.evaluate(() => document.querySelectorAll('[data-role="answer"]').length, null), 0, 'no answer should have been started');
   });

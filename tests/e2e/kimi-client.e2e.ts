@@ -2,15 +2,16 @@
 // one error of each family as the panel shows it (with the requests each one cost), and the Thinking block.
 // Run: npx tsx --test tests/e2e/kimi-client.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { startSimulator, type Simulator } from '../simulator/server';
+import { useMoonlit } from './lib/moonlit';
 import { ask, waitForAnswerStatus } from './lib/answers';
 import { chatCount, flat, lastMessage } from './lib/fault-flow';
-import { ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
-import { launchChrome, type ChromeSession } from './lib/launch-chrome';
+import { ARTICLE_TITLE, type FixtureServer } from './lib/fixture-server';
+import type { ChromeSession } from './lib/launch-chrome';
 import { chatRequests } from './lib/log-checks';
 import { msg } from './lib/messages';
-import { configure, panelFor, SECRET_KEY } from './lib/moonlit-setup';
+import { panelFor } from './lib/moonlit-setup';
 import { waitInPage, type UiPage } from './lib/ui-driver';
 
 /** Plain sentences, so the rendered text is the sent text with spaces collapsed. */
@@ -32,10 +33,12 @@ async function patchSettings(page: UiPage, patch: Record<string, unknown>): Prom
 }
 
 describe('Kimi client in Chromium', () => {
+  const m = useMoonlit('chromium');
   let sim: Simulator;
   let site: FixtureServer;
   let b: ChromeSession;
   let n = 0;
+  before(() => void ({ sim, site, b } = m()));
 
   const freshPanel = async (name: string) => {
     sim.reset();
@@ -43,18 +46,6 @@ describe('Kimi client in Chromium', () => {
     return (await panelFor(b, url, ARTICLE_TITLE, (u) => b.tabIdOf(u))).panel;
   };
 
-  before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
-    site = await startFixtureServer();
-    b = await launchChrome();
-    await configure(b, sim);
-  });
-
-  after(async () => {
-    await b?.close();
-    await site?.close();
-    await sim?.close();
-  });
 
   it('finish_reason "length": the worker continues with Partial Mode and the panel shows one seamless answer', { timeout: 90_000 }, async () => {
     const panel = await freshPanel('length');

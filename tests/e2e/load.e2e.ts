@@ -3,17 +3,17 @@
 // must still respond to a click while the others stream.
 // Run: npx tsx --test tests/e2e/load.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { before, describe, it } from 'node:test';
+import type { Simulator } from '../simulator/server';
 import { waitForAnswerStatus } from './lib/answers';
 import { openRaw, tabIdVia, type RawPage } from './lib/chrome-pages';
 import { answerText, chatCount, flat } from './lib/fault-flow';
 import { chatRequests } from './lib/log-checks';
 import { defaultAnswer } from '../simulator/answer';
-import { ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
-import { launchChrome, type ChromeSession } from './lib/launch-chrome';
+import { ARTICLE_TITLE, type FixtureServer } from './lib/fixture-server';
+import type { ChromeSession } from './lib/launch-chrome';
 import { msg } from './lib/messages';
-import { configure, SECRET_KEY } from './lib/moonlit-setup';
+import { useMoonlit } from './lib/moonlit';
 import { waitForPanelPage } from './lib/panel-flow';
 import { waitInPage, type UiPage } from './lib/ui-driver';
 
@@ -43,24 +43,12 @@ interface StoredTurn { answer: string; status: string }
 interface StoredConv { url: string; turns: StoredTurn[] }
 
 describe('Moonlit under load in Chromium', () => {
+  const m = useMoonlit('chromium');
   let sim: Simulator;
   let site: FixtureServer;
   let b: ChromeSession;
-  let helper: RawPage;
-
-  before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
-    site = await startFixtureServer();
-    b = await launchChrome({ extension: process.env.MOONLIT_E2E_CHROME_BUILD });
-    await configure(b, sim);
-    helper = await openRaw(b.context, `${b.origin}/options.html`);
-  });
-
-  after(async () => {
-    await b?.close();
-    await site?.close();
-    await sim?.close();
-  });
+  let helper: UiPage;
+  before(() => void ({ sim, site, b, helper } = m()));
 
   it(`${TABS} tabs stream at once: every answer lands complete in its own conversation, and a panel still responds`, { timeout: 300_000 }, async () => {
     const panels: RawPage[] = [];
@@ -68,7 +56,7 @@ describe('Moonlit under load in Chromium', () => {
     for (let i = 0; i < TABS; i++) {
       const url = site.url(`article.html?load=${i + 1}`);
       await openRaw(b.context, url);
-      const tabId = await tabIdVia(helper.ui, url);
+      const tabId = await tabIdVia(helper, url);
       const panel = await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`);
       await waitForPanelPage(panel.ui, ARTICLE_TITLE);
       panels.push(panel);
@@ -118,7 +106,7 @@ describe('Moonlit under load in Chromium', () => {
       const asked = body.messages.at(-1)!.content;
       sentFor.set(asked, defaultAnswer({ model: body.model, messages: body.messages, json: false }));
     }
-    const stored = await helper.ui.evaluate(async () => {
+    const stored = await helper.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
       const all = await api.storage.local.get(null);
       return Object.entries(all).filter(([k]) => k.startsWith('conv:')).map(([, v]) => v) as StoredConv[];
@@ -145,7 +133,7 @@ describe('Moonlit under load in Chromium', () => {
     for (let i = 0; i < 2; i++) {
       // The second tab opens once the first one's conversation exists.
       await b.context.newPage().then((p) => p.goto(url));
-      const ids = await helper.ui.evaluate(async (u: string) => {
+      const ids = await helper.evaluate(async (u: string) => {
         const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
         return (await api.tabs.query({})).filter((t) => t.url === u).map((t) => t.id!);
       }, url);
@@ -156,7 +144,7 @@ describe('Moonlit under load in Chromium', () => {
       await askIn(panel, `Same page, tab ${i + 1}, first question`);
     }
     await askIn(panels[0], 'Same page, tab 1, second question');
-    const stored = await helper.ui.evaluate(async () => {
+    const stored = await helper.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
       const all = await api.storage.local.get(null);
       return Object.entries(all).filter(([k]) => k.startsWith('conv:')).map(([, v]) => v) as StoredConv[];

@@ -10,10 +10,11 @@ import { answerCount } from './lib/answers';
 import { currentWorker, openRaw, type RawPage } from './lib/chrome-pages';
 import { ARTICLE_SENTENCE, ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
 import { launchChrome, type ChromeSession } from './lib/launch-chrome';
-import { launchFirefox, type FirefoxSession } from './lib/launch-firefox';
+import type { FirefoxSession } from './lib/launch-firefox';
 import { chatRequests } from './lib/log-checks';
 import { ACTION_ANSWER, ACTION_CASES, caseName, checkAction, MENU_IDS, selectInPage, type ActionCase } from './lib/menu-flow';
 import { configure, SECRET_KEY } from './lib/moonlit-setup';
+import { useMoonlit } from './lib/moonlit';
 import { waitForPanelPage } from './lib/panel-flow';
 import { waitFor, WaitTimeout, type UiPage } from './lib/ui-driver';
 import { missingXTools, startXvfb, xdotool, xdotoolKeys } from './lib/xvfb';
@@ -29,6 +30,7 @@ async function prepareSelection(article: UiPage, c: ActionCase): Promise<string>
 }
 
 describe('Menus and commands in Chromium (dispatch from the service worker)', () => {
+  const m = useMoonlit('chromium');
   let sim: Simulator;
   let site: FixtureServer;
   let b: ChromeSession;
@@ -38,10 +40,7 @@ describe('Menus and commands in Chromium (dispatch from the service worker)', ()
   let tabId: number;
 
   before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
-    site = await startFixtureServer();
-    b = await launchChrome();
-    await configure(b, sim);
+    ({ sim, site, b } = m());
     sim.setDefault(ANSWER);
     const url = site.url('article.html');
     article = await openRaw(b.context, url);
@@ -56,12 +55,6 @@ describe('Menus and commands in Chromium (dispatch from the service worker)', ()
     await waitForPanelPage(other, ARTICLE_TITLE);
     // A side panel is always on screen; a tab in the background gets no animation frames, so render none.
     await panel.page.bringToFront();
-  });
-
-  after(async () => {
-    await b?.close();
-    await site?.close();
-    await sim?.close();
   });
 
   it('the background registered every context-menu id', async () => {
@@ -114,6 +107,7 @@ describe('Menus and commands in Chromium (dispatch from the service worker)', ()
 });
 
 describe('Menus and commands in Firefox (the background\'s exposed handlers)', () => {
+  const m = useMoonlit('firefox');
   let sim: Simulator;
   let site: FixtureServer;
   let fx: FirefoxSession;
@@ -124,10 +118,7 @@ describe('Menus and commands in Firefox (the background\'s exposed handlers)', (
   let articleUrl: string;
 
   before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
-    site = await startFixtureServer();
-    fx = await launchFirefox();
-    await configure(fx, sim);
+    ({ sim, site, b: fx } = m());
     sim.setDefault(ANSWER);
     articleUrl = site.url('article.html');
     article = await fx.open(articleUrl);
@@ -137,12 +128,6 @@ describe('Menus and commands in Firefox (the background\'s exposed handlers)', (
     // Opened last, so it is the tab on screen (as a sidebar would be) and gets animation frames.
     panel = await fx.open(`${fx.origin}/sidepanel.html?tabId=${tabId}`);
     await waitForPanelPage(panel, ARTICLE_TITLE);
-  });
-
-  after(async () => {
-    await fx?.close();
-    await site?.close();
-    await sim?.close();
   });
 
   it('the background page exposes its handlers, and registered every context-menu id', async () => {

@@ -5,17 +5,17 @@
 // paragraph — the question the click sends carries the page as it is at the click.
 // Run: npx tsx --test tests/e2e/press-to-ask.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { startSimulator, type Simulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
 import { answerCount, waitForAnswerStatus } from './lib/answers';
 import { openRaw, type RawPage } from './lib/chrome-pages';
 import { lastMessage } from './lib/fault-flow';
-import { ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
-import { launchChrome, type ChromeSession } from './lib/launch-chrome';
+import { ARTICLE_TITLE, type FixtureServer } from './lib/fixture-server';
+import type { ChromeSession } from './lib/launch-chrome';
 import { chatRequests } from './lib/log-checks';
 import { msg } from './lib/messages';
-import { configure, SECRET_KEY } from './lib/moonlit-setup';
+import { useMoonlit } from './lib/moonlit';
 import { waitForPanelPage } from './lib/panel-flow';
 import { selectParagraph } from './lib/selection-flow';
 
@@ -23,6 +23,7 @@ const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('The page checked before the click, in Chromium', () => {
+  const m = useMoonlit('chromium');
   let sim: Simulator;
   let site: FixtureServer;
   let b: ChromeSession;
@@ -30,22 +31,13 @@ describe('The page checked before the click, in Chromium', () => {
   let panel: RawPage;
 
   before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
+    ({ sim, site, b } = m());
     sim.setDefault({ content: 'Noted.', chunkSize: 4, chunkDelayMs: 5 });
-    site = await startFixtureServer();
-    b = await launchChrome();
-    await configure(b, sim);
     const url = site.url('article.html?press');
     tab = await openRaw(b.context, url);
     const tabId = (await b.tabIdOf(url))!;
     panel = await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`);
     await waitForPanelPage(panel.ui, ARTICLE_TITLE);
-  });
-
-  after(async () => {
-    await b?.close();
-    await site?.close();
-    await sim?.close();
   });
 
   /** The centre of the Send button, after typing `question`. */

@@ -4,40 +4,30 @@
 // Run: npx tsx --test tests/e2e/security.e2e.ts (after npm run build and npm run build:e2e).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { before, describe, it } from 'node:test';
+import type { Simulator } from '../simulator/server';
+import { requestsBesideMarker, warmPanel } from './lib/barrier';
 import { ask, waitForAnswerStatus } from './lib/answers';
 import { openRaw, currentWorker, type RawPage } from './lib/chrome-pages';
 import { chromeProbeExpression, firefoxProbeCode, type ProbeReport } from './lib/content-world-probe';
-import { startFixtureServer, type FixtureServer } from './lib/fixture-server';
+import type { FixtureServer } from './lib/fixture-server';
 import { trapState } from './lib/hostile';
 import type { ChromeSession } from './lib/launch-chrome';
-import { launchFirefox, type FirefoxSession } from './lib/launch-firefox';
-import { configure, keyLeaks, SECRET_KEY } from './lib/moonlit-setup';
+import type { FirefoxSession } from './lib/launch-firefox';
+import { keyLeaks, SECRET_KEY } from './lib/moonlit-setup';
+import { useMoonlit } from './lib/moonlit';
 import { waitForPanelPage } from './lib/panel-flow';
 import { checkProbe } from './lib/probe-checks';
 import { waitFor } from './lib/ui-driver';
-import { launchWatchedChrome } from './lib/watched-chrome';
 
 describe('Moonlit security in Chromium', () => {
+  const m = useMoonlit('chromium', { watched: true });
   let sim: Simulator;
   let site: FixtureServer;
   let b: ChromeSession;
   let dialogs: string[] = [];
   let outside: string[] = [];
-
-  before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
-    site = await startFixtureServer();
-    ({ b, dialogs, outside } = await launchWatchedChrome());
-    await configure(b, sim);
-  });
-
-  after(async () => {
-    await b?.close();
-    await site?.close();
-    await sim?.close();
-  });
+  before(() => void ({ sim, site, b, dialogs, outside } = m()));
 
   it('production manifests: no externally_connectable, no web_accessible_resources, no content_scripts, default CSP, only the Kimi hosts', () => {
     const chrome = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as Record<string, unknown>;
@@ -92,14 +82,16 @@ describe('Moonlit security in Chromium', () => {
     const tab = await openRaw(b.context, url);
     const tabId = await b.tabIdOf(url);
     assert.ok(typeof tabId === 'number', 'the probed tab should have an id');
+    // The panel that asks after the probe has asked once already, so what a first question adds (the balance check)
+    // is not counted against the probe.
+    const marker = await warmPanel(m(), site.url('article.html?after-probe'));
     const logBefore = sim.log.length;
     const worker = await currentWorker(b.context);
     const json = (await worker.evaluate(chromeProbeExpression(tabId))) as string;
     const report = JSON.parse(json) as ProbeReport;
     checkProbe(report, json, { sessionDenied: true, filesClosed: true });
-    // Give a wrongly started request time to reach the simulator before looking.
-    await new Promise((r) => setTimeout(r, 1000));
-    assert.deepEqual(sim.log.slice(logBefore).map((r) => `${r.method} ${r.path}`), [], 'the content script made Moonlit call the API');
+    // A request the probe had wrongly started would reach the simulator before a question asked after it.
+    assert.deepEqual(await requestsBesideMarker(sim, logBefore, marker, 'Asked after the probe.'), [], 'the content script made Moonlit call the API');
     await tab.page.close();
   });
 
@@ -134,22 +126,11 @@ describe('Moonlit security in Chromium', () => {
 });
 
 describe('Moonlit security in Firefox ESR', () => {
+  const m = useMoonlit('firefox');
   let sim: Simulator;
   let site: FixtureServer;
   let b: FirefoxSession;
-
-  before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
-    site = await startFixtureServer();
-    b = await launchFirefox({ extension: process.env.MOONLIT_E2E_FIREFOX_BUILD });
-    await configure(b, sim);
-  });
-
-  after(async () => {
-    await b?.close();
-    await site?.close();
-    await sim?.close();
-  });
+  before(() => void ({ sim, site, b } = m()));
 
   it('content-script world of a page: no storage area, no IndexedDB, no message and no port yields the key or a Kimi request', { timeout: 90_000 }, async () => {
     const url = site.url('article.html?probe');
@@ -157,6 +138,7 @@ describe('Moonlit security in Firefox ESR', () => {
     const tabId = await b.tabIdOf(url);
     assert.ok(typeof tabId === 'number', 'the probed tab should have an id');
     const helper = await b.open(`${b.origin}/options.html`);
+    const marker = await warmPanel(m(), site.url('article.html?after-probe'));
     const logBefore = sim.log.length;
     const json = await helper.evaluate(async ([id, code]: [number, string]) => {
       const api = (globalThis as unknown as { browser: { tabs: { executeScript(id: number, d: { code: string }): Promise<unknown[]> } } }).browser;
@@ -167,8 +149,7 @@ describe('Moonlit security in Firefox ESR', () => {
     // Firefox lets its content scripts read the add-on's own packaged files (no secret is in a file); storage.session
     // is not even exposed to them. The key checks are the same.
     checkProbe(report, json, { sessionDenied: true, filesClosed: false });
-    await new Promise((r) => setTimeout(r, 1000));
-    assert.deepEqual(sim.log.slice(logBefore).map((r) => `${r.method} ${r.path}`), [], 'the content script made Moonlit call the API');
+    assert.deepEqual(await requestsBesideMarker(sim, logBefore, marker, 'Asked after the probe.'), [], 'the content script made Moonlit call the API');
     console.log(`  Firefox content script: storage.session ${report.areas.session.ok ? 'readable (no secret in it)' : `denied (${report.areas.session.error})`}; own files: ${report.extensionFetch}`);
   });
 });

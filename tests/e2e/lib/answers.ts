@@ -93,3 +93,24 @@ export async function ask(page: UiPage, question: string): Promise<void> {
   await page.fill('Ask about this page', question);
   await page.click('Send');
 }
+
+/**
+ * Waits until the turn that asked `question` has an answer with one of `statuses`, and returns it. Found by its
+ * question, not by position: a question left waiting (a PDF's password, an attachment being read) may be sent by
+ * itself at any moment and take the next position.
+ */
+export async function waitForTurn(page: UiPage, question: string, statuses: string[], timeoutMs = 20_000): Promise<AnswerState> {
+  const find = ([q, wanted]: [string, string[]]) => {
+    const turn = [...document.querySelectorAll<HTMLElement>('.turn')].findLast((t) => t.querySelector<HTMLElement>('.question')?.innerText.trim() === q);
+    const el = turn?.querySelector<HTMLElement>('[data-role="answer"]');
+    const status = el?.getAttribute('data-status') ?? '';
+    if (!el || (wanted.length && !wanted.includes(status))) return null;
+    return { count: document.querySelectorAll('[data-role="answer"]').length, status, text: el.innerText.replace(/\s+/g, ' ').trim() };
+  };
+  return waitInPage(page, `the answer to "${question.slice(0, 80)}" to reach ${statuses.join(' or ')}`, find, [question, statuses] as [string, string[]], {
+    timeoutMs,
+    describe: async () =>
+      JSON.stringify(await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.turn')].map((t) => t.innerText.slice(0, 120)), null)) +
+      ' alerts: ' + (await alerts(page)),
+  });
+}

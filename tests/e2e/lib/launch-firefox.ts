@@ -13,6 +13,15 @@ export const FIREFOX_E2E_BUILD = resolve(process.env.MOONLIT_E2E_FIREFOX_BUILD ?
 
 export interface FirefoxSession extends ExtensionBrowser {
   browser: Browser;
+  /** Like open(), with the puppeteer Page too (requests, dialogs, closing). */
+  openPage(url: string): Promise<{ page: Page; ui: UiPage }>;
+}
+
+export interface FirefoxOptions {
+  extension?: string;
+  headless?: boolean;
+  /** Runs on every page this session opens, before it navigates (init scripts, listeners). */
+  prepare?: (page: Page) => Promise<void>;
 }
 
 /** Puppeteer's ARIA selector; over BiDi it is answered from Firefox's own accessibility tree. */
@@ -56,7 +65,7 @@ function wrap(page: Page): UiPage {
   };
 }
 
-export async function launchFirefox(opts: { extension?: string; headless?: boolean } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {
   const uuid = randomUUID();
   const browser = await bounded(
     'launching Firefox',
@@ -78,8 +87,9 @@ export async function launchFirefox(opts: { extension?: string; headless?: boole
     const origin = `moz-extension://${uuid}`;
     let helper: UiPage | undefined;
 
-    const open = async (url: string): Promise<UiPage> => {
+    const openPage = async (url: string): Promise<{ page: Page; ui: UiPage }> => {
       const page = await browser.newPage();
+      await opts.prepare?.(page);
       if (url.startsWith('moz-extension:')) {
         // No load event reaches BiDi for extension pages: start the navigation and wait for the document.
         void page.goto(url, { timeout: 0 }).catch(() => undefined);
@@ -97,8 +107,9 @@ export async function launchFirefox(opts: { extension?: string; headless?: boole
       } else {
         await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
       }
-      return wrap(page);
+      return { page, ui: wrap(page) };
     };
+    const open = async (url: string): Promise<UiPage> => (await openPage(url)).ui;
 
     return {
       name: 'Firefox',
@@ -106,6 +117,7 @@ export async function launchFirefox(opts: { extension?: string; headless?: boole
       extensionId: id,
       origin,
       open,
+      openPage,
       async tabIdOf(url) {
         // tabs.query is only there in extension pages; keep one quiet extension page for such questions.
         helper ??= await open(`${origin}/options.html`);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ask, answerCount, answerState, growthSteps, samples, startSampling, waitForAnswerStatus } from './answers';
 import { msg } from './messages';
 import { waitInPage, type UiPage } from './ui-driver';
+import type { Simulator } from '../../simulator/server';
 
 /** A Markdown answer the simulator is told to send, and the text it should render to. */
 export const SCRIPTED_ANSWER = [
@@ -54,8 +55,12 @@ export async function checkStreamedAnswer(panel: UiPage, question: string): Prom
   assert.equal(await panel.count('button', 'Stop'), 0, '"Stop" should be gone once the answer is done');
 }
 
-/** Asks while the simulator answers slowly, presses Stop after some text, and checks that nothing more arrives. */
-export async function checkStop(panel: UiPage, question: string, quietMs = 1500): Promise<void> {
+/**
+ * Asks while the simulator answers slowly, presses Stop after some text, and checks that nothing more arrives: a quick
+ * question asked after Stop is answered while the stopped answer stays as it was (the slow one sends a chunk every
+ * 250 ms, so text still flowing would show up long before the second answer is done).
+ */
+export async function checkStop(panel: UiPage, question: string, sim: Pick<Simulator, 'script'>): Promise<void> {
   const index = await answerCount(panel);
   await ask(panel, question);
   await waitInPage(
@@ -80,8 +85,10 @@ export async function checkStop(panel: UiPage, question: string, quietMs = 1500)
     `the panel should say "${msg('panelStopped')}"`,
   );
   assert.equal(await panel.count('button', 'Send'), 1, '"Send" should be back after Stop');
-  // Six chunk intervals of the slow answer: any text still flowing would show up here.
-  await new Promise((r) => setTimeout(r, quietMs));
+  sim.script({ content: 'A quick answer after Stop.', chunkSize: 8, chunkDelayMs: 5 });
+  await ask(panel, 'And now a quick one?');
+  const next = await waitForAnswerStatus(panel, index + 1, ['done', 'error', 'stopped']);
+  assert.equal(next.status, 'done', `the question after Stop ended as "${next.status}": ${next.text}`);
   const later = await answerState(panel, index);
   assert.equal(later.text, stopped.text, 'no more text should arrive after Stop');
   assert.equal(later.status, 'stopped', 'the answer should stay "stopped"');

@@ -123,7 +123,7 @@ export function defineScenario(browserName: string, launch: () => Promise<Extens
 
     const STOP = 'panel: "Stop" ends a slow answer; the partial text stays and no more text arrives';
     check(STOP, [SAVE, PANEL], async () => {
-      await withBehaviour(sim!, { content: SLOW_ANSWER, chunkSize: 12, chunkDelayMs: 250 }, () => checkStop(panel!, SLOW_QUESTION));
+      await withBehaviour(sim!, { content: SLOW_ANSWER, chunkSize: 12, chunkDelayMs: 250 }, () => checkStop(panel!, SLOW_QUESTION, sim!));
     });
 
     const SUMMARY = 'panel: "Summarize this page" answers about the page';
