@@ -2,7 +2,7 @@ import { Lexer, Marked, Parser, Tokenizer } from 'marked';
 import type { MarkedOptions, Token, Tokens, TokensList } from 'marked';
 import { mathBlock, mathCut, mathInline } from './math-syntax';
 import { safeRenderer } from './renderer';
-import { limitNesting, originalOffset } from './nesting';
+import { limitEmphasis, limitNesting, originalOffset } from './nesting';
 
 /** Link definitions by normalised label, as marked keeps them. */
 export type LinkMap = TokensList['links'];
@@ -38,20 +38,22 @@ export function newLinkMap(parent?: LinkMap): LinkMap {
 
 /**
  * Lexes `src` (blocks and inlines) resolving references through `links`, which gains new definitions.
- * Nesting is bounded first (`nesting.ts`); the top-level tokens' `raw` stays the caller's text, so
+ * Nesting of blocks and of emphasis is bounded first (`nesting.ts`); the top-level tokens' `raw` stays the caller's text, so
  * their lengths still add up to offsets in `src`.
  */
 export function lex(src: string, links: LinkMap): TokensList {
-  const limited = limitNesting(src);
+  const blocks = limitNesting(src);
+  const inline = limitEmphasis(blocks.text);
   const lexer = new Lexer(options);
   lexer.tokens.links = links;
-  const tokens = lexer.lex(limited.text);
-  if (limited.inserted.length) {
+  const tokens = lexer.lex(inline.text);
+  if (blocks.inserted.length || inline.inserted.length) {
+    const original = (offset: number) => originalOffset(blocks, originalOffset(inline, offset));
     let at = 0;
     for (const token of tokens) {
-      const from = originalOffset(limited, at);
+      const from = original(at);
       at += token.raw.length;
-      token.raw = src.slice(from, originalOffset(limited, at));
+      token.raw = src.slice(from, original(at));
     }
   }
   return tokens;

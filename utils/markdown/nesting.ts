@@ -90,3 +90,66 @@ export function originalOffset(limited: Limited, offset: number): number {
   }
   return offset - lo;
 }
+
+/** Emphasis (`*`, `_`, `~`) and brackets opened and not yet closed beyond this depth in one paragraph are shown as text. */
+export const MAX_EMPHASIS_DEPTH = 32;
+
+const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/;
+const DELIMITER = new Set(['*', '_', '~']);
+const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * Bounds emphasis nesting the same way: marked parses `**a **b **c … c** b** a**` by recursing
+ * once per level, re-reading the rest each time (seconds at a few thousand levels, then a stack
+ * overflow); nested link brackets cost the same way. Delimiter runs and `[` that open beyond the depth get backslashes. A run opens when followed
+ * by a non-space and not preceded by one, closes the other way round; a blank line ends a paragraph.
+ * Fenced code is left alone; in code spans the count is approximate, which only matters past the bound.
+ */
+export function limitEmphasis(src: string): Limited {
+  const inserted: number[] = [];
+  let out = '';
+  let copied = 0;
+  let depth = 0;
+  let brackets = 0;
+  let fence = '';
+  const escapeAt = (at: number) => {
+    out += src.slice(copied, at) + '\\';
+    inserted.push(out.length - 1);
+    copied = at;
+  };
+  for (let start = 0; start <= src.length; ) {
+    let end = src.indexOf('\n', start);
+    if (end < 0) end = src.length;
+    const fenceMark = FENCE_LINE.exec(src.slice(start, Math.min(end, start + 16)))?.[0].trim();
+    if (fenceMark && (!fence || fenceMark[0] === fence[0])) fence = fence ? '' : fenceMark;
+    else if (!fence && !src.slice(start, end).trim()) depth = brackets = 0;
+    else if (!fence) {
+      for (let i = start; i < end; ) {
+        const c = src[i];
+        if (c === '\\') { i += 2; continue; }
+        if (c === '[' || c === ']') {
+          if (c === ']') brackets = Math.max(0, brackets - 1);
+          else if (++brackets > MAX_EMPHASIS_DEPTH) escapeAt(i);
+          i++;
+          continue;
+        }
+        if (!DELIMITER.has(c)) { i++; continue; }
+        // A mixed run (`~~*_`) opens or closes as a whole; each same-character part is one level.
+        let j = i;
+        while (DELIMITER.has(src[j])) j++;
+        const opens = !isSpace(src[j]) && isSpace(src[i - 1]);
+        const closes = isSpace(src[j]) && !isSpace(src[i - 1]);
+        for (let k = i; k < j; ) {
+          let m = k;
+          while (src[m] === src[k]) m++;
+          if (opens && ++depth > MAX_EMPHASIS_DEPTH) for (let q = k; q < m; q++) escapeAt(q);
+          else if (closes) depth = Math.max(0, depth - 1);
+          k = m;
+        }
+        i = j;
+      }
+    }
+    start = end + 1;
+  }
+  return { text: out + src.slice(copied), inserted };
+}

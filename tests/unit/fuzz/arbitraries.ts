@@ -50,9 +50,11 @@ export const inlineRuns = repeated(
   3000, 9000,
 );
 
-/** Nested emphasis, links and strikethrough, closed in mirror order. */
-export const nestedInline = fc.tuple(fc.integer({ min: 300, max: 1500 }), fc.constantFrom(['*_', '_*'], ['[', '](u)'], ['~~*', '*~~'], ['**', '**'], ['![', '](u)']))
-  .map(([n, [open, close]]) => open.repeat(n) + 'x' + close.repeat(n));
+/** Nested emphasis, links and strikethrough, closed in mirror order, thousands deep. */
+export const nestedInline = fc.tuple(
+  fc.integer({ min: 1000, max: 5000 }),
+  fc.constantFrom(['**a ', ' a**'], ['*a ', ' a*'], ['_a ', ' a_'], ['~~a ', ' a~~'], ['*_', '_*'], ['[', '](u)'], ['~~*', '*~~'], ['![', '](u)']),
+).map(([n, [open, close]]) => open.repeat(n) + 'x' + close.repeat(n));
 
 /** Many lines that open a display block or inline math that never closes. */
 export const unclosedMath = repeated(fc.constantFrom('\\[\n', '$$\n', 'a\n', '# h\n', '\\( ', '$x ', '$$ '), 3000, 12000);

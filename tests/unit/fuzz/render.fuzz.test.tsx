@@ -5,11 +5,11 @@ import fc from 'fast-check';
 import { setFrameScheduler, setRenderSpy } from '@/components/markdown/frame';
 import { loadKatex, texDepth, texToMathml, MAX_TEX_DEPTH } from '@/utils/markdown/katex-loader';
 import { LONG_TAIL } from '@/utils/markdown/incremental';
-import { MAX_DEPTH } from '@/utils/markdown/nesting';
+import { MAX_DEPTH, MAX_EMPHASIS_DEPTH } from '@/utils/markdown/nesting';
 import { renderAtOnce, renderStreamed } from '../markdown/helpers';
 import { violations } from '../markdown/dom-checks';
 import { check, withinBound, RUNS, TEST_TIMEOUT } from './fuzz-setup';
-import { deepList, deepQuotes, deepTex, hostileMarkdown, inlineRuns, mixedNesting } from './arbitraries';
+import { deepList, deepQuotes, deepTex, hostileMarkdown, inlineRuns, mixedNesting, nestedInline } from './arbitraries';
 
 beforeAll(async () => {
   // Loaded up front so every render upgrades its math at once, through the real KaTeX.
@@ -62,6 +62,21 @@ describe('the answer renderer under generated hostile Markdown', () => {
       const root = withinBound('render', () => renderAtOnce(text).container);
       expect(nesting(root, 'blockquote') + nesting(root, 'li')).toBeLessThanOrEqual(MAX_DEPTH + 1);
       expect(words(root.textContent!)).toBe(words(text));
+      cleanup();
+    });
+  }, TEST_TIMEOUT);
+
+  test('emphasis nested thousands deep renders within the bound, at most MAX_EMPHASIS_DEPTH deep, no word lost', () => {
+    check(nestedInline, (text) => {
+      const root = withinBound('render', () => renderAtOnce(text).container);
+      expect(nesting(root, 'strong') + nesting(root, 'em') + nesting(root, 'del')).toBeLessThanOrEqual(MAX_EMPHASIS_DEPTH + 1);
+      // Links and images move their URL out of the text (href, or a label), so they are checked by shape.
+      if (text.includes('](u)')) {
+        expect(nesting(root, 'a')).toBeLessThanOrEqual(MAX_EMPHASIS_DEPTH + 1);
+        expect(root.textContent).toContain('x');
+      } else {
+        expect(words(root.textContent!)).toBe(words(text));
+      }
       cleanup();
     });
   }, TEST_TIMEOUT);
