@@ -1,6 +1,6 @@
 import { Component } from 'preact';
 import type { Block } from '@/utils/markdown/incremental';
-import { buildFragment, pendingMath, upgradeMath } from './decorate';
+import { pendingMath, rawFragment, safeFragment, upgradeMath } from './decorate';
 import { noteRender } from './frame';
 import { loadKatex } from '@/utils/markdown/katex-loader';
 import type { CiteContext } from './cite-links';
@@ -22,10 +22,17 @@ export class BlockView extends Component<{ block: Block; index: number; cites?: 
     const el = this.base as HTMLElement | undefined;
     if (!el) return;
     noteRender(again ? 'relink' : 'block', index);
-    el.replaceChildren(buildFragment(block.html, el.ownerDocument, false, this.props.cites));
+    const doc = el.ownerDocument;
+    el.replaceChildren(block.failed ? rawFragment(block.raw, doc) : safeFragment(block.html, block.raw, doc, false, this.props.cites));
     // Math shown as source until KaTeX arrives, then upgraded in place.
     if (pendingMath(el).length) {
-      void loadKatex().then(() => upgradeMath(el, el.ownerDocument.defaultView as Window));
+      void loadKatex().then(() => {
+        try {
+          upgradeMath(el, doc.defaultView as Window);
+        } catch {
+          el.replaceChildren(rawFragment(block.raw, doc));
+        }
+      });
     }
   }
   render() {
@@ -49,20 +56,40 @@ export class BlockGroup extends Component<{ blocks: readonly Block[]; start: num
   }
 }
 
-/** The unsettled tail, rebuilt at most once per frame while streaming. */
-export class TailView extends Component<{ html: string; seq: number; cites?: CiteContext }> {
-  shouldComponentUpdate(next: { html: string; seq: number }): boolean {
-    if (next.html !== this.props.html || next.seq !== this.props.seq) this.fill(next.html);
+interface TailProps {
+  html: string;
+  /** The tail's source, shown as text when rendering it failed (`failed`) or building its DOM throws. */
+  source: string;
+  failed: boolean;
+  /** Text that came after what html shows: plain text until the next render. */
+  pending: string;
+  seq: number;
+  cites?: CiteContext;
+}
+
+/** The unsettled tail, rebuilt at most once per frame while streaming (and only when its HTML changed). */
+export class TailView extends Component<TailProps> {
+  private pendingNode: Text | null = null;
+  shouldComponentUpdate(next: TailProps): boolean {
+    const same = next.html === this.props.html && next.failed === this.props.failed;
+    if (!same || next.seq !== this.props.seq) this.fill(next, same);
     return false;
   }
   componentDidMount(): void {
-    this.fill(this.props.html);
+    this.fill(this.props, false);
   }
-  private fill(html: string): void {
+  private fill({ html, source, failed, pending, cites }: TailProps, same: boolean): void {
     const el = this.base as HTMLElement | undefined;
     if (!el) return;
-    noteRender('tail', 0);
-    el.replaceChildren(buildFragment(html, el.ownerDocument, true, this.props.cites));
+    const doc = el.ownerDocument;
+    // Rebuilt also while math waits for KaTeX (loaded since, it upgrades on this build).
+    if (!same || !this.pendingNode || pendingMath(el).length) {
+      noteRender('tail', 0);
+      el.replaceChildren(failed ? rawFragment(source, doc) : safeFragment(html, source, doc, true, cites));
+      this.pendingNode = doc.createTextNode('');
+      el.append(this.pendingNode);
+    }
+    this.pendingNode.data = pending;
   }
   render() {
     return <div class="md-block md-tail" />;

@@ -1,5 +1,5 @@
 import { t } from '@/utils/i18n';
-import { markerNumbers, markerPattern, partialMarkerLength } from '@/utils/citations/markers';
+import { findMarkers, partialMarkerLength } from '@/utils/citations/markers';
 
 /** Which passage numbers are real for this answer. */
 export interface CiteContext {
@@ -37,15 +37,15 @@ function replaceMarkers(node: Text, doc: Document, cites: CiteContext | undefine
   const out = doc.createDocumentFragment();
   let at = 0;
   let changed = false;
-  for (const m of text.matchAll(markerPattern())) {
+  for (const m of findMarkers(text)) {
     changed = true;
-    const known = markerNumbers(m[0]).filter((n) => cites?.has(n));
+    const known = m.numbers.filter((n) => cites?.has(n));
     // Drop the space before a marker that disappears, so no gap is left before punctuation.
     let before = text.slice(at, m.index);
-    if (!known.length) before = before.replace(/ $/, '');
+    if (!known.length && before.endsWith(' ')) before = before.slice(0, -1);
     out.append(before);
     if (known.length) out.append(citeGroup(doc, known));
-    at = m.index! + m[0].length;
+    at = m.index + m.text.length;
   }
   if (!changed) return;
   out.append(text.slice(at));

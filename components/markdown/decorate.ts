@@ -22,6 +22,29 @@ export function buildFragment(html: string, doc: Document, caret: boolean, cites
   return fragment;
 }
 
+/**
+ * A block whose rendering failed (too deep, or the parser threw): its source as plain text, set with
+ * textContent so nothing in it is ever read as markup, with a note saying why it looks plain.
+ */
+export function rawFragment(text: string, doc: Document): DocumentFragment {
+  const fragment = doc.createDocumentFragment();
+  const pre = doc.createElement('div');
+  pre.className = 'md-raw';
+  pre.title = t('mdRawBlock');
+  pre.textContent = text;
+  fragment.append(pre);
+  return fragment;
+}
+
+/** buildFragment, or the raw text when building throws: one block never breaks the answer. */
+export function safeFragment(html: string, raw: string, doc: Document, caret: boolean, cites?: CiteContext): DocumentFragment {
+  try {
+    return buildFragment(html, doc, caret, cites);
+  } catch {
+    return rawFragment(raw, doc);
+  }
+}
+
 function decorateCode(pre: HTMLElement, doc: Document): void {
   const lang = /(?:^|\s)language-(\S+)/.exec(pre.querySelector('code')?.className ?? '')?.[1] ?? '';
   const box = doc.createElement('div');
@@ -58,9 +81,11 @@ export function upgradeMath(root: ParentNode, win: Window): boolean {
   const sanitizer = sanitizerFor(win);
   for (const el of pending) {
     const tex = el.getAttribute('data-tex') ?? '';
-    el.replaceChildren(sanitizer.math(texToMathml(katex, tex, el.classList.contains('md-math-display'))));
+    const mathml = texToMathml(katex, tex, el.classList.contains('md-math-display'));
+    // Too big or deep to render: the source stays, as the text it already is.
+    if (mathml !== null) el.replaceChildren(sanitizer.math(mathml));
     el.removeAttribute('data-tex');
-    el.classList.add('md-math-done');
+    el.classList.add(mathml === null ? 'md-math-source' : 'md-math-done');
   }
   return false;
 }

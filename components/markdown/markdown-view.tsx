@@ -1,7 +1,8 @@
 import { Component } from 'preact';
 import type { JSX } from 'preact';
 import { MarkdownStream } from '@/utils/markdown/incremental';
-import type { Block } from '@/utils/markdown/incremental';
+import type { Block, StreamUpdate } from '@/utils/markdown/incremental';
+import { t } from '@/utils/i18n';
 import { loadKatex, loadedKatex } from '@/utils/markdown/katex-loader';
 import { BlockGroup, GROUP_SIZE, TailView } from './block-views';
 import { onCopyClick } from './copy-code';
@@ -26,7 +27,9 @@ export class MarkdownStreamView extends Component<Props> {
   private stream = new MarkdownStream();
   private blocks: readonly Block[] = [];
   private revs: number[] = [];
-  private tailHtml: string | null = null;
+  private tail: StreamUpdate | null = null;
+  /** Rendering this answer threw where no block could catch it: the whole answer is shown as text. */
+  private failed = false;
   private seq = 0;
   private cancelFrame: (() => void) | null = null;
   private mathWait = false;
@@ -50,6 +53,13 @@ export class MarkdownStreamView extends Component<Props> {
     this.cancel();
   }
 
+  /** The answer's error boundary: a throw in any block's lifecycle ends here, not in the panel. */
+  componentDidCatch(): void {
+    this.failed = true;
+    this.cancel();
+    this.forceUpdate();
+  }
+
   private requestFrame(): void {
     if (this.cancelFrame) return;
     const win = (this.base as Element | undefined)?.ownerDocument.defaultView ?? window;
@@ -67,7 +77,14 @@ export class MarkdownStreamView extends Component<Props> {
 
   /** Runs the engine on the latest text and records which block groups changed. */
   private apply(props: Props): void {
-    const update = this.stream.update(props.text, !props.streaming);
+    if (this.failed) return;
+    let update: StreamUpdate;
+    try {
+      update = this.stream.update(props.text, !props.streaming);
+    } catch {
+      this.failed = true;
+      return;
+    }
     if (update.reset) this.revs = this.revs.map((rev) => rev + 1);
     for (const i of update.changed) {
       const g = Math.floor(i / GROUP_SIZE);
@@ -75,9 +92,13 @@ export class MarkdownStreamView extends Component<Props> {
     }
     this.revs.length = Math.ceil(update.blocks.length / GROUP_SIZE);
     this.blocks = update.blocks;
-    this.tailHtml = update.tailHtml;
+    this.tail = update.tailHtml === null ? null : update;
     this.seq++;
-    if (this.tailHtml?.includes('data-tex') && !loadedKatex() && !this.mathWait) {
+    if (!update.tailPending) this.noteMath(update); // the tail's HTML is new
+  }
+
+  private noteMath(update: StreamUpdate): void {
+    if (update.tailHtml?.includes('data-tex') && !loadedKatex() && !this.mathWait) {
       this.mathWait = true;
       void loadKatex().then(() => this.props.streaming && this.requestFrame());
     }
@@ -88,10 +109,21 @@ export class MarkdownStreamView extends Component<Props> {
       <BlockGroup key={g} blocks={this.blocks} start={g * GROUP_SIZE} rev={rev} cites={this.props.cites} />
     ));
     const cls = this.props.class ? `md ${this.props.class}` : 'md';
+    if (this.failed) {
+      return (
+        <div class={cls}>
+          <div class="md-raw" title={t('mdRawBlock')}>{this.props.text}</div>
+        </div>
+      );
+    }
+    const tail = this.tail;
     return (
       <div class={cls} onClick={onCopyClick}>
         {groups}
-        {this.tailHtml !== null && <TailView key="tail" html={this.tailHtml} seq={this.seq} cites={this.props.cites} />}
+        {tail && (
+          <TailView key="tail" html={tail.tailHtml ?? ''} source={tail.tailSource} failed={tail.tailFailed}
+            pending={tail.tailPending} seq={this.seq} cites={this.props.cites} />
+        )}
       </div>
     );
   }

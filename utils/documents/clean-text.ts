@@ -1,7 +1,20 @@
 import type { PlacedText } from './layout-types';
+import { trimLineEnds } from '../text/line-ends';
 
-/** Prepress slugs such as "14773_01_1-174_r9jm.qxd 2/10/04 10:12 AM Page 3". */
-const SLUG = /\S+\.(?:qxd|qxp|indd|pm[0-9]|p65|fm|eps)\b.*\d{1,2}\/\d{1,2}\/\d{2,4}/i;
+/**
+ * Prepress slugs such as "14773_01_1-174_r9jm.qxd 2/10/04 10:12 AM Page 3": a layout file's
+ * name, then a date. Two fixed-width searches instead of one `\S+\.qxd.*date` pattern, which
+ * re-read the line from every start (quadratic on a long unbroken line).
+ */
+const SLUG_FILE = /\S\.(?:qxd|qxp|indd|pm[0-9]|p65|fm|eps)\b/i;
+const SLUG_DATE = /\d{1,2}\/\d{1,2}\/\d{2,4}/;
+
+function isSlug(line: string): boolean {
+  const file = SLUG_FILE.exec(line);
+  if (!file) return false;
+  const rest = line.slice(file.index + file[0].length).split(/[\r\u2028\u2029]/, 1)[0];
+  return SLUG_DATE.test(rest);
+}
 /** Registration and crop marks some printers' PDFs carry as text. */
 const MARK_ONLY = /^[\s\u2295\u2316\u25ce\u271b+|—_]+$/;
 
@@ -38,13 +51,14 @@ export function dropLineNumbers(items: readonly PlacedText[]): PlacedText[] {
 
 /** Per-line clean-up of a page's text: slugs, stray marks, soft hyphens, control characters. */
 export function cleanPageText(text: string): string {
-  return text
+  const kept = text
     .split('\n')
-    .filter((line) => !SLUG.test(line) && !(line.trim() && MARK_ONLY.test(line)))
+    .filter((line) => !isSlug(line) && !(line.trim() && MARK_ONLY.test(line)))
     .join('\n')
     .replace(/\u00ad/g, '')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/[ \t]+\n/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return trimLineEnds(kept)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+

@@ -36,7 +36,7 @@ export function toFragments(items: readonly PlacedText[], box?: PageBox): Fragme
       const gap = it.x - cur.x1;
       if (sameLine(cur, it) && gap > -em * 0.5 && gap <= em * MAX_GAP_EM) {
         if (blank) {
-          if (!/\s$/.test(cur.text)) cur.text += ' ';
+          if (!/\s/.test(cur.text.at(-1) ?? '')) cur.text += ' ';
         } else {
           if (gap > em * SPACE_GAP_EM && needsSpace(cur.text, it.str)) cur.text += ' ';
           cur.text += it.str;
@@ -57,6 +57,6 @@ export function toFragments(items: readonly PlacedText[], box?: PageBox): Fragme
     cur = { text: it.str, x0: it.x, x1: it.x + it.w, y: it.y, h: it.h };
     out.push(cur);
   }
-  for (const f of out) f.text = f.text.replace(/\s+$/, '');
+  for (const f of out) f.text = f.text.trimEnd();
   return out.filter((f) => f.text);
 }

@@ -15,7 +15,7 @@ export function githubCode(doc: Document, path: string): SiteText | null {
   if (code == null) return null;
   const lang = /\.([\w+-]+)$/.exec(file)?.[1] ?? '';
   const tick = code.includes('```') ? '~~~~' : '```';
-  return { title: file, text: `# ${file}\n\n${tick}${lang}\n${code.replace(/\s+$/, '')}\n${tick}` };
+  return { title: file, text: `# ${file}\n\n${tick}${lang}\n${code.trimEnd()}\n${tick}` };
 }
 
 function embeddedLines(doc: Document): string | null {

@@ -1,5 +1,6 @@
 import { renderTable } from './markdown-table';
 import { walkChildren } from './flat-children';
+import { trimLineEnds } from '../text/line-ends';
 
 /**
  * DOM → Markdown-like text. Keeps what helps a model read the page (headings,
@@ -22,8 +23,7 @@ const DROP = new Set(
 
 export function toMarkdown(root: Node, options: MarkdownOptions = {}): string {
   const text = blocks(root, options);
-  return text
-    .replace(/[ \t]+\n/g, '\n')
+  return trimLineEnds(text)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
@@ -120,7 +120,7 @@ function list(el: Element, ordered: boolean, o: MarkdownOptions): string {
 }
 
 function fence(el: Element): string {
-  const code = (el.textContent ?? '').replace(/^\n+|\s+$/g, '');
+  const code = (el.textContent ?? '').replace(/^\n+/, '').trimEnd();
   if (!code) return '';
   const cls = `${el.className} ${el.querySelector('code')?.className ?? ''}`;
   const lang = /(?:language|lang)-([\w+#-]+)/.exec(cls)?.[1] ?? '';

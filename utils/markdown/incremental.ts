@@ -2,10 +2,14 @@ import { isOpenEnded, lex, newLinkMap, toHtml } from './marked-setup';
 import type { LinkMap, Token } from './marked-setup';
 import { repairTail } from './repair';
 
-/** A settled top-level block: its source and its (unsanitised) HTML. A new object whenever the HTML changes. */
+/**
+ * A settled top-level block: its source and its (unsanitised) HTML. A new object whenever the HTML changes.
+ * `failed`: rendering it threw (a stack overflow in marked, say); it is shown as its raw text instead.
+ */
 export interface Block {
   readonly raw: string;
   readonly html: string;
+  readonly failed?: true;
 }
 
 export interface StreamUpdate {
@@ -15,9 +19,18 @@ export interface StreamUpdate {
   readonly changed: readonly number[];
   /** HTML of the unsettled tail (repaired), or null when the text is final. */
   readonly tailHtml: string | null;
+  /** The tail's source (what tailHtml shows; '' when final), to show as text if rendering fails. */
+  readonly tailSource: string;
+  /** Rendering the tail threw: tailHtml is '' and the tail is shown as its source. */
+  readonly tailFailed: boolean;
+  /** Text after what tailHtml shows, not rendered yet (a long tail is re-rendered only now and then). */
+  readonly tailPending: string;
   /** True when the text did not continue the previous one, so everything was rebuilt. */
   readonly reset: boolean;
 }
+
+/** Above this many characters, the unsettled tail is not re-rendered on every update. */
+export const LONG_TAIL = 4000;
 
 /**
  * Incremental Markdown: blocks before a safe boundary are lexed and rendered once;
@@ -30,6 +43,8 @@ export class MarkdownStream {
   private links: LinkMap = newLinkMap();
   /** Length of the text last rendered as final: its last block was closed, so more text must rebuild it. */
   private finalLength = -1;
+  /** The tail as last rendered, to skip re-rendering a long one until it has grown enough. */
+  private lastTail = { consumed: -1, text: '', html: '' };
 
   update(text: string, final: boolean): StreamUpdate {
     // A final render settles the last paragraph too; an answer continued after that (Partial Mode) would
@@ -42,15 +57,36 @@ export class MarkdownStream {
     const tail = text.slice(this.consumed);
     if (final) {
       if (tail) this.settle(tail, changed);
-      return { blocks: this.blocks, changed, tailHtml: null, reset };
+      return { blocks: this.blocks, changed, tailHtml: null, tailSource: '', tailFailed: false, tailPending: '', reset };
     }
-    // Lexed with a child link map so half-written definitions never leak into settled blocks.
-    const tokens = lex(repairTail(tail), newLinkMap(this.links));
+    const last = this.lastTail;
+    // One long paragraph never settles, and lexing it (emphasis runs and all) on every delta made a
+    // stream cost O(length²). A long tail is re-rendered only once it has grown by a quarter, so its
+    // renders add up to a few times its length; what came since is shown as plain text meanwhile.
+    if (tail.length > LONG_TAIL && last.consumed === this.consumed && tail.length < last.text.length * 1.25
+      && tail.startsWith(last.text)) {
+      return { blocks: this.blocks, changed, tailHtml: last.html, tailSource: last.text, tailFailed: false, tailPending: tail.slice(last.text.length), reset };
+    }
+    let tokens: Token[];
+    try {
+      // Lexed with a child link map so half-written definitions never leak into settled blocks.
+      tokens = lex(repairTail(tail), newLinkMap(this.links));
+    } catch {
+      return { blocks: this.blocks, changed, tailHtml: '', tailSource: tail, tailFailed: true, tailPending: '', reset };
+    }
     const cut = settledCount(tokens);
     let length = 0;
     for (let i = 0; i < cut; i++) length += tokens[i].raw.length;
     if (cut > 0) this.settle(tail.slice(0, length), changed);
-    return { blocks: this.blocks, changed, tailHtml: toHtml(tokens.slice(cut)), reset };
+    const rest = tail.slice(length);
+    let html: string;
+    try {
+      html = toHtml(tokens.slice(cut));
+    } catch {
+      return { blocks: this.blocks, changed, tailHtml: '', tailSource: rest, tailFailed: true, tailPending: '', reset };
+    }
+    this.lastTail = { consumed: this.consumed, text: rest, html };
+    return { blocks: this.blocks, changed, tailHtml: html, tailSource: rest, tailFailed: false, tailPending: '', reset };
   }
 
   private continues(text: string): boolean {
@@ -59,6 +95,7 @@ export class MarkdownStream {
   }
 
   private clear(): void {
+    this.lastTail = { consumed: -1, text: '', html: '' };
     this.blocks = [];
     this.consumed = 0;
     this.anchor = { at: 0, raw: '' };
@@ -67,7 +104,17 @@ export class MarkdownStream {
 
   private settle(chunk: string, changed: number[]): void {
     const known = new Set(Object.keys(this.links));
-    const tokens = lex(chunk, this.links);
+    let tokens: Token[];
+    try {
+      tokens = lex(chunk, this.links);
+    } catch {
+      // The whole chunk is one raw block: lexing gives no finer cut.
+      this.anchor = { at: this.consumed, raw: chunk };
+      changed.push(this.blocks.length);
+      this.blocks.push({ raw: chunk, html: '', failed: true });
+      this.consumed += chunk.length;
+      return;
+    }
     const labels = Object.keys(this.links).filter((label) => !known.has(label));
     if (labels.length) this.rerenderReferencing(labels, changed);
     let at = this.consumed;
@@ -76,7 +123,7 @@ export class MarkdownStream {
       at += token.raw.length;
       if (token.type === 'space' || token.type === 'def') continue;
       changed.push(this.blocks.length);
-      this.blocks.push({ raw: token.raw, html: toHtml([token]) });
+      this.blocks.push(render(token.raw, () => toHtml([token])));
     }
     this.consumed += chunk.length;
   }
@@ -86,9 +133,18 @@ export class MarkdownStream {
     const patterns = labels.map(labelPattern);
     this.blocks.forEach((block, i) => {
       if (!patterns.some((p) => p.test(block.raw))) return;
-      this.blocks[i] = { raw: block.raw, html: toHtml(lex(block.raw, this.links)) };
+      this.blocks[i] = render(block.raw, () => toHtml(lex(block.raw, this.links)));
       changed.push(i);
     });
+  }
+}
+
+/** A block from its HTML, or a failed block when building the HTML throws. */
+function render(raw: string, html: () => string): Block {
+  try {
+    return { raw, html: html() };
+  } catch {
+    return { raw, html: '', failed: true };
   }
 }
 

@@ -1,7 +1,8 @@
-import { Lexer, Marked, Parser } from 'marked';
+import { Lexer, Marked, Parser, Tokenizer } from 'marked';
 import type { MarkedOptions, Token, Tokens, TokensList } from 'marked';
-import { mathBlock, mathInline } from './math-syntax';
+import { mathBlock, mathCut, mathInline } from './math-syntax';
 import { safeRenderer } from './renderer';
+import { limitEmphasis, limitNesting, originalOffset } from './nesting';
 
 /** Link definitions by normalised label, as marked keeps them. */
 export type LinkMap = TokensList['links'];
@@ -21,6 +22,11 @@ const marked = new Marked({ gfm: true, breaks: false }).use({
     html() {
       return undefined;
     },
+    // A run of text ends before `$` or `\(`, where math may start (see mathInline); else marked's own.
+    inlineText(src) {
+      const cut = mathCut(src);
+      return cut > 0 ? Tokenizer.prototype.inlineText.call(this, src.slice(0, cut)) : false;
+    },
   },
 });
 
@@ -30,11 +36,27 @@ export function newLinkMap(parent?: LinkMap): LinkMap {
   return Object.create(parent ?? null) as LinkMap;
 }
 
-/** Lexes `src` (blocks and inlines) resolving references through `links`, which gains new definitions. */
+/**
+ * Lexes `src` (blocks and inlines) resolving references through `links`, which gains new definitions.
+ * Nesting of blocks and of emphasis is bounded first (`nesting.ts`); the top-level tokens' `raw` stays the caller's text, so
+ * their lengths still add up to offsets in `src`.
+ */
 export function lex(src: string, links: LinkMap): TokensList {
+  const blocks = limitNesting(src);
+  const inline = limitEmphasis(blocks.text);
   const lexer = new Lexer(options);
   lexer.tokens.links = links;
-  return lexer.lex(src);
+  const tokens = lexer.lex(inline.text);
+  if (blocks.inserted.length || inline.inserted.length) {
+    const original = (offset: number) => originalOffset(blocks, originalOffset(inline, offset));
+    let at = 0;
+    for (const token of tokens) {
+      const from = original(at);
+      at += token.raw.length;
+      token.raw = src.slice(from, original(at));
+    }
+  }
+  return tokens;
 }
 
 /** HTML for block tokens, before sanitising. */

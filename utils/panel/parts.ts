@@ -29,7 +29,7 @@ const isHeading = (block: string) => /^#{1,6}\s/.test(block);
 /** Pieces of one oversized block, each within `max` tokens. */
 function cutBlock(block: string, max: number): string[] {
   // Zero-width cuts after sentence ends (then line ends), so no character is lost or added.
-  for (const re of [/(?<=[.!?…][)"'”’]?\s+)|(?<=[。！？][)"'”’」』]?)(?=\S)/u, /(?<=\n)/]) {
+  for (const re of [/(?<=[.!?…][)"'”’]?\s)|(?<=[。！？][)"'”’」』]?)(?=\S)/u, /(?<=\n)/]) {
     const pieces = block.split(re).filter((p) => p.trim());
     if (pieces.length > 1) return pack(pieces, max);
   }

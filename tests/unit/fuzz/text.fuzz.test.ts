@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { plainWords, withoutLinkUrls } from '@/utils/citations/plain-words';
+import { cleanPageText } from '@/utils/documents/clean-text';
+import { htmlToText } from '@/utils/documents/html-text';
+import { trimLineEnds } from '@/utils/text/line-ends';
+import { splitIntoParts, textBlocks } from '@/utils/panel/parts';
+import { check, repeated, withinBound, RUNS, TEST_TIMEOUT } from './fuzz-setup';
+import { longLine } from './arbitraries';
+import { oldCleanPageText, oldLinkText, oldSpacesAroundBreaks, oldStripTags } from './reference';
+
+/** Short texts over the characters these functions care about, for comparing with the old regexes. */
+const shortText = (alphabet: string[]) => repeated(fc.constantFrom(...alphabet), 0, 24);
+
+describe('page, file and passage text under generated long lines', () => {
+  test(`lines of 60–200 K characters (${RUNS} inputs): plain words, PDF clean-up and HTML to text stay within the bound`, () => {
+    check(longLine, (line) => {
+      withinBound('plainWords', () => plainWords(line));
+      withinBound('cleanPageText', () => cleanPageText(line));
+      withinBound('htmlToText', () => htmlToText(line));
+      withinBound('trimLineEnds', () => trimLineEnds(line));
+      withinBound('textBlocks', () => textBlocks(line));
+      withinBound('splitIntoParts', () => splitIntoParts(line, 2000));
+    });
+  }, TEST_TIMEOUT);
+
+  test('link text is kept as the old regex kept it', () => {
+    check(shortText(['[', ']', '(', ')', ' ', 'a', 'u', '\n', '![']), (text) => {
+      expect(withoutLinkUrls(text)).toBe(oldLinkText(text));
+    }, 3000);
+  }, TEST_TIMEOUT);
+
+  test('PDF page clean-up gives what the old regexes gave', () => {
+    check(shortText(['a', ' ', '\t', '\n', 'x.qxd', ' 2/10/04', '1/2/3', '⊕', '|', '\u00ad', '\u0007', '.eps', 'Page']), (text) => {
+      expect(cleanPageText(text)).toBe(oldCleanPageText(text));
+    }, 3000);
+  }, TEST_TIMEOUT);
+
+  test('HTML to text gives what the old regexes gave', () => {
+    const html = shortText(['<', '>', '/', 'p', 'script', 'td', '<!--', '-->', ' ', '\n', 'a', '<br>', '</script >', '<style>', '</STYLE>']);
+    check(html, (text) => {
+      const expected = oldSpacesAroundBreaks(oldStripTags(text).replace(/[ \t\u00a0]+/g, (m) => (m.includes('\t') ? '\t' : ' ')))
+        .replace(/\n{3,}/g, '\n\n').trim();
+      expect(htmlToText(text)).toBe(expected);
+    }, 3000);
+  }, TEST_TIMEOUT);
+});
