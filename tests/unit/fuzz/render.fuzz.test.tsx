@@ -46,8 +46,10 @@ describe('the answer renderer under generated hostile Markdown', () => {
     }, RUNS * 2);
   }, TEST_TIMEOUT);
 
-  test(`hostile Markdown streamed in 60 deltas (${RUNS} inputs) renders within the bound and ends as rendered at once`, () => {
-    check(hostileMarkdown, (text) => {
+  test(`hostile Markdown (up to 40 K characters) streamed in 60 deltas (${RUNS} inputs) renders within the bound and ends as rendered at once`, () => {
+    // The first 40 K characters: still thousands of levels or unclosed runs, and 60 full renders of the
+    // larger shapes (a 400-level list is 240 K) would measure the machine's load more than the code.
+    check(hostileMarkdown.map((t) => t.slice(0, 40_000)), (text) => {
       const once = renderAtOnce(text).container.innerHTML;
       cleanup();
       const size = Math.ceil(text.length / 60);
