@@ -1,4 +1,5 @@
 import type { KimiFailure } from '../messaging/types';
+import { htmlToText } from '../documents/html-text';
 
 /** A failure of one Kimi call, carrying the machine-readable description the UI turns into words. */
 export class KimiError extends Error {
@@ -25,15 +26,12 @@ function clip(text: string): string {
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
 }
 
-/** Plain text of an HTML error page, enough to show under "Details". */
+/** Where the endpoint's error page stops being read: its start is enough for "Details", and it is untrusted. */
+const MAX_ERROR_BODY = 65_536;
+
+/** Plain text of an HTML error page, enough to show under "Details" (a linear reader: the page is the endpoint's). */
 function textOf(body: string): string {
-  return clip(
-    body
-      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
+  return clip(htmlToText(body.slice(0, MAX_ERROR_BODY)).replace(/\s+/g, ' ').trim());
 }
 
 interface ErrorBody {

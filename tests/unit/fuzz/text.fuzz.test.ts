@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { plainWords, withoutLinkUrls } from '@/utils/citations/plain-words';
 import { cleanPageText } from '@/utils/documents/clean-text';
 import { htmlToText } from '@/utils/documents/html-text';
+import { failureFromResponse } from '@/utils/kimi/errors';
 import { trimLineEnds } from '@/utils/text/line-ends';
 import { splitIntoParts, textBlocks } from '@/utils/panel/parts';
 import { check, repeated, withinBound, RUNS, TEST_TIMEOUT } from './fuzz-setup';
@@ -21,6 +22,10 @@ describe('page, file and passage text under generated long lines', () => {
       withinBound('trimLineEnds', () => trimLineEnds(line));
       withinBound('textBlocks', () => textBlocks(line));
       withinBound('splitIntoParts', () => splitIntoParts(line, 2000));
+      // A hostile endpoint's HTML error page goes through the same reader, read only up to its bound.
+      const page = `<script ${line.slice(0, 40)}`.repeat(10_000);
+      const failure = withinBound('failureFromResponse', () => failureFromResponse(new Response(null, { status: 502 }), page));
+      expect(failure.kind).toBe('http');
     });
   }, TEST_TIMEOUT);
 
