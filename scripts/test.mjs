@@ -108,7 +108,7 @@ const steps = [
     cmd: 'node_modules/.bin/vitest',
     // Two workers, not Vitest's default of one on two cores: beside the browsers one worker gets too little CPU.
     args: ['run', '--maxWorkers=2', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
-    minutes: 10,
+    minutes: 20,
     count: () => vitestCounts(),
   },
   { name: 'Browsers for the end-to-end tests', id: 'browsers', cmd: 'node', args: ['scripts/ensure-browsers.mjs'], minutes: 20 },

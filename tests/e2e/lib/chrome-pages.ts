@@ -2,7 +2,7 @@
 // launch-chrome.ts: the raw Page (dialogs, requests, CDP), tab ids read through an extension page (the worker
 // handle goes stale once a test stops the worker), stopping the worker, and a profile that survives a relaunch.
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { bounded, pageScript, type Role, type UiPage } from './ui-driver';
+import { bounded, LOAD_TIMEOUT_MS, pageScript, type Role, type UiPage } from './ui-driver';
 import { CHROME_E2E_BUILD, CHROMIUM } from './launch-chrome';
 
 /** The same driver launch-chrome.ts builds, for a Page this file opened itself. */
@@ -30,7 +30,7 @@ export interface RawPage {
 
 export async function openRaw(context: BrowserContext, url: string): Promise<RawPage> {
   const page = await context.newPage();
-  await page.goto(url, { timeout: 15_000 });
+  await page.goto(url, { timeout: LOAD_TIMEOUT_MS });
   return { page, ui: uiFor(page) };
 }
 

@@ -3,7 +3,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { bounded, pageScript, type Role, type UiPage } from './ui-driver';
+import { bounded, LOAD_TIMEOUT_MS, pageScript, type Role, type UiPage } from './ui-driver';
 import type { ExtensionBrowser } from './extension-browser';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -71,7 +71,7 @@ export async function launchChrome(opts: { extension?: string; headless?: boolea
       origin,
       async open(url) {
         const page = await context.newPage();
-        await page.goto(url, { timeout: 15_000 });
+        await page.goto(url, { timeout: LOAD_TIMEOUT_MS });
         return wrap(page);
       },
       async tabIdOf(url) {

@@ -5,7 +5,7 @@ import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppetee
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { FIREFOX_ID } from '../../../utils/manifest';
-import { bounded, pageScript, type Role, type UiPage } from './ui-driver';
+import { bounded, LOAD_TIMEOUT_MS, pageScript, type Role, type UiPage } from './ui-driver';
 import type { ExtensionBrowser } from './extension-browser';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -105,7 +105,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
           await new Promise((r) => setTimeout(r, 100));
         }
       } else {
-        await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
+        await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
       }
       return { page, ui: wrap(page) };
     };

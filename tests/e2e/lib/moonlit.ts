@@ -13,7 +13,7 @@ import { launchChrome, type ChromeSession } from './launch-chrome';
 import { launchFirefox, type FirefoxSession } from './launch-firefox';
 import { configure, SECRET_KEY } from './moonlit-setup';
 import { waitForPanelPage } from './panel-flow';
-import type { UiPage } from './ui-driver';
+import { LOAD_TIMEOUT_MS, type UiPage } from './ui-driver';
 import { watchChrome } from './watched-chrome';
 
 export type BrowserKind = 'chromium' | 'firefox';
@@ -127,7 +127,7 @@ export async function startMoonlit(kind: BrowserKind, opts: MoonlitOptions = {})
       if (kind === 'chromium') {
         const page = await (b as ChromeSession).context.newPage();
         page.on('request', (r) => void requests.push(r.url()));
-        await page.goto(url, { timeout: 15_000 });
+        await page.goto(url, { timeout: LOAD_TIMEOUT_MS });
         return { ui: uiFor(page), requests, close: () => page.close() };
       }
       const { page, ui } = await (b as FirefoxSession).openPage(url);

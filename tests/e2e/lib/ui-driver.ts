@@ -80,3 +80,9 @@ export async function bounded<T>(what: string, promise: Promise<T>, ms = 30_000)
     clearTimeout(timer);
   }
 }
+
+/**
+ * How long a page load may take before the test calls it hung: generous, because `npm test` runs three browsers on
+ * two cores, and a 20 MB page took over 15 s to load there under a CPU hog.
+ */
+export const LOAD_TIMEOUT_MS = 60_000;

@@ -45,5 +45,6 @@ describe.skipIf(absent)(absent ? SKIP : 'passages found again in real pages (art
     expect(tally.pages).toBeGreaterThan(100);
     expect(tally.missing / tally.passages).toBeLessThan(0.005);
     expect(tally.exact / tally.passages).toBeGreaterThan(0.99);
-  }, 300_000);
+    // A bound against a hang: 136 pages took 333 s beside `npm test`'s browsers on a 2-core machine under a CPU hog.
+  }, 900_000);
 });
