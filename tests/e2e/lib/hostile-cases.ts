@@ -11,6 +11,7 @@ import { payloadGroups, renderedViolations, trapState } from './hostile';
 import { chatRequests, messagesText } from './log-checks';
 import { keyLeaks } from './moonlit-setup';
 import type { Moonlit, OpenedPage } from './moonlit';
+import { FIELD_LIMITS, oneLine } from '../../../utils/kimi/prompt-safe';
 
 /** typeof globalThis.__pwned in Moonlit's background: the worker in Chromium, the event page in Firefox. */
 async function backgroundPwned(m: Moonlit): Promise<string> {
@@ -73,7 +74,10 @@ export async function hostilePage(m: Moonlit): Promise<void> {
     assert.equal(children, 0, `title ${i + 1} should be plain text in the panel`);
     const req = chatRequests(sim.log)[before];
     assert.ok(req, `summary ${i + 1} should have sent a request`);
-    assert.ok(messagesText(req).includes(`Title: ${shown}`), `request ${i + 1} should carry the hostile title the panel shows`);
+    // Kimi gets it as one safe header line: line breaks folded, wrapper tags defused, bounded (utils/kimi/prompt-safe.ts).
+    // messagesText folds white space, so the line is what stands between its label and the next one.
+    const titleLine = / Title: (.*?) URL: /.exec(messagesText(req))?.[1] ?? '';
+    assert.equal(flat(titleLine), flat(oneLine(shown, FIELD_LIMITS.title)), `request ${i + 1} should carry the hostile title the panel shows, made safe`);
     if (i === 0) assert.ok(messagesText(req).includes('<img src=x onerror=alert(1)>'), 'the page text should reach Kimi as the characters it shows');
   }
   // A selection of every payload, asked about, with the model quoting it back.
