@@ -152,11 +152,13 @@ export function runInParts(request: AskRequest, sources: PartsSource[], handlers
     // Reduce in stages while the notes don't fit one request: merge groups of them into shorter notes.
     const relevant = (notes as Note[]).filter((n) => !saysNothing(n.text));
     let current = relevant;
-    for (let round = 0; notesTokens(current, total, labels) > finalBudget; round++) {
-      if (round === MAX_ROUNDS) {
-        const promptTokens = notesTokens(current, total, labels);
-        throw new Ended({ kind: 'too-long', model, promptTokens, contextLength: profile.contextLength, message: `The notes on all ${total} parts are still about ${promptTokens} tokens after ${MAX_ROUNDS} rounds of merging.` });
+    let before = Infinity;
+    for (let round = 0, size = notesTokens(current, total, labels); size > finalBudget; round++, size = notesTokens(current, total, labels)) {
+      // Merging that no longer shrinks the notes would only spend requests: give up, keeping the notes.
+      if (round === MAX_ROUNDS || size >= before) {
+        throw new Ended({ kind: 'too-long', model, promptTokens: size, contextLength: profile.contextLength, message: `The notes on all ${total} parts are still about ${size} tokens after ${round} rounds of merging.` });
       }
+      before = size;
       const groups = groupNotes(current, budget, total, labels);
       const merged: Note[] = [];
       for (const [g, group] of groups.entries()) {
