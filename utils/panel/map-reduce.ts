@@ -132,7 +132,8 @@ export function runInParts(request: AskRequest, sources: PartsSource[], handlers
         const { source, text } = parts[i];
         const question = partQuestion(i + 1, total, request.question, words, kind === 'summary', !!cite);
         const page = sources[source].page;
-        const key = `${model}\n${question}\n${page.url}\n${text}`;
+        // Notes on the same text for the same request stay good whatever their word limit (it follows the history).
+        const key = `${model}\n${kind}\n${request.question}\n${page.url}\n${text}`;
         const known = cache.get(key);
         if (known === undefined) {
           reading.add(i);
