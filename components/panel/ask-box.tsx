@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useState, type Dispatch, type StateUpdater } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 
 /** The question box. Enter sends, Shift+Enter starts a new line. */
@@ -10,8 +10,11 @@ export function AskBox(props: {
   onWarm?(): void;
   /** Send pressed (the click will follow). */
   onPress?(): void;
+  /** The question being typed, held by the panel (so "Answer in parts" can take it); the box holds its own otherwise. */
+  draft?: [string, Dispatch<StateUpdater<string>>];
 }) {
-  const [text, setText] = useState('');
+  const own = useState('');
+  const [text, setText] = props.draft ?? own;
   const [hint, setHint] = useState('');
   const send = async () => {
     const question = text.trim();

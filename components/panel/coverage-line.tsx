@@ -7,7 +7,13 @@ import { saveSettingFromPanel } from '@/utils/panel/save-status';
 import { t, uiLanguage } from '@/utils/i18n';
 
 /** Says how much of the page Kimi will read — and, when it won't fit, what the user can do. */
-export function CoverageLine(props: { page: PageContent; onParts?: () => void }) {
+export function CoverageLine(props: {
+  page: PageContent;
+  /** Read the page in parts: 'answer' answers the question being typed, 'summary' summarises. Unset while busy. */
+  onParts?: (kind: 'answer' | 'summary') => void;
+  /** A question is typed in the box, so it can be answered in parts. */
+  question?: boolean;
+}) {
   const settings = useStoredValue(settingsItem);
   const cache = useStoredValue(modelsCacheItem);
   const models = cache?.models ?? [];
@@ -31,7 +37,10 @@ export function CoverageLine(props: { page: PageContent; onParts?: () => void })
           {t('coverageUseLarger', coverage.larger)}
         </button>
       )}
-      {props.onParts && <button type="button" onClick={props.onParts}>{t('coverageSummarizeParts')}</button>}
+      {props.onParts && props.question && (
+        <button type="button" onClick={() => props.onParts!('answer')}>{t('coverageAnswerParts')}</button>
+      )}
+      {props.onParts && <button type="button" onClick={() => props.onParts!('summary')}>{t('coverageSummarizeParts')}</button>}
     </div>
   );
 }

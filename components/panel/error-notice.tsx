@@ -10,7 +10,14 @@ import { saveSettingFromPanel } from '@/utils/panel/save-status';
 import { Countdown } from './countdown';
 
 /** A failure in plain words, what to do about it, and the raw detail behind "Details". */
-export function ErrorNotice(props: { failure: KimiFailure; onRetry?(): void; onContinue?(): void; onParts?(): void }) {
+export function ErrorNotice(props: {
+  failure: KimiFailure;
+  onRetry?(): void;
+  onContinue?(): void;
+  /** Read the page in parts instead; `parts` says whether that answers a question or summarises. */
+  onParts?(): void;
+  parts?: 'answer' | 'summary';
+}) {
   const info = describeFailure(props.failure);
   const settings = useStoredValue(settingsItem);
   const cache = useStoredValue(modelsCacheItem);
@@ -41,7 +48,9 @@ export function ErrorNotice(props: { failure: KimiFailure; onRetry?(): void; onC
         {info.action === 'shorten' && larger && !switched && (
           <button type="button" onClick={() => change({ model: larger })}>{t('coverageUseLarger', larger)}</button>
         )}
-        {info.action === 'shorten' && props.onParts && <button type="button" onClick={props.onParts}>{t('coverageSummarizeParts')}</button>}
+        {info.action === 'shorten' && props.onParts && (
+          <button type="button" onClick={props.onParts}>{t(props.parts === 'answer' ? 'coverageAnswerParts' : 'coverageSummarizeParts')}</button>
+        )}
         {info.action === 'continue' && props.onContinue && (
           <button type="button" onClick={props.onContinue}>{t('panelContinue')}</button>
         )}

@@ -47,6 +47,15 @@ export function PanelApp(props: { compact?: boolean }) {
     [session.ask],
   );
   usePendingActions(tabId, runAction);
+  // The question being typed: "Answer in parts" in the coverage notice asks it, and empties the box once it went.
+  const draft = useState('');
+  const askInParts = (kind: 'answer' | 'summary') => {
+    setShowHistory(false);
+    const question = kind === 'answer' ? draft[0].trim() : '';
+    void session.ask(kind === 'answer' ? 'ask' : 'summarize', question, undefined, undefined, true).then((sent) => {
+      if (sent && question) draft[1]((now) => (now.trim() === question ? '' : now));
+    });
+  };
   const turns = conv?.turns ?? [];
   const storage = useStorageHealth(session.retrySaves);
 
@@ -83,7 +92,7 @@ export function PanelApp(props: { compact?: boolean }) {
             <TextlessNotice textless={session.page.page.textless} onRecognise={() => session.readPage({ ocrPages: true })} />
           )}
           {session.page.state === 'ready' && (
-            <CoverageLine page={session.page.page} onParts={busy ? undefined : () => void session.ask('summarize', '', undefined, undefined, true)} />
+            <CoverageLine page={session.page.page} question={!!draft[0].trim()} onParts={busy ? undefined : askInParts} />
           )}
           <PartsProgressLine />
           <section class="turns" role="log" aria-label={t('panelConversation')} aria-live="polite">
@@ -97,6 +106,7 @@ export function PanelApp(props: { compact?: boolean }) {
                 citeWhere={tabId !== undefined && conv?.url ? { tabId, url: conv.url } : undefined}
                 onContinue={() => session.continueTurn(turn)}
                 onResend={(question) => void session.ask(turn.mode, question, undefined, turn.id)}
+                onParts={() => void session.ask(turn.mode, turn.question, undefined, turn.id, true)}
               />
             ))}
           </section>
@@ -108,6 +118,7 @@ export function PanelApp(props: { compact?: boolean }) {
             onStop={session.stop}
             onWarm={session.warm}
             onPress={() => session.press('ask')}
+            draft={draft}
           />
         </>
       )}

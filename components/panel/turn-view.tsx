@@ -10,11 +10,22 @@ import { CiteLayer, type CiteWhere } from './cite-layer';
 import { sourceOf } from '@/utils/panel/turn-sources';
 
 /** One question and its answer, with the answer's state. */
-export function TurnView(props: { turn: Turn; busy: boolean; last: boolean; citeWhere?: CiteWhere; onContinue(): void; onResend(question: string): void }) {
+export function TurnView(props: {
+  turn: Turn;
+  busy: boolean;
+  last: boolean;
+  citeWhere?: CiteWhere;
+  onContinue(): void;
+  onResend(question: string): void;
+  /** Ask this turn's question again, reading the page in parts (it replaces the turn). */
+  onParts?(): void;
+}) {
   const { turn } = props;
   const cites = { has: (n: number) => !!sourceOf(turn, n) };
   const streaming = turn.status === 'streaming';
   const question = turn.mode === 'summarize' && !turn.question ? t('panelSummarize') : turn.question;
+  // A turn read in parts is carried on by reading in parts again, which replaces it: only the last one, so no later turn is lost.
+  const continuable = canContinue(turn) && (!turn.inParts || props.last);
   return (
     <article class="turn">
       <p class="question">{question}</p>
@@ -41,10 +52,12 @@ export function TurnView(props: { turn: Turn; busy: boolean; last: boolean; cite
           failure={turn.failure}
           // With text already received, trying again continues it (Partial Mode) instead of throwing it away.
           onRetry={props.busy ? undefined : turn.answer ? props.onContinue : () => props.onResend(turn.question)}
-          onContinue={props.busy || !canContinue(turn) ? undefined : props.onContinue}
+          onContinue={props.busy || !continuable ? undefined : props.onContinue}
+          onParts={props.busy || !props.last ? undefined : props.onParts}
+          parts={turn.mode === 'ask' && turn.question.trim() ? 'answer' : 'summary'}
         />
       )}
-      {turn.status !== 'error' && canContinue(turn) && !props.busy && (
+      {turn.status !== 'error' && continuable && !props.busy && (
         <button type="button" class="continue" onClick={props.onContinue}>{t('panelContinue')}</button>
       )}
       {turn.status === 'done' && <UsageLine turn={turn} last={props.last} />}

@@ -1,17 +1,18 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { PageContent } from '@/utils/messaging/types';
+import type { KimiFailure, PageContent } from '@/utils/messaging/types';
 import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
-import { pageCoverage } from '@/utils/panel/coverage';
+import { coverageFailure, pageCoverage } from '@/utils/panel/coverage';
 
 /** The chosen model and the models' windows: what decides whether a page fits. */
 export const readLimits = () => Promise.all([settingsItem.getValue(), modelsCacheItem.getValue()]);
 export type Limits = Awaited<ReturnType<typeof readLimits>>;
 
-export const fitsWith = (page: PageContent, [settings, cache]: Limits): boolean =>
-  !settings.model || pageCoverage(page, settings.model, cache?.models ?? []).fits;
+/** Why a question about `page` can't be sent whole with the chosen model, or null when it fits. */
+export const tooLongWith = (page: PageContent, [settings, cache]: Limits): KimiFailure | null =>
+  settings.model ? coverageFailure(pageCoverage(page, settings.model, cache?.models ?? [])) : null;
 
 /** `limits`: the settings and models, read while the page was being read. */
-export const fits = async (page: PageContent, limits = readLimits()): Promise<boolean> => fitsWith(page, await limits);
+export const tooLong = async (page: PageContent, limits = readLimits()): Promise<KimiFailure | null> => tooLongWith(page, await limits);
 
 /** The limits, read once and followed, so a question about the page held waits for no storage read. */
 export function useHeldLimits() {

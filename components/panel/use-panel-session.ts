@@ -4,18 +4,19 @@ import { openAsk, type AskHandle } from '@/utils/panel/ask-stream';
 import { warmPort } from '@/utils/panel/warm-port';
 import { openInParts } from '@/utils/panel/map-reduce';
 import { watchTabNavigation } from '@/utils/panel/tab-navigation';
-import { addTurn, appendDelta, historyBefore, updateTurn, type Turn } from '@/utils/panel/conversation';
+import { appendDelta, historyBefore, updateTurn, type Turn } from '@/utils/panel/conversation';
 import type { StoredConversation } from '@/utils/history/schema';
 import { conversationForTab, newConversation, rememberTabConversation } from '@/utils/panel/tab-conversation';
 import { useConversations } from './use-conversations';
 import { usePageReading } from './use-page-reading';
 import { settingsItem } from '@/utils/storage/items';
-import { fits, fitsWith, useHeldLimits } from './use-held-limits';
+import { tooLong, tooLongWith, useHeldLimits } from './use-held-limits';
 import { askParts, recordTurnFiles, type AskExtrasWithFiles } from '@/utils/panel/document-history';
 import { samePage } from '@/utils/panel/same-page';
 import { isPdfText, splitPassages } from '@/utils/citations/passages';
 import { forgetPassages, rememberPassages, settleSources } from '@/utils/panel/turn-sources';
 import { dropTurn, pageAfterCheck, pageForQuestion, quickPage } from '@/utils/panel/quick-ask';
+import { addPartsTurn } from '@/utils/panel/parts-turn';
 
 export type { PageState } from './use-page-reading';
 
@@ -132,7 +133,7 @@ export function usePanelSession(tabId: number | undefined) {
       const reserved = inParts ? undefined : door.current.take();
       const knownLimits = limits.held();
       const limitsRead = inParts || (quick && knownLimits) ? undefined : limits.now();
-      limitsRead?.catch(() => undefined); // fits() reports it
+      limitsRead?.catch(() => undefined); // tooLong() reports it
       const giveUp = () => {
         reserved?.release();
         return false;
@@ -144,10 +145,10 @@ export function usePanelSession(tabId: number | undefined) {
         if (state.state !== 'ready') return giveUp();
         pageContent = pageForQuestion(state.page, mode, fallbackSelection);
       }
-      // Never send what can't fit: the coverage notice already says why and offers a way out. With the page and
-      // limits held this is decided at once: no await before the question is posted (a render would come first).
-      const fitting = inParts || (quick && knownLimits ? fitsWith(pageContent, knownLimits) : await fits(pageContent, limitsRead));
-      if (!fitting) return giveUp();
+      // Never send what can't fit: the question's turn says why, and offers a larger model or reading in parts. With
+      // the page and limits held this is decided at once: no await before the question is posted (a render would come first).
+      const failure = inParts ? null : quick && knownLimits ? tooLongWith(pageContent, knownLimits) : await tooLong(pageContent, limitsRead);
+      if (failure) reserved?.release();
       let conv = convs.shown();
       // The tab moved to another page: that page gets its own conversation.
       if (!conv || (conv.turns.length > 0 && conv.url && conv.url !== pageContent.url)) {
@@ -155,10 +156,14 @@ export function usePanelSession(tabId: number | undefined) {
         showFor(tabId, conv);
       }
       const base = replaceFrom ? { ...conv, turns: conv.turns.slice(0, conv.turns.findIndex((t) => t.id === replaceFrom)) } : conv;
-      const [next, turn] = recordTurnFiles(conv.id, addTurn(base, mode, question), extras.current);
+      const [next, turn] = recordTurnFiles(conv.id, addPartsTurn(base, mode, question, inParts, failure), extras.current);
       const convId = conv.id;
       // Written only once the question is posted (below): the storage write is not in the way of the first token.
       const staged = () => ({ ...next, url: conv!.url || pageContent.url, title: conv!.title || pageContent.title });
+      if (failure) {
+        convs.commit(convId, staged, true);
+        return true;
+      }
       if (quick) convs.stage(convId, staged);
       else convs.commit(convId, staged, false);
       if (!quick) {
@@ -212,11 +217,13 @@ export function usePanelSession(tabId: number | undefined) {
     (turn: Turn) => {
       const conv = convs.shown();
       if (running.current || !conv) return;
+      // The whole page does not fit: it is read in parts again (parts already read in this panel are not sent again).
+      if (turn.inParts) return void ask(turn.mode, turn.question, undefined, turn.id, true);
       const pageContent = pageRef.current.state === 'ready' ? pageRef.current.page : undefined;
       convs.commit(conv.id, (c) => updateTurn(c, turn.id, () => ({ status: 'streaming', failure: undefined, interrupted: undefined })), true);
       stream(conv.id, turn, pageContent, turn.answer);
     },
-    [convs, stream],
+    [convs, stream, ask],
   );
 
   const newChat = useCallback(() => {

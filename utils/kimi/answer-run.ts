@@ -1,5 +1,6 @@
 // A whole answer as the user sees it: possibly several requests (tool rounds, Partial Mode
 // continuations), each sized to fit the window, all streamed into one text.
+import { addUsage } from './usage';
 import type { FinishReason, ToolUse, Usage } from '../messaging/types';
 import { sizeRequest, tooLongFailure } from './budget';
 import { KimiError } from './errors';
@@ -30,15 +31,6 @@ export interface AnswerResult {
   finishReason: FinishReason;
   usage?: Usage;
   tools: ToolUse[];
-}
-
-function addUsage(a: Usage | undefined, b: Usage | undefined): Usage | undefined {
-  if (!a || !b) return a ?? b;
-  return {
-    promptTokens: a.promptTokens + b.promptTokens,
-    completionTokens: a.completionTokens + b.completionTokens,
-    cachedTokens: a.cachedTokens + b.cachedTokens,
-  };
 }
 
 const isPartial = (m: ChatMessage | undefined) => m?.role === 'assistant' && m.partial === true;

@@ -27,6 +27,8 @@ export interface Turn {
   sources?: Record<string, CitedSource>;
   /** Files attached to the question (utils/panel/document-history.ts). */
   files?: TurnFile[];
+  /** Read in parts (utils/panel/map-reduce.ts): carrying on reads it in parts again, since the whole page does not fit. */
+  inParts?: true;
 }
 
 export interface Conversation {

@@ -1,4 +1,4 @@
-import type { ModelInfo, PageContent } from '../messaging/types';
+import type { KimiFailure, ModelInfo, PageContent } from '../messaging/types';
 import { estimateTokens } from '../kimi/tokens';
 import { modelProfile } from '../kimi/models';
 
@@ -24,6 +24,15 @@ export function pageCoverage(page: PageContent, model: string, models: ModelInfo
     .filter((p) => p.contextLength - ANSWER_RESERVE >= tokens)
     .sort((a, b) => a.contextLength - b.contextLength)[0]?.id;
   return { fits: false, tokens, model, limit, larger };
+}
+
+/**
+ * A question about a page that does not fit, as the failure the worker would report (nothing is sent): the
+ * turn shows why, and offers a larger model or reading the page in parts.
+ */
+export function coverageFailure(c: Coverage): KimiFailure | null {
+  if (c.fits) return null;
+  return { kind: 'too-long', model: c.model, promptTokens: c.tokens, contextLength: c.limit + ANSWER_RESERVE, message: `The page is about ${c.tokens} tokens (local estimate); ${c.model} reads at most ${c.limit} with room for the answer.` };
 }
 
 /** "≈ 12,300" in the user's number format. */

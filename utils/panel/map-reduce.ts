@@ -1,14 +1,17 @@
 /**
- * Summarising a page too long for the model, in parts (map-reduce): the page is cut into parts that
- * each fit, each part becomes short notes (one normal request each), then one final request answers
- * from all the notes and streams into the conversation like any answer.
+ * Reading content too long for the model in parts (map-reduce), for a summary or a question: the sources
+ * (one long page; several tabs later) are cut into parts that each fit; each part becomes short notes — for
+ * a question, only what bears on it, or "nothing" — (one normal request each); notes too long to read at once
+ * are merged in stages; then one final request answers from the notes and streams into the conversation like
+ * any answer. With citations the passages are numbered once across everything, so the answer's markers point
+ * at the original passages.
  *
- * `openInParts` has openAsk's shape, so the panel sends it through the same door as a question.
- * Requests go one at a time by default (Tier 0 allows one at once and three a minute); a 429 waits
- * and sends the same part again. A quota error, another failure or Stop ends the run and keeps the
- * notes already taken, both on screen and in a cache, so running it again skips the parts done.
+ * `openInParts` has openAsk's shape, so the panel sends it through the same door as a question. Requests go
+ * one at a time by default (Tier 0 allows one at once and three a minute); a 429 waits and sends the same
+ * request again. A quota error, another failure or Stop ends the run and keeps the notes already taken, both
+ * on screen and in a cache, so running it again skips the parts done.
  */
-import type { AskRequest, FinishReason, KimiFailure, ModelInfo, PageContent, Usage } from '../messaging/types';
+import type { AskRequest, KimiFailure, ModelInfo } from '../messaging/types';
 import { estimateTokens, estimateMessagesTokens } from '../kimi/tokens';
 import { modelProfile } from '../kimi/models';
 import { defaultInstruction } from '../kimi/prompt-text';
@@ -16,12 +19,12 @@ import { sleep } from '../kimi/backoff';
 import { modelsCacheItem, settingsItem } from '../storage/items';
 import { t, uiLanguage } from '../i18n';
 import { openAsk, type AskHandle, type AskHandlers } from './ask-stream';
-import { isPdfText, markPassages } from '../citations/passages';
 import { ANSWER_RESERVE } from './coverage';
-import { splitIntoParts } from './parts';
-import { combineQuestion, notesHeading, partQuestion } from './parts-prompt';
-import { retryDelayMs } from './parts-backoff';
-import { setPartsProgress, type PartsProgress } from './parts-progress';
+import { combineQuestion, partQuestion, stageQuestion } from './parts-prompt';
+import { setPartsProgress, type PartsKind, type PartsProgress } from './parts-progress';
+import { cutSources, sourcesOfPage, type PartsSource } from './parts-sources';
+import { groupNotes, joinNotes, notesTokens, saysNothing, type Note } from './parts-notes';
+import { Ended, partsSender } from './parts-send';
 
 export interface MapReduceDeps {
   openAsk: (request: AskRequest, handlers: AskHandlers) => AskHandle;
@@ -42,32 +45,11 @@ export interface MapReduceDeps {
 const PROMPT_OVERHEAD = 800;
 /** Parts are cut below the limit so estimate errors never push a part over it. */
 const FILL = 0.85;
-/** Rounds of notes-on-notes before the final request is sent anyway. */
+/** Rounds of merging notes before giving up (each round at least halves them in practice). */
 const MAX_ROUNDS = 3;
 const CACHE_LIMIT = 500;
 
 const sharedCache = new Map<string, string>();
-
-class Ended extends Error {
-  constructor(readonly failure: KimiFailure | null) {
-    super('ended');
-  }
-}
-
-interface Sent {
-  text: string;
-  finishReason: FinishReason;
-  usage?: Usage;
-}
-
-function addUsage(a: Usage | undefined, b: Usage | undefined): Usage | undefined {
-  if (!a || !b) return a ?? b;
-  return {
-    promptTokens: a.promptTokens + b.promptTokens,
-    completionTokens: a.completionTokens + b.completionTokens,
-    cachedTokens: a.cachedTokens + b.cachedTokens,
-  };
-}
 
 /** Tokens one request may spend on page text with this model and this request around it. */
 export function partBudget(contextLength: number, request: AskRequest): number {
@@ -75,150 +57,131 @@ export function partBudget(contextLength: number, request: AskRequest): number {
   return Math.max(200, Math.floor((contextLength - ANSWER_RESERVE - PROMPT_OVERHEAD - around) * FILL));
 }
 
-export function runMapReduce(request: AskRequest, handlers: AskHandlers, deps: MapReduceDeps): AskHandle {
-  const controller = new AbortController();
-  const inner = new Set<AskHandle>();
-  const notes: (string | undefined)[] = [];
-  const progress = deps.onProgress ?? (() => undefined);
-  const wait = deps.sleep ?? sleep;
-  const random = deps.random ?? Math.random;
-  const now = deps.now ?? Date.now;
-  const cache = deps.cache ?? sharedCache;
-  let finished = false;
-  let started = false;
-  let mapping = true;
-  let usage: Usage | undefined;
-  let total = 0;
+/** Words per note so that `count` notes fit in `budget` tokens (about 2.5 tokens a word, by the pessimistic estimate). */
+const wordsFor = (budget: number, count: number) => Math.max(60, Math.min(400, Math.floor(budget / (count * 2.5))));
 
-  /** What is done so far, for the conversation when the run ends early. */
+/** One page: the request's own page, read in parts. */
+export function runMapReduce(request: AskRequest, handlers: AskHandlers, deps: MapReduceDeps): AskHandle {
+  return runInParts(request, request.page ? sourcesOfPage(request.page) : [], handlers, deps);
+}
+
+export function runInParts(request: AskRequest, sources: PartsSource[], handlers: AskHandlers, deps: MapReduceDeps): AskHandle {
+  const notes: (Note | undefined)[] = [];
+  const progress = deps.onProgress ?? (() => undefined);
+  const cache = deps.cache ?? sharedCache;
+  const kind: PartsKind = request.mode === 'summarize' || !request.question.trim() ? 'summary' : 'answer';
+  const labels = sources.map((s) => s.label);
+  let finished = false;
+  /** Until the final request, what ends the run early is kept as the notes so far. */
+  let keepNotes = true;
+  let total = 0;
+  const sender = partsSender({
+    openAsk: deps.openAsk,
+    sleep: deps.sleep ?? sleep,
+    random: deps.random ?? Math.random,
+    now: deps.now ?? Date.now,
+    onStart: (model) => handlers.onStart?.(model),
+    onLive: (content, reasoning) => handlers.onDelta(content, reasoning),
+    finished: () => finished,
+  });
+
+  /** What is done so far, for the conversation when the run ends early: every part's notes, or that it had nothing. */
   const kept = (): string => {
-    const done = notes.flatMap((n, i) => (n ? [`## ${t('partsNotesHeading', i + 1, total)}\n\n${n.trim()}`] : []));
+    if (!keepNotes) return '';
+    const done = notes.flatMap((n) => (n ? [`## ${t('partsNotesHeading', n.part, total)}\n\n${saysNothing(n.text) ? `_${t('partsNothing')}_` : n.text.trim()}`] : []));
     return done.length ? [t('partsKept', done.length, total), ...done].join('\n\n') : '';
   };
 
   const end = (failure: KimiFailure | null) => {
     if (finished) return;
+    const text = kept();
     finished = true;
     progress(null);
-    if (!failure) return;
-    const text = mapping ? kept() : '';
     if (text) handlers.onDelta(text, '');
-    handlers.onFailure(failure);
-  };
-
-  /** One request, resolved when it ends; `live` streams its text into the conversation. */
-  const once = (req: AskRequest, live: boolean) =>
-    new Promise<{ ok: true; sent: Sent } | { ok: false; failure: KimiFailure; text: string }>((resolve) => {
-      let text = '';
-      const handle = deps.openAsk(req, {
-        onStart: (model) => {
-          if (!started) handlers.onStart?.(model);
-          started = true;
-        },
-        onDelta: (content, reasoning) => {
-          text += content;
-          if (live && !finished) handlers.onDelta(content, reasoning);
-        },
-        onDone: (finishReason, u) => {
-          inner.delete(handle);
-          resolve({ ok: true, sent: { text, finishReason, usage: u } });
-        },
-        onFailure: (failure) => {
-          inner.delete(handle);
-          resolve({ ok: false, failure, text });
-        },
-      });
-      inner.add(handle);
-    });
-
-  /** Sends `req` until it succeeds, waiting out rate limits; throws Ended when it can't. */
-  const send = async (req: AskRequest, live: boolean, waiting: (until: number) => void): Promise<Sent> => {
-    for (let retry = 1; ; retry++) {
-      if (finished) throw new Ended(null);
-      const result = await once(req, live);
-      if (finished) throw new Ended(null);
-      if (result.ok) {
-        usage = addUsage(usage, result.sent.usage);
-        return result.sent;
-      }
-      // Text already shown can't be taken back: the answer ends here and can be continued.
-      const delay = result.text ? null : retryDelayMs(result.failure, retry, random);
-      if (delay === null) throw new Ended(result.failure);
-      waiting(now() + delay);
-      try {
-        await wait(delay, controller.signal);
-      } catch {
-        throw new Ended(null);
-      }
-    }
-  };
-
-  const keep: Pick<AskRequest, 'citations'> = {};
-  const mapRound = async (page: PageContent, parts: string[], model: string, budget: number) => {
-    total = parts.length;
-    notes.length = 0;
-    const words = Math.max(60, Math.min(400, Math.floor(budget / (parts.length * 2.5))));
-    let next = 0;
-    const reading = new Set<number>();
-    const report = (waitUntil?: number) => {
-      const part = reading.size ? Math.min(...reading) + 1 : Math.min(next + 1, total);
-      progress({ phase: 'parts', part, of: total, done: notes.filter(Boolean).length, ...(waitUntil ? { waitUntil } : {}) });
-    };
-    const worker = async () => {
-      while (next < parts.length && !finished) {
-        const i = next++;
-        const question = partQuestion(i + 1, parts.length, request.question, words);
-        const key = `${model}\n${question}\n${page.url}\n${parts[i]}`;
-        const known = cache.get(key);
-        if (known !== undefined) {
-          notes[i] = known;
-          continue;
-        }
-        reading.add(i);
-        report();
-        const req: AskRequest = { mode: 'ask', question, page: { ...page, text: parts[i], selection: '', selectionContext: undefined }, history: [], ...keep };
-        const sent = await send(req, false, report);
-        reading.delete(i);
-        notes[i] = sent.text.trim() || '-';
-        if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-        cache.set(key, notes[i]!);
-        report();
-      }
-    };
-    const workers = Math.max(1, Math.min(deps.concurrency ?? 1, parts.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-    return notes.map((n, i) => `${notesHeading(i + 1, parts.length)}\n\n${n!.trim()}`).join('\n\n');
+    if (failure) handlers.onFailure(failure);
   };
 
   const run = async () => {
     const { model, models } = await deps.model();
     const profile = modelProfile(model, models.find((m) => m.id === model));
-    if (!request.page) return send(request, true, () => undefined);
-    const page: PageContent = { ...request.page, selection: '', selectionContext: undefined };
+    if (!sources.length) return sender.send(request, true, () => undefined);
     const budget = partBudget(profile.contextLength, request);
     const finalBudget = budget - estimateMessagesTokens(request.history);
-    // With citations, the whole page is numbered once so every part keeps the page's own
-    // passage numbers; the parts' notes and the final answer then carry them through.
     const cite = request.citations && 'first' in request.citations ? request.citations.first : 0;
-    let text = cite ? markPassages(page.text, isPdfText(page), cite).text : page.text;
-    if (cite) keep.citations = { keep: true };
-    let rounds = 0;
-    // Notes that still don't fit are read in parts again (bounded).
-    while (estimateTokens(text) > finalBudget && rounds < MAX_ROUNDS) {
-      text = await mapRound(page, splitIntoParts(text, budget), model, finalBudget);
-      rounds++;
-    }
-    if (rounds === 0) {
+    const keep: Pick<AskRequest, 'citations'> = cite ? { citations: { keep: true } } : {};
+    const { parts } = cutSources(sources, budget, cite);
+    if (sources.length === 1 && parts.length <= 1 && estimateTokens(parts[0]?.text ?? '') <= finalBudget) {
       // It fits after all: an ordinary question.
-      mapping = false;
-      return send(request, true, () => undefined);
+      keepNotes = false;
+      return sender.send(request, true, () => undefined);
     }
-    mapping = false;
-    const report = (waitUntil?: number) => progress({ phase: 'combine', of: total, ...(waitUntil ? { waitUntil } : {}) });
-    report();
     const ask = request.question.trim() || defaultInstruction('summarizePage', deps.locale ?? uiLanguage());
-    const final: AskRequest = { ...request, question: combineQuestion(total, ask), page: { ...page, text }, continueFrom: undefined, ...keep };
-    return send(final, true, report);
+
+    // Map: notes on every part, one request each (or from the cache).
+    total = parts.length;
+    const words = wordsFor(finalBudget, total);
+    let next = 0;
+    const reading = new Set<number>();
+    const report = (waitUntil?: number) => {
+      const part = reading.size ? Math.min(...reading) + 1 : Math.min(next + 1, total);
+      progress({ kind, phase: 'parts', part, of: total, done: notes.filter(Boolean).length, ...(waitUntil ? { waitUntil } : {}) });
+    };
+    const worker = async () => {
+      while (next < parts.length && !finished) {
+        const i = next++;
+        const { source, text } = parts[i];
+        const question = partQuestion(i + 1, total, request.question, words, kind === 'summary', !!cite);
+        const page = sources[source].page;
+        // Notes on the same text for the same request stay good whatever their word limit (it follows the history).
+        const key = `${model}\n${kind}\n${request.question}\n${page.url}\n${text}`;
+        const known = cache.get(key);
+        if (known === undefined) {
+          reading.add(i);
+          report();
+          const sent = await sender.send({ mode: 'ask', question, page: { ...page, text }, history: [], ...keep }, false, report);
+          reading.delete(i);
+          if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+          cache.set(key, sent.text.trim() || '-');
+        }
+        notes[i] = { part: i + 1, last: i + 1, source, text: cache.get(key)! };
+        report();
+      }
+    };
+    const workers = Math.max(1, Math.min(deps.concurrency ?? 1, parts.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+
+    // Reduce in stages while the notes don't fit one request: merge groups of them into shorter notes.
+    const relevant = (notes as Note[]).filter((n) => !saysNothing(n.text));
+    let current = relevant;
+    let before = Infinity;
+    for (let round = 0, size = notesTokens(current, total, labels); size > finalBudget; round++, size = notesTokens(current, total, labels)) {
+      // Merging that no longer shrinks the notes would only spend requests: give up, keeping the notes.
+      if (round === MAX_ROUNDS || size >= before) {
+        throw new Ended({ kind: 'too-long', model, promptTokens: size, contextLength: profile.contextLength, message: `The notes on all ${total} parts are still about ${size} tokens after ${round} rounds of merging.` });
+      }
+      before = size;
+      const groups = groupNotes(current, budget, total, labels);
+      const merged: Note[] = [];
+      for (const [g, group] of groups.entries()) {
+        const stage = (waitUntil?: number) => progress({ kind, phase: 'condense', group: g + 1, of: groups.length, ...(waitUntil ? { waitUntil } : {}) });
+        stage();
+        const [first, last] = [group[0].part, group.at(-1)!.last];
+        const question = stageQuestion(first, last, total, ask, wordsFor(finalBudget, groups.length), !!cite);
+        const page = { ...sources[group[0].source].page, text: joinNotes(group, total, labels) };
+        const sent = await sender.send({ mode: 'ask', question, page, history: [], ...keep }, false, stage);
+        merged.push({ part: first, last, source: group[0].source, text: sent.text.trim() || '-' });
+      }
+      current = merged;
+    }
+
+    // Reduce: one answer from the notes, streamed into the conversation.
+    keepNotes = false;
+    const combining = (waitUntil?: number) => progress({ kind, phase: 'combine', of: total, ...(waitUntil ? { waitUntil } : {}) });
+    combining();
+    const text = current.length ? joinNotes(current, total, labels) : '(No part of the page had anything bearing on the request.)';
+    const page = sources.length === 1 ? { ...sources[0].page, text } : { url: '', title: `${sources.length} sources`, text, selection: '' };
+    const final: AskRequest = { ...request, question: combineQuestion(total, ask, total - relevant.length), page, ...keep };
+    return sender.send(final, true, combining);
   };
 
   void run().then(
@@ -226,7 +189,7 @@ export function runMapReduce(request: AskRequest, handlers: AskHandlers, deps: M
       if (finished) return;
       finished = true;
       progress(null);
-      handlers.onDone(sent.finishReason, usage);
+      handlers.onDone(sent.finishReason, sender.usage());
     },
     (error: unknown) => end(error instanceof Ended ? error.failure : { kind: 'incomplete', message: String(error) }),
   );
@@ -234,13 +197,9 @@ export function runMapReduce(request: AskRequest, handlers: AskHandlers, deps: M
   return {
     stop() {
       if (finished) return;
-      const text = mapping ? kept() : '';
-      finished = true;
-      controller.abort();
-      for (const h of inner) h.stop();
-      inner.clear();
-      progress(null);
-      if (text) handlers.onDelta(text, '');
+      sender.stop();
+      // Stop is the panel's own doing: the notes so far are shown, no failure is reported.
+      end(null);
     },
   };
 }
