@@ -4,6 +4,7 @@ import { actionToQuestion } from '@/utils/panel/actions';
 import { followTab } from '@/utils/panel/binding';
 import { keyHintItem } from '@/utils/storage/items';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
+import { readActions } from '@/utils/ui/use-actions';
 import { t } from '@/utils/i18n';
 import { usePanelSession } from './use-panel-session';
 import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
@@ -39,10 +40,10 @@ export function PanelApp(props: { compact?: boolean }) {
   // A question sent while a PDF or attached files wait for the user goes on by itself once they are ready.
   const pending = usePendingQuestion(session.page, attach.items, attach.imagesOk, async (question) => attach.canSend() && session.ask('ask', question));
   const runAction = useCallback(
-    (action: PendingAction) => {
+    async (action: PendingAction) => {
       setShowHistory(false);
-      const { mode, question } = actionToQuestion(action);
-      void session.ask(mode, question, action.selection);
+      const asked = actionToQuestion(action, await readActions());
+      if (asked) void session.ask(asked.mode, asked.question, action.selection);
     },
     [session.ask],
   );
