@@ -7,6 +7,7 @@ import { setUpToolbarButton } from './toolbar';
 import { createMenus, onCommand, onMenuClicked } from './menus';
 import { watchHeldConnection } from './held-connection';
 import { actionsItem } from '../storage/items';
+import { watchAnswerStyle } from './answer-style';
 
 /** Everything the background does, registered synchronously at start-up (MV3 needs that). */
 export function startBackground(): void {
@@ -19,6 +20,7 @@ export function startBackground(): void {
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
   browser.runtime.onMessage.addListener(handleMessage);
   watchHeldConnection();
+  watchAnswerStyle();
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== ASK_PORT || !isExtensionPage(port.sender)) {
       port.disconnect();

@@ -128,3 +128,9 @@ export const actionsItem = storage.defineItem<ActionsSetting>('local:actions', {
   fallback: { list: [] },
   version: 1,
 });
+
+/** "How Kimi should answer": the user's standing instructions (who they are, tone, length); '' for none. */
+export const answerStyleItem = storage.defineItem<string>('local:answerStyle', {
+  fallback: '',
+  version: 1,
+});
