@@ -4,7 +4,10 @@ import { actionToQuestion } from '@/utils/panel/actions';
 import { followTab } from '@/utils/panel/binding';
 import { keyHintItem } from '@/utils/storage/items';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
-import { readActions } from '@/utils/ui/use-actions';
+import { readActions, useActions } from '@/utils/ui/use-actions';
+import { actionQuestion } from '@/utils/actions/question';
+import type { Action } from '@/utils/actions/merge';
+import { ActionButtons } from './action-buttons';
 import { t } from '@/utils/i18n';
 import { usePanelSession } from './use-panel-session';
 import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
@@ -48,6 +51,13 @@ export function PanelApp(props: { compact?: boolean }) {
     [session.ask],
   );
   usePendingActions(tabId, runAction);
+  const actions = useActions();
+  // A quick button or slash command: the selection, if any, is read with the page.
+  const askAction = (action: Action, rest = '') => {
+    setShowHistory(false);
+    const { mode, question } = actionQuestion(action, t, '', rest);
+    return session.ask(mode, question);
+  };
   const turns = conv?.turns ?? [];
   const storage = useStorageHealth(session.retrySaves);
 
@@ -103,7 +113,10 @@ export function PanelApp(props: { compact?: boolean }) {
           </section>
           <AttachBar attach={attach} tabId={tabId} />
           {pending.waiting && <p class="hint" role="status">{t('askWaitsForDocument')}</p>}
+          <ActionButtons actions={actions} busy={busy} onRun={(a) => void askAction(a)} />
           <AskBox
+            actions={actions}
+            onAction={askAction}
             streaming={streaming}
             onSend={pending.onSend}
             onStop={session.stop}
