@@ -33,6 +33,8 @@ import './panel.css';
 export function PanelApp(props: { compact?: boolean }) {
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [showHistory, setShowHistory] = useState(false);
+  // A menu click for an action deleted meanwhile: said, not dropped silently.
+  const [actionGone, setActionGone] = useState(false);
   useEffect(() => followTab(location.search, setTabId), []);
   // The renderer is not part of the first paint, but is ready before any answer is.
   useEffect(() => void preloadMarkdown(), []);
@@ -46,6 +48,7 @@ export function PanelApp(props: { compact?: boolean }) {
     async (action: PendingAction) => {
       setShowHistory(false);
       const asked = actionToQuestion(action, await readActions());
+      setActionGone(!asked);
       if (asked) void session.ask(asked.mode, asked.question, action.selection);
     },
     [session.ask],
@@ -113,6 +116,7 @@ export function PanelApp(props: { compact?: boolean }) {
           </section>
           <AttachBar attach={attach} tabId={tabId} />
           {pending.waiting && <p class="hint" role="status">{t('askWaitsForDocument')}</p>}
+          {actionGone && <p class="hint" role="status">{t('actionsGone')}</p>}
           <ActionButtons actions={actions} busy={busy} onRun={(a) => void askAction(a)} />
           <AskBox
             actions={actions}
