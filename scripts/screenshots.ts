@@ -43,7 +43,7 @@ async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl:
     await options.locator('#endpoint').fill(simUrl);
     await options.locator('.actions button').first().click();
     await options.waitForSelector('.status.ok', { timeout: 10_000 });
-    await options.locator('button[type=submit]').click();
+    await options.locator('form[aria-busy] button[type=submit]').click();
     await options.waitForTimeout(300);
     if (scheme === 'light') await options.screenshot({ path: `docs/screenshot-options-${lang}.png` });
     const article = await ctx.newPage();

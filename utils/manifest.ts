@@ -3,6 +3,8 @@
  * Kept as a plain function so tests/unit/manifest.test.ts can check that
  * production builds ask for no more than they need.
  */
+import { actionCommands } from './actions/builtin';
+
 export interface ManifestEnv {
   browser: string;
   manifestVersion: 2 | 3;
@@ -44,14 +46,8 @@ export function buildManifest({ browser, manifestVersion, mode }: ManifestEnv) {
         suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandOpenPanel__',
       },
-      'summarize-page': {
-        suggested_key: { default: 'Alt+Shift+U' },
-        description: '__MSG_commandSummarizePage__',
-      },
-      'ask-selection': {
-        suggested_key: { default: 'Alt+Shift+Q' },
-        description: '__MSG_commandAskSelection__',
-      },
+      // The actions' own commands (utils/actions/builtin/): named by the action's id.
+      ...actionCommands(),
     },
   };
   if (manifestVersion === 3) {

@@ -16,6 +16,7 @@ import { WebSearchField } from './web-search-field';
 import { BalanceField } from './balance-field';
 import { errorDetail, isQuotaError } from '@/utils/storage/write-errors';
 import { StorageSection } from './storage-section';
+import { ActionsSection } from './actions-section';
 import './options.css';
 
 type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
@@ -122,6 +123,7 @@ export function OptionsApp() {
         </div>
         <p class={`status ${status?.tone ?? ''}`} role="status">{status?.text ?? ''}</p>
       </form>
+      <ActionsSection />
       <StorageSection />
     </main>
   );

@@ -4,6 +4,10 @@ import { actionToQuestion } from '@/utils/panel/actions';
 import { followTab } from '@/utils/panel/binding';
 import { keyHintItem } from '@/utils/storage/items';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
+import { readActions, useActions } from '@/utils/ui/use-actions';
+import { actionQuestion } from '@/utils/actions/question';
+import type { Action } from '@/utils/actions/merge';
+import { ActionButtons } from './action-buttons';
 import { t } from '@/utils/i18n';
 import { usePanelSession } from './use-panel-session';
 import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
@@ -29,6 +33,8 @@ import './panel.css';
 export function PanelApp(props: { compact?: boolean }) {
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [showHistory, setShowHistory] = useState(false);
+  // A menu click for an action deleted meanwhile: said, not dropped silently.
+  const [actionGone, setActionGone] = useState(false);
   useEffect(() => followTab(location.search, setTabId), []);
   // The renderer is not part of the first paint, but is ready before any answer is.
   useEffect(() => void preloadMarkdown(), []);
@@ -39,10 +45,11 @@ export function PanelApp(props: { compact?: boolean }) {
   // A question sent while a PDF or attached files wait for the user goes on by itself once they are ready.
   const pending = usePendingQuestion(session.page, attach.items, attach.imagesOk, async (question) => attach.canSend() && session.ask('ask', question));
   const runAction = useCallback(
-    (action: PendingAction) => {
+    async (action: PendingAction) => {
       setShowHistory(false);
-      const { mode, question } = actionToQuestion(action);
-      void session.ask(mode, question, action.selection);
+      const asked = actionToQuestion(action, await readActions());
+      setActionGone(!asked);
+      if (asked) void session.ask(asked.mode, asked.question, action.selection);
     },
     [session.ask],
   );
@@ -55,6 +62,13 @@ export function PanelApp(props: { compact?: boolean }) {
     void session.ask(kind === 'answer' ? 'ask' : 'summarize', question, undefined, undefined, true).then((sent) => {
       if (sent && question) draft[1]((now) => (now.trim() === question ? '' : now));
     });
+  };
+  const actions = useActions();
+  // A quick button or slash command: the selection, if any, is read with the page.
+  const askAction = (action: Action, rest = '') => {
+    setShowHistory(false);
+    const { mode, question } = actionQuestion(action, t, '', rest);
+    return session.ask(mode, question);
   };
   const turns = conv?.turns ?? [];
   const storage = useStorageHealth(session.retrySaves);
@@ -112,7 +126,11 @@ export function PanelApp(props: { compact?: boolean }) {
           </section>
           <AttachBar attach={attach} tabId={tabId} />
           {pending.waiting && <p class="hint" role="status">{t('askWaitsForDocument')}</p>}
+          {actionGone && <p class="hint" role="status">{t('actionsGone')}</p>}
+          <ActionButtons actions={actions} busy={busy} onRun={(a) => void askAction(a)} />
           <AskBox
+            actions={actions}
+            onAction={askAction}
             streaming={streaming}
             onSend={pending.onSend}
             onStop={session.stop}

@@ -144,6 +144,7 @@ async function runAsk(
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       locale: connection.locale,
       answerLanguage: connection.answerLanguage,
+      answerStyle: connection.answerStyle,
       conversationId: request.conversationId,
       sizedLater: true,
     });

@@ -7,6 +7,7 @@ import { listModels, pickDefaultModel } from '../kimi/models';
 import { KimiError, failureFromException } from '../kimi/errors';
 import { uiLanguage } from '../i18n';
 import { writeCache } from '../storage/write-errors';
+import { heldAnswerStyle } from './answer-style';
 
 export interface Connection {
   base: string;
@@ -18,6 +19,8 @@ export interface Connection {
   answerLanguage: string;
   /** Kimi's built-in web search (a setting, off by default). */
   webSearch?: boolean;
+  /** "How Kimi should answer" (Options), '' for none. */
+  answerStyle?: string;
 }
 
 /** Whether the browser lets us reach a custom endpoint (optional host permission). */
@@ -61,6 +64,7 @@ export async function readLocalConnection(): Promise<LocalConnection> {
  * earlier (readLocalConnection); without it storage is read now.
  */
 export async function resolveConnection(local?: Promise<LocalConnection>): Promise<Connection | KimiFailure> {
+  const style = heldAnswerStyle();
   const { settings, apiKey, models: cachedModels, hostAllowed } = await (local ?? readLocalConnection());
   if (!apiKey) return { kind: 'no-key' };
   const base = apiBase(settings);
@@ -84,6 +88,7 @@ export async function resolveConnection(local?: Promise<LocalConnection>): Promi
       locale: uiLanguage(),
       answerLanguage: settings.answerLanguage ?? 'auto',
       webSearch: settings.webSearch === true,
+      answerStyle: await style,
     };
   } catch (error) {
     return error instanceof KimiError ? error.failure : failureFromException(error);

@@ -1,42 +1,67 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { PendingKind } from '../storage/items';
-import { t, type MessageKey } from '../i18n';
+import { actionsItem } from '../storage/items';
+import { t } from '../i18n';
 import { openPanel } from './open-panel';
 import { addPending } from '../storage/pending-actions';
 import { checkAhead } from './verify-page';
 import { sendMessage } from '../messaging/send';
+import { mayBeAction, mergeActions, type Action } from '../actions/merge';
+import { builtinAction } from '../actions/builtin';
+import type { ActionContext } from '../actions/types';
 
-type Context = 'page' | 'selection';
+/** The parent item when there are more than a few: browsers expect an extension to keep to one entry. */
+export const MENU_PARENT = 'moonlit';
+/** Up to this many items stand on their own (the built-ins as they always were). */
+export const MENU_FLAT_MAX = 5;
 
-/** Menu ids are stable: tests and users' muscle memory depend on them. */
-export const MENU_ITEMS: { id: PendingKind; contexts: Context[]; title: MessageKey }[] = [
-  { id: 'summarize-page', contexts: ['page'], title: 'menuSummarizePage' },
-  { id: 'explain-selection', contexts: ['selection'], title: 'menuExplainSelection' },
-  { id: 'translate-selection', contexts: ['selection'], title: 'menuTranslateSelection' },
-  { id: 'summarize-selection', contexts: ['selection'], title: 'menuSummarizeSelection' },
-  // %s is replaced by the browser with the selected text.
-  { id: 'ask-selection', contexts: ['selection'], title: 'menuAskSelection' },
-];
-
-export async function createMenus(): Promise<void> {
-  await browser.contextMenus.removeAll();
-  for (const item of MENU_ITEMS) {
-    browser.contextMenus.create({ id: item.id, contexts: item.contexts as [Context, ...Context[]], title: t(item.title, '%s') });
-  }
+/** One menu item per visible action; ids are the actions' ids (stable for built-ins: tests and users rely on them). */
+export function menuItems(actions: readonly Action[]): { id: string; contexts: ActionContext[]; title: string }[] {
+  return actions
+    .filter((a) => !a.hidden && a.contexts.length > 0)
+    .map((a) => {
+      const b = a.builtin;
+      // An unedited built-in keeps its menu wording (with %s, which the browser fills with the selected text).
+      const title = b && a.name === t(b.name) ? t(b.menuTitle, '%s') : a.name;
+      return { id: a.id, contexts: a.contexts, title };
+    });
 }
 
-const isKind = (id: unknown): id is PendingKind => MENU_ITEMS.some((m) => m.id === id);
+let building: Promise<unknown> = Promise.resolve();
+
+/** Builds the menu from the actions as stored now; calls run one after another, so two quick edits never mix. */
+export function createMenus(): Promise<void> {
+  const run = building.then(async () => {
+    const items = menuItems(mergeActions(await actionsItem.getValue(), t));
+    await browser.contextMenus.removeAll();
+    const grouped = items.length > MENU_FLAT_MAX;
+    if (grouped) {
+      const all = [...new Set(items.flatMap((i) => i.contexts))] as [ActionContext, ...ActionContext[]];
+      browser.contextMenus.create({ id: MENU_PARENT, contexts: all, title: t('appName') });
+    }
+    for (const item of items) {
+      browser.contextMenus.create({
+        id: item.id,
+        contexts: item.contexts as [ActionContext, ...ActionContext[]],
+        title: item.title,
+        ...(grouped ? { parentId: MENU_PARENT } : {}),
+      });
+    }
+  });
+  building = run.catch(() => undefined);
+  return run;
+}
 
 /** Opens the panel on the clicked tab (within the click's gesture), then leaves the action for it. */
 export function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<unknown> {
-  if (!isKind(info.menuItemId) || tab?.id === undefined) return Promise.resolve();
+  if (!mayBeAction(info.menuItemId) || tab?.id === undefined) return Promise.resolve();
   const opened = openPanel(tab.id, tab.windowId);
   return Promise.all([opened, leaveAction(tab.id, info.menuItemId, info.selectionText)]);
 }
 
 /** Keyboard commands that start an action (opening the panel alone is the browser's own command). */
 export function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<unknown> {
-  if ((command !== 'summarize-page' && command !== 'ask-selection') || tab?.id === undefined) return Promise.resolve();
+  if (!builtinAction(command)?.command || tab?.id === undefined) return Promise.resolve();
   const opened = openPanel(tab.id, tab.windowId);
   return Promise.all([opened, leaveAction(tab.id, command)]);
 }

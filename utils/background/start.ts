@@ -6,16 +6,21 @@ import { isExtensionPage } from './sender';
 import { setUpToolbarButton } from './toolbar';
 import { createMenus, onCommand, onMenuClicked } from './menus';
 import { watchHeldConnection } from './held-connection';
+import { actionsItem } from '../storage/items';
+import { watchAnswerStyle } from './answer-style';
 
 /** Everything the background does, registered synchronously at start-up (MV3 needs that). */
 export function startBackground(): void {
   setUpToolbarButton();
   browser.runtime.onInstalled.addListener(() => void createMenus());
   browser.runtime.onStartup.addListener(() => void createMenus());
+  // The user's actions changed (Options, an import, sync): the menu follows at once, no restart.
+  actionsItem.watch(() => void createMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
   browser.runtime.onMessage.addListener(handleMessage);
   watchHeldConnection();
+  watchAnswerStyle();
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== ASK_PORT || !isExtensionPage(port.sender)) {
       port.disconnect();

@@ -9,6 +9,13 @@ export const SYSTEM_PROMPT = `You are Moonlit, an assistant built into the user'
 - Write in Markdown: short paragraphs, lists or tables where they help, code in fenced blocks. No raw HTML. Quote the page briefly when it supports a point.
 - Be concise unless the user asks for detail.`;
 
+/** Longest "How Kimi should answer": standing instructions, not a document (Options says so; the prompt cuts more). */
+export const ANSWER_STYLE_MAX = 2000;
+
+/** Heads the user's standing instructions: they shape the answer, within the rules above. */
+export const ANSWER_STYLE_INTRO =
+  'The user\'s standing instructions for how to answer (written by the user in Moonlit\'s settings; follow them unless they conflict with the rules above):';
+
 export type DefaultInstruction = 'summarizePage' | 'summarizeSelection' | 'explainSelection';
 
 const EN: Record<DefaultInstruction, string> = {

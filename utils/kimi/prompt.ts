@@ -4,7 +4,8 @@ import { attachmentMessages } from './prompt-attachments';
 import { isPdfText, markPassages } from '../citations/passages';
 import { CITE_KEEP, CITE_PASSAGES } from './prompt-cite';
 import { LastFew } from './last-few';
-import { bound, FIELD_LIMITS, oneLine, wrap } from './prompt-safe';
+import { bound, defuseTags, FIELD_LIMITS, oneLine, wrap } from './prompt-safe';
+import { ANSWER_STYLE_INTRO, ANSWER_STYLE_MAX } from './prompt-text';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant' | 'tool';
@@ -125,6 +126,13 @@ export function questionMessage(ask: AskRequest, locale: string): string {
  * Order matters for caching: fixed prompt → page → date → history → question.
  * Everything up to the page is the same on every turn of a conversation.
  */
+/** The user's standing instructions: bounded, and unable to close the tags page data is wrapped in. */
+export function answerStyleMessage(text: string | undefined): string | null {
+  const style = text?.trim();
+  if (!style) return null;
+  return `${ANSWER_STYLE_INTRO}\n${defuseTags(bound(style, ANSWER_STYLE_MAX))}`;
+}
+
 /** The user's fixed answer language, by its English name so the model can't misread a tag. */
 export function languageMessage(tag: string | undefined): string | null {
   if (!tag || tag === 'auto') return null;
@@ -137,8 +145,11 @@ export function languageMessage(tag: string | undefined): string | null {
   return `Always answer in ${name} (${tag}), whatever the language of the question or the page.`;
 }
 
-export function buildMessages(ask: AskRequest, now: Date, timeZone: string, locale: string, answerLanguage?: string): ChatMessage[] {
+export function buildMessages(ask: AskRequest, now: Date, timeZone: string, locale: string, answerLanguage?: string, answerStyle?: string): ChatMessage[] {
   const messages: ChatMessage[] = [{ role: 'system', content: SYSTEM_PROMPT }];
+  // After Moonlit's own framing, which it cannot override; before the page, as it changes only in Options.
+  const style = answerStyleMessage(answerStyle);
+  if (style) messages.push({ role: 'system', content: style });
   if (ask.page) messages.push({ role: 'system', content: pageMessage(ask.page, ask.citations) });
   // Attached files after the page, so the page prefix stays the same for the prefix cache.
   messages.push(...attachmentMessages(ask));

@@ -30,6 +30,8 @@ export interface BuildChatInput {
   conversationId?: string;
   /** 'auto' (or absent) answers in the question's language; otherwise a BCP 47 tag the user chose. */
   answerLanguage?: string;
+  /** The user's standing instructions ("How Kimi should answer"). */
+  answerStyle?: string;
   /** Only for models where thinking is optional (k2.5/k2.6); undefined keeps the server default. */
   thinking?: boolean;
   /** Only for kimi-k3. */
@@ -61,7 +63,7 @@ export function outputCap(profile: ModelProfile, promptTokens: number, thinkingO
 
 export function buildChatBody(input: BuildChatInput): ChatBody {
   const profile = modelProfile(input.model, input.listed);
-  const messages = buildMessages(input.ask, input.now, input.timeZone, input.locale, input.answerLanguage);
+  const messages = buildMessages(input.ask, input.now, input.timeZone, input.locale, input.answerLanguage, input.answerStyle);
   const thinkingOn = profile.thinking === 'always' || (profile.thinking === 'optional' && input.thinking !== false);
   const body: ChatBody = {
     model: input.model,

@@ -1,20 +1,11 @@
 import type { AskMode } from '../messaging/types';
 import type { PendingAction } from '../storage/items';
 import { t } from '../i18n';
+import type { Action } from '../actions/merge';
+import { actionQuestion } from '../actions/question';
 
-/** What a menu item or shortcut becomes as a question in the panel. */
-export function actionToQuestion(action: PendingAction): { mode: AskMode; question: string } {
-  switch (action.kind) {
-    case 'summarize-page':
-      return { mode: 'summarize', question: '' };
-    case 'explain-selection':
-      return { mode: 'ask', question: t('actionExplainSelection') };
-    case 'translate-selection':
-      return { mode: 'ask', question: t('actionTranslateSelection', t('languageName')) };
-    case 'summarize-selection':
-      return { mode: 'ask', question: t('actionSummarizeSelection') };
-    case 'ask-selection':
-      // The selected words are the question, asked about the page they sit in.
-      return { mode: 'ask', question: action.selection?.trim() || t('actionExplainSelection') };
-  }
+/** What a menu item, shortcut or slash command becomes as a question in the panel; undefined for an action since deleted. */
+export function actionToQuestion(pending: PendingAction, actions: readonly Action[]): { mode: AskMode; question: string } | undefined {
+  const action = actions.find((a) => a.id === pending.kind);
+  return action && actionQuestion(action, t, pending.selection);
 }

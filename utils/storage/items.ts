@@ -7,6 +7,7 @@
  */
 import { storage } from '#imports';
 import type { ModelInfo } from '../messaging/types';
+import type { ActionContext } from '../actions/types';
 
 export type Platform = 'international' | 'china' | 'custom';
 
@@ -88,12 +89,8 @@ export const modelsCacheItem = storage.defineItem<ModelsCache | null>('local:mod
  * pick it up. Session storage: only extension pages can read it, and it is
  * gone when the browser closes.
  */
-export type PendingKind =
-  | 'summarize-page'
-  | 'explain-selection'
-  | 'translate-selection'
-  | 'summarize-selection'
-  | 'ask-selection';
+/** An action's id: a built-in's (utils/actions/builtin/) or a user action's (`user-…`). */
+export type PendingKind = string;
 
 export interface PendingAction {
   tabId: number;
@@ -105,5 +102,35 @@ export interface PendingAction {
 
 export const pendingActionsItem = storage.defineItem<PendingAction[]>('session:pendingActions', {
   fallback: [],
+  version: 1,
+});
+
+/**
+ * The user's actions (Options → Actions), in the order shown: built-ins by id, with any edits, and the user's
+ * own. A built-in missing here is shown with its defaults (utils/actions/merge.ts).
+ */
+export interface StoredAction {
+  id: string;
+  hidden: boolean;
+  /** For a built-in, absent means its default. */
+  name?: string;
+  prompt?: string;
+  contexts?: ActionContext[];
+  /** A model id for this action; absent: the model chosen in Options. */
+  model?: string;
+}
+
+export interface ActionsSetting {
+  list: StoredAction[];
+}
+
+export const actionsItem = storage.defineItem<ActionsSetting>('local:actions', {
+  fallback: { list: [] },
+  version: 1,
+});
+
+/** "How Kimi should answer": the user's standing instructions (who they are, tone, length); '' for none. */
+export const answerStyleItem = storage.defineItem<string>('local:answerStyle', {
+  fallback: '',
   version: 1,
 });

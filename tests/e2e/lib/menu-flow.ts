@@ -22,18 +22,20 @@ export interface ActionCase {
 }
 
 const S = ARTICLE_SENTENCE;
+/** A built-in prompt as the panel asks it: its variables name the data sent with it. */
+const asked = (key: string, ...subs: string[]) => msg(key, ...subs).replace('{{selection}}', msg('actionVarSelection')).replace('{{language}}', msg('languageName'));
 const SUMMARIZE_PAGE = defaultInstruction('summarizePage', 'en');
 
 export const ACTION_CASES: ActionCase[] = [
   { via: 'menu', id: 'summarize-page', select: false, expect: [], asked: SUMMARIZE_PAGE },
-  { via: 'menu', id: 'explain-selection', select: true, expect: ['<selection>', S], asked: msg('actionExplainSelection') },
-  { via: 'menu', id: 'translate-selection', select: true, expect: ['<selection>', S], asked: msg('actionTranslateSelection', msg('languageName')) },
-  { via: 'menu', id: 'summarize-selection', select: true, expect: ['<selection>', S], asked: msg('actionSummarizeSelection') },
+  { via: 'menu', id: 'explain-selection', select: true, expect: ['<selection>', S], asked: asked('actionExplainSelection') },
+  { via: 'menu', id: 'translate-selection', select: true, expect: ['<selection>', S], asked: asked('actionTranslateSelection') },
+  { via: 'menu', id: 'summarize-selection', select: true, expect: ['<selection>', S], asked: asked('actionSummarizeSelection') },
   // "Ask Kimi about “…”": the selected words are the question.
   { via: 'menu', id: 'ask-selection', select: true, expect: ['<selection>'], asked: S },
   { via: 'command', id: 'summarize-page', select: false, expect: [], asked: SUMMARIZE_PAGE },
   // A shortcut carries no selection: the panel reads it from the page.
-  { via: 'command', id: 'ask-selection', select: true, expect: ['<selection>', S], asked: msg('actionExplainSelection') },
+  { via: 'command', id: 'ask-selection', select: true, expect: ['<selection>', S], asked: asked('actionExplainSelection') },
 ];
 
 export const caseName = (c: ActionCase) =>

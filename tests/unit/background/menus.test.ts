@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createMenus, MENU_ITEMS, onCommand, onMenuClicked } from '../../../utils/background/menus';
+import { createMenus, onCommand, onMenuClicked } from '../../../utils/background/menus';
+import { BUILTIN_ACTIONS } from '../../../utils/actions/builtin';
 import { takePending } from '../../../utils/storage/pending-actions';
 import { noteReading } from '../../../utils/background/page-cache';
 
@@ -15,7 +16,7 @@ describe('context menu and commands', () => {
     ]);
     const ask = created.find((c) => (c as { id: string }).id === 'ask-selection') as { title: string };
     expect(ask.title).toBe('Ask Kimi about “%s”');
-    expect(MENU_ITEMS.every((m) => m.contexts.length > 0)).toBe(true);
+    expect(BUILTIN_ACTIONS.every((m) => m.contexts.length > 0)).toBe(true);
   });
 
   it('a menu click opens the panel and leaves the action and the selection for it', async () => {
@@ -47,5 +48,22 @@ describe('context menu and commands', () => {
   it('the summarize shortcut queues a summary for the active tab', async () => {
     await onCommand('summarize-page', { id: 4, windowId: 1 } as never);
     expect((await takePending(4))?.kind).toBe('summarize-page');
+  });
+});
+
+describe('menus from the user\'s actions', () => {
+  it('more than a few items go under one Moonlit parent, ids unchanged; hidden ones are left out', async () => {
+    const { actionsItem } = await import('../../../utils/storage/items');
+    await actionsItem.setValue({ list: [{ id: 'user-poem', hidden: false, name: 'Poem', prompt: 'A poem on {{title}}', contexts: ['page', 'image'] }, { id: 'summarize-selection', hidden: false }, { id: 'user-b', hidden: false, name: 'B', prompt: 'b', contexts: ['selection'] }, { id: 'ask-selection', hidden: true }] });
+    const created: { id: string; parentId?: string; contexts: string[]; title: string }[] = [];
+    vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation((p) => (created.push(p as never), 1));
+    await createMenus();
+    expect(created.map((c) => c.id)).toEqual(['moonlit', 'summarize-page', 'explain-selection', 'translate-selection', 'user-poem', 'summarize-selection', 'user-b']);
+    expect(created.slice(1).every((c) => c.parentId === 'moonlit')).toBe(true);
+    expect(created[0].contexts.sort()).toEqual(['image', 'page', 'selection']);
+    expect(created.find((c) => c.id === 'user-poem')).toMatchObject({ title: 'Poem', contexts: ['page', 'image'] });
+    await onMenuClicked({ menuItemId: 'user-poem', editable: false, pageUrl: 'https://x.example/' } as never, { id: 31, windowId: 1 } as never);
+    expect((await takePending(31))?.kind).toBe('user-poem');
   });
 });
