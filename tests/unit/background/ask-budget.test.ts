@@ -51,7 +51,7 @@ describe('token budget', () => {
     expect(info.action).toBe('shorten');
     expect(info.advice).toContain('8,192');
     expect(info.advice).toMatch(/larger context window/);
-    expect(info.advice).toMatch(/summary in parts/);
+    expect(info.advice).toMatch(/read in parts/);
   });
 
   it('never causes "exceeded model token limit": every size from small to too big either answers or fails before sending', async () => {
