@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { t } from '@/utils/i18n';
 
 /** The question box. Enter sends, Shift+Enter starts a new line. */
@@ -10,6 +11,8 @@ export function AskBox(props: {
   onWarm?(): void;
   /** Send pressed (the click will follow). */
   onPress?(): void;
+  /** Shown under the buttons (the cost line). */
+  children?: ComponentChildren;
 }) {
   const [text, setText] = useState('');
   const [hint, setHint] = useState('');
@@ -64,6 +67,7 @@ export function AskBox(props: {
           </button>
         )}
       </div>
+      {props.children}
     </form>
   );
 }

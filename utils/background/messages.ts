@@ -36,6 +36,7 @@ export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSende
     case 'options→bg:test-connection':
       return isDraft(message.data) ? testConnection(message.data) : undefined;
     case 'options→bg:balance':
+    case 'panel→bg:balance':
       // Whatever the message carries is ignored: only the saved settings and key are ever used.
       return checkBalance();
     case 'panel→bg:ocr':

@@ -47,6 +47,8 @@ export interface ProtocolMap {
   'panel→bg:capture': { req: { tabId: number }; res: CaptureResult };
   /** GET /v1/users/me/balance with the saved key at the saved, permitted endpoint (nothing in the request is used). */
   'options→bg:balance': { req: Record<string, never>; res: BalanceResult };
+  /** The same, asked from the panel's header. */
+  'panel→bg:balance': { req: Record<string, never>; res: BalanceResult };
   /** Scroll the bound tab to a cited passage and highlight it briefly (or open a PDF at its page). */
   'panel→bg:cite': { req: CiteRequest; res: CiteResult };
   /**
