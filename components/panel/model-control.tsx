@@ -37,7 +37,7 @@ export function ModelControl(props: { settings: Settings; models: ModelInfo[]; c
     <div class="model-control" role="group" aria-label={t('modelSettings')}>
       <label class="model-pick">
         {t('modelLabel')}
-        <select value={model} disabled={props.disabled} onChange={(e) => set({ model: (e.target as HTMLSelectElement).value })}>
+        <select aria-label={t('modelLabel')} value={model} disabled={props.disabled} onChange={(e) => set({ model: (e.target as HTMLSelectElement).value })}>
           {modelList(props.models, model).map((m) => {
             const context = m.contextLength ?? modelProfile(m.id, m).contextLength;
             return <option key={m.id} value={m.id}>{t('modelOption', m.id, Math.round(context / 1024))}</option>;
@@ -58,7 +58,7 @@ export function ModelControl(props: { settings: Settings; models: ModelInfo[]; c
       {profile.reasoningEffort && (
         <label class="model-effort">
           {t('modelEffort')}
-          <select value={eff.reasoningEffort ?? 'max'} disabled={props.disabled} onChange={(e) => set({ reasoningEffort: (e.target as HTMLSelectElement).value as ReasoningEffort })}>
+          <select aria-label={t('modelEffort')} value={eff.reasoningEffort ?? 'max'} disabled={props.disabled} onChange={(e) => set({ reasoningEffort: (e.target as HTMLSelectElement).value as ReasoningEffort })}>
             {EFFORTS.map(([v, key]) => <option key={v} value={v}>{t(key)}</option>)}
           </select>
         </label>

@@ -92,14 +92,14 @@ export async function checkUsageAndCopy(env: TurnActionsEnv): Promise<void> {
   await settle(panel, 0, A1_SHOWN);
   assert.deepEqual(dialogueSince(sim, from), [{ role: 'user', content: Q1 }]);
 
-  // Usage: the simulator's numbers, after the answer; no price for a custom endpoint (its prices are unknown).
+  // Usage: the simulator's numbers, after the answer; "price unknown" on a custom endpoint (its unit of money is unknown).
   const tokens = msg('usageTokens', String(USAGE.prompt_tokens), String(USAGE.completion_tokens));
   await waitInPage(panel, 'the usage line', ([i, want]: [number, string]) => {
     const answer = document.querySelectorAll('[data-role="answer"]')[i];
     const turn = answer?.closest('article, li, section, .turn') ?? answer?.parentElement;
     return (turn?.querySelector('.usage')?.textContent ?? '').includes(want);
   }, [0, tokens] as [number, string]);
-  assert.equal(await usageLine(panel, 0), `${model} · ${tokens}`);
+  assert.equal(await usageLine(panel, 0), `${model} · ${tokens} · ${msg('usagePriceUnknown')}`);
   // On the international platform the same turn is priced from its usage (the saved turn keeps it).
   await env.setSettings({ platform: 'international' });
   try {
