@@ -6,6 +6,7 @@ import { isExtensionPage } from './sender';
 import { setUpToolbarButton } from './toolbar';
 import { createMenus, onCommand, onMenuClicked } from './menus';
 import { watchHeldConnection } from './held-connection';
+import { syncSelectionButton } from '../selection-button/registration';
 
 /** Everything the background does, registered synchronously at start-up (MV3 needs that). */
 export function startBackground(): void {
@@ -16,6 +17,9 @@ export function startBackground(): void {
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
   browser.runtime.onMessage.addListener(handleMessage);
   watchHeldConnection();
+  // The selection button's script stays registered only with its permission (taken back in the browser's settings).
+  browser.permissions.onRemoved.addListener(() => void syncSelectionButton().catch(() => undefined));
+  browser.runtime.onStartup.addListener(() => void syncSelectionButton().catch(() => undefined));
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== ASK_PORT || !isExtensionPage(port.sender)) {
       port.disconnect();

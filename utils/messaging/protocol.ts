@@ -60,6 +60,8 @@ export interface ProtocolMap {
   'bg→panel:action': { req: PendingAction; res: void };
   /** The page reader in a tab: the page changed since its last answer, which the worker must not reuse (change-watch.ts). */
   'page→bg:changed': { req: Record<string, never>; res: void };
+  /** The selection button's page script (opt-in, top frame): open the panel on this tab with this action. */
+  'page→bg:selection-action': { req: { kind: 'explain-selection' | 'summarize-selection' | 'translate-selection'; selection: string }; res: void };
 }
 
 export type MessageName = keyof ProtocolMap;
