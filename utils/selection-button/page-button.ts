@@ -33,6 +33,8 @@ export function installSelectionButton(doc: Document, win: Window, strings: Butt
   const bar = doc.createElement('div');
   root.append(style, bar);
   let text = '';
+  // The selection the user already acted on or put away: the button comes back only for another one.
+  let dismissed = '';
 
   const button = (label: string, onClick: () => void) => {
     const b = doc.createElement('button');
@@ -42,6 +44,7 @@ export function installSelectionButton(doc: Document, win: Window, strings: Butt
     return b;
   };
   const hide = () => host.remove();
+  const dismiss = () => ((dismissed = text), hide());
   const collapsed = () => {
     const open = button('Kimi', expand);
     open.setAttribute('aria-label', strings.open);
@@ -49,7 +52,7 @@ export function installSelectionButton(doc: Document, win: Window, strings: Butt
     bar.replaceChildren(open);
   };
   function expand() {
-    bar.replaceChildren(...strings.actions.map(([kind, label]) => button(label, () => (send(kind, text.slice(0, MAX_SENT)), hide()))));
+    bar.replaceChildren(...strings.actions.map(([kind, label]) => button(label, () => (dismiss(), send(kind, text.slice(0, MAX_SENT))))));
     (bar.firstElementChild as HTMLElement | null)?.focus();
   }
 
@@ -58,6 +61,7 @@ export function installSelectionButton(doc: Document, win: Window, strings: Butt
     const sel = win.getSelection();
     text = sel?.toString().trim() ?? '';
     if (!sel || !text || !sel.rangeCount || inEditable(doc, sel)) return hide();
+    if (text === dismissed) return;
     const rect = sel.getRangeAt(sel.rangeCount - 1).getBoundingClientRect();
     host.style.top = `${rect.bottom + win.scrollY + 6}px`;
     host.style.left = `${Math.max(0, rect.right + win.scrollX - 40)}px`;
@@ -74,7 +78,7 @@ export function installSelectionButton(doc: Document, win: Window, strings: Butt
       if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'k') {
         e.preventDefault();
         (bar.firstElementChild as HTMLElement | null)?.focus();
-      } else if (e.key === 'Escape') hide();
+      } else if (e.key === 'Escape') dismiss();
     },
     true,
   );
