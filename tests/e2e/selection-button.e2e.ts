@@ -15,12 +15,13 @@ import { chatRequests, messagesText } from './lib/log-checks';
 const SELECTED = 'Our hive sits on the flat roof of a four-storey block';
 
 /** What the browser has registered for the button, and whether the broad permission is held (asked from an extension page). */
-const state = (m: ChromeMoonlit) =>
+const state = (m: ChromeMoonlit | FirefoxMoonlit) =>
   m.helper.evaluate(async () => {
     type Api = { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> }; permissions: { contains(p: object): Promise<boolean> } };
-    const c = (globalThis as unknown as { chrome: Api }).chrome;
-    const scripts = await c.scripting.getRegisteredContentScripts();
-    return { ids: scripts.map((x) => x.id), allowed: await c.permissions.contains({ origins: ['https://*/*', 'http://*/*'] }) };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = (g.browser ?? g.chrome)!;
+    const scripts = await api.scripting.getRegisteredContentScripts();
+    return { ids: scripts.map((x) => x.id), allowed: await api.permissions.contains({ origins: ['https://*/*', 'http://*/*'] }) };
   }, null);
 
 /** Selects the article's first paragraph as a user does: a triple click. */
@@ -46,15 +47,6 @@ describe('Selection button in chromium', () => {
   });
 });
 
-/** The same registry and permission check, from Firefox's extension page. */
-const firefoxState = (m: FirefoxMoonlit) =>
-  m.helper.evaluate(async () => {
-    type Api = { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> }; permissions: { contains(p: object): Promise<boolean> } };
-    const b = (globalThis as unknown as { browser: Api }).browser;
-    const scripts = await b.scripting.getRegisteredContentScripts();
-    return { ids: scripts.map((x) => x.id), allowed: await b.permissions.contains({ origins: ['https://*/*', 'http://*/*'] }) };
-  }, null);
-
 describe('Selection button in firefox', () => {
   // Firefox grants an optional permission without its prompt under this pref (a driven browser can't answer the
   // prompt); the request still has to come from the user's click in Options.
@@ -74,10 +66,10 @@ describe('Selection button in firefox', () => {
   };
 
   it('off by default; on: the Options click grants the permission and registers the script, the button sits beside the selection, Alt+K and Enter pick Explain, and the panel asks about the selection; off: both go again', { timeout: 120_000 }, async () => {
-    assert.deepEqual(await firefoxState(m()), { ids: [], allowed: false });
+    assert.deepEqual(await state(m()), { ids: [], allowed: false });
     const options = await clickOption();
     await waitFor('the script registered with its permission', async () => {
-      const s = await firefoxState(m());
+      const s = await state(m());
       return s.allowed && s.ids.includes('moonlit-selection-button') ? s : null;
     });
     const url = m().site.url('article.html?on');
@@ -104,7 +96,7 @@ describe('Selection button in firefox', () => {
     const box = await options.$(`::-p-aria([name=${JSON.stringify(msg('selectionButtonOption'))}][role="checkbox"])`);
     await box!.click();
     await waitFor('the script gone with its permission', async () => {
-      const s = await firefoxState(m());
+      const s = await state(m());
       return !s.allowed && s.ids.length === 0 ? s : null;
     });
     const after = await articleWithSelection(m().site.url('article.html?off'));
