@@ -26,6 +26,15 @@ print("watering schedule")
 \`\`\`
 `;
 
+/** The panel's Model control with a thinking model chosen, and the cost lines under the ask box. */
+async function shootModelControl(panel: Page) {
+  await panel.getByRole('combobox', { name: 'Model' }).selectOption('kimi-k2.6');
+  await panel.waitForSelector('.model-control input[type=checkbox]');
+  const top = (await panel.locator('.model-control').boundingBox())!;
+  const bottom = (await panel.locator('.ask-box').boundingBox())!;
+  await panel.screenshot({ path: `docs/screenshot-model-control-en.png`, clip: { x: 0, y: top.y, width: 400, height: bottom.y + bottom.height - top.y } });
+}
+
 async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl: string, sim: Awaited<ReturnType<typeof startSimulator>>) {
   const simUrl = sim.url;
   const profile = mkdtempSync(join(tmpdir(), 'moonlit-shots-'));
@@ -57,6 +66,8 @@ async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl:
     await panel.locator('.ask-actions button').click();
     await panel.waitForSelector('[data-role=answer][data-status=done]', { timeout: 15_000 });
     await panel.screenshot({ path: `docs/screenshot-panel-${scheme}-${lang}.png` });
+    // English only: the machine that takes them may lack a CJK font for a close-up.
+    if (scheme === 'light' && lang === 'en') await shootModelControl(panel);
   } finally {
     await ctx.close();
     rmSync(profile, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { LanguageField } from './language-field';
 import { CitationsField } from './citations-field';
 import { WebSearchField } from './web-search-field';
 import { BalanceField } from './balance-field';
+import { SelectionButtonField } from './selection-button-field';
 import { errorDetail, isQuotaError } from '@/utils/storage/write-errors';
 import { StorageSection } from './storage-section';
 import { ActionsSection } from './actions-section';
@@ -117,6 +118,7 @@ export function OptionsApp() {
         <WebSearchField platform={draft.platform} checked={draft.webSearch === true} onChange={(webSearch) => patch({ webSearch })} />
         <CitationsField checked={draft.citations !== false} onChange={(citations) => patch({ citations })} />
         <BalanceField platform={saved.platform} unsaved={unsavedConnection(draft, saved)} />
+        <SelectionButtonField />
         <div class="actions">
           <button type="button" onClick={() => void testConnection()}>{t('optionsTest')}</button>
           <button type="submit" class="primary">{t('optionsSave')}</button>

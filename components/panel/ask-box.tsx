@@ -1,4 +1,5 @@
 import { useState, type Dispatch, type StateUpdater } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { t } from '@/utils/i18n';
 import type { Action } from '@/utils/actions/merge';
 import { filterActions, slashQuery } from '@/utils/panel/slash';
@@ -21,6 +22,8 @@ export function AskBox(props: {
   actions?: readonly Action[];
   /** Runs a picked action with what the user typed after it. */
   onAction?(action: Action, rest: string): Promise<boolean>;
+  /** Shown under the buttons (the cost line). */
+  children?: ComponentChildren;
 }) {
   const own = useState('');
   const [text, setText] = props.draft ?? own;
@@ -126,6 +129,7 @@ export function AskBox(props: {
           </button>
         )}
       </div>
+      {props.children}
     </form>
   );
 }

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PendingAction } from '@/utils/storage/items';
 import { actionToQuestion } from '@/utils/panel/actions';
 import { followTab } from '@/utils/panel/binding';
-import { keyHintItem } from '@/utils/storage/items';
+import { keyHintItem, modelsCacheItem, settingsItem } from '@/utils/storage/items';
+import { apiBase } from '@/utils/kimi/endpoint';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
 import { readActions, useActions } from '@/utils/ui/use-actions';
 import { actionQuestion } from '@/utils/actions/question';
@@ -28,6 +29,8 @@ import { useAttachments } from './attach-state';
 import { usePendingQuestion } from './attach-pending';
 import { useStorageHealth } from './use-storage-health';
 import { StorageNotice } from './storage-notice';
+import { ModelControl } from './model-control';
+import { CostLine } from './cost-line';
 import './panel.css';
 
 export function PanelApp(props: { compact?: boolean }) {
@@ -72,6 +75,9 @@ export function PanelApp(props: { compact?: boolean }) {
   };
   const turns = conv?.turns ?? [];
   const storage = useStorageHealth(session.retrySaves);
+  const settings = useStoredValue(settingsItem);
+  const cache = useStoredValue(modelsCacheItem);
+  const models = settings && cache?.base === apiBase(settings) ? cache.models : [];
 
   return (
     <div class={props.compact ? 'panel compact' : 'panel'}>
@@ -126,6 +132,7 @@ export function PanelApp(props: { compact?: boolean }) {
           </section>
           <AttachBar attach={attach} tabId={tabId} />
           {pending.waiting && <p class="hint" role="status">{t('askWaitsForDocument')}</p>}
+          {settings && conv && <ModelControl settings={settings} models={models} choice={conv.choice} disabled={busy} onChange={session.setChoice} />}
           {actionGone && <p class="hint" role="status">{t('actionsGone')}</p>}
           <ActionButtons actions={actions} busy={busy} onRun={(a) => void askAction(a)} />
           <AskBox
@@ -137,7 +144,11 @@ export function PanelApp(props: { compact?: boolean }) {
             onWarm={session.warm}
             onPress={() => session.press('ask')}
             draft={draft}
-          />
+          >
+            {settings && (
+              <CostLine settings={settings} models={models} choice={conv?.choice} page={session.page.state === 'ready' ? session.page.page : undefined} turns={turns} />
+            )}
+          </AskBox>
         </>
       )}
       {!props.compact && <ShortcutsInfo />}

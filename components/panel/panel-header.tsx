@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import type { PageState } from './use-panel-session';
+import { BalanceButton } from './balance-button';
 
 export function PanelHeader(props: {
   page: PageState;
@@ -34,6 +35,7 @@ export function PanelHeader(props: {
         </button>
         <button type="button" onClick={props.onNewChat} disabled={props.busy}>{t('panelNewChat')}</button>
         <button type="button" aria-pressed={props.historyOpen} onClick={props.onHistory}>{t('panelHistory')}</button>
+        <BalanceButton />
         {props.fullPanelTab !== undefined && (
           <button type="button" onClick={() => void openFullPanel(props.fullPanelTab!)}>{t('panelOpenFull')}</button>
         )}

@@ -3,8 +3,9 @@ import type { ToolUse } from '@/utils/messaging/types';
 import { balanceCacheItem, settingsItem } from '@/utils/storage/items';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
 import { apiBase } from '@/utils/kimi/endpoint';
-import { estimateCost } from '@/utils/kimi/prices';
+import { currencyOf } from '@/utils/kimi/prices';
 import { formatMoney, isLow } from '@/utils/kimi/balance';
+import { turnCostText } from '@/utils/panel/cost-text';
 import { t, uiLanguage } from '@/utils/i18n';
 
 function toolLine(tools: ToolUse[]): string {
@@ -18,7 +19,7 @@ function toolLine(tools: ToolUse[]): string {
   return [...seen].join(' · ');
 }
 
-/** Which model answered, what it cost in tokens (and, where we know the price, money), tools it used, and a low-balance warning. */
+/** Which model answered, what it cost in tokens and money (or "price unknown"), tools it used, and a low-balance warning. */
 export function UsageLine(props: { turn: Turn & { tools?: ToolUse[] }; last?: boolean }) {
   const settings = useStoredValue(settingsItem);
   const balance = useStoredValue(balanceCacheItem);
@@ -28,10 +29,7 @@ export function UsageLine(props: { turn: Turn & { tools?: ToolUse[] }; last?: bo
   if (usage) {
     parts.push(t('usageTokens', usage.promptTokens, usage.completionTokens));
     if (usage.cachedTokens) parts.push(t('usageCached', usage.cachedTokens));
-    const currency = settings?.platform === 'international' ? 'USD' : settings?.platform === 'china' ? 'CNY' : undefined;
-    const searches = (tools ?? []).filter((u) => u.name === '$web_search' && !u.refused).length;
-    const cost = estimateCost(model, usage, currency, searches);
-    if (cost) parts.push(t(cost.inputOnly ? 'usageCostInputOnly' : 'usageCost', formatMoney(cost.amount, cost.currency, locale)));
+    parts.push(turnCostText(props.turn, currencyOf(settings?.platform), locale));
   }
   const low =
     props.last && settings && balance && balance.available !== null && balance.base === apiBase(settings) && isLow(balance.available, balance.currency);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AskMode, AskRequest, PageContent } from '@/utils/messaging/types';
+import type { AskChoice, AskMode, AskRequest, PageContent } from '@/utils/messaging/types';
 import { openAsk, type AskHandle } from '@/utils/panel/ask-stream';
 import { warmPort } from '@/utils/panel/warm-port';
 import { openInParts } from '@/utils/panel/map-reduce';
@@ -94,6 +94,7 @@ export function usePanelSession(tabId: number | undefined) {
           continueFrom,
           conversationId: convId,
           ...askParts(extras.current),
+          ...(current.choice ? { choice: current.choice } : {}),
           ...(cite ? { citations: { first: 1 } } : {}),
         },
         {
@@ -257,9 +258,15 @@ export function usePanelSession(tabId: number | undefined) {
     [verifyFor],
   );
 
+  /** The panel's model / thinking / search choice: kept with the conversation, for its next questions. */
+  const setChoice = useCallback((choice: AskChoice) => {
+    const shown = convs.shown();
+    if (shown) convs.commit(shown.id, (c) => ({ ...c, choice }), true);
+  }, [convs]);
+
   const streaming = running.current !== undefined && running.current.convId === conv?.id;
   return {
-    setAskExtras, page, conv, ask, warm, press, stop, continueTurn, readPage, newChat, openConversation, streaming,
+    setAskExtras, setChoice, page, conv, ask, warm, press, stop, continueTurn, readPage, newChat, openConversation, streaming,
     busy: running.current !== undefined, retrySaves: convs.retryFailed,
   };
 }

@@ -39,14 +39,14 @@ describe('panel first load', () => {
 });
 
 describe('budgets', () => {
-  const build = (contentBytes: number) =>
-    fakeBuild({
-      'manifest.json': '{}',
-      'sidepanel.html': '<script type="module" src="/chunks/p.js"></script>',
-      'chunks/p.js': 'export{}',
-      // Random bytes do not compress, so the gzipped size is about the raw size.
-      'page-reader.js': randomBytes(contentBytes).toString('base64'),
-    });
+  const buildFiles = (contentBytes: number): Record<string, string> => ({
+    'manifest.json': '{}',
+    'sidepanel.html': '<script type="module" src="/chunks/p.js"></script>',
+    'chunks/p.js': 'export{}',
+    // Random bytes do not compress, so the gzipped size is about the raw size.
+    'page-reader.js': randomBytes(contentBytes).toString('base64'),
+  });
+  const build = (contentBytes: number) => fakeBuild(buildFiles(contentBytes));
 
   it('passes a small content script and fails one past 20 KiB gzipped', () => {
     const small = budgetReport(build(4 * 1024)).find((r) => r.id === 'content-script')!;
@@ -54,6 +54,14 @@ describe('budgets', () => {
     const big = budgetReport(build(24 * 1024)).find((r) => r.id === 'content-script')!;
     expect(big.gzip).toBeGreaterThan(20 * 1024);
     expect(big.ok).toBe(false);
+  });
+
+  it('holds the selection button to 5 KiB gzipped', () => {
+    const withButton = (bytes: number) => ({ ...buildFiles(4 * 1024), 'selection-button.js': randomBytes(bytes).toString('base64') });
+    const ok = budgetReport(fakeBuild(withButton(3 * 1024))).find((r) => r.id === 'selection-button')!;
+    expect(ok.ok).toBe(true);
+    const over = budgetReport(fakeBuild(withButton(6 * 1024))).find((r) => r.id === 'selection-button')!;
+    expect(over.ok).toBe(false);
   });
 
   it('refuses a folder without a build', () => {

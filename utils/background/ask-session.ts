@@ -3,6 +3,7 @@ import type { BgToPanel, PanelToBg } from '../messaging/port-protocol';
 import type { AskRequest, KimiFailure } from '../messaging/types';
 import { buildChatBody, type ChatBody } from '../kimi/request';
 import { modelProfile } from '../kimi/model-table';
+import { effectiveChoice, parseChoice } from '../kimi/choice';
 import { runAnswer } from '../kimi/answer-run';
 import { countTokens } from '../kimi/estimate';
 import { probeOtherPlatform, type PlatformBases } from '../kimi/platform-probe';
@@ -136,10 +137,18 @@ async function runAsk(
 
     if ('kind' in resolved) return post({ type: 'bg→panel:error', failure: resolved });
     connection = resolved;
+    // The panel's choice, checked here: only well-formed fields, and only what the chosen model accepts.
+    const choice = parseChoice(request.choice);
+    const model = choice?.model ?? connection.model;
+    const listed = model === connection.model ? connection.listed : connection.models?.find((m) => m.id === model);
+    const profile = modelProfile(model, listed);
+    const chosen = effectiveChoice(profile, choice, connection.webSearch === true);
     const body = buildChatBody({
       ask: request,
-      model: connection.model,
-      listed: connection.listed,
+      model,
+      listed,
+      thinking: chosen.thinking,
+      reasoningEffort: chosen.reasoningEffort,
       now: (deps.now ?? (() => new Date()))(),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       locale: connection.locale,
@@ -148,15 +157,14 @@ async function runAsk(
       conversationId: request.conversationId,
       sizedLater: true,
     });
-    body.tools = toolList({ webSearch: connection.webSearch === true });
-    const profile = modelProfile(connection.model, connection.listed);
-    post({ type: 'bg→panel:start', model: connection.model });
+    body.tools = toolList({ webSearch: chosen.webSearch });
+    post({ type: 'bg→panel:start', model });
     const result = await runAnswer({
       base: connection.base,
       apiKey: connection.apiKey,
       body,
       profile,
-      thinkingOn: profile.thinking === 'always' || (profile.thinking === 'optional' && body.thinking?.type !== 'disabled'),
+      thinkingOn: chosen.thinkingOn,
       count: counter(connection, signal, deps.fetchImpl),
       signal,
       fetchImpl: deps.fetchImpl,

@@ -15,6 +15,8 @@ export interface Connection {
   model: string;
   /** What /v1/models said about the model, when we have it cached. */
   listed?: ModelInfo;
+  /** The cached /v1/models list for this endpoint, when there is one (a model the panel chose is looked up in it). */
+  models?: ModelInfo[];
   locale: string;
   answerLanguage: string;
   /** Kimi's built-in web search (a setting, off by default). */
@@ -85,6 +87,7 @@ export async function resolveConnection(local?: Promise<LocalConnection>): Promi
       apiKey,
       model,
       listed,
+      ...(models ? { models } : {}),
       locale: uiLanguage(),
       answerLanguage: settings.answerLanguage ?? 'auto',
       webSearch: settings.webSearch === true,

@@ -18,6 +18,7 @@ import { isExtensionPage, pageScriptTab } from './sender';
 import { pageChanged } from './tab-checks';
 import { citeInTab, parseCiteRequest } from './cite-tab';
 import { takePending } from '../storage/pending-actions';
+import { onSelectionAction } from './selection-action';
 
 /**
  * One-shot messages. Only Moonlit's own pages may send them; anything from a
@@ -28,6 +29,7 @@ export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSende
   const message = raw as Message;
   const fromTab = pageScriptTab(sender);
   if (fromTab !== undefined && message?.name === 'page→bg:changed') pageChanged(fromTab);
+  if (fromTab !== undefined && message?.name === 'page→bg:selection-action') return onSelectionAction(fromTab, sender.tab?.windowId, message.data);
   if (!isExtensionPage(sender)) return undefined;
   switch (message?.name) {
     case 'panel→bg:extract':
@@ -36,6 +38,7 @@ export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSende
     case 'options→bg:test-connection':
       return isDraft(message.data) ? testConnection(message.data) : undefined;
     case 'options→bg:balance':
+    case 'panel→bg:balance':
       // Whatever the message carries is ignored: only the saved settings and key are ever used.
       return checkBalance();
     case 'panel→bg:ocr':

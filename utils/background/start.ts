@@ -8,6 +8,7 @@ import { createMenus, onCommand, onMenuClicked } from './menus';
 import { watchHeldConnection } from './held-connection';
 import { actionsItem } from '../storage/items';
 import { watchAnswerStyle } from './answer-style';
+import { syncSelectionButton } from '../selection-button/registration';
 
 /** Everything the background does, registered synchronously at start-up (MV3 needs that). */
 export function startBackground(): void {
@@ -21,6 +22,9 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener(handleMessage);
   watchHeldConnection();
   watchAnswerStyle();
+  // The selection button's script stays registered only with its permission (taken back in the browser's settings).
+  browser.permissions.onRemoved.addListener(() => void syncSelectionButton().catch(() => undefined));
+  browser.runtime.onStartup.addListener(() => void syncSelectionButton().catch(() => undefined));
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== ASK_PORT || !isExtensionPage(port.sender)) {
       port.disconnect();

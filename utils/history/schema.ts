@@ -6,6 +6,7 @@
 import type { Conversation, Turn } from '../panel/conversation';
 import { cleanTurnFiles } from './turn-files';
 import { boundQuote } from '../citations/bounded-quote';
+import { parseChoice } from '../kimi/choice';
 
 /**
  * 1: the first shape. 2: a turn may carry `files` (name, kind, size, whether its text is kept; the texts
@@ -44,7 +45,10 @@ export function migrateConversation(raw: unknown): StoredConversation | null {
     const files = r.v === 1 ? undefined : cleanTurnFiles(rawFiles);
     return { ...rest, reasoning: t.reasoning ?? '', sources: cleanSources(t.sources), ...(files ? { files } : {}) };
   });
-  return { ...r, v: CONVERSATION_VERSION, turns } as StoredConversation;
+  // The panel's choice (optional, any version may carry it) is read like any input from storage: field by field.
+  const { choice: rawChoice, ...record } = r as typeof r & { choice?: unknown };
+  const choice = parseChoice(rawChoice);
+  return { ...record, v: CONVERSATION_VERSION, turns, ...(choice ? { choice } : {}) } as StoredConversation;
 }
 
 /**

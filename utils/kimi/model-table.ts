@@ -11,6 +11,12 @@ export interface ModelProfile {
   thinking: 'optional' | 'always' | 'never';
   /** Accepts `reasoning_effort` (kimi-k3). */
   reasoningEffort: boolean;
+  /**
+   * `$web_search` works while it thinks. kimi-api.md §9: mid-2026 docs said no for k2.5/k2.6 thinking; the Aug-2026
+   * guide says yes for k2.6 and k3. Not confirmed elsewhere, so false (k2.5 turns thinking off; always-thinking
+   * models without a yes offer no search).
+   */
+  searchWhileThinking?: boolean;
   images: boolean;
   /** A temperature worth sending when sampling is free; undefined keeps the server default. */
   temperature?: number;
@@ -28,9 +34,10 @@ const V1: Row = { contextLength: 131_072, maxOutput: 32_768, fixedSampling: fals
  * and the FAQ's "max_tokens is at most 32k" for older models).
  */
 const TABLE: [RegExp, Row][] = [
-  [/^kimi-k3/, { contextLength: 1_048_576, maxOutput: 131_072, fixedSampling: true, thinking: 'always', reasoningEffort: true, images: true }],
+  [/^kimi-k3/, { contextLength: 1_048_576, maxOutput: 131_072, fixedSampling: true, thinking: 'always', reasoningEffort: true, images: true, searchWhileThinking: true }],
   [/^kimi-k2\.7/, { ...K2X, thinking: 'always' }],
-  [/^kimi-k2\.[56]/, K2X],
+  [/^kimi-k2\.6/, { ...K2X, searchWhileThinking: true }],
+  [/^kimi-k2\.5/, K2X],
   [/^kimi-k2-thinking/, { contextLength: 262_144, maxOutput: 32_768, fixedSampling: false, thinking: 'always', reasoningEffort: false, images: false }],
   [/^kimi-k2-0711/, { contextLength: 131_072, maxOutput: 32_768, fixedSampling: false, thinking: 'never', reasoningEffort: false, images: false }],
   [/^kimi-k2/, { contextLength: 262_144, maxOutput: 32_768, fixedSampling: false, thinking: 'never', reasoningEffort: false, images: false }],

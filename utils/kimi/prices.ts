@@ -1,51 +1,98 @@
-// Estimated cost of an answer. Kimi's prices change; these are the figures we could source (see each row),
-// per million tokens, and the panel always labels the result "estimated".
+// What a question costs: before sending (an estimate with a range for the answer) and after (from usage).
+// The figures come from price-table.ts; a part without a sourced price is reported as unpriced, never guessed.
 import type { Usage } from '../messaging/types';
+import { PRICE_TABLE, WEB_SEARCH_PRICE, type TokenPrices } from './price-table';
 
-export interface PriceRow {
-  /** Input tokens served from the prefix cache. */
-  cacheHit: number;
-  /** Other input tokens. */
-  cacheMiss: number;
-  /** Output tokens; undefined when no source gave it (the estimate then covers the input only). */
-  output?: number;
+export { WEB_SEARCH_PRICE } from './price-table';
+export type Currency = 'USD' | 'CNY';
+
+/** An amount with the parts that had tokens but no price (not counted in `amount`). */
+export interface Cost {
+  amount: number;
+  currency: Currency;
+  unpriced: ('cached' | 'output')[];
 }
+
+/** USD on the international platform, CNY on the China platform; a custom endpoint bills in a unit we don't know. */
+export function currencyOf(platform: string | undefined): Currency | undefined {
+  return platform === 'international' ? 'USD' : platform === 'china' ? 'CNY' : undefined;
+}
+
+/** The model's token prices in `currency`: exact id only (a dated or renamed variant may be priced differently). */
+export function priceFor(model: string | undefined, currency: Currency | undefined): TokenPrices | undefined {
+  if (!model || !currency) return undefined;
+  return PRICE_TABLE.find((row) => row.model === model)?.[currency] ?? undefined;
+}
+
+const perMillion = (tokens: number, price: number) => (tokens * price) / 1e6;
 
 /**
- * USD per 1M tokens on platform.moonshot.ai. Sources (shared/docs/kimi-api.md §12):
- * kimi-k2.5 input $0.60 miss / $0.10 hit — official Jan-2026 pricing [H]; output $3.00 — third-party
- * listing of the same prices (Cloudflare Workers AI, 2026) [L].
- * kimi-k2.6 input $0.95 miss / $0.16 hit — secondary copies of the pricing page [M]; output not sourced.
- * No CNY prices were sourced, so answers on .cn and custom endpoints show tokens only.
+ * The cost of an answer from its usage: cached input at the cached price, web search calls at their fee.
+ * undefined when the model has no input price in this currency ("price unknown").
  */
-export const PRICES_USD: [RegExp, PriceRow][] = [
-  [/^kimi-k2\.5(?:$|-)/, { cacheHit: 0.1, cacheMiss: 0.6, output: 3.0 }],
-  [/^kimi-k2\.6(?:$|-)/, { cacheHit: 0.16, cacheMiss: 0.95 }],
-];
-
-/** Web search: per call, on top of tokens (kimi-api.md §9). */
-export const WEB_SEARCH_PRICE = { USD: 0.005, CNY: 0.03 } as const;
-
-export interface CostEstimate {
-  amount: number;
-  currency: 'USD';
-  /** True when the output price is unknown and only the input is counted. */
-  inputOnly: boolean;
+export function actualCost(model: string | undefined, usage: Usage, currency: Currency | undefined, webSearches = 0): Cost | undefined {
+  const p = priceFor(model, currency);
+  if (!p || !currency) return undefined;
+  const prompt = Math.max(0, usage.promptTokens);
+  const cached = Math.min(Math.max(0, usage.cachedTokens), prompt);
+  const unpriced: Cost['unpriced'] = [];
+  let amount = perMillion(prompt - cached, p.input);
+  if (cached > 0) {
+    if (p.cachedInput === null) unpriced.push('cached');
+    else amount += perMillion(cached, p.cachedInput);
+  }
+  if (usage.completionTokens > 0) {
+    if (p.output === null) unpriced.push('output');
+    else amount += perMillion(usage.completionTokens, p.output);
+  }
+  amount += Math.max(0, webSearches) * WEB_SEARCH_PRICE[currency];
+  return { amount, currency, unpriced };
 }
 
-export function priceFor(model: string | undefined): PriceRow | undefined {
-  if (!model) return undefined;
-  return PRICES_USD.find(([re]) => re.test(model))?.[1];
+/** An answer's length when nothing better is known: about a page of text, for the low end of the range. */
+export const TYPICAL_OUTPUT_TOKENS = 1_000;
+
+export interface CostRange {
+  currency: Currency;
+  /** The input at the uncached price (the prefix cache can only lower it). */
+  input: number;
+  /** A typical answer to an answer as long as the request's cap (`maxOutput`); undefined when output has no price. */
+  output?: { low: number; high: number };
+  /** Per web search call, when search is on: the model decides whether to search, so it is not in the sum. */
+  searchPerCall?: number;
 }
 
-/** undefined when the model has no price row or the currency isn't USD. */
-export function estimateCost(model: string | undefined, usage: Usage, currency: 'USD' | 'CNY' | undefined, webSearches = 0): CostEstimate | undefined {
-  if (currency !== 'USD') return undefined;
-  const row = priceFor(model);
-  if (!row) return undefined;
-  const cached = Math.min(usage.cachedTokens, usage.promptTokens);
-  let amount = (cached * row.cacheHit + (usage.promptTokens - cached) * row.cacheMiss) / 1e6;
-  if (row.output !== undefined) amount += (usage.completionTokens * row.output) / 1e6;
-  amount += webSearches * WEB_SEARCH_PRICE.USD;
-  return { amount, currency: 'USD', inputOnly: row.output === undefined };
+/** The estimate before sending: `promptTokens` from the local token estimate, `maxOutput` the cap the request will carry. */
+export function estimateQuestion(
+  model: string | undefined,
+  promptTokens: number,
+  maxOutput: number,
+  currency: Currency | undefined,
+  webSearch = false,
+): CostRange | undefined {
+  const p = priceFor(model, currency);
+  if (!p || !currency) return undefined;
+  const range: CostRange = { currency, input: perMillion(Math.max(0, promptTokens), p.input) };
+  if (p.output !== null) {
+    const cap = Math.max(0, maxOutput);
+    range.output = { low: perMillion(Math.min(TYPICAL_OUTPUT_TOKENS, cap), p.output), high: perMillion(cap, p.output) };
+  }
+  if (webSearch) range.searchPerCall = WEB_SEARCH_PRICE[currency];
+  return range;
+}
+
+/** Adds up costs of one currency (the conversation's running total); parts without a price are carried along. */
+export function sumCosts(costs: (Cost | undefined)[]): { total?: Cost; unknown: number } {
+  let total: Cost | undefined;
+  let unknown = 0;
+  for (const c of costs) {
+    if (!c || (total && total.currency !== c.currency)) {
+      unknown++;
+      continue;
+    }
+    total = total
+      ? { amount: total.amount + c.amount, currency: c.currency, unpriced: [...new Set([...total.unpriced, ...c.unpriced])] }
+      : { ...c, unpriced: [...c.unpriced] };
+  }
+  return { total, unknown };
 }

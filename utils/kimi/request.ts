@@ -1,4 +1,4 @@
-import type { AskRequest, ModelInfo } from '../messaging/types';
+import type { AskRequest, ModelInfo, ReasoningEffort } from '../messaging/types';
 import { modelProfile, type ModelProfile } from './model-table';
 import { buildMessages, type ChatMessage } from './prompt';
 import { estimateMessagesTokens } from './tokens';
@@ -35,7 +35,7 @@ export interface BuildChatInput {
   /** Only for models where thinking is optional (k2.5/k2.6); undefined keeps the server default. */
   thinking?: boolean;
   /** Only for kimi-k3. */
-  reasoningEffort?: 'low' | 'high' | 'max';
+  reasoningEffort?: ReasoningEffort;
   /**
    * The caller sizes max_tokens itself just before sending (runAnswer does, with sizeRequest):
    * skip estimating the prompt here, a second pass over a page that may be megabytes long.

@@ -47,6 +47,8 @@ export interface ProtocolMap {
   'panel→bg:capture': { req: { tabId: number }; res: CaptureResult };
   /** GET /v1/users/me/balance with the saved key at the saved, permitted endpoint (nothing in the request is used). */
   'options→bg:balance': { req: Record<string, never>; res: BalanceResult };
+  /** The same, asked from the panel's header. */
+  'panel→bg:balance': { req: Record<string, never>; res: BalanceResult };
   /** Scroll the bound tab to a cited passage and highlight it briefly (or open a PDF at its page). */
   'panel→bg:cite': { req: CiteRequest; res: CiteResult };
   /**
@@ -58,6 +60,8 @@ export interface ProtocolMap {
   'bg→panel:action': { req: PendingAction; res: void };
   /** The page reader in a tab: the page changed since its last answer, which the worker must not reuse (change-watch.ts). */
   'page→bg:changed': { req: Record<string, never>; res: void };
+  /** The selection button's page script (opt-in, top frame): open the panel on this tab with this action. */
+  'page→bg:selection-action': { req: { kind: 'explain-selection' | 'summarize-selection' | 'translate-selection'; selection: string }; res: void };
 }
 
 export type MessageName = keyof ProtocolMap;

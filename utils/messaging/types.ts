@@ -96,6 +96,18 @@ export interface AskRequest {
    * (false for "Summarize this page").
    */
   verify?: { tabId: number; reading: string; freshSelection: boolean };
+  /** The panel's model, thinking and web search for this question (kept per conversation; checked by the worker). */
+  choice?: AskChoice;
+}
+
+export type ReasoningEffort = 'low' | 'high' | 'max';
+
+/** What the user set in the panel for the next question; a field left out keeps the saved setting or the model's default. */
+export interface AskChoice {
+  model?: string;
+  thinking?: boolean;
+  reasoningEffort?: ReasoningEffort;
+  webSearch?: boolean;
 }
 
 /** What the worker found when it checked the page of a `verify` request (bg→panel:page). */

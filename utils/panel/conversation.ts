@@ -2,7 +2,7 @@
  * The panel's conversation state as pure functions, so every transition is
  * unit-tested without a browser. One conversation per bound tab.
  */
-import type { AskMode, ChatTurn, FinishReason, KimiFailure, ToolUse, Usage } from '../messaging/types';
+import type { AskChoice, AskMode, ChatTurn, FinishReason, KimiFailure, ToolUse, Usage } from '../messaging/types';
 import type { TurnFile } from '../history/turn-files';
 import type { CitedSource } from '../citations/types';
 
@@ -34,6 +34,8 @@ export interface Turn {
 export interface Conversation {
   id: string;
   turns: Turn[];
+  /** The model, thinking and web search chosen in the panel for this conversation's next questions. */
+  choice?: AskChoice;
 }
 
 let counter = 0;

@@ -134,3 +134,17 @@ export const answerStyleItem = storage.defineItem<string>('local:answerStyle', {
   fallback: '',
   version: 1,
 });
+
+/**
+ * The opt-in selection button (utils/selection-button/). Off by default: turning it on asks for the broad host
+ * permission and registers the page script; `neverHere` are hosts (one per entry) where it is never registered.
+ */
+export interface SelectionButton {
+  enabled: boolean;
+  neverHere: string[];
+}
+
+export const selectionButtonItem = storage.defineItem<SelectionButton>('local:selectionButton', {
+  fallback: { enabled: false, neverHere: [] },
+  version: 1,
+});

@@ -10,6 +10,8 @@ export const KB = 1024;
 export const BUDGETS = [
   { id: 'content-script', label: 'page reader (content script injected into pages)', budget: 20 * KB },
   { id: 'panel-first-load', label: 'panel first load (sidepanel.html + eager JS/CSS)', budget: 60 * KB },
+  // Registered on every page while the opt-in selection button is on: it must stay tiny.
+  { id: 'selection-button', label: 'selection-button.js (registered on pages when turned on)', budget: 5 * KB },
 ];
 
 export const gzipSize = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -76,10 +78,11 @@ export function budgetReport(root) {
   const files = {
     'content-script': contentScripts(root),
     'panel-first-load': eagerFiles(root, 'sidepanel.html'),
+    'selection-button': existsSync(join(root, 'selection-button.js')) ? ['selection-button.js'] : [],
   };
   // Each page script is injected on its own (the reader per question, the citation highlighter per
   // click), so the content-script budget holds for each of them, not for their sum.
-  return BUDGETS.flatMap((b) => {
+  return BUDGETS.filter((b) => files[b.id].length).flatMap((b) => {
     const groups = b.id === 'content-script' ? files[b.id].map((f) => [f]) : [files[b.id]];
     return groups.map((group) => {
       const m = measure(root, group);

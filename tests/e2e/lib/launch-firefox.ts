@@ -22,6 +22,8 @@ export interface FirefoxOptions {
   headless?: boolean;
   /** Runs on every page this session opens, before it navigates (init scripts, listeners). */
   prepare?: (page: Page) => Promise<void>;
+  /** Firefox preferences for this profile (e.g. granting optional permissions without the prompt a driver can't answer). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 /** Puppeteer's ARIA selector; over BiDi it is answered from Firefox's own accessibility tree. */
@@ -74,7 +76,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
       executablePath: FIREFOX,
       headless: opts.headless ?? true,
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: uuid }) },
+      extraPrefsFirefox: { ...opts.prefs, 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: uuid }) },
     }),
   );
   const cleanup = async () => {

@@ -29,6 +29,8 @@ export interface MoonlitOptions {
   keys?: string[];
   /** Another build of the extension than the e2e build. */
   extension?: string;
+  /** Firefox only: profile preferences. */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 /** A page this session opened: the UI driver, and the browser's own requests and close. */
@@ -94,7 +96,7 @@ async function launch(kind: BrowserKind, opts: MoonlitOptions, dialogs: string[]
         page.on('request', (r) => void (leavesLoopback(r.url()) && outside.push(r.url())));
       }
     : undefined;
-  return launchFirefox({ extension: opts.extension ?? process.env.MOONLIT_E2E_FIREFOX_BUILD, headless, prepare });
+  return launchFirefox({ extension: opts.extension ?? process.env.MOONLIT_E2E_FIREFOX_BUILD, headless, prepare, prefs: opts.firefoxPrefs });
 }
 
 export async function startMoonlit(kind: 'chromium', opts?: MoonlitOptions): Promise<ChromeMoonlit>;

@@ -2,7 +2,7 @@
 // panel shows and what the clipboard holds. Shared by the Chromium and Firefox runs of turn-actions.e2e.ts.
 import assert from 'node:assert/strict';
 import type { Simulator } from '../../simulator/server';
-import { estimateCost } from '../../../utils/kimi/prices';
+import { actualCost } from '../../../utils/kimi/prices';
 import { formatMoney } from '../../../utils/kimi/balance';
 import { answerState, ask, waitForAnswerStatus } from './answers';
 import { chatRequests } from './log-checks';
@@ -83,7 +83,7 @@ const usageLine = (panel: UiPage, index: number) =>
 
 export async function checkUsageAndCopy(env: TurnActionsEnv): Promise<void> {
   const { sim, panel } = env;
-  // A model the price table knows (input and output prices both sourced).
+  // A model the price table knows (its input price is sourced; its output price is not, and the line says so).
   const model = 'kimi-k2.5';
   await env.setSettings({ model });
   sim.script({ content: A1, usage: USAGE });
@@ -92,25 +92,26 @@ export async function checkUsageAndCopy(env: TurnActionsEnv): Promise<void> {
   await settle(panel, 0, A1_SHOWN);
   assert.deepEqual(dialogueSince(sim, from), [{ role: 'user', content: Q1 }]);
 
-  // Usage: the simulator's numbers, after the answer; no price for a custom endpoint (its prices are unknown).
+  // Usage: the simulator's numbers, after the answer; "price unknown" on a custom endpoint (its unit of money is unknown).
   const tokens = msg('usageTokens', String(USAGE.prompt_tokens), String(USAGE.completion_tokens));
   await waitInPage(panel, 'the usage line', ([i, want]: [number, string]) => {
     const answer = document.querySelectorAll('[data-role="answer"]')[i];
     const turn = answer?.closest('article, li, section, .turn') ?? answer?.parentElement;
     return (turn?.querySelector('.usage')?.textContent ?? '').includes(want);
   }, [0, tokens] as [number, string]);
-  assert.equal(await usageLine(panel, 0), `${model} · ${tokens}`);
+  assert.equal(await usageLine(panel, 0), `${model} · ${tokens} · ${msg('usagePriceUnknown')}`);
   // On the international platform the same turn is priced from its usage (the saved turn keeps it).
   await env.setSettings({ platform: 'international' });
   try {
-    const cost = estimateCost(model, { promptTokens: USAGE.prompt_tokens, completionTokens: USAGE.completion_tokens, cachedTokens: 0 }, 'USD');
+    const cost = actualCost(model, { promptTokens: USAGE.prompt_tokens, completionTokens: USAGE.completion_tokens, cachedTokens: 0 }, 'USD');
     assert.ok(cost, `the price table should know ${model}`);
     const locale = await panel.evaluate(() => {
       type Api = { i18n: { getUILanguage(): string } };
       const g = globalThis as unknown as { browser?: Api; chrome?: Api };
       return (g.browser ?? g.chrome)!.i18n.getUILanguage();
     }, null);
-    const priced = `${model} · ${tokens} · ${msg(cost.inputOnly ? 'usageCostInputOnly' : 'usageCost', formatMoney(cost.amount, cost.currency, locale))}`;
+    assert.deepEqual(cost.unpriced, ['output']);
+    const priced = `${model} · ${tokens} · ${msg('usageCostPartial', formatMoney(cost.amount, cost.currency, locale), msg('usagePartOutput'))}`;
     await waitInPage(panel, `the priced usage line`, ([i, want]: [number, string]) => {
       const answer = document.querySelectorAll('[data-role="answer"]')[i];
       const turn = answer?.closest('article, li, section, .turn') ?? answer?.parentElement;

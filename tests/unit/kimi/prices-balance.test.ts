@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { estimateCost, priceFor } from '../../../utils/kimi/prices';
 import { currencyFor, formatMoney, isLow, parseBalance } from '../../../utils/kimi/balance';
 import { localPromptTokens, hasMedia, sizeRequest } from '../../../utils/kimi/budget';
 import { modelProfile } from '../../../utils/kimi/model-table';
 import { largerModelFor } from '../../../utils/kimi/larger-model';
 import type { ChatBody } from '../../../utils/kimi/request';
-
-describe('prices', () => {
-  it('kimi-k2.5: cached and uncached input plus output, in USD', () => {
-    const cost = estimateCost('kimi-k2.5', { promptTokens: 1_000_000, cachedTokens: 400_000, completionTokens: 100_000 }, 'USD')!;
-    expect(cost.amount).toBeCloseTo(0.4 * 0.1 + 0.6 * 0.6 + 0.1 * 3.0, 10);
-    expect(cost.inputOnly).toBe(false);
-  });
-
-  it('a model without an output price counts the input only, and says so', () => {
-    expect(estimateCost('kimi-k2.6', { promptTokens: 1_000_000, cachedTokens: 0, completionTokens: 5 }, 'USD')).toEqual({ amount: 0.95, currency: 'USD', inputOnly: true });
-  });
-
-  it('unknown models, CNY and custom endpoints show tokens only', () => {
-    const u = { promptTokens: 10, cachedTokens: 0, completionTokens: 10 };
-    expect(priceFor('moonshot-v1-8k')).toBeUndefined();
-    expect(estimateCost('mystery', u, 'USD')).toBeUndefined();
-    expect(estimateCost('kimi-k2.5', u, 'CNY')).toBeUndefined();
-    expect(estimateCost('kimi-k2.5', u, undefined)).toBeUndefined();
-  });
-
-  it('web searches add their per-call price', () => {
-    const u = { promptTokens: 0, cachedTokens: 0, completionTokens: 0 };
-    expect(estimateCost('kimi-k2.5', u, 'USD', 2)!.amount).toBeCloseTo(0.01, 10);
-  });
-});
 
 describe('balance', () => {
   it('parses the documented body and knows the currency by platform', () => {
