@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { PageContent } from '@/utils/messaging/types';
+import type { PageContent } from '@/utils/sources/types';
 import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
 import { pageCoverage } from '@/utils/panel/coverage';
 

@@ -10,7 +10,8 @@ import { DEFAULT_KEY, DEFAULT_MODELS, startSimulator, type RecordedRequest, type
 import { ask, waitForAnswerStatus, answerCount } from './lib/answers';
 import { requestsBesideMarker } from './lib/barrier';
 import { openRaw, stopServiceWorkers, tabIdVia, type RawPage } from './lib/chrome-pages';
-import type { AskRequest, PageContent } from '../../utils/messaging/types';
+import type { AskRequest } from '../../utils/messaging/types';
+import type { PageContent } from '../../utils/sources/types';
 import { chatCount, lastMessage } from './lib/fault-flow';
 import { ARTICLE_SENTENCE, ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
 import { launchChrome, type ChromeSession } from './lib/launch-chrome';

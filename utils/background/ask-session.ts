@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { BgToPanel, PanelToBg } from '../messaging/port-protocol';
-import type { AskRequest, KimiFailure } from '../messaging/types';
+import type { AskRequest } from '../messaging/types';
+import type { KimiFailure } from '../kimi/types';
 import { buildChatBody, type ChatBody } from '../kimi/request';
 import { modelProfile } from '../kimi/model-table';
 import { runAnswer } from '../kimi/answer-run';

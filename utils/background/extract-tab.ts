@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { ExtractFailureReason, ExtractResult, PageContent, SameReading } from '../messaging/types';
+import type { ExtractFailureReason, ExtractResult, SameReading } from '../messaging/types';
+import type { PageContent } from '../sources/types';
 import { isPdfByContentType, pdfUrlOf } from '../documents/pdf-tab';
 import { callLeftReader, readerSlot } from '../extract/reader-slot';
 

@@ -1,4 +1,5 @@
-import type { ExtractResult, PageContent } from '../messaging/types';
+import type { ExtractResult } from '../messaging/types';
+import type { PageContent } from '../sources/types';
 import { forgetChecks } from './tab-checks';
 
 /**

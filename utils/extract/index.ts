@@ -1,4 +1,4 @@
-import type { PageContent } from '../messaging/types';
+import type { PageContent } from '../sources/types';
 import { extractMain } from './main-text';
 import { readSelection } from './selection';
 import { waitForQuiet, type SettleOptions } from './settle';

@@ -1,4 +1,5 @@
-import type { PageContent, SameReading } from '../messaging/types';
+import type { PageContent } from '../sources/types';
+import type { SameReading } from '../messaging/types';
 import { extractWhenSettled, SETTLE_MIN_CHARS } from './index';
 import { frameBody } from './flat-children';
 import { readSelection } from './selection';

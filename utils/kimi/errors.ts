@@ -1,4 +1,4 @@
-import type { KimiFailure } from '../messaging/types';
+import type { KimiFailure } from './types';
 
 /** A failure of one Kimi call, carrying the machine-readable description the UI turns into words. */
 export class KimiError extends Error {

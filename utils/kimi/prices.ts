@@ -1,6 +1,6 @@
 // Estimated cost of an answer. Kimi's prices change; these are the figures we could source (see each row),
 // per million tokens, and the panel always labels the result "estimated".
-import type { Usage } from '../messaging/types';
+import type { Usage } from './types';
 
 export interface PriceRow {
   /** Input tokens served from the prefix cache. */

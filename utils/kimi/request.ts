@@ -1,4 +1,5 @@
-import type { AskRequest, ModelInfo } from '../messaging/types';
+import type { AskRequest } from '../messaging/types';
+import type { ModelInfo } from './types';
 import { modelProfile, type ModelProfile } from './model-table';
 import { buildMessages, type ChatMessage } from './prompt';
 import { estimateMessagesTokens } from './tokens';

@@ -2,7 +2,8 @@
  * The streaming port: the panel opens one `runtime.Port` named ASK_PORT per
  * question; each direction has its own discriminated union.
  */
-import type { AskRequest, FinishReason, KimiFailure, PageCheck, ToolUse, Usage } from './types';
+import type { AskRequest, PageCheck } from './types';
+import type { FinishReason, KimiFailure, ToolUse, Usage } from '../kimi/types';
 
 export const ASK_PORT = 'moonlit-ask';
 

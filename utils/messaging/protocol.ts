@@ -3,7 +3,8 @@
  * reply. Names show the direction: `panel→bg:…` is sent by the side panel and
  * answered by the background; `page→bg:…` by the page reader in a tab.
  */
-import type { ExtractResult, KimiFailure, ModelInfo } from './types';
+import type { ExtractResult } from './types';
+import type { KimiFailure, ModelInfo } from '../kimi/types';
 import type { DocFailure } from '../documents/types';
 import type { PendingAction, Platform } from '../storage/items';
 import type { CiteRequest, CiteResult } from '../citations/types';

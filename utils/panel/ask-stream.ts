@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ASK_PORT, type BgToPanel, type PanelToBg } from '../messaging/port-protocol';
-import type { AskRequest, FinishReason, KimiFailure, PageCheck, ToolUse, Usage } from '../messaging/types';
+import type { AskRequest, PageCheck } from '../messaging/types';
+import type { FinishReason, KimiFailure, ToolUse, Usage } from '../kimi/types';
 
 export interface AskHandlers {
   onStart?(model: string): void;

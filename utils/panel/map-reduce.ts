@@ -8,7 +8,9 @@
  * and sends the same part again. A quota error, another failure or Stop ends the run and keeps the
  * notes already taken, both on screen and in a cache, so running it again skips the parts done.
  */
-import type { AskRequest, FinishReason, KimiFailure, ModelInfo, PageContent, Usage } from '../messaging/types';
+import type { AskRequest } from '../messaging/types';
+import type { FinishReason, KimiFailure, ModelInfo, Usage } from '../kimi/types';
+import type { PageContent } from '../sources/types';
 import { estimateTokens, estimateMessagesTokens } from '../kimi/tokens';
 import { modelProfile } from '../kimi/models';
 import { defaultInstruction } from '../kimi/prompt-text';

@@ -1,4 +1,5 @@
-import type { AskMode, AskRequest, PageCheck, PageContent } from '../messaging/types';
+import type { AskMode, AskRequest, PageCheck } from '../messaging/types';
+import type { PageContent } from '../sources/types';
 import type { Conversation } from './conversation';
 
 /** The page a question goes with: "Summarize this page" means the page even with text selected; a menu's selection is the fallback. */

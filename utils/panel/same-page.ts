@@ -1,4 +1,4 @@
-import type { PageContent } from '../messaging/types';
+import type { PageContent } from '../sources/types';
 
 /**
  * Whether two readings of a page say the same thing (every field equal; a

@@ -1,7 +1,8 @@
 // A question about the page the panel holds goes at once, without the page's text; the worker checks the tab
 // (and takes the text it kept, or asks the panel for it) before Kimi sees anything.
 import { describe, expect, it, vi } from 'vitest';
-import type { AskRequest, ExtractResult, PageContent } from '../../../utils/messaging/types';
+import type { AskRequest, ExtractResult } from '../../../utils/messaging/types';
+import type { PageContent } from '../../../utils/sources/types';
 import type { BgToPanel } from '../../../utils/messaging/port-protocol';
 import { handleAskPort, type AskDeps } from '../../../utils/background/ask-session';
 import { verifyPage } from '../../../utils/background/verify-page';

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchForChange } from '@/utils/extract/change-watch';
 import { readPageReusing } from '@/utils/extract/reuse';
 import { tellPageChanged } from '@/utils/extract/tell-page-changed';
-import type { PageContent } from '@/utils/messaging/types';
+import type { PageContent } from '@/utils/sources/types';
 
 const PARA = 'The harbour keeper wrote down every spring tide by hand, with the height in metres and the time. ';
 const tick = () => new Promise((r) => setTimeout(r, 0));

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { extractWhenSettled } from '@/utils/extract';
 import { readPageReusing } from '@/utils/extract/reuse';
-import type { PageContent, SameReading } from '@/utils/messaging/types';
+import type { PageContent } from '@/utils/sources/types';
+import type { SameReading } from '@/utils/messaging/types';
 
 const PARA = 'The harbour keeper wrote down every spring tide by hand, with the height in metres and the time. ';
 

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AskRequest, KimiFailure, PageContent } from '@/utils/messaging/types';
+import type { AskRequest } from '@/utils/messaging/types';
+import type { KimiFailure } from '@/utils/kimi/types';
+import type { PageContent } from '@/utils/sources/types';
 import type { AskHandle, AskHandlers } from '@/utils/panel/ask-stream';
 import { runMapReduce, type MapReduceDeps } from '@/utils/panel/map-reduce';
 import type { PartsProgress } from '@/utils/panel/parts-progress';
