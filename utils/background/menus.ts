@@ -3,7 +3,7 @@ import type { PendingKind } from '../storage/items';
 import { t, type MessageKey } from '../i18n';
 import { openPanel } from './open-panel';
 import { addPending } from '../storage/pending-actions';
-import { checkAhead } from './verify-page';
+import { checkAhead } from './tab-sources';
 import { sendMessage } from '../messaging/send';
 
 type Context = 'page' | 'selection';

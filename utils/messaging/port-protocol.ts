@@ -30,3 +30,11 @@ export type BgToPanel =
   | { type: 'bg→panel:stale' }
   /** The worker does not hold the text of a `verify` request's page (it was restarted): send it. */
   | { type: 'bg→panel:need-page' };
+
+/** One handler per message type of a port's direction, each given its own message's type. */
+export type PortHandlers<U extends { type: string }> = { [K in U['type']]?: (message: Extract<U, { type: K }>) => void };
+
+/** Hands `message` to its type's handler (the one place its type is narrowed by name). */
+export function dispatchPort<U extends { type: string }>(handlers: PortHandlers<U>, message: U): void {
+  (handlers[message.type as U['type']] as ((m: U) => void) | undefined)?.(message);
+}

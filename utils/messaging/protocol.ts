@@ -68,3 +68,11 @@ export type Message<N extends MessageName = MessageName> = {
 }[N];
 
 export type Reply<N extends MessageName> = ProtocolMap[N]['res'];
+
+/**
+ * The receiving side of one-shot messages: per name, `parse` checks what another context sent (once, at the
+ * boundary: undefined means no answer at all) and `handle` gets it typed.
+ */
+export type MessageHandlers = {
+  [N in MessageName]?: { parse: (data: unknown) => ProtocolMap[N]['req'] | undefined; handle: (data: ProtocolMap[N]['req']) => Promise<Reply<N>> };
+};

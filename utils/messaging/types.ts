@@ -1,6 +1,6 @@
 /** The messages' own shapes (each shape they carry lives with its owner: utils/sources/, utils/kimi/). */
 import type { ChatTurn } from '../kimi/types';
-import type { PageContent } from '../sources/types';
+import type { PageContent, TabSourceRef } from '../sources/types';
 
 /** The page reader's answer when the page has not changed since the reading the panel already holds. */
 export interface SameReading {
@@ -55,14 +55,8 @@ export interface AskRequest {
    * that already carry markers, which the answer should keep.
    */
   citations?: { first: number } | { keep: true };
-  /**
-   * The page was sent as the panel last read it, without its text (`page.text` is ''): the worker checks it
-   * against the tab (reading id `reading`) before anything goes to Kimi, and takes the text from the reading it
-   * kept, or asks the panel for it (bg→panel:need-page). This saves the panel a round trip through the worker
-   * and the page a trip over the port. `freshSelection`: the tab's current selection replaces the request's
-   * (false for "Summarize this page").
-   */
-  verify?: { tabId: number; reading: string; freshSelection: boolean };
+  /** About a tab source the panel holds, sent without its text (`page.text` is ''): the worker resolves it before anything goes to Kimi. */
+  verify?: TabSourceRef;
 }
 
 /** What the worker found when it checked the page of a `verify` request (bg→panel:page). */
