@@ -29,7 +29,7 @@ describe('one-shot messages from the panel', () => {
 describe('the ask port', () => {
   it('a check or a question with a malformed source reference reads nothing and sends nothing', async () => {
     const { panel, bg } = createPortPair('moonlit-ask');
-    const extract = vi.fn(async () => undefined);
+    const extract = vi.fn(async () => ({ ok: false as const, reason: 'no-tab' as const }));
     const connect = vi.fn(async () => ({ kind: 'no-key' as const }));
     handleAskPort(bg as never, { balanceCheck: false, connect, extract });
     panel.postMessage({ type: 'panel→bg:check', verify: { tabId: '7', reading: 'r', freshSelection: true } });

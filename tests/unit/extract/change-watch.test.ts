@@ -35,7 +35,7 @@ describe('watchForChange', () => {
   for (const [what, change] of changes) {
     it(`tells once when ${what} changes, then stops watching`, async () => {
       const told = vi.fn();
-      watchForChange(document, window, told, store);
+      watchForChange(document, document, window, told, store);
       await tick();
       expect(told).not.toHaveBeenCalled();
       change();
@@ -50,13 +50,13 @@ describe('watchForChange', () => {
 
   it('one watch at a time: arming again while armed adds no second message', async () => {
     const told = vi.fn();
-    watchForChange(document, window, told, store);
-    watchForChange(document, window, told, store);
+    watchForChange(document, document, window, told, store);
+    watchForChange(document, document, window, told, store);
     document.body.append(document.createElement('p'));
     await tick();
     expect(told).toHaveBeenCalledTimes(1);
     // Fired: the next arm watches again.
-    watchForChange(document, window, told, store);
+    watchForChange(document, document, window, told, store);
     document.body.append(document.createElement('p'));
     await tick();
     expect(told).toHaveBeenCalledTimes(2);
@@ -91,5 +91,20 @@ describe('tellPageChanged', () => {
     await tick();
     expect(() => tellPageChanged({ chrome: { runtime: { sendMessage: () => { throw new Error('Extension context invalidated.'); } } } })).not.toThrow();
     expect(() => tellPageChanged({})).not.toThrow();
+  });
+});
+
+describe('watching the main text only', () => {
+  it('a change outside the watched element is not told; one inside is', async () => {
+    document.body.innerHTML = '<header><span id="clock">10:00</span></header><article><p>Text</p></article>';
+    const told = vi.fn();
+    watchForChange(document.querySelector('article')!, document, window, told, store);
+    document.getElementById('clock')!.textContent = '10:01';
+    document.querySelector('header')!.append(document.createElement('b'));
+    await tick();
+    expect(told).not.toHaveBeenCalled();
+    document.querySelector('article p')!.textContent = 'Text, edited';
+    await tick();
+    expect(told).toHaveBeenCalledTimes(1);
   });
 });
