@@ -13,10 +13,9 @@ import { usePageReading } from './use-page-reading';
 import { settingsItem } from '@/utils/storage/items';
 import { fits, fitsWith, useHeldLimits } from './use-held-limits';
 import { askParts, recordTurnFiles, type AskExtrasWithFiles } from '@/utils/panel/document-history';
-import { samePage } from '@/utils/panel/same-page';
 import { isPdfText, splitPassages } from '@/utils/citations/passages';
 import { forgetPassages, rememberPassages, settleSources } from '@/utils/panel/turn-sources';
-import { dropTurn, pageAfterCheck, pageForQuestion, quickPage } from '@/utils/panel/quick-ask';
+import { dropTurn, pageAfterCheck, pageForQuestion, quickPage, samePage } from '@/utils/panel/quick-ask';
 
 export type { PageState } from './use-page-reading';
 
