@@ -48,7 +48,15 @@ export async function readPageReusing(
   if (last && unchanged(last, doc)) {
     // Only an unchanged page's answer may be reused by the worker. Armed in the same task as the selection
     // is read, so nothing can slip between the answer and the watch.
-    if (onChange) watchForChange(last.watched, doc, win, onChange, store);
+    if (onChange) {
+      watchForChange(last.watched, doc, win, () => {
+        onChange();
+        // Read the changed page now, in the page's own idle moment, rather than after the click that asks about
+        // it. Once per watch: the next is armed only by the worker's next check, so a page whose main text changes
+        // all the time is not read over and over while nobody asks.
+        win.setTimeout(() => void readPageReusing(doc, win, options, extract, store).catch(() => undefined), 0);
+      }, store);
+    }
     // The caller already holds this reading: only the selection travels (a big page's text would cross twice).
     if (known === last.id) return { same: last.id, ...selectionNow(doc, win) };
     return { ...last.page, ...selectionNow(doc, win) };

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchForChange } from '@/utils/extract/change-watch';
 import { readPageReusing } from '@/utils/extract/reuse';
+import { extractWhenSettled } from '@/utils/extract';
 import { tellPageChanged } from '@/utils/extract/tell-page-changed';
 import type { PageContent } from '@/utils/sources/types';
 
@@ -106,5 +107,43 @@ describe('watching the main text only', () => {
     document.querySelector('article p')!.textContent = 'Text, edited';
     await tick();
     expect(told).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('after a change is told, the page is read ahead once', () => {
+  // Fresh doubles per test: a watch left by the test before may still fire when the page is reset.
+  let extract = vi.fn(extractWhenSettled);
+  let told = vi.fn();
+  const read = (known?: string) => readPageReusing(document, window, { quietMs: 5, maxMs: 50 }, extract, store, known, told);
+  const add = (text: string) => document.querySelector('article')!.insertAdjacentHTML('beforeend', `<p>${text.repeat(3)}</p>`);
+  beforeEach(() => {
+    extract = vi.fn(extractWhenSettled);
+    told = vi.fn();
+  });
+
+  it('the next question finds the new reading ready', async () => {
+    const first = (await read()) as PageContent;
+    expect(await read(first.reading)).toMatchObject({ same: first.reading });
+    add('The gauge moved to the north pier. ');
+    await vi.waitFor(() => expect(extract).toHaveBeenCalledTimes(2)); // read ahead, with nobody asking
+    expect(told).toHaveBeenCalledTimes(1);
+    const next = (await read(first.reading)) as PageContent;
+    expect(extract).toHaveBeenCalledTimes(2); // the question took the reading made ahead
+    expect(next.text).toContain('north pier');
+    expect(next.reading).not.toBe(first.reading);
+  });
+
+  it('once: further changes are neither told nor read until the worker checks again', async () => {
+    const first = (await read()) as PageContent;
+    await read(first.reading);
+    add('The gauge moved to the north pier. ');
+    await vi.waitFor(() => expect(extract).toHaveBeenCalledTimes(2));
+    add('A second gauge went to the south pier. ');
+    await tick();
+    await tick();
+    expect(told).toHaveBeenCalledTimes(1);
+    expect(extract).toHaveBeenCalledTimes(2);
+    expect(((await read(first.reading)) as PageContent).text).toContain('south pier');
+    expect(extract).toHaveBeenCalledTimes(3);
   });
 });
