@@ -57,7 +57,7 @@ export interface ProtocolMap {
   'panel→bg:claim-action': { req: { tabId: number }; res: PendingAction | null };
   /** A menu item or shortcut's action, told at once to a panel already open (it is also stored for one that opens). */
   'bg→panel:action': { req: PendingAction; res: void };
-  /** The page reader in a tab: the page changed since its last answer, which the worker must not reuse (change-watch.ts). */
+  /** The page reader in a tab: the page's main text (or its selection, or address) changed since its last answer, which the worker must not reuse (change-watch.ts). */
   'page→bg:changed': { req: Record<string, never>; res: void };
 }
 
