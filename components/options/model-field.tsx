@@ -1,4 +1,4 @@
-import type { ModelInfo } from '@/utils/messaging/types';
+import type { ModelInfo } from '@/utils/kimi/types';
 import { t } from '@/utils/i18n';
 
 /** The model list from GET /v1/models, with a note on why the default was chosen. */

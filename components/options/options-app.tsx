@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ModelInfo } from '@/utils/messaging/types';
+import type { ModelInfo } from '@/utils/kimi/types';
 import { sendMessage } from '@/utils/messaging/send';
 import { keyHintItem, modelsCacheItem, settingsItem, DEFAULT_SETTINGS, type Settings } from '@/utils/storage/items';
 import { apiBase, sendsKeyInClear } from '@/utils/kimi/endpoint';

@@ -1,5 +1,7 @@
 import { useMemo } from 'preact/hooks';
-import type { AskChoice, ModelInfo, PageContent } from '@/utils/messaging/types';
+import type { AskChoice } from '@/utils/messaging/types';
+import type { ModelInfo } from '@/utils/kimi/types';
+import type { PageContent } from '@/utils/sources/types';
 import type { Settings } from '@/utils/storage/items';
 import type { Turn } from '@/utils/panel/conversation';
 import { modelProfile } from '@/utils/kimi/model-table';

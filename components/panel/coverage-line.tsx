@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { PageContent } from '@/utils/messaging/types';
+import type { PageContent } from '@/utils/sources/types';
 import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
 import { approx, pageCoverage } from '@/utils/panel/coverage';

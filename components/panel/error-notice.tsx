@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { KimiFailure } from '@/utils/messaging/types';
+import type { KimiFailure } from '@/utils/kimi/types';
 import { describeFailure } from '@/utils/kimi/error-table';
 import { largerModelFor } from '@/utils/kimi/larger-model';
 import { modelsCacheItem, settingsItem } from '@/utils/storage/items';

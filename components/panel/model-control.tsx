@@ -1,4 +1,5 @@
-import type { AskChoice, ModelInfo, ReasoningEffort } from '@/utils/messaging/types';
+import type { AskChoice, ReasoningEffort } from '@/utils/messaging/types';
+import type { ModelInfo } from '@/utils/kimi/types';
 import type { Settings } from '@/utils/storage/items';
 import { modelProfile } from '@/utils/kimi/model-table';
 import { effectiveChoice } from '@/utils/kimi/choice';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { TextlessPages } from '@/utils/messaging/types';
+import type { TextlessPages } from '@/utils/sources/types';
 import { documentMessage } from '@/utils/documents/messages';
 import { pageRanges } from '@/utils/documents/pdf-pages';
 import { describeFailure } from '@/utils/kimi/error-table';

@@ -1,5 +1,5 @@
 import type { Turn } from '@/utils/panel/conversation';
-import type { ToolUse } from '@/utils/messaging/types';
+import type { ToolUse } from '@/utils/kimi/types';
 import { balanceCacheItem, settingsItem } from '@/utils/storage/items';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
 import { apiBase } from '@/utils/kimi/endpoint';

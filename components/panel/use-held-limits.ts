@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { KimiFailure, PageContent } from '@/utils/messaging/types';
+import type { KimiFailure } from '@/utils/kimi/types';
+import type { PageContent } from '@/utils/sources/types';
 import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
 import { coverageFailure, pageCoverage } from '@/utils/panel/coverage';
 

@@ -1,10 +1,10 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import type { ExtractResult, PageContent } from '@/utils/messaging/types';
+import type { ExtractResult } from '@/utils/messaging/types';
+import type { PageContent } from '@/utils/sources/types';
 import { readPdfTab, type DocState, type PdfReadOptions } from '@/utils/panel/document-read';
 import { panelPdfDeps } from '@/utils/panel/document-deps';
 import { sendMessage } from '@/utils/messaging/send';
-import { samePage } from '@/utils/panel/same-page';
-import { pageAfterCheck } from '@/utils/panel/quick-ask';
+import { pageAfterCheck, samePage } from '@/utils/panel/quick-ask';
 
 export type PageState =
   | { state: 'idle' }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AskChoice, AskMode, AskRequest, PageContent } from '@/utils/messaging/types';
+import type { AskChoice, AskMode, AskRequest } from '@/utils/messaging/types';
+import type { PageContent } from '@/utils/sources/types';
 import { openAsk, type AskHandle } from '@/utils/panel/ask-stream';
 import { warmPort } from '@/utils/panel/warm-port';
 import { openInParts } from '@/utils/panel/map-reduce';
@@ -12,10 +13,9 @@ import { usePageReading } from './use-page-reading';
 import { settingsItem } from '@/utils/storage/items';
 import { tooLong, tooLongWith, useHeldLimits } from './use-held-limits';
 import { askParts, recordTurnFiles, type AskExtrasWithFiles } from '@/utils/panel/document-history';
-import { samePage } from '@/utils/panel/same-page';
 import { isPdfText, splitPassages } from '@/utils/citations/passages';
 import { forgetPassages, rememberPassages, settleSources } from '@/utils/panel/turn-sources';
-import { dropTurn, pageAfterCheck, pageForQuestion, quickPage } from '@/utils/panel/quick-ask';
+import { dropTurn, pageAfterCheck, pageForQuestion, quickPage, samePage } from '@/utils/panel/quick-ask';
 import { addPartsTurn } from '@/utils/panel/parts-turn';
 
 export type { PageState } from './use-page-reading';

@@ -10,7 +10,8 @@ import { DEFAULT_KEY, DEFAULT_MODELS, startSimulator, type RecordedRequest, type
 import { ask, waitForAnswerStatus, answerCount } from './lib/answers';
 import { requestsBesideMarker } from './lib/barrier';
 import { openRaw, stopServiceWorkers, tabIdVia, type RawPage } from './lib/chrome-pages';
-import type { AskRequest, PageContent } from '../../utils/messaging/types';
+import type { AskRequest } from '../../utils/messaging/types';
+import type { PageContent } from '../../utils/sources/types';
 import { chatCount, lastMessage } from './lib/fault-flow';
 import { ARTICLE_SENTENCE, ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
 import { launchChrome, type ChromeSession } from './lib/launch-chrome';
@@ -180,9 +181,16 @@ describe('Moonlit reads pages in Chromium', () => {
     assert.equal(sentFor('Held question one?').length, 1);
     assert.ok(messagesText(sentFor('Held question one?')[0]).includes('eleven kilograms'), 'the request should carry the page text the worker kept');
 
-    // The page changed in place: the worker reads it again and the new text goes.
-    await tab.ui.evaluate((added: string) => void document.querySelector('article, main, body')!.append(Object.assign(document.createElement('p'), { textContent: added })), ADDED);
-    // The new page goes to the panel once the request is on its way, so after "start".
+    // A change outside the main text (the site's footer and navigation) leaves the page as it was: no new reading.
+    await tab.ui.evaluate(() => {
+      document.querySelector('footer')!.append(Object.assign(document.createElement('span'), { textContent: ' · 10:01' }));
+      document.querySelector('nav')!.setAttribute('data-open', 'yes');
+    }, null);
+    assert.deepEqual(await askHeld(read.page.reading!, 'Held question one, again?'), ['page:same', 'bg→panel:start', 'bg→panel:done']);
+
+    // The main text changed in place: the worker reads it again and the new text goes.
+    await tab.ui.evaluate((added: string) => void document.querySelector('article')!.append(Object.assign(document.createElement('p'), { textContent: added })), ADDED);
+    // The new page goes to the panel once the request is on its way, so after "start" (and after the first token).
     assert.deepEqual(await askHeld(read.page.reading!, 'Held question two?'), ['bg→panel:start', 'page:changed', 'bg→panel:done']);
     assert.ok(messagesText(sentFor('Held question two?')[0]).includes(ADDED), 'the request should carry the paragraph just added');
 

@@ -1,6 +1,6 @@
 // Checking the page before the click, in Chromium: the panel starts the worker's page check while the question
 // is typed and when Send is pressed (utils/panel/warm-port.ts), and the worker keeps that answer only while the
-// page reader says nothing changed (utils/background/tab-checks.ts, utils/extract/change-watch.ts). So whatever
+// page reader says nothing changed (utils/background/tab-sources.ts, utils/extract/change-watch.ts). So whatever
 // happens in the page between the typing and the click — a press released elsewhere, a new selection, a new
 // paragraph — the question the click sends carries the page as it is at the click.
 // Run: npx tsx --test tests/e2e/press-to-ask.e2e.ts (after npm run build:e2e).

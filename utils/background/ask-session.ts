@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
-import type { BgToPanel, PanelToBg } from '../messaging/port-protocol';
-import type { AskRequest, KimiFailure } from '../messaging/types';
+import { dispatchPort, type BgToPanel, type PanelToBg, type PortHandlers } from '../messaging/port-protocol';
+import type { AskRequest } from '../messaging/types';
+import type { KimiFailure } from '../kimi/types';
 import { buildChatBody, type ChatBody } from '../kimi/request';
 import { modelProfile } from '../kimi/model-table';
 import { effectiveChoice, parseChoice } from '../kimi/choice';
@@ -13,8 +14,7 @@ import { holdAwake } from './heartbeat';
 import { resolveConnection, type Connection, type LocalConnection } from './connection';
 import { heldConnection } from './held-connection';
 import { refreshBalance } from './balance-watch';
-import { pageCheckInbox, type Verified } from './verify-page';
-import { keepPage } from './page-cache';
+import { isSourceRef, keepSource, sourceInbox, type Resolved } from './tab-sources';
 import type { recheckTab } from './extract-tab';
 
 type Port = Browser.runtime.Port;
@@ -54,20 +54,41 @@ export function handleAskPort(port: Port, deps: AskDeps = defaultDeps): void {
   // The panel opens the port before the question (as the user starts typing): get the settings meanwhile.
   deps.prepare?.().catch(() => undefined); // a failure is reported when the question comes, if it does
   port.onDisconnect.addListener(() => controller.abort());
-  const inbox = pageCheckInbox(postTo(port), controller.signal, deps.extract);
-  port.onMessage.addListener((raw: unknown) => {
-    const msg = raw as PanelToBg;
-    if (!msg) return;
-    if (msg.type === 'panel→bg:stop') controller.abort();
-    inbox.receive(msg);
-    if (msg.type === 'panel→bg:ask' && !started && isAskRequest(msg.request)) {
+  const source = sourceInbox(postTo(port), controller.signal, deps.extract);
+  const handlers: PortHandlers<PanelToBg> = {
+    'panel→bg:stop': () => controller.abort(),
+    'panel→bg:check': ({ verify }) => source.check(verify),
+    'panel→bg:page-text': ({ text }) => source.text(text),
+    'panel→bg:ask': ({ request }) => {
+      if (started) return;
       started = true;
-      // A page the panel holds is checked against the tab (and storage read) before anything goes to Kimi.
-      const verified = msg.request.verify ? inbox.verify(msg.request) : undefined;
+      // A tab source the panel holds is resolved against the tab (and storage read) before anything goes to Kimi.
+      const resolved = request.verify ? source.resolve({ ...request, verify: request.verify }) : undefined;
       // The reading held since the port opened, unless the settings, key or permissions changed since (held-connection.ts).
-      void runAsk(port, msg.request, controller.signal, deps, deps.prepare?.(), verified);
-    }
+      void runAsk(port, request, controller.signal, deps, deps.prepare?.(), resolved);
+    },
+  };
+  port.onMessage.addListener((raw: unknown) => {
+    const message = parsePanelToBg(raw);
+    if (message) dispatchPort(handlers, message);
   });
+}
+
+/** The panel's messages on an ask port, checked once here: anything malformed is ignored. */
+function parsePanelToBg(raw: unknown): PanelToBg | undefined {
+  const m = raw as Record<string, unknown> | null;
+  switch (m?.type) {
+    case 'panel→bg:stop':
+      return { type: m.type };
+    case 'panel→bg:check':
+      return isSourceRef(m.verify) ? { type: m.type, verify: m.verify } : undefined;
+    case 'panel→bg:page-text':
+      return typeof m.text === 'string' ? { type: m.type, text: m.text } : undefined;
+    case 'panel→bg:ask':
+      return isAskRequest(m.request) && (m.request.verify === undefined || isSourceRef(m.request.verify)) ? { type: m.type, request: m.request } : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** Posts to the panel; the panel may have gone, and posting to a closed port throws. */
@@ -118,22 +139,32 @@ async function runAsk(
   signal: AbortSignal,
   deps: AskDeps,
   early?: Promise<LocalConnection>,
-  verified?: Promise<Verified>,
+  sourced?: Promise<Resolved>,
 ) {
-  const post = postTo(port);
+  const toPanel = postTo(port);
+  let changedPage: BgToPanel | undefined;
+  const post = (message: BgToPanel) => {
+    const page = message.type === 'bg→panel:start' ? undefined : changedPage;
+    changedPage = page ? undefined : changedPage;
+    // After the first token, but before an end: the panel reads nothing once the answer has ended.
+    const ends = message.type === 'bg→panel:done' || message.type === 'bg→panel:error';
+    if (page && ends) toPanel(page);
+    toPanel(message);
+    if (page && !ends) toPanel(page);
+  };
   const release = holdAwake();
   let connection: Connection | undefined;
   try {
     const resolved = await deps.connect(early);
-    if (verified) {
-      const v = await verified;
+    if (sourced) {
+      const v = await sourced;
       if (v === 'stale') return post({ type: 'bg→panel:stale' });
-      // A changed page is large: it goes to the panel once the request is on its way (a task after this one),
-      // still long before the first answer token.
+      // A changed page is large, and the panel re-renders for it: it goes right after the first answer token
+      // (or the end), so neither the request nor that token's paint waits for it.
       if (v.check.same) post({ type: 'bg→panel:page', check: v.check });
-      else setTimeout(() => post({ type: 'bg→panel:page', check: v.check }), 0);
+      else changedPage = { type: 'bg→panel:page', check: v.check };
       request = v.request;
-    } else keepPage(request.page); // its text need not come again for the next question
+    } else keepSource(request.page); // its text need not come again for the next question
 
     if ('kind' in resolved) return post({ type: 'bg→panel:error', failure: resolved });
     connection = resolved;

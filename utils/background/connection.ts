@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { KimiFailure, ModelInfo } from '../messaging/types';
+import type { KimiFailure, ModelInfo } from '../kimi/types';
 import { modelsCacheItem, settingsItem, type Settings } from '../storage/items';
 import { getApiKey } from '../storage/secret-store';
 import { apiBase, originPattern } from '../kimi/endpoint';

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { ExtractFailureReason, ExtractResult, PageContent, SameReading } from '../messaging/types';
+import type { ExtractFailureReason, ExtractResult, SameReading } from '../messaging/types';
+import type { PageContent } from '../sources/types';
 import { isPdfByContentType, pdfUrlOf } from '../documents/pdf-tab';
 import { callLeftReader, readerSlot } from '../extract/reader-slot';
 
@@ -73,7 +74,7 @@ export async function extractTab(tabId: number, known?: string): Promise<Extract
 }
 
 /**
- * A question's check of a page the panel read before (utils/background/verify-page.ts): the reader left in
+ * A question's check of a page the panel read before (utils/background/tab-sources.ts): the reader left in
  * that very document answers at once, without tabs.get first; only it can say "same". It is asked even when
  * this worker did not leave it there (a restarted worker forgets): the panel's reading says it is there.
  * Any other answer from it is a new reading of the same document. No reader (another document), or a

@@ -4,7 +4,7 @@ import { actionsItem } from '../storage/items';
 import { t } from '../i18n';
 import { openPanel } from './open-panel';
 import { addPending } from '../storage/pending-actions';
-import { checkAhead } from './verify-page';
+import { checkAhead } from './tab-sources';
 import { sendMessage } from '../messaging/send';
 import { mayBeAction, mergeActions, type Action } from '../actions/merge';
 import { builtinAction } from '../actions/builtin';

@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import type { BalanceResult, ConnectionDraft, ConnectionResult, Message } from '../messaging/protocol';
+import type { BalanceResult, ConnectionDraft, ConnectionResult, MessageHandlers, MessageName, Reply } from '../messaging/protocol';
 import { apiBase, validateEndpoint } from '../kimi/endpoint';
 import { listModels } from '../kimi/models';
 import { getBalance } from '../kimi/balance';
@@ -10,56 +10,68 @@ import { balanceCacheItem, DEFAULT_SETTINGS, modelsCacheItem, settingsItem } fro
 import { writeCache } from '../storage/write-errors';
 import { hasHostPermission } from './connection';
 import { extractTab } from './extract-tab';
-import { keepPage, noteReading, readingIn } from './page-cache';
-import type { ExtractResult } from '../messaging/types';
+import { noteRead, sourceChanged } from './tab-sources';
 import { ocrDocument } from './document-ocr';
 import { captureTab } from './document-capture';
 import { isExtensionPage, pageScriptTab } from './sender';
-import { pageChanged } from './tab-checks';
 import { citeInTab, parseCiteRequest } from './cite-tab';
 import { takePending } from '../storage/pending-actions';
 import { onSelectionAction } from './selection-action';
 
+const tabIdOf = (d: unknown): number | undefined => {
+  const id = (d as { tabId?: unknown } | null)?.tabId;
+  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : undefined;
+};
+const withTab = <T>(d: unknown, more: (tabId: number) => T) => {
+  const tabId = tabIdOf(d);
+  return tabId === undefined ? undefined : more(tabId);
+};
+
+/** Moonlit's own pages' messages: each parsed once here, then handled typed. */
+const HANDLERS: MessageHandlers = {
+  'panel→bg:extract': {
+    parse: (d) => withTab(d, (tabId) => {
+      const known = (d as { known?: unknown }).known;
+      return typeof known === 'string' ? { tabId, known } : { tabId };
+    }),
+    // A page read whole is kept, so a question about it need not carry its text back (tab-sources.ts).
+    handle: ({ tabId, known }) => extractTab(tabId, known).then((r) => noteRead(tabId, r) ?? r),
+  },
+  'options→bg:test-connection': { parse: (d) => (isDraft(d) ? d : undefined), handle: (draft) => testConnection(draft) },
+  // Whatever the message carries is ignored: only the saved settings and key are ever used.
+  'options→bg:balance': { parse: () => ({}), handle: () => checkBalance() },
+  'panel→bg:balance': { parse: () => ({}), handle: () => checkBalance() },
+  'panel→bg:ocr': {
+    parse: (d) => {
+      const { transferId, name } = (d ?? {}) as Record<string, unknown>;
+      return typeof transferId === 'string' && typeof name === 'string' ? { transferId, name } : undefined;
+    },
+    handle: (req) => ocrDocument(req),
+  },
+  'panel→bg:capture': { parse: (d) => withTab(d, (tabId) => ({ tabId })), handle: ({ tabId }) => captureTab(tabId) },
+  // takePending's updates run one after another in this worker: of two panels asking, only the first gets it.
+  'panel→bg:claim-action': { parse: (d) => withTab(d, (tabId) => ({ tabId })), handle: ({ tabId }) => takePending(tabId).then((a) => a ?? null) },
+  'panel→bg:cite': { parse: (d) => parseCiteRequest(d) ?? undefined, handle: (req) => citeInTab(req) },
+};
+
+function handle<N extends MessageName>(name: N, data: unknown): Promise<Reply<N>> | undefined {
+  const entry = HANDLERS[name] as MessageHandlers[N] | undefined;
+  const parsed = entry?.parse(data);
+  return entry && parsed !== undefined ? entry.handle(parsed) : undefined;
+}
+
 /**
- * One-shot messages. Only Moonlit's own pages may send them; anything from a
- * content script or another extension gets no answer at all. The one thing the
- * page reader may say (that its page changed) only drops a cached check.
+ * One-shot messages. Only Moonlit's own pages may send them; anything from a content script or another
+ * extension gets no answer at all. The one thing the page reader may say (that the main text of its page
+ * changed) only drops that tab's held check.
  */
 export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
-  const message = raw as Message;
+  const { name, data } = (raw ?? {}) as { name?: unknown; data?: unknown };
   const fromTab = pageScriptTab(sender);
-  if (fromTab !== undefined && message?.name === 'page→bg:changed') pageChanged(fromTab);
-  if (fromTab !== undefined && message?.name === 'page→bg:selection-action') return onSelectionAction(fromTab, sender.tab?.windowId, message.data);
-  if (!isExtensionPage(sender)) return undefined;
-  switch (message?.name) {
-    case 'panel→bg:extract':
-      if (typeof message.data?.tabId !== 'number') return undefined;
-      return extractTab(message.data.tabId, typeof message.data.known === 'string' ? message.data.known : undefined).then((r) => keepRead(message.data.tabId, r));
-    case 'options→bg:test-connection':
-      return isDraft(message.data) ? testConnection(message.data) : undefined;
-    case 'options→bg:balance':
-    case 'panel→bg:balance':
-      // Whatever the message carries is ignored: only the saved settings and key are ever used.
-      return checkBalance();
-    case 'panel→bg:ocr':
-      if (typeof message.data?.transferId !== 'string' || typeof message.data?.name !== 'string') return undefined;
-      return ocrDocument(message.data);
-    case 'panel→bg:capture':
-      if (typeof message.data?.tabId !== 'number') return undefined;
-      return captureTab(message.data.tabId);
-    case 'panel→bg:claim-action': {
-      const tabId = message.data?.tabId;
-      if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return undefined;
-      // takePending's updates run one after another in this worker: of two panels asking, only the first gets it.
-      return takePending(tabId).then((action) => action ?? null);
-    }
-    case 'panel→bg:cite': {
-      const req = parseCiteRequest(message.data);
-      return req ? citeInTab(req) : undefined;
-    }
-    default:
-      return undefined;
-  }
+  if (fromTab !== undefined && name === 'page→bg:changed') sourceChanged(fromTab);
+  if (fromTab !== undefined && name === 'page→bg:selection-action') return onSelectionAction(fromTab, sender.tab?.windowId, data);
+  if (!isExtensionPage(sender) || typeof name !== 'string' || !Object.hasOwn(HANDLERS, name)) return undefined;
+  return handle(name as MessageName, data);
 }
 
 export interface MessageDeps {
@@ -130,11 +142,4 @@ function isDraft(d: unknown): d is ConnectionDraft {
     (x.platform !== 'custom' || validateEndpoint(x.customEndpoint) === null) &&
     (x.apiKey === undefined || typeof x.apiKey === 'string')
   );
-}
-
-/** A page read whole passes through here: kept, so a question about it need not carry its text back (page-cache.ts). */
-function keepRead(tabId: number, result: ExtractResult): ExtractResult {
-  if (result.ok === true) keepPage(result.page);
-  noteReading(tabId, readingIn(result));
-  return result;
 }

@@ -1,6 +1,6 @@
 import type { FilesConnection } from '../kimi/files';
 import { KimiError } from '../kimi/errors';
-import type { KimiFailure } from '../messaging/types';
+import type { KimiFailure } from '../kimi/types';
 import { classifyFile } from './classify';
 import type { FileKind } from './file-types';
 import { extractViaKimi } from './ocr';

@@ -2,7 +2,8 @@
  * After the page reader answers a check, the worker may reuse that answer for the next questions instead of
  * asking the tab again (a round trip of several milliseconds before every request): only until the page says
  * something changed. So the reader watches, once, for anything its answer depends on — the selection, the
- * DOM, the URL, the document going away — and tells the worker at the first sign. One message per answer
+ * main text's element (`watched`, reuse.ts), the URL, the document going away — and tells the worker at the
+ * first sign. Changes elsewhere in the page do not count: the text is read from `watched` alone. One message per answer
  * at most: the watch ends when it fires, and the next check arms it again.
  */
 const KEY = '__moonlitChangeWatch';
@@ -13,7 +14,7 @@ interface Watch {
 
 type Store = Record<string, unknown>;
 
-export function watchForChange(doc: Document, win: Window, onChange: () => void, store: Store = globalThis as unknown as Store): void {
+export function watchForChange(watched: Node, doc: Document, win: Window, onChange: () => void, store: Store = globalThis as unknown as Store): void {
   if (store[KEY]) return; // armed already; it fires at the first change either way
   const w = win as Window & typeof globalThis & { navigation?: EventTarget };
   const fire = () => {
@@ -21,7 +22,9 @@ export function watchForChange(doc: Document, win: Window, onChange: () => void,
     onChange();
   };
   const observer = new w.MutationObserver(fire);
-  observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true });
+  observer.observe(watched, { subtree: true, childList: true, characterData: true, attributes: true });
+  // Taken out of the page: the parent's list changes, which a watch on the subtree alone does not see.
+  if (watched.parentNode) observer.observe(watched.parentNode, { childList: true });
   // selectionchange also reaches the document, in capture, from a text field's own selection.
   const targets: [EventTarget, string][] = [
     [doc, 'selectionchange'],

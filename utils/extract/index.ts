@@ -1,4 +1,4 @@
-import type { PageContent } from '../messaging/types';
+import type { PageContent } from '../sources/types';
 import { extractMain } from './main-text';
 import { readSelection } from './selection';
 import { waitForQuiet, type SettleOptions } from './settle';
@@ -11,7 +11,7 @@ import { waitForQuiet, type SettleOptions } from './settle';
 export function extractPage(doc: Document, win: Window): PageContent {
   const main = extractMain(doc, win);
   const { selection, selectionContext } = readSelection(doc, win);
-  return {
+  const page: PageContent = {
     url: doc.location?.href ?? '',
     title: main.title.trim() || doc.title,
     text: main.text,
@@ -20,7 +20,16 @@ export function extractPage(doc: Document, win: Window): PageContent {
     lang: doc.documentElement.lang || main.lang || undefined,
     source: main.source,
   };
+  if (main.from) mainElements.set(page, main.from);
+  return page;
 }
+
+/**
+ * The live element a reading's main text came from, beside the reading rather than in it (a reading is
+ * data that crosses to the worker; an element cannot): the page reader watches only that subtree.
+ */
+const mainElements = new WeakMap<PageContent, Element>();
+export const mainElementOf = (page: PageContent): Element | undefined => mainElements.get(page);
 
 /** extractPage once the DOM has stopped changing (bounded), for pages that render after load. */
 /** Below this, a loaded page is probably an app still rendering its content. */

@@ -12,6 +12,8 @@ export interface MainText {
   /** 'site:<id>', 'readability' or 'fallback'. */
   source: string;
   lang?: string;
+  /** The live element the text was read from, when one holds all of it (its changes are the text's changes). */
+  from?: Element;
 }
 
 /** The page's main content as Markdown-like text: site adapter, then Readability, then landmarks. */
@@ -25,7 +27,7 @@ export function extractMain(doc: Document, win: Window): MainText {
     // A page odd enough to break Readability still has text worth reading.
   }
   const text = article ? toMarkdown(article.root) : '';
-  if (text.length >= TOO_LITTLE) return { title: article?.title || doc.title, text, source: 'readability', lang: article?.lang };
+  if (text.length >= TOO_LITTLE) return { title: article?.title || doc.title, text, source: 'readability', lang: article?.lang, from: article?.from };
   // Readability's output for a page this thin is usually the raw body, furniture included.
   const fallback = fallbackText(doc);
   return fallback.trim()

@@ -1,5 +1,6 @@
-import type { PageContent, SameReading } from '../messaging/types';
-import { extractWhenSettled, SETTLE_MIN_CHARS } from './index';
+import type { PageContent } from '../sources/types';
+import type { SameReading } from '../messaging/types';
+import { extractWhenSettled, mainElementOf, SETTLE_MIN_CHARS } from './index';
 import { frameBody } from './flat-children';
 import { readSelection } from './selection';
 import type { SettleOptions } from './settle';
@@ -7,12 +8,15 @@ import { watchForChange } from './change-watch';
 
 /**
  * Reading a big page costs tens of milliseconds before every question, yet
- * most questions are asked about a page that has not changed since the panel
- * read it. So the last reading is kept in the page (the page reader's own
- * isolated world), watched by a MutationObserver, and reused only while
- * nothing it depends on can have changed: the DOM (nodes, text, attributes),
- * the URL, and no open shadow root or readable frame whose insides the
- * observer cannot see. The selection is always read afresh.
+ * most questions are asked about a page whose main text has not changed since
+ * the panel read it. So the last reading is kept in the page (the page reader's
+ * own isolated world), watched by a MutationObserver on the element the main
+ * text came from (the whole document when that is not known), and reused only
+ * while nothing it depends on can have changed: that subtree (nodes, text,
+ * attributes) and its place in the page, the URL, and no open shadow root or
+ * readable frame inside it whose insides the observer cannot see. A live page's
+ * other parts (a clock, ads, comments beside an article) may change at will.
+ * The selection is always read afresh.
  */
 const KEY = '__moonlitLastReading';
 
@@ -23,6 +27,8 @@ interface Reading {
   page: PageContent;
   /** Disconnects itself (and drops the reading) at the first change. */
   observer: MutationObserver;
+  /** What the observer watches: the main text's element, or the document. */
+  watched: Node;
 }
 
 type Store = Record<string, unknown>;
@@ -42,7 +48,15 @@ export async function readPageReusing(
   if (last && unchanged(last, doc)) {
     // Only an unchanged page's answer may be reused by the worker. Armed in the same task as the selection
     // is read, so nothing can slip between the answer and the watch.
-    if (onChange) watchForChange(doc, win, onChange, store);
+    if (onChange) {
+      watchForChange(last.watched, doc, win, () => {
+        onChange();
+        // Read the changed page now, in the page's own idle moment, rather than after the click that asks about
+        // it. Once per watch: the next is armed only by the worker's next check, so a page whose main text changes
+        // all the time is not read over and over while nobody asks.
+        win.setTimeout(() => void readPageReusing(doc, win, options, extract, store).catch(() => undefined), 0);
+      }, store);
+    }
     // The caller already holds this reading: only the selection travels (a big page's text would cross twice).
     if (known === last.id) return { same: last.id, ...selectionNow(doc, win) };
     return { ...last.page, ...selectionNow(doc, win) };
@@ -56,15 +70,20 @@ export async function readPageReusing(
     observer.disconnect();
     if ((store[KEY] as Reading | undefined)?.observer === observer) delete store[KEY];
   });
-  observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true });
+  const all = { subtree: true, childList: true, characterData: true, attributes: true };
+  observer.observe(doc, all);
   const page = await extract(doc, win, options);
   if (changed || observer.takeRecords().length || !keepable(page, doc)) {
     observer.disconnect();
     return page;
   }
+  // From now on only the main text's element counts (the reading was watched whole until here).
+  const watched: Node = mainElementOf(page) ?? doc;
+  observer.disconnect();
+  observer.observe(watched, all);
   const { selection: _selection, selectionContext: _context, ...rest } = page;
   const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-  store[KEY] = { id, url: page.url, page: { ...rest, selection: '', reading: id }, observer } satisfies Reading;
+  store[KEY] = { id, url: page.url, page: { ...rest, selection: '', reading: id }, observer, watched } satisfies Reading;
   return { ...page, reading: id };
 }
 
@@ -82,16 +101,19 @@ function keepable(page: PageContent, doc: Document): boolean {
 
 function unchanged(r: Reading, doc: Document): boolean {
   if (r.observer.takeRecords().length) return false;
-  return (doc.location?.href ?? '') === r.url && doc.readyState === 'complete' && !hasHiddenContent(doc);
+  return (doc.location?.href ?? '') === r.url && doc.readyState === 'complete' && r.watched.isConnected && !hasHiddenContent(r.watched);
 }
 
 /**
  * Open shadow roots and same-origin frames are read too, but their changes
  * (and a shadow root attached later) reach no observer on the document.
  */
-function hasHiddenContent(doc: Document): boolean {
-  if (!doc.body) return false;
-  const walker = doc.createTreeWalker(doc.body, 1);
+function hasHiddenContent(watched: Node): boolean {
+  const doc = watched.ownerDocument ?? (watched as Document);
+  const root = watched === doc ? doc.body : watched;
+  if (!root) return false;
+  if ((root as Element).shadowRoot) return true;
+  const walker = doc.createTreeWalker(root, 1);
   for (let n = walker.nextNode() as Element | null; n; n = walker.nextNode() as Element | null) {
     if (n.shadowRoot) return true;
     if ((n.tagName === 'IFRAME' || n.tagName === 'FRAME') && frameBody(n as HTMLIFrameElement)) return true;

@@ -1,7 +1,7 @@
 // A whole answer as the user sees it: possibly several requests (tool rounds, Partial Mode
 // continuations), each sized to fit the window, all streamed into one text.
 import { addUsage } from './usage';
-import type { FinishReason, ToolUse, Usage } from '../messaging/types';
+import type { FinishReason, ToolUse, Usage } from './types';
 import { sizeRequest, tooLongFailure } from './budget';
 import { KimiError } from './errors';
 import type { ModelProfile } from './model-table';

@@ -1,5 +1,5 @@
 // The one automatic retry Moonlit makes: Kimi's "engine overloaded" 429, before any text arrived.
-import type { KimiFailure } from '../messaging/types';
+import type { KimiFailure } from './types';
 
 /** At most two retries (three requests): every request counts against the account's RPM. */
 export const MAX_OVERLOAD_RETRIES = 2;

@@ -1,6 +1,6 @@
 // How big a prompt is and how many tokens the answer may take (the FAQ's best practice:
 // max_tokens = context − prompt), counting on the server only when it matters.
-import type { KimiFailure } from '../messaging/types';
+import type { KimiFailure } from './types';
 import type { ModelProfile } from './model-table';
 import type { ChatBody } from './request';
 import { estimateTokens } from './tokens';

@@ -1,5 +1,5 @@
 import { bodyBlob } from './body-blob';
-import type { FinishReason, Usage } from '../messaging/types';
+import type { FinishReason, Usage } from './types';
 import { KimiError, failureFromResponse } from './errors';
 import { RequestGuard } from './request-guard';
 import { sseEvents } from './sse';

@@ -1,4 +1,4 @@
-import type { FinishReason, Usage } from '../messaging/types';
+import type { FinishReason, Usage } from './types';
 
 /** What one `data:` JSON object of a chat stream says, with Kimi's quirks ironed out. */
 export interface ParsedChunk {

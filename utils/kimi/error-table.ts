@@ -1,4 +1,4 @@
-import type { KimiFailure } from '../messaging/types';
+import type { KimiFailure } from './types';
 import { t, type MessageKey } from '../i18n';
 import { networkCause, type NetworkCause } from './network-cause';
 

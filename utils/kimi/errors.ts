@@ -1,4 +1,4 @@
-import type { KimiFailure } from '../messaging/types';
+import type { KimiFailure } from './types';
 import { htmlToText } from '../documents/html-text';
 
 /** A failure of one Kimi call, carrying the machine-readable description the UI turns into words. */

@@ -1,4 +1,4 @@
-import type { ModelInfo } from '../messaging/types';
+import type { ModelInfo } from './types';
 import { marginFor } from './budget';
 import { MIN_CAP } from './request';
 import { modelProfile } from './model-table';

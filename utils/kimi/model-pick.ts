@@ -1,4 +1,4 @@
-import type { ModelInfo } from '../messaging/types';
+import type { ModelInfo } from './types';
 import type { MessageKey } from '../i18n';
 
 type Reason = 'modelReasonCurrent' | 'modelReasonOlder' | 'modelReasonOnlyFlagship' | 'modelReasonUnlisted';

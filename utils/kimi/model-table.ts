@@ -1,4 +1,4 @@
-import type { ModelInfo } from '../messaging/types';
+import type { ModelInfo } from './types';
 
 export interface ModelProfile {
   id: string;

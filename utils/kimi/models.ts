@@ -1,4 +1,4 @@
-import type { ModelInfo } from '../messaging/types';
+import type { ModelInfo } from './types';
 import { KimiError, failureFromResponse } from './errors';
 import { RequestGuard } from './request-guard';
 

@@ -1,6 +1,6 @@
 // What a question costs: before sending (an estimate with a range for the answer) and after (from usage).
 // The figures come from price-table.ts; a part without a sourced price is reported as unpriced, never guessed.
-import type { Usage } from '../messaging/types';
+import type { Usage } from './types';
 import { PRICE_TABLE, WEB_SEARCH_PRICE, type TokenPrices } from './price-table';
 
 export { WEB_SEARCH_PRICE } from './price-table';

@@ -1,4 +1,5 @@
-import type { AskRequest, PageContent } from '../messaging/types';
+import type { AskRequest } from '../messaging/types';
+import type { PageContent } from '../sources/types';
 import { SYSTEM_PROMPT, defaultInstruction } from './prompt-text';
 import { attachmentMessages } from './prompt-attachments';
 import { isPdfText, markPassages } from '../citations/passages';

@@ -1,4 +1,5 @@
-import type { AskRequest, ModelInfo, ReasoningEffort } from '../messaging/types';
+import type { AskRequest, ReasoningEffort } from '../messaging/types';
+import type { ModelInfo } from './types';
 import { modelProfile, type ModelProfile } from './model-table';
 import { buildMessages, type ChatMessage } from './prompt';
 import { estimateMessagesTokens } from './tokens';

@@ -1,5 +1,5 @@
 // One request of an answer: stream it, pass text on as it comes, and gather what the loop needs next.
-import type { FinishReason, Usage } from '../messaging/types';
+import type { FinishReason, Usage } from './types';
 import { streamChat, type StreamChatOptions } from './chat-stream';
 import type { ToolCallPiece } from './chunk';
 import { KimiError } from './errors';

@@ -1,4 +1,4 @@
-import type { Usage } from '../messaging/types';
+import type { Usage } from './types';
 
 /** The usage of two requests of one answer, added up (either may be missing). */
 export function addUsage(a: Usage | undefined, b: Usage | undefined): Usage | undefined {

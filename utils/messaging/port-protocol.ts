@@ -2,7 +2,8 @@
  * The streaming port: the panel opens one `runtime.Port` named ASK_PORT per
  * question; each direction has its own discriminated union.
  */
-import type { AskRequest, FinishReason, KimiFailure, PageCheck, ToolUse, Usage } from './types';
+import type { AskRequest, PageCheck } from './types';
+import type { FinishReason, KimiFailure, ToolUse, Usage } from '../kimi/types';
 
 export const ASK_PORT = 'moonlit-ask';
 
@@ -29,3 +30,11 @@ export type BgToPanel =
   | { type: 'bg→panel:stale' }
   /** The worker does not hold the text of a `verify` request's page (it was restarted): send it. */
   | { type: 'bg→panel:need-page' };
+
+/** One handler per message type of a port's direction, each given its own message's type. */
+export type PortHandlers<U extends { type: string }> = { [K in U['type']]?: (message: Extract<U, { type: K }>) => void };
+
+/** Hands `message` to its type's handler (the one place its type is narrowed by name). */
+export function dispatchPort<U extends { type: string }>(handlers: PortHandlers<U>, message: U): void {
+  (handlers[message.type as U['type']] as ((m: U) => void) | undefined)?.(message);
+}

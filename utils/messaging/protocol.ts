@@ -3,7 +3,8 @@
  * reply. Names show the direction: `panel→bg:…` is sent by the side panel and
  * answered by the background; `page→bg:…` by the page reader in a tab.
  */
-import type { ExtractResult, KimiFailure, ModelInfo } from './types';
+import type { ExtractResult } from './types';
+import type { KimiFailure, ModelInfo } from '../kimi/types';
 import type { DocFailure } from '../documents/types';
 import type { PendingAction, Platform } from '../storage/items';
 import type { CiteRequest, CiteResult } from '../citations/types';
@@ -58,7 +59,7 @@ export interface ProtocolMap {
   'panel→bg:claim-action': { req: { tabId: number }; res: PendingAction | null };
   /** A menu item or shortcut's action, told at once to a panel already open (it is also stored for one that opens). */
   'bg→panel:action': { req: PendingAction; res: void };
-  /** The page reader in a tab: the page changed since its last answer, which the worker must not reuse (change-watch.ts). */
+  /** The page reader in a tab: the page's main text (or its selection, or address) changed since its last answer, which the worker must not reuse (change-watch.ts). */
   'page→bg:changed': { req: Record<string, never>; res: void };
   /** The selection button's page script (opt-in, top frame): open the panel on this tab with this action. */
   'page→bg:selection-action': { req: { kind: 'explain-selection' | 'summarize-selection' | 'translate-selection'; selection: string }; res: void };
@@ -71,3 +72,11 @@ export type Message<N extends MessageName = MessageName> = {
 }[N];
 
 export type Reply<N extends MessageName> = ProtocolMap[N]['res'];
+
+/**
+ * The receiving side of one-shot messages: per name, `parse` checks what another context sent (once, at the
+ * boundary: undefined means no answer at all) and `handle` gets it typed.
+ */
+export type MessageHandlers = {
+  [N in MessageName]?: { parse: (data: unknown) => ProtocolMap[N]['req'] | undefined; handle: (data: ProtocolMap[N]['req']) => Promise<Reply<N>> };
+};

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { ASK_PORT, type BgToPanel, type PanelToBg } from '../messaging/port-protocol';
-import type { AskRequest, FinishReason, KimiFailure, PageCheck, ToolUse, Usage } from '../messaging/types';
+import { ASK_PORT, dispatchPort, type BgToPanel, type PanelToBg, type PortHandlers } from '../messaging/port-protocol';
+import type { AskRequest, PageCheck } from '../messaging/types';
+import type { FinishReason, KimiFailure, ToolUse, Usage } from '../kimi/types';
 
 export interface AskHandlers {
   onStart?(model: string): void;
@@ -33,24 +34,22 @@ export function openAsk(request: AskRequest, handlers: AskHandlers, connect: Con
     finished = true;
     port.disconnect();
   };
-  port.onMessage.addListener((raw: unknown) => {
-    const msg = raw as BgToPanel;
-    if (finished) return;
-    if (msg.type === 'bg→panel:start') handlers.onStart?.(msg.model);
-    else if (msg.type === 'bg→panel:delta') handlers.onDelta(msg.content ?? '', msg.reasoning ?? '');
-    else if (msg.type === 'bg→panel:done') {
-      finish();
-      handlers.onDone(msg.finishReason, msg.usage, msg.tools);
-    } else if (msg.type === 'bg→panel:error') {
-      finish();
-      handlers.onFailure(msg.failure);
-    } else if (msg.type === 'bg→panel:page') handlers.onPage?.(msg.check);
-    else if (msg.type === 'bg→panel:need-page') send({ type: 'panel→bg:page-text', text: page?.text ?? '' });
-    else if (msg.type === 'bg→panel:stale') {
+  const on: PortHandlers<BgToPanel> = {
+    'bg→panel:start': ({ model }) => handlers.onStart?.(model),
+    'bg→panel:delta': ({ content, reasoning }) => handlers.onDelta(content ?? '', reasoning ?? ''),
+    'bg→panel:done': (m) => (finish(), handlers.onDone(m.finishReason, m.usage, m.tools)),
+    'bg→panel:error': ({ failure }) => (finish(), handlers.onFailure(failure)),
+    'bg→panel:page': ({ check }) => handlers.onPage?.(check),
+    'bg→panel:need-page': () => send({ type: 'panel→bg:page-text', text: page?.text ?? '' }),
+    'bg→panel:stale': () => {
       finish();
       if (handlers.onStale) handlers.onStale();
       else handlers.onFailure({ kind: 'incomplete', message: 'The page changed before the question was sent.' });
-    }
+    },
+  };
+  // The worker's messages: Moonlit's own, from its own worker; only the map says what each one does.
+  port.onMessage.addListener((raw: unknown) => {
+    if (!finished) dispatchPort(on, raw as BgToPanel);
   });
   port.onDisconnect.addListener(() => {
     if (finished) return;

@@ -1,5 +1,5 @@
 // The words for what questions cost: one answer (its usage line), the conversation so far, and the next question.
-import type { ToolUse, Usage } from '../messaging/types';
+import type { ToolUse, Usage } from '../kimi/types';
 import { actualCost, estimateQuestion, sumCosts, type Cost, type Currency } from '../kimi/prices';
 import { formatMoney } from '../kimi/balance';
 import { t } from '../i18n';

@@ -1,4 +1,5 @@
-import type { KimiFailure, ModelInfo, PageContent } from '../messaging/types';
+import type { KimiFailure, ModelInfo } from '../kimi/types';
+import type { PageContent } from '../sources/types';
 import { estimateTokens } from '../kimi/tokens';
 import { modelProfile } from '../kimi/models';
 

@@ -1,4 +1,5 @@
-import type { AttachedImage, AttachmentText, KimiFailure, ModelInfo } from '../messaging/types';
+import type { AttachedImage, AttachmentText } from '../messaging/types';
+import type { KimiFailure, ModelInfo } from '../kimi/types';
 import type { PreparedFile } from '../documents/attachments';
 import type { DocFailure } from '../documents/types';
 import { estimateImageTokens, imageDataUrl, imageSize } from '../documents/image';

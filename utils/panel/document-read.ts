@@ -1,4 +1,5 @@
-import type { KimiFailure, PageContent } from '../messaging/types';
+import type { KimiFailure } from '../kimi/types';
+import type { PageContent } from '../sources/types';
 import type { OcrResult } from '../messaging/protocol';
 import { asksForPassword } from '../documents/messages';
 import { DocumentError, type DocFailure, type PdfResult } from '../documents/types';

@@ -11,7 +11,8 @@
  * request again. A quota error, another failure or Stop ends the run and keeps the notes already taken, both
  * on screen and in a cache, so running it again skips the parts done.
  */
-import type { AskRequest, KimiFailure, ModelInfo } from '../messaging/types';
+import type { AskRequest } from '../messaging/types';
+import type { KimiFailure, ModelInfo } from '../kimi/types';
 import { estimateTokens, estimateMessagesTokens } from '../kimi/tokens';
 import { modelProfile } from '../kimi/models';
 import { defaultInstruction } from '../kimi/prompt-text';

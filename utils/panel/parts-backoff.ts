@@ -1,5 +1,5 @@
 // When a request of a summary in parts failed: wait and send it again, or give up (keeping what is done).
-import type { KimiFailure } from '../messaging/types';
+import type { KimiFailure } from '../kimi/types';
 
 /** A rate limit or an overloaded engine: each request counts against the account's limits, so wait, then carry on. */
 export const isRateLimited = (f: KimiFailure) =>

@@ -3,7 +3,8 @@
  * (or a break before any text) as parts-backoff.ts says, with the usage of all of them added up. Stop ends
  * the one in flight and any wait.
  */
-import type { AskRequest, FinishReason, KimiFailure, Usage } from '../messaging/types';
+import type { AskRequest } from '../messaging/types';
+import type { FinishReason, KimiFailure, Usage } from '../kimi/types';
 import type { AskHandle, AskHandlers } from './ask-stream';
 import { retryDelayMs } from './parts-backoff';
 import { addUsage } from '../kimi/usage';

@@ -3,7 +3,7 @@
  * parts that fit the model. With citations, passages are numbered once across all the sources, in order,
  * so a part, its notes and the final answer all carry the numbers the panel links to the original passages.
  */
-import type { PageContent } from '../messaging/types';
+import type { PageContent } from '../sources/types';
 import { isPdfText, markPassages } from '../citations/passages';
 import { splitIntoParts } from './parts';
 

@@ -1,5 +1,6 @@
 // A new turn for a question that is read in parts, or that can't be sent because the page does not fit.
-import type { AskMode, KimiFailure } from '../messaging/types';
+import type { AskMode } from '../messaging/types';
+import type { KimiFailure } from '../kimi/types';
 import { addTurn, updateTurn, type Conversation, type Turn } from './conversation';
 
 /**

@@ -1,4 +1,5 @@
-import type { AskMode, AskRequest, PageCheck, PageContent } from '../messaging/types';
+import type { AskMode, AskRequest, PageCheck } from '../messaging/types';
+import type { PageContent } from '../sources/types';
 import type { Conversation } from './conversation';
 
 /** The page a question goes with: "Summarize this page" means the page even with text selected; a menu's selection is the fallback. */
@@ -33,3 +34,16 @@ export function pageAfterCheck(held: PageContent, check: PageCheck): PageContent
 }
 
 export const dropTurn = <C extends Conversation>(conv: C, turnId: string): C => ({ ...conv, turns: conv.turns.filter((t) => t.id !== turnId) });
+
+/**
+ * Whether two readings of a page say the same thing (every field equal; a
+ * field holding an object counts as changed unless it is the same object).
+ * The panel keeps its earlier reading then, so asking about an unchanged
+ * page re-renders nothing.
+ */
+export function samePage(a: PageContent, b: PageContent): boolean {
+  const fields = (p: PageContent) => Object.entries(p).filter(([, v]) => v !== undefined);
+  const mine = fields(a);
+  const theirs = new Map(fields(b));
+  return mine.length === theirs.size && mine.every(([k, v]) => theirs.has(k) && Object.is(theirs.get(k), v));
+}

@@ -1,4 +1,5 @@
-import type { KimiFailure, TextlessPages } from '../messaging/types';
+import type { KimiFailure } from '../kimi/types';
+import type { TextlessPages } from '../sources/types';
 import type { DocFailure, PdfResult } from '../documents/types';
 import { joinPages } from '../documents/pdf-pages';
 

@@ -6,9 +6,9 @@ type Verify = NonNullable<AskRequest['verify']>;
 /**
  * The next question's port, opened when the user is about to ask (typing, or pressing a button) instead
  * of at the click: the worker wakes and reads its settings meanwhile. About the page the panel holds,
- * typing and pressing Send or Summarize also post the page check (verify-page.ts): the worker reads the
+ * typing and pressing Send or Summarize also post the page check (utils/background/tab-sources.ts): the worker reads the
  * tab now, and keeps that answer for the question while the page says nothing changed since
- * (utils/background/tab-checks.ts) — so the click sends at once, with the page as it is then.
+ * — so the click sends at once, with the page as it is then.
  */
 export function warmPort(open: () => ReservedPort = () => reservePort()) {
   let port: ReservedPort | undefined;

@@ -6,7 +6,7 @@
  * which only extension pages and the worker can open.
  */
 import { storage } from '#imports';
-import type { ModelInfo } from '../messaging/types';
+import type { ModelInfo } from '../kimi/types';
 import type { ActionContext } from '../actions/types';
 
 export type Platform = 'international' | 'china' | 'custom';

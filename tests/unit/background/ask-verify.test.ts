@@ -1,16 +1,16 @@
 // A question about the page the panel holds goes at once, without the page's text; the worker checks the tab
 // (and takes the text it kept, or asks the panel for it) before Kimi sees anything.
 import { describe, expect, it, vi } from 'vitest';
-import type { AskRequest, ExtractResult, PageContent } from '../../../utils/messaging/types';
+import type { AskRequest, ExtractResult } from '../../../utils/messaging/types';
+import type { PageContent } from '../../../utils/sources/types';
 import type { BgToPanel } from '../../../utils/messaging/port-protocol';
 import { handleAskPort, type AskDeps } from '../../../utils/background/ask-session';
-import { verifyPage } from '../../../utils/background/verify-page';
-import { forgetPages, keepPage } from '../../../utils/background/page-cache';
+import { forgetSources, keepSource, resolveSource } from '../../../utils/background/tab-sources';
 import { openAsk } from '../../../utils/panel/ask-stream';
 import { createPortPair, until } from '../helpers/fake-port';
 import { chats, connectionTo, workerSimulator } from './ask-harness';
 
-const simulator = workerSimulator(() => forgetPages());
+const simulator = workerSimulator(() => forgetSources());
 
 const held: PageContent = { url: 'https://news.example/tides', title: 'Tides', text: 'The keeper logged every spring tide by hand.', selection: '', reading: 'r-1' };
 const verified = (over: Partial<AskRequest> = {}, freshSelection = true): AskRequest => ({
@@ -39,7 +39,7 @@ function ask(request: AskRequest, extract: AskDeps['extract']) {
 
 describe('a question about the page the panel holds', () => {
   it('kept text: no page text crosses the port, the tab\'s selection goes in, one request', async () => {
-    keepPage(held);
+    keepSource(held);
     const extract = vi.fn(async () => same('every spring tide'));
     const run = ask(verified(), extract);
     await run.settled();
@@ -65,7 +65,7 @@ describe('a question about the page the panel holds', () => {
   });
 
   it('the page changed in place: the question goes with the new text, and the panel gets the new page', async () => {
-    keepPage(held);
+    keepSource(held);
     const now = { ...held, text: 'The keeper logged every spring tide by hand. A new paragraph about the gales.', reading: 'r-2' };
     const run = ask(verified(), async () => ({ ok: true, page: now }));
     await run.settled();
@@ -79,7 +79,7 @@ describe('a question about the page the panel holds', () => {
     ['the tab is gone', { ok: false, reason: 'no-tab' }],
     ['another reading (a second panel)', same('', 'r-5')],
   ])('%s: stale, and nothing reaches Kimi', async (_, result) => {
-    keepPage(held);
+    keepSource(held);
     const run = ask(verified(), async () => result);
     await run.settled();
     expect(run.handlers.onStale).toHaveBeenCalled();
@@ -97,7 +97,7 @@ describe('a question about the page the panel holds', () => {
   });
 
   it('a check for another reading is not used: the question reads the tab itself', async () => {
-    keepPage(held);
+    keepSource(held);
     const { panel, bg } = createPortPair('moonlit-ask');
     const extract = vi.fn(async (_tab: number, known: string) => same('', known));
     handleAskPort(bg as never, { balanceCheck: false, connect: async () => connectionTo(simulator()), extract });
@@ -119,30 +119,30 @@ describe('a question about the page the panel holds', () => {
   });
 });
 
-describe('verifyPage', () => {
+describe('resolveSource', () => {
   const text = async () => held.text;
   const withCtx = (selection: string): ExtractResult => ({ ...same(selection), ...(selection ? { selectionContext: 'ctx' } : {}) });
   it("keeps the fallback selection when the tab has none, and prefers the tab's own", async () => {
     const withFallback = verified({ page: { ...held, text: '', selection: 'menu selection' } });
-    const a = await verifyPage(withFallback, Promise.resolve(withCtx('')), text);
+    const a = await resolveSource(withFallback, Promise.resolve(withCtx('')), text);
     expect(a !== 'stale' && a.request.page).toMatchObject({ selection: 'menu selection', text: held.text });
-    const b = await verifyPage(withFallback, Promise.resolve(withCtx('tab selection')), text);
+    const b = await resolveSource(withFallback, Promise.resolve(withCtx('tab selection')), text);
     expect(b !== 'stale' && b.request.page).toMatchObject({ selection: 'tab selection', selectionContext: 'ctx' });
     expect(b !== 'stale' && b.request.verify).toBeUndefined();
   });
 
   it('"Summarize this page" never takes the selection, unchanged or changed page', async () => {
     const req = verified({ mode: 'summarize', question: '' }, false);
-    const a = await verifyPage(req, Promise.resolve(withCtx('tab selection')), text);
+    const a = await resolveSource(req, Promise.resolve(withCtx('tab selection')), text);
     expect(a !== 'stale' && a.request.page?.selection).toBe('');
-    const b = await verifyPage(req, Promise.resolve({ ok: true, page: { ...held, text: 'new', selection: 'picked' } }), text);
+    const b = await resolveSource(req, Promise.resolve({ ok: true, page: { ...held, text: 'new', selection: 'picked' } }), text);
     expect(b !== 'stale' && b.request.page).toMatchObject({ text: 'new', selection: '' });
     expect(b !== 'stale' && b.check).toMatchObject({ same: false, page: { selection: 'picked' } });
   });
 
   it('no reading, no page, or no text to be had (the panel went away) is stale', async () => {
-    expect(await verifyPage(verified(), Promise.resolve(undefined), text)).toBe('stale');
-    expect(await verifyPage({ ...verified(), page: undefined }, Promise.resolve(same()), text)).toBe('stale');
-    expect(await verifyPage(verified(), Promise.resolve(same()), async () => undefined)).toBe('stale');
+    expect(await resolveSource(verified(), Promise.resolve(undefined), text)).toBe('stale');
+    expect(await resolveSource({ ...verified(), page: undefined }, Promise.resolve(same()), text)).toBe('stale');
+    expect(await resolveSource(verified(), Promise.resolve(same()), async () => undefined)).toBe('stale');
   });
 });

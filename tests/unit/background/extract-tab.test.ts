@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { classifyInjectionError, extractTab, isRestrictedUrl } from '../../../utils/background/extract-tab';
-import type { PageContent } from '../../../utils/messaging/types';
+import type { PageContent } from '../../../utils/sources/types';
 
 const PAGE: PageContent = { url: 'https://example.com/a', title: 'A', text: 'Body text', selection: '' };
 

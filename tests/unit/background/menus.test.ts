@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMenus, onCommand, onMenuClicked } from '../../../utils/background/menus';
 import { BUILTIN_ACTIONS } from '../../../utils/actions/builtin';
 import { takePending } from '../../../utils/storage/pending-actions';
-import { noteReading } from '../../../utils/background/page-cache';
+import { noteRead } from '../../../utils/background/tab-sources';
 
 describe('context menu and commands', () => {
   it('creates the items with their stable ids', async () => {
@@ -30,7 +30,7 @@ describe('context menu and commands', () => {
   it('a panel already open is told at once, with the action as stored; the tab is read meanwhile', async () => {
     const told: unknown[] = [];
     fakeBrowser.runtime.onMessage.addListener((m: unknown) => void told.push(m));
-    noteReading(21, 'r1');
+    noteRead(21, { ok: 'same', same: 'r1', selection: '' });
     const read = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: { same: 'r1', selection: '' } }] as never);
     await onMenuClicked({ menuItemId: 'summarize-page', editable: false, pageUrl: 'https://x.example/' } as never, { id: 21, windowId: 1 } as never);
     await vi.waitFor(() => expect(told).toHaveLength(1));

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../../utils/background/messages';
-import { forgetPages } from '../../../utils/background/page-cache';
-import { checkTab } from '../../../utils/background/tab-checks';
+import { checkTab, forgetSources } from '../../../utils/background/tab-sources';
 import type { ExtractResult } from '../../../utils/messaging/types';
 
 const same: ExtractResult = { ok: 'same', same: 'r1', selection: '' };
@@ -10,7 +9,7 @@ const changedMessage = { name: 'page→bg:changed', data: {} };
 
 /** Holds an unchanged-page check for tab 4 and says whether `sender`'s message dropped it. */
 async function dropsHeldCheck(sender: object): Promise<boolean> {
-  forgetPages();
+  forgetSources();
   const read = vi.fn(async () => same);
   await checkTab(4, 'r1', read);
   expect(handleMessage(changedMessage, sender as never)).toBeUndefined(); // never answered
@@ -19,7 +18,7 @@ async function dropsHeldCheck(sender: object): Promise<boolean> {
 }
 
 describe('page→bg:changed, from the page reader', () => {
-  beforeEach(() => forgetPages());
+  beforeEach(() => forgetSources());
 
   it("from Moonlit's script in the tab's top frame: the tab's held check is dropped", async () => {
     expect(await dropsHeldCheck({ id: fakeBrowser.runtime.id, url: 'https://a.example/', tab: { id: 4 }, frameId: 0 })).toBe(true);

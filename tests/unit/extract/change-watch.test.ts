@@ -2,8 +2,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchForChange } from '@/utils/extract/change-watch';
 import { readPageReusing } from '@/utils/extract/reuse';
+import { extractWhenSettled } from '@/utils/extract';
 import { tellPageChanged } from '@/utils/extract/tell-page-changed';
-import type { PageContent } from '@/utils/messaging/types';
+import type { PageContent } from '@/utils/sources/types';
 
 const PARA = 'The harbour keeper wrote down every spring tide by hand, with the height in metres and the time. ';
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -35,7 +36,7 @@ describe('watchForChange', () => {
   for (const [what, change] of changes) {
     it(`tells once when ${what} changes, then stops watching`, async () => {
       const told = vi.fn();
-      watchForChange(document, window, told, store);
+      watchForChange(document, document, window, told, store);
       await tick();
       expect(told).not.toHaveBeenCalled();
       change();
@@ -50,13 +51,13 @@ describe('watchForChange', () => {
 
   it('one watch at a time: arming again while armed adds no second message', async () => {
     const told = vi.fn();
-    watchForChange(document, window, told, store);
-    watchForChange(document, window, told, store);
+    watchForChange(document, document, window, told, store);
+    watchForChange(document, document, window, told, store);
     document.body.append(document.createElement('p'));
     await tick();
     expect(told).toHaveBeenCalledTimes(1);
     // Fired: the next arm watches again.
-    watchForChange(document, window, told, store);
+    watchForChange(document, document, window, told, store);
     document.body.append(document.createElement('p'));
     await tick();
     expect(told).toHaveBeenCalledTimes(2);
@@ -91,5 +92,58 @@ describe('tellPageChanged', () => {
     await tick();
     expect(() => tellPageChanged({ chrome: { runtime: { sendMessage: () => { throw new Error('Extension context invalidated.'); } } } })).not.toThrow();
     expect(() => tellPageChanged({})).not.toThrow();
+  });
+});
+
+describe('watching the main text only', () => {
+  it('a change outside the watched element is not told; one inside is', async () => {
+    document.body.innerHTML = '<header><span id="clock">10:00</span></header><article><p>Text</p></article>';
+    const told = vi.fn();
+    watchForChange(document.querySelector('article')!, document, window, told, store);
+    document.getElementById('clock')!.textContent = '10:01';
+    document.querySelector('header')!.append(document.createElement('b'));
+    await tick();
+    expect(told).not.toHaveBeenCalled();
+    document.querySelector('article p')!.textContent = 'Text, edited';
+    await tick();
+    expect(told).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('after a change is told, the page is read ahead once', () => {
+  // Fresh doubles per test: a watch left by the test before may still fire when the page is reset.
+  let extract = vi.fn(extractWhenSettled);
+  let told = vi.fn();
+  const read = (known?: string) => readPageReusing(document, window, { quietMs: 5, maxMs: 50 }, extract, store, known, told);
+  const add = (text: string) => document.querySelector('article')!.insertAdjacentHTML('beforeend', `<p>${text.repeat(3)}</p>`);
+  beforeEach(() => {
+    extract = vi.fn(extractWhenSettled);
+    told = vi.fn();
+  });
+
+  it('the next question finds the new reading ready', async () => {
+    const first = (await read()) as PageContent;
+    expect(await read(first.reading)).toMatchObject({ same: first.reading });
+    add('The gauge moved to the north pier. ');
+    await vi.waitFor(() => expect(extract).toHaveBeenCalledTimes(2)); // read ahead, with nobody asking
+    expect(told).toHaveBeenCalledTimes(1);
+    const next = (await read(first.reading)) as PageContent;
+    expect(extract).toHaveBeenCalledTimes(2); // the question took the reading made ahead
+    expect(next.text).toContain('north pier');
+    expect(next.reading).not.toBe(first.reading);
+  });
+
+  it('once: further changes are neither told nor read until the worker checks again', async () => {
+    const first = (await read()) as PageContent;
+    await read(first.reading);
+    add('The gauge moved to the north pier. ');
+    await vi.waitFor(() => expect(extract).toHaveBeenCalledTimes(2));
+    add('A second gauge went to the south pier. ');
+    await tick();
+    await tick();
+    expect(told).toHaveBeenCalledTimes(1);
+    expect(extract).toHaveBeenCalledTimes(2);
+    expect(((await read(first.reading)) as PageContent).text).toContain('south pier');
+    expect(extract).toHaveBeenCalledTimes(3);
   });
 });

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { extractWhenSettled } from '@/utils/extract';
 import { readPageReusing } from '@/utils/extract/reuse';
-import type { PageContent, SameReading } from '@/utils/messaging/types';
+import type { PageContent } from '@/utils/sources/types';
+import type { SameReading } from '@/utils/messaging/types';
 
 const PARA = 'The harbour keeper wrote down every spring tide by hand, with the height in metres and the time. ';
 
@@ -130,5 +131,40 @@ describe('readPageReusing', () => {
     await readPageReusing(document, window, undefined, changing, store);
     await readPageReusing(document, window, undefined, changing, store);
     expect(changing).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a live page: only the main text counts', () => {
+  function livePage() {
+    article();
+    document.body.insertAdjacentHTML('afterbegin', '<header><nav><a href="/">Home</a></nav><span id="clock">10:00</span></header>');
+    document.body.insertAdjacentHTML('beforeend', '<aside id="ads"><p>Buy a boat.</p></aside><footer>Harbour Gazette</footer>');
+  }
+
+  it('changes outside the main text (a clock, ads, an attribute) do not make the page read again', async () => {
+    livePage();
+    const first = await read();
+    document.getElementById('clock')!.textContent = '10:01';
+    document.getElementById('ads')!.insertAdjacentHTML('beforeend', '<p>Sell a boat.</p>');
+    document.querySelector('header')!.setAttribute('data-scrolled', 'yes');
+    select(document.querySelector('h1')!);
+    expect(await readKnowing(first.reading!)).toMatchObject({ same: first.reading, selection: 'Tides' });
+    expect(spy).toHaveBeenCalledTimes(1);
+    // A change in the main text itself: read again, with the new text.
+    document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>The tide gauge was moved to the north pier in 1920.</p>');
+    const next = (await read()) as PageContent;
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(next.text).toContain('north pier');
+  });
+
+  it('the main text taken out of the page: read again', async () => {
+    livePage();
+    await read();
+    const old = document.querySelector('article')!;
+    old.remove();
+    document.body.insertAdjacentHTML('beforeend', `<article><h1>Storms</h1>${`<p>${PARA.repeat(3)} Storm.</p>`.repeat(6)}</article>`);
+    const next = await read();
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(next.text).toContain('Storm.');
   });
 });

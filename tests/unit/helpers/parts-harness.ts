@@ -1,6 +1,8 @@
 // A fake Kimi for runs in parts (utils/panel/map-reduce.ts): each request is answered as `steps` says, and
 // every request, wait, progress report and handler call is recorded.
-import type { AskRequest, KimiFailure, PageContent } from '@/utils/messaging/types';
+import type { AskRequest } from '@/utils/messaging/types';
+import type { KimiFailure } from '@/utils/kimi/types';
+import type { PageContent } from '@/utils/sources/types';
 import type { AskHandle, AskHandlers } from '@/utils/panel/ask-stream';
 import { runInParts, runMapReduce, type MapReduceDeps } from '@/utils/panel/map-reduce';
 import type { PartsProgress } from '@/utils/panel/parts-progress';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeFailure, type FailureAction } from '../../../utils/kimi/error-table';
 import { networkCause } from '../../../utils/kimi/network-cause';
-import type { KimiFailure } from '../../../utils/messaging/types';
+import type { KimiFailure } from '../../../utils/kimi/types';
 import en from '../../../public/_locales/en/messages.json';
 
 const ROWS: [string, KimiFailure, FailureAction, RegExp][] = [

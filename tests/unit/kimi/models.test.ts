@@ -3,7 +3,7 @@ import { listModels, modelProfile, parseModels, pickDefaultModel } from '../../.
 import { KimiError } from '../../../utils/kimi/errors';
 import { t } from '../../../utils/i18n';
 import en from '../../../public/_locales/en/messages.json';
-import type { ModelInfo } from '../../../utils/messaging/types';
+import type { ModelInfo } from '../../../utils/kimi/types';
 import { fakeFetch, jsonResponse } from './helpers';
 
 const ids = (...list: string[]): ModelInfo[] => list.map((id) => ({ id }));

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildMessages, pageMessage } from '../../../utils/kimi/prompt';
 import { attachmentMessage, imageContent } from '../../../utils/kimi/prompt-attachments';
 import { bound, CUT, defuseTags, FIELD_LIMITS, oneLine, WRAPPER_TAGS } from '../../../utils/kimi/prompt-safe';
-import type { AskRequest, PageContent } from '../../../utils/messaging/types';
+import type { AskRequest } from '../../../utils/messaging/types';
+import type { PageContent } from '../../../utils/sources/types';
 import { hostileText, LINE_BREAKS, readerLines, tagCounts, wrapperTag } from './hostile-fields';
 
 // Reproducible: FC_SEED=n replays a run; the counts are fixed.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildMessages, dateMessage, pageMessage, questionMessage } from '../../../utils/kimi/prompt';
 import { SYSTEM_PROMPT } from '../../../utils/kimi/prompt-text';
-import type { AskRequest, PageContent } from '../../../utils/messaging/types';
+import type { AskRequest } from '../../../utils/messaging/types';
+import type { PageContent } from '../../../utils/sources/types';
 
 const page: PageContent = { url: 'https://example.org/a', title: 'A title', text: 'Body text.\nSecond line.', selection: '' };
 const ask = (over: Partial<AskRequest> = {}): AskRequest => ({ mode: 'ask', question: 'What is it?', page, history: [], ...over });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildChatBody, MIN_CAP, THINKING_FLOOR, type BuildChatInput } from '../../../utils/kimi/request';
 import { modelProfile } from '../../../utils/kimi/model-table';
 import { estimateMessagesTokens } from '../../../utils/kimi/tokens';
-import type { AskRequest, PageContent } from '../../../utils/messaging/types';
+import type { AskRequest } from '../../../utils/messaging/types';
+import type { PageContent } from '../../../utils/sources/types';
 
 const page: PageContent = {
   url: 'https://example.org/article',

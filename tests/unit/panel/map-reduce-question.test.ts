@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AskRequest, PageContent } from '@/utils/messaging/types';
+import type { AskRequest } from '@/utils/messaging/types';
+import type { PageContent } from '@/utils/sources/types';
 import { splitPassages } from '@/utils/citations/passages';
 import { estimateTokens } from '@/utils/kimi/tokens';
 import { partBudget } from '@/utils/panel/map-reduce';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { dropTurn, pageAfterCheck, pageForQuestion, quickPage } from '../../../utils/panel/quick-ask';
 import { openAsk } from '../../../utils/panel/ask-stream';
-import type { PageContent } from '../../../utils/messaging/types';
+import type { PageContent } from '../../../utils/sources/types';
 import { addTurn, emptyConversation } from '../../../utils/panel/conversation';
 import { createPortPair, until } from '../helpers/fake-port';
 

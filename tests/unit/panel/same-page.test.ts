@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samePage } from '@/utils/panel/same-page';
+import { samePage } from '@/utils/panel/quick-ask';
 
 const page = { url: 'https://a.example/x', title: 'X', text: 'Long text '.repeat(100), selection: '', lang: 'en', source: 'readability' };
 

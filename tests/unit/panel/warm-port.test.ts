@@ -30,7 +30,7 @@ describe('warmPort', () => {
     expect(pairs[0].bg.received[0]).toEqual({ type: 'panel→bg:check', verify });
     ask(door.take());
     expect(connect.calls()).toBe(1);
-    // openAsk's own check comes too; the worker answers both from one reading (tab-checks.ts).
+    // openAsk's own check comes too; the worker answers both from one reading (utils/background/tab-sources.ts).
     await until(() => pairs[0].bg.received.length === 3);
     expect(types(pairs[0].bg.received)).toEqual(['panel→bg:check', 'panel→bg:check', 'panel→bg:ask']);
   });

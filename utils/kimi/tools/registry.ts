@@ -1,4 +1,4 @@
-import type { ToolUse } from '../../messaging/types';
+import type { ToolUse } from '../types';
 import { CalcError, evaluate, formatNumber } from './calculator';
 import { FIELD_LIMITS, oneLine } from '../prompt-safe';
 

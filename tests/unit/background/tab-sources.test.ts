@@ -1,7 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkAhead, readForCheck, verifyPage } from '../../../utils/background/verify-page';
-import { checkTab, FRESH_MAX_AGE_MS, pageChanged, SAME_MAX_AGE_MS } from '../../../utils/background/tab-checks';
-import { forgetPages, keepPage, noteReading, readingOf } from '../../../utils/background/page-cache';
+import { checkAhead, checkTab, FRESH_MAX_AGE_MS, forgetSources, keepSource, keptSource, noteRead, readForCheck, readingOf, resolveSource, SAME_MAX_AGE_MS, sourceChanged } from '../../../utils/background/tab-sources';
 import type { ExtractResult } from '../../../utils/messaging/types';
 
 const verify = { tabId: 5, reading: 'r1', freshSelection: true };
@@ -10,19 +8,19 @@ const changed: ExtractResult = { ok: true, page: { url: 'https://a.example/', ti
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe("the worker's page checks, held per tab", () => {
-  beforeEach(() => forgetPages());
+  beforeEach(() => forgetSources());
 
   it('an unchanged page: the next questions reuse the answer until the page reader says it changed', async () => {
     const usual = vi.fn(async () => same('first'));
     expect(await readForCheck(verify, usual)).toEqual(same('first'));
     expect(await readForCheck(verify, usual)).toEqual(same('first'));
     expect(usual).toHaveBeenCalledTimes(1);
-    pageChanged(5);
+    sourceChanged(5);
     usual.mockResolvedValueOnce(same('second'));
     expect(await readForCheck(verify, usual)).toEqual(same('second'));
     expect(usual).toHaveBeenCalledTimes(2);
     // Another tab's change leaves this one's answer alone.
-    pageChanged(6);
+    sourceChanged(6);
     expect(await readForCheck(verify, usual)).toEqual(same('second'));
     expect(usual).toHaveBeenCalledTimes(2);
   });
@@ -68,7 +66,7 @@ describe("the worker's page checks, held per tab", () => {
     const early = vi.fn(async () => same('ahead'));
     checkAhead(5, early);
     expect(early).not.toHaveBeenCalled();
-    noteReading(5, 'r1');
+    noteRead(5, { ok: 'same', same: 'r1', selection: '' });
     checkAhead(5, early);
     expect(early).toHaveBeenCalledWith(5, 'r1');
     const usual = vi.fn(async () => same('usual'));
@@ -77,7 +75,7 @@ describe("the worker's page checks, held per tab", () => {
   });
 
   it('no reader left in the page: the question reads the tab the usual way', async () => {
-    noteReading(5, 'r1');
+    noteRead(5, { ok: 'same', same: 'r1', selection: '' });
     checkAhead(5, async () => undefined);
     const usual = vi.fn(async () => same('usual'));
     expect(await readForCheck(verify, usual)).toEqual(same('usual'));
@@ -85,13 +83,45 @@ describe("the worker's page checks, held per tab", () => {
   });
 
   it("a question's check notes the tab's reading: kept when the same, the new one when it changed, none when stale", async () => {
-    keepPage({ url: 'https://a.example/', title: 'A', text: 'words', selection: '', reading: 'r1' });
+    keepSource({ url: 'https://a.example/', title: 'A', text: 'words', selection: '', reading: 'r1' });
     const request = { mode: 'ask' as const, question: 'q', history: [], verify, page: { url: 'https://a.example/', title: 'A', text: '', selection: '', reading: 'r1' } };
-    await verifyPage(request, Promise.resolve(same('')), async () => undefined);
+    await resolveSource(request, Promise.resolve(same('')), async () => undefined);
     expect(readingOf(5)).toBe('r1');
-    await verifyPage(request, Promise.resolve(changed), async () => undefined);
+    await resolveSource(request, Promise.resolve(changed), async () => undefined);
     expect(readingOf(5)).toBe('r9');
-    expect(await verifyPage(request, Promise.resolve(undefined), async () => undefined)).toBe('stale');
+    expect(await resolveSource(request, Promise.resolve(undefined), async () => undefined)).toBe('stale');
     expect(readingOf(5)).toBeUndefined();
+  });
+});
+
+const page = (reading: string, chars = 10, url = 'https://a.example/') => ({ url, title: 'A', text: 'x'.repeat(chars), selection: '', reading });
+
+describe('tab sources kept by reading', () => {
+  beforeEach(() => forgetSources());
+
+  it('finds a page by its reading and address only', () => {
+    keepSource(page('r1'));
+    expect(keptSource('r1', 'https://a.example/')?.reading).toBe('r1');
+    expect(keptSource('r1', 'https://b.example/')).toBeUndefined();
+    expect(keptSource('r2', 'https://a.example/')).toBeUndefined();
+  });
+
+  it('keeps nothing without a reading or text', () => {
+    keepSource({ ...page('r1'), reading: undefined });
+    keepSource(page('r2', 0));
+    keepSource(undefined);
+    expect(keptSource('r2', 'https://a.example/')).toBeUndefined();
+  });
+
+  it('keeps the last four, and drops old ones past 25M characters, never the newest', () => {
+    for (const r of ['a', 'b', 'c', 'd', 'e']) keepSource(page(r));
+    expect(['a', 'b', 'c', 'd', 'e'].map((r) => !!keptSource(r, 'https://a.example/'))).toEqual([false, true, true, true, true]);
+    keepSource(page('big', 20_000_000));
+    keepSource(page('bigger', 20_000_000));
+    expect(keptSource('big', 'https://a.example/')).toBeUndefined();
+    expect(keptSource('bigger', 'https://a.example/')).toBeDefined();
+    keepSource(page('huge', 30_000_000));
+    expect(keptSource('huge', 'https://a.example/')).toBeDefined();
+    expect(keptSource('bigger', 'https://a.example/')).toBeUndefined();
   });
 });

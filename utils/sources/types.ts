@@ -1,0 +1,66 @@
+import type { DocFailure } from '../documents/types';
+import type { KimiFailure } from '../kimi/types';
+
+export interface PageContent {
+  url: string;
+  title: string;
+  /** Main text as Markdown-like plain text. */
+  text: string;
+  /** The user's selection, empty when there is none. */
+  selection: string;
+  /** A little text around the selection, so a question about it has context. */
+  selectionContext?: string;
+  /** The document language (`<html lang>`), when the page declares one. */
+  lang?: string;
+  /** Which extractor or site adapter produced `text`. */
+  source?: string;
+  /** Names a reading the page reader keeps in the page (utils/extract/kept-reading.ts), so the next read can say "the same". */
+  reading?: string;
+  /** PDFs with some pages that have no text layer among pages that have one (utils/panel/textless-pages.ts). */
+  textless?: TextlessPages;
+}
+
+/** A PDF's pages without text: never dropped silently, and offered to text recognition. */
+export interface TextlessPages {
+  /** 1-based pages with no text layer, not recognised yet. */
+  pending: number[];
+  /** Pages text recognition ran on and found no text either (blank pages, pictures). */
+  empty: number[];
+  /** Why the last recognition stopped, when it did (pages done before it are kept). */
+  failed?: { failure: DocFailure; kimiFailure?: KimiFailure };
+}
+
+/** What a question can be about; 'video' (a transcript) comes later. */
+export type SourceKind = 'tab' | 'pdf' | 'file' | 'screenshot';
+
+/**
+ * One thing a question is about, as the panel shows it and the prompt numbers it. `id` names this version of
+ * it: for a tab, the page reader's reading (one document, read once; a change in its main text is a new one).
+ */
+export interface Source {
+  kind: SourceKind;
+  id: string;
+  title: string;
+  /** A tab's or a PDF's address. */
+  url?: string;
+  /** An attached file's or screenshot's name. */
+  fileName?: string;
+  text: string;
+  /** The first passage number of `text` (utils/citations/passages.ts): >1 for a part of a long source. */
+  firstPassage: number;
+  /** Local estimate of `text` in tokens (utils/kimi/estimate.ts). */
+  tokens: number;
+  /** The share of `text` a question can carry whole (0–1): below 1 it goes in parts or trimmed, and says so. */
+  coverage: number;
+}
+
+/**
+ * A question's reference to a tab source the panel holds, sent instead of its text: the worker resolves it
+ * (utils/background/tab-sources.ts) against what the tab shows at the click. `freshSelection`: the tab's
+ * current selection replaces the request's (false for "Summarize this page").
+ */
+export interface TabSourceRef {
+  tabId: number;
+  reading: string;
+  freshSelection: boolean;
+}
