@@ -18,6 +18,7 @@ import { PageNotice } from './page-notice';
 import { SetupNotice } from './setup-notice';
 import { TurnView } from './turn-view';
 import { AskBox } from './ask-box';
+import { SelectionLine } from './selection-line';
 import { HistoryView } from './history-view';
 import { CoverageLine } from './coverage-line';
 import { PartsProgressLine } from './parts-progress';
@@ -135,6 +136,7 @@ export function PanelApp(props: { compact?: boolean }) {
           {settings && conv && <ModelControl settings={settings} models={models} choice={conv.choice} disabled={busy} onChange={session.setChoice} />}
           {actionGone && <p class="hint" role="status">{t('actionsGone')}</p>}
           <ActionButtons actions={actions} busy={busy} onRun={(a) => void askAction(a)} />
+          <SelectionLine selection={session.selection} onDrop={session.dropSelection} />
           <AskBox
             actions={actions}
             onAction={askAction}

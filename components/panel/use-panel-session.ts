@@ -10,6 +10,7 @@ import type { StoredConversation } from '@/utils/history/schema';
 import { conversationForTab, newConversation, rememberTabConversation } from '@/utils/panel/tab-conversation';
 import { useConversations } from './use-conversations';
 import { usePageReading } from './use-page-reading';
+import { useShownSelection } from './use-shown-selection';
 import { settingsItem } from '@/utils/storage/items';
 import { tooLong, tooLongWith, useHeldLimits } from './use-held-limits';
 import { askParts, recordTurnFiles, type AskExtrasWithFiles } from '@/utils/panel/document-history';
@@ -33,6 +34,7 @@ export type AskExtras = Pick<AskRequest, 'attachments' | 'images'> & Pick<AskExt
  */
 export function usePanelSession(tabId: number | undefined) {
   const { page, pageRef, setPageState, readPage } = usePageReading(tabId);
+  const selection = useShownSelection(tabId, page, readPage);
   const [convs, conv] = useConversations();
   const tabConv = useRef(new Map<number, string>());
   const running = useRef<{ handle: AskHandle; convId: string; turnId: string } | undefined>(undefined);
@@ -128,7 +130,8 @@ export function usePanelSession(tabId: number | undefined) {
     async (mode: AskMode, question: string, fallbackSelection?: string, replaceFrom?: string, inParts = false, reread = false): Promise<boolean> => {
       if (running.current || tabId === undefined) return false;
       const held = pageRef.current.state === 'ready' ? pageRef.current.page : undefined;
-      const quick = !inParts && !reread && held ? quickPage(held, tabId, mode, fallbackSelection) : undefined;
+      // The selection the panel shows goes, or none if the user dropped it (the tab's at the click never does).
+      const quick = !inParts && !reread && held ? quickPage(held, tabId, mode, fallbackSelection, selection.takeDropped(held.selection)) : undefined;
       // Otherwise the page is asked for first; while it is read, the worker reads its settings (on the reserved port) and the panel its limits.
       const reading = quick ? undefined : readPage();
       const reserved = inParts ? undefined : door.current.take();
@@ -200,7 +203,7 @@ export function usePanelSession(tabId: number | undefined) {
         // on is never written at all.
       });
     },
-    [tabId, readPage, convs, showFor, stream],
+    [tabId, readPage, convs, showFor, stream, selection.takeDropped],
   );
 
   // The tab shows a new page: read it, so the header and coverage follow (ask() starts its conversation).
@@ -266,7 +269,7 @@ export function usePanelSession(tabId: number | undefined) {
 
   const streaming = running.current !== undefined && running.current.convId === conv?.id;
   return {
-    setAskExtras, setChoice, page, conv, ask, warm, press, stop, continueTurn, readPage, newChat, openConversation, streaming,
+    setAskExtras, setChoice, page, conv, ask, selection: selection.shown, dropSelection: selection.drop, warm, press, stop, continueTurn, readPage, newChat, openConversation, streaming,
     busy: running.current !== undefined, retrySaves: convs.retryFailed,
   };
 }

@@ -172,7 +172,7 @@ describe('Moonlit reads pages in Chromium', () => {
             setTimeout(() => (got.push('timeout'), end()), 15_000);
           });
         },
-        { request: { mode: 'ask', question, page: read.page, history: [], verify: { tabId, reading, freshSelection: true } }, text: read.page.text, added: ADDED },
+        { request: { mode: 'ask', question, page: read.page, history: [], verify: { tabId, reading } }, text: read.page.text, added: ADDED },
       );
     const sentFor = (question: string) => chatRequests(sim.log).filter((r) => (lastMessage(r).content ?? '').includes(question));
 

@@ -9,15 +9,15 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Simulator } from '../simulator/server';
 import { answerCount, waitForAnswerStatus } from './lib/answers';
-import { openRaw, type RawPage } from './lib/chrome-pages';
+import type { RawPage } from './lib/chrome-pages';
+import { rawTabAndPanel } from './lib/raw-panel';
 import { lastMessage } from './lib/fault-flow';
 import { ARTICLE_TITLE, type FixtureServer } from './lib/fixture-server';
 import type { ChromeSession } from './lib/launch-chrome';
 import { chatRequests } from './lib/log-checks';
 import { msg } from './lib/messages';
 import { useMoonlit } from './lib/moonlit';
-import { waitForPanelPage } from './lib/panel-flow';
-import { selectParagraph } from './lib/selection-flow';
+import { leaveAskBox, selectParagraph, waitForShownSelection } from './lib/selection-flow';
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -33,11 +33,7 @@ describe('The page checked before the click, in Chromium', () => {
   before(async () => {
     ({ sim, site, b } = m());
     sim.setDefault({ content: 'Noted.', chunkSize: 4, chunkDelayMs: 5 });
-    const url = site.url('article.html?press');
-    tab = await openRaw(b.context, url);
-    const tabId = (await b.tabIdOf(url))!;
-    panel = await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`);
-    await waitForPanelPage(panel.ui, ARTICLE_TITLE);
+    ({ tab, panel } = await rawTabAndPanel(b, site.url('article.html?press'), ARTICLE_TITLE));
   });
 
   /** The centre of the Send button, after typing `question`. */
@@ -58,7 +54,9 @@ describe('The page checked before the click, in Chromium', () => {
   }
 
   it('held for a moment, as a person clicks: one request, with the selection made before the press', { timeout: 60_000 }, async () => {
+    await leaveAskBox(panel.ui);
     const selected = await selectParagraph(tab.ui, 1);
+    await waitForShownSelection(panel.ui, selected);
     const question = 'What does the held press send?';
     const at = await ready(question);
     const index = await answerCount(panel.ui);
@@ -73,7 +71,9 @@ describe('The page checked before the click, in Chromium', () => {
   it('a press that ends away from Send sends nothing: Enter then sends the selection made since', { timeout: 60_000 }, async () => {
     const before = chatRequests(sim.log).length;
     const index = await answerCount(panel.ui);
+    await leaveAskBox(panel.ui);
     const old = await selectParagraph(tab.ui, 2);
+    await waitForShownSelection(panel.ui, old);
     const question = 'Which passage goes with Enter?';
     const at = await ready(question);
     await panel.page.mouse.move(at.x, at.y);
@@ -83,21 +83,24 @@ describe('The page checked before the click, in Chromium', () => {
     await sleep(300);
     assert.equal(chatRequests(sim.log).length, before, 'a press released elsewhere must send nothing');
     assert.equal(await answerCount(panel.ui), index, 'and show no question');
+    await leaveAskBox(panel.ui);
     const now = await selectParagraph(tab.ui, 3);
     assert.notEqual(now, old);
+    await waitForShownSelection(panel.ui, now);
     await panel.page.getByRole('textbox', { name: msg('panelAskLabel'), exact: true }).press('Enter');
     const user = await sentWith(question, index);
     assert.ok(user.includes(`<selection> ${now} </selection>`), `the request should quote the selection made after the press: ${user.slice(0, 300)}`);
     assert.ok(!user.includes(old), 'and not the one the press saw');
   });
 
-  it('typed while one passage was selected, sent after selecting another: the request quotes the new one', { timeout: 60_000 }, async () => {
+  it('typed while one passage was selected, sent after selecting another (the panel shows it): the request quotes the new one', { timeout: 60_000 }, async () => {
     const old = await selectParagraph(tab.ui, 4);
     const question = 'Which passage was selected at the click?';
     const at = await ready(question);
-    await sleep(400); // the check started by the typing has long been answered
+    await leaveAskBox(panel.ui);
     const now = await selectParagraph(tab.ui, 5);
     assert.notEqual(now, old);
+    await waitForShownSelection(panel.ui, now);
     const index = await answerCount(panel.ui);
     await panel.page.mouse.click(at.x, at.y);
     const user = await sentWith(question, index);

@@ -17,6 +17,7 @@ import { isExtensionPage, pageScriptTab } from './sender';
 import { citeInTab, parseCiteRequest } from './cite-tab';
 import { takePending } from '../storage/pending-actions';
 import { onSelectionAction } from './selection-action';
+import { sendMessage } from '../messaging/send';
 
 const tabIdOf = (d: unknown): number | undefined => {
   const id = (d as { tabId?: unknown } | null)?.tabId;
@@ -68,10 +69,21 @@ function handle<N extends MessageName>(name: N, data: unknown): Promise<Reply<N>
 export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
   const { name, data } = (raw ?? {}) as { name?: unknown; data?: unknown };
   const fromTab = pageScriptTab(sender);
-  if (fromTab !== undefined && name === 'page→bg:changed') sourceChanged(fromTab);
+  if (fromTab !== undefined && name === 'page→bg:changed') pageChanged(fromTab, data);
   if (fromTab !== undefined && name === 'page→bg:selection-action') return onSelectionAction(fromTab, sender.tab?.windowId, data);
   if (!isExtensionPage(sender) || typeof name !== 'string' || !Object.hasOwn(HANDLERS, name)) return undefined;
   return handle(name as MessageName, data);
+}
+
+/**
+ * A tab's page changed since its reader's last answer. When only the selection did, a panel bound to the tab is
+ * told, reads it (which arms the reader's watch again) and shows it: the selection a question carries is the one
+ * the panel shows (tab-sources.ts). Nothing else crosses: the panel reads the selection itself, from the worker.
+ */
+function pageChanged(tabId: number, data: unknown): void {
+  sourceChanged(tabId);
+  if ((data as { selection?: unknown } | null)?.selection !== true) return;
+  void sendMessage('bg→panel:selection-changed', { tabId }).catch(() => undefined); // no panel open: nobody to tell
 }
 
 export interface MessageDeps {

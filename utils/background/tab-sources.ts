@@ -97,8 +97,8 @@ export type Resolved = { request: AskRequest; check: PageCheck } | 'stale';
 
 /**
  * A question's tab source, as the tab shows it now. The panel sent the page without its text: the text is
- * the one kept here or, after a restart, `askText()` gets it from the panel; only the selection (or, if the
- * main text changed, the whole page) comes from the tab. Another address, a PDF, an unreadable tab: 'stale'.
+ * the one kept here or, after a restart, `askText()` gets it from the panel; if the main text changed, the
+ * page comes from the tab, but the selection is always the request's: the one the panel showed. Another address, a PDF, an unreadable tab: 'stale'.
  */
 export async function resolveSource(request: AskRequest, read: Promise<ExtractResult | undefined>, askText: () => Promise<string | undefined>): Promise<Resolved> {
   const { verify: ref, page, ...rest } = request;
@@ -109,22 +109,21 @@ export async function resolveSource(request: AskRequest, read: Promise<ExtractRe
     if (text === undefined) return 'stale';
     const { selection, selectionContext } = result;
     const check: PageCheck = { same: true, selection, ...(selectionContext !== undefined ? { selectionContext } : {}) };
-    // The request's own selection is the fallback (a selection the context menu saw), used when the tab has none now.
-    const fresh = ref.freshSelection && selection ? { selection, selectionContext } : {};
-    return { request: { ...rest, page: { ...page, text, ...fresh } }, check };
+    // The selection is the one the panel showed, never the tab's now (a page can select other text when the user
+    // clicks into the panel); the tab's goes back to the panel in the check, to be shown for the next question.
+    return { request: { ...rest, page: { ...page, text } }, check };
   }
   if (result?.ok === true && result.page.url === page.url) {
     const now = result.page;
-    const selection = ref.freshSelection ? now.selection || page.selection : '';
-    const selectionContext = ref.freshSelection && now.selection ? now.selectionContext : undefined;
-    return { request: { ...rest, page: { ...now, selection, selectionContext } }, check: { same: false, page: now } };
+    const shown = { selection: page.selection, selectionContext: page.selectionContext };
+    return { request: { ...rest, page: { ...now, ...shown } }, check: { same: false, page: now } };
   }
   return 'stale';
 }
 
 export const isSourceRef = (v: unknown): v is TabSourceRef => {
   const x = v as TabSourceRef | null;
-  return !!x && typeof x.tabId === 'number' && typeof x.reading === 'string' && typeof x.freshSelection === 'boolean';
+  return !!x && typeof x.tabId === 'number' && typeof x.reading === 'string';
 };
 
 /** One ask port's side of its tab source: the text the panel sends when asked (`bg→panel:need-page`), and the resolution. */

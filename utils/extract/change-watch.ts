@@ -14,12 +14,15 @@ interface Watch {
 
 type Store = Record<string, unknown>;
 
-export function watchForChange(watched: Node, doc: Document, win: Window, onChange: () => void, store: Store = globalThis as unknown as Store): void {
+/** What changed: only the selection (the panel shows it, so it wants the new one), or anything else. */
+export type ChangeKind = 'selection' | 'page';
+
+export function watchForChange(watched: Node, doc: Document, win: Window, onChange: (kind: ChangeKind) => void, store: Store = globalThis as unknown as Store): void {
   if (store[KEY]) return; // armed already; it fires at the first change either way
   const w = win as Window & typeof globalThis & { navigation?: EventTarget };
-  const fire = () => {
+  const fire = (e?: unknown) => {
     stop();
-    onChange();
+    onChange((e as Event | undefined)?.type === 'selectionchange' ? 'selection' : 'page');
   };
   const observer = new w.MutationObserver(fire);
   observer.observe(watched, { subtree: true, childList: true, characterData: true, attributes: true });

@@ -4,7 +4,7 @@ import { extractWhenSettled, mainElementOf, SETTLE_MIN_CHARS } from './index';
 import { frameBody } from './flat-children';
 import { readSelection } from './selection';
 import type { SettleOptions } from './settle';
-import { watchForChange } from './change-watch';
+import { watchForChange, type ChangeKind } from './change-watch';
 
 /**
  * Reading a big page costs tens of milliseconds before every question, yet
@@ -42,21 +42,13 @@ export async function readPageReusing(
   store: Store = globalThis as unknown as Store,
   known?: string,
   /** Told once at the first change after a kept reading was given (change-watch.ts). */
-  onChange?: () => void,
+  onChange?: (kind: ChangeKind) => void,
 ): Promise<PageContent | SameReading> {
   const last = store[KEY] as Reading | undefined;
   if (last && unchanged(last, doc)) {
     // Only an unchanged page's answer may be reused by the worker. Armed in the same task as the selection
     // is read, so nothing can slip between the answer and the watch.
-    if (onChange) {
-      watchForChange(last.watched, doc, win, () => {
-        onChange();
-        // Read the changed page now, in the page's own idle moment, rather than after the click that asks about
-        // it. Once per watch: the next is armed only by the worker's next check, so a page whose main text changes
-        // all the time is not read over and over while nobody asks.
-        win.setTimeout(() => void readPageReusing(doc, win, options, extract, store).catch(() => undefined), 0);
-      }, store);
-    }
+    if (onChange) watchAfterAnswer(last.watched, doc, win, onChange, () => readPageReusing(doc, win, options, extract, store), store);
     // The caller already holds this reading: only the selection travels (a big page's text would cross twice).
     if (known === last.id) return { same: last.id, ...selectionNow(doc, win) };
     return { ...last.page, ...selectionNow(doc, win) };
@@ -84,7 +76,19 @@ export async function readPageReusing(
   const { selection: _selection, selectionContext: _context, ...rest } = page;
   const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   store[KEY] = { id, url: page.url, page: { ...rest, selection: '', reading: id }, observer, watched } satisfies Reading;
+  // Watched from the first answer too: the panel that asked shows its selection, and learns a new one this way.
+  if (onChange) watchAfterAnswer(watched, doc, win, onChange, () => readPageReusing(doc, win, options, extract, store), store);
   return { ...page, reading: id };
+}
+
+function watchAfterAnswer(watched: Node, doc: Document, win: Window, onChange: (kind: ChangeKind) => void, reread: () => Promise<unknown>, store: Store): void {
+  watchForChange(watched, doc, win, (kind) => {
+    onChange(kind);
+    // Read the changed page now, in the page's own idle moment, rather than after the click that asks about
+    // it. Once per watch: the next is armed only by the worker's next check, so a page whose main text changes
+    // all the time is not read over and over while nobody asks.
+    win.setTimeout(() => void reread().catch(() => undefined), 0);
+  }, store);
 }
 
 /** The selection as extractPage gives it. */

@@ -60,7 +60,9 @@ export interface ProtocolMap {
   /** A menu item or shortcut's action, told at once to a panel already open (it is also stored for one that opens). */
   'bg→panel:action': { req: PendingAction; res: void };
   /** The page reader in a tab: the page's main text (or its selection, or address) changed since its last answer, which the worker must not reuse (change-watch.ts). */
-  'page→bg:changed': { req: Record<string, never>; res: void };
+  'page→bg:changed': { req: { selection?: true }; res: void };
+  /** The worker, when a tab's page reader says its selection changed: a panel bound to that tab reads it, to show it. */
+  'bg→panel:selection-changed': { req: { tabId: number }; res: void };
   /** The selection button's page script (opt-in, top frame): open the panel on this tab with this action. */
   'page→bg:selection-action': { req: { kind: 'explain-selection' | 'summarize-selection' | 'translate-selection'; selection: string }; res: void };
 }

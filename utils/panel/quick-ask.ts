@@ -10,21 +10,21 @@ export function pageForQuestion(read: PageContent, mode: AskMode, fallbackSelect
 
 /**
  * A question about the page the panel already holds goes at once, without reading the tab first: the
- * worker reads it (the selection, or the text if it changed) while it prepares the request, and sends
- * nothing to Kimi unless the tab still shows this page. Only an HTML page read by the page reader has
- * a reading id to check against; anything else takes the long way.
+ * worker checks it (and reads the text again only if it changed) while it prepares the request, and sends
+ * nothing to Kimi unless the tab still shows this page. The selection is the one the panel shows
+ * (`shownSelection`, '' when the user dropped it), never one read at the click. Only an HTML page read by
+ * the page reader has a reading id to check against; anything else takes the long way.
  */
 export function quickPage(
   held: PageContent,
   tabId: number,
   mode: AskMode,
   fallbackSelection?: string,
+  dropSelection = false,
 ): { page: PageContent; verify: NonNullable<AskRequest['verify']> } | undefined {
   if (!held.reading) return undefined;
-  const freshSelection = mode !== 'summarize';
-  // Not the selection read last time: the worker puts in the tab's current one, or this fallback when there is none.
-  const page = { ...held, selection: freshSelection ? (fallbackSelection ?? '') : '', selectionContext: undefined };
-  return { page, verify: { tabId, reading: held.reading, freshSelection } };
+  const page = pageForQuestion(dropSelection ? { ...held, selection: '', selectionContext: undefined } : held, mode, fallbackSelection);
+  return { page, verify: { tabId, reading: held.reading } };
 }
 
 /** The held page as the worker found it in the tab. */

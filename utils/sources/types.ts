@@ -56,11 +56,10 @@ export interface Source {
 
 /**
  * A question's reference to a tab source the panel holds, sent instead of its text: the worker resolves it
- * (utils/background/tab-sources.ts) against what the tab shows at the click. `freshSelection`: the tab's
- * current selection replaces the request's (false for "Summarize this page").
+ * (utils/background/tab-sources.ts) against what the tab shows at the click. The request's selection is the
+ * one the panel showed, and goes as it is: the tab's selection at the click never replaces it.
  */
 export interface TabSourceRef {
   tabId: number;
   reading: string;
-  freshSelection: boolean;
 }

@@ -1,11 +1,11 @@
-// The page changes while a question is typed: the question must carry the page as it is at "Send"
-// (the worker holds the check started by the typing only while the page reader says nothing changed).
+// The selection changes while a question is typed: the panel shows the new one, and the question carries exactly
+// what the panel shows at "Send" (the worker never puts in a selection read at the click).
 import assert from 'node:assert/strict';
 import type { Simulator } from '../../simulator/server';
 import { answerCount, waitForAnswerStatus } from './answers';
 import { lastMessage } from './fault-flow';
 import { chatRequests } from './log-checks';
-import type { UiPage } from './ui-driver';
+import { waitFor, type UiPage } from './ui-driver';
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -20,13 +20,33 @@ export const selectParagraph = (article: UiPage, n: number) =>
     return getSelection()!.toString().replace(/\s+/g, ' ').trim();
   }, n);
 
+/** The selection the panel shows above the question box ('' when none), whitespace collapsed. */
+export const shownSelection = (panel: UiPage) =>
+  panel.evaluate(() => {
+    const line = document.querySelector('.selection-line .selection-quote')?.textContent ?? '';
+    // Selection: “…” (either language): the text between the quotes.
+    const quote = line.slice(line.indexOf('“') + 1, line.lastIndexOf('”'));
+    return quote.replace(/\s+/g, ' ').trim();
+  }, null);
+
+/** Waits until the panel shows `text` as the selection that goes with the next question. */
+export async function waitForShownSelection(panel: UiPage, text: string): Promise<void> {
+  const want = text.slice(0, 60);
+  await waitFor(`the panel to show the selection "${want}…"`, async () => (await shownSelection(panel)).includes(want) || undefined);
+}
+
+/** The user leaves the question box for the page (an automated page keeps its focus: take it away as a click in the page would). */
+export const leaveAskBox = (panel: UiPage) => panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur(), null);
+
 export async function checkSelectionAtSend(panel: UiPage, article: UiPage, sim: Simulator): Promise<void> {
   const question = 'Which passage is selected when I press Send?';
   const old = await selectParagraph(article, 0);
   await panel.fill('Ask about this page', question);
-  await new Promise((r) => setTimeout(r, 500)); // the check the typing started is answered by now
+  await leaveAskBox(panel);
   const now = await selectParagraph(article, 1);
   assert.notEqual(now, old, 'the two paragraphs should differ');
+  // The question carries the selection the panel shows: wait until it shows the new one.
+  await waitForShownSelection(panel, now);
   const index = await answerCount(panel);
   await panel.click('Send');
   const end = await waitForAnswerStatus(panel, index, ['done', 'error', 'stopped']);
@@ -34,7 +54,7 @@ export async function checkSelectionAtSend(panel: UiPage, article: UiPage, sim: 
   const carrying = chatRequests(sim.log).filter((r) => (lastMessage(r).content ?? '').includes(question));
   assert.equal(carrying.length, 1, 'exactly one request should carry the question');
   const user = flat(lastMessage(carrying[0]).content ?? '');
-  assert.ok(user.includes(`<selection> ${now} </selection>`), `the request should quote the selection made after typing: ${user.slice(0, 300)}`);
+  assert.ok(user.includes(`<selection> ${now} </selection>`), `the request should quote the selection the panel showed: ${user.slice(0, 300)}`);
   assert.ok(!user.includes(`<selection> ${old}`), 'and not the one selected while typing');
   await article.evaluate(() => getSelection()!.removeAllRanges(), null);
 }

@@ -13,12 +13,12 @@ import { chats, connectionTo, workerSimulator } from './ask-harness';
 const simulator = workerSimulator(() => forgetSources());
 
 const held: PageContent = { url: 'https://news.example/tides', title: 'Tides', text: 'The keeper logged every spring tide by hand.', selection: '', reading: 'r-1' };
-const verified = (over: Partial<AskRequest> = {}, freshSelection = true): AskRequest => ({
+const verified = (over: Partial<AskRequest> = {}): AskRequest => ({
   mode: 'ask',
   question: 'What did the keeper log?',
   page: held,
   history: [],
-  verify: { tabId: 7, reading: 'r-1', freshSelection },
+  verify: { tabId: 7, reading: 'r-1' },
   ...over,
 });
 const sentBody = () => chats(simulator()).at(-1)!.body;
@@ -38,10 +38,10 @@ function ask(request: AskRequest, extract: AskDeps['extract']) {
 }
 
 describe('a question about the page the panel holds', () => {
-  it('kept text: no page text crosses the port, the tab\'s selection goes in, one request', async () => {
+  it('kept text: no page text crosses the port, the shown selection goes in (not the tab\'s), one request', async () => {
     keepSource(held);
-    const extract = vi.fn(async () => same('every spring tide'));
-    const run = ask(verified(), extract);
+    const extract = vi.fn(async () => same('by hand'));
+    const run = ask(verified({ page: { ...held, selection: 'every spring tide' } }), extract);
     await run.settled();
     expect(run.handlers.onDone).toHaveBeenCalled();
     expect(extract).toHaveBeenCalledWith(7, 'r-1');
@@ -50,9 +50,11 @@ describe('a question about the page the panel holds', () => {
     expect(posted[1].request!.page!.text).toBe('');
     expect(chats(simulator())).toHaveLength(1);
     expect(sentBody()).toContain('The keeper logged every spring tide by hand.');
-    expect(lastUser()).toContain('every spring tide');
+    expect(lastUser()).toContain('<selection>\nevery spring tide');
+    expect(lastUser()).not.toContain('<selection>\nby hand');
     expect(run.types()).not.toContain('bg→panel:need-page');
-    expect(run.handlers.onPage).toHaveBeenCalledWith({ same: true, selection: 'every spring tide' });
+    // The tab's selection goes back to the panel, to be shown for the next question.
+    expect(run.handlers.onPage).toHaveBeenCalledWith({ same: true, selection: 'by hand' });
   });
 
   it('a worker without the text (restarted) asks the panel for it once, then answers', async () => {
@@ -101,7 +103,7 @@ describe('a question about the page the panel holds', () => {
     const { panel, bg } = createPortPair('moonlit-ask');
     const extract = vi.fn(async (_tab: number, known: string) => same('', known));
     handleAskPort(bg as never, { balanceCheck: false, connect: async () => connectionTo(simulator()), extract });
-    panel.postMessage({ type: 'panel→bg:check', verify: { tabId: 7, reading: 'r-0', freshSelection: true } });
+    panel.postMessage({ type: 'panel→bg:check', verify: { tabId: 7, reading: 'r-0' } });
     panel.postMessage({ type: 'panel→bg:ask', request: verified() });
     await until(() => panel.received.some((m) => (m as BgToPanel).type === 'bg→panel:done'));
     expect(extract.mock.calls.map((c) => c[1])).toEqual(['r-0', 'r-1']);
@@ -122,17 +124,27 @@ describe('a question about the page the panel holds', () => {
 describe('resolveSource', () => {
   const text = async () => held.text;
   const withCtx = (selection: string): ExtractResult => ({ ...same(selection), ...(selection ? { selectionContext: 'ctx' } : {}) });
-  it("keeps the fallback selection when the tab has none, and prefers the tab's own", async () => {
-    const withFallback = verified({ page: { ...held, text: '', selection: 'menu selection' } });
-    const a = await resolveSource(withFallback, Promise.resolve(withCtx('')), text);
-    expect(a !== 'stale' && a.request.page).toMatchObject({ selection: 'menu selection', text: held.text });
-    const b = await resolveSource(withFallback, Promise.resolve(withCtx('tab selection')), text);
-    expect(b !== 'stale' && b.request.page).toMatchObject({ selection: 'tab selection', selectionContext: 'ctx' });
+  it('the selection the panel showed goes, exactly; the tab\'s at the click never replaces it', async () => {
+    const shown = verified({ page: { ...held, text: '', selection: 'shown selection', selectionContext: 'shown ctx' } });
+    const a = await resolveSource(shown, Promise.resolve(withCtx('')), text);
+    expect(a !== 'stale' && a.request.page).toMatchObject({ selection: 'shown selection', selectionContext: 'shown ctx', text: held.text });
+    const b = await resolveSource(shown, Promise.resolve(withCtx('selected by the page on blur')), text);
+    expect(b !== 'stale' && b.request.page).toMatchObject({ selection: 'shown selection', selectionContext: 'shown ctx' });
     expect(b !== 'stale' && b.request.verify).toBeUndefined();
+    expect(b !== 'stale' && b.check).toEqual({ same: true, selection: 'selected by the page on blur', selectionContext: 'ctx' });
+    // The page's text changed: its new text goes, with the shown selection still.
+    const c = await resolveSource(shown, Promise.resolve({ ok: true, page: { ...held, text: 'new', selection: 'other', selectionContext: 'o' } }), text);
+    expect(c !== 'stale' && c.request.page).toMatchObject({ text: 'new', selection: 'shown selection', selectionContext: 'shown ctx' });
+  });
+
+  it('none shown (dropped or never selected) goes as none, whatever the tab has', async () => {
+    const a = await resolveSource(verified(), Promise.resolve(withCtx('tab selection')), text);
+    expect(a !== 'stale' && a.request.page).toMatchObject({ selection: '' });
+    expect(a !== 'stale' && a.request.page?.selectionContext).toBeUndefined();
   });
 
   it('"Summarize this page" never takes the selection, unchanged or changed page', async () => {
-    const req = verified({ mode: 'summarize', question: '' }, false);
+    const req = verified({ mode: 'summarize', question: '' });
     const a = await resolveSource(req, Promise.resolve(withCtx('tab selection')), text);
     expect(a !== 'stale' && a.request.page?.selection).toBe('');
     const b = await resolveSource(req, Promise.resolve({ ok: true, page: { ...held, text: 'new', selection: 'picked' } }), text);

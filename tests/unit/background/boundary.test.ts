@@ -32,7 +32,7 @@ describe('the ask port', () => {
     const extract = vi.fn(async () => ({ ok: false as const, reason: 'no-tab' as const }));
     const connect = vi.fn(async () => ({ kind: 'no-key' as const }));
     handleAskPort(bg as never, { balanceCheck: false, connect, extract });
-    panel.postMessage({ type: 'panel→bg:check', verify: { tabId: '7', reading: 'r', freshSelection: true } });
+    panel.postMessage({ type: 'panel→bg:check', verify: { tabId: '7', reading: 'r' } });
     panel.postMessage({ type: 'panel→bg:ask', request: { mode: 'ask', question: 'q', history: [], verify: { tabId: 7 } } });
     panel.postMessage({ type: 'panel→bg:page-text', text: 5 });
     // A well-formed question after them is the only one answered (no key here: an error, at once).

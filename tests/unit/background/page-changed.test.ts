@@ -30,4 +30,18 @@ describe('page→bg:changed, from the page reader', () => {
     expect(await dropsHeldCheck({ id: fakeBrowser.runtime.id, url: 'https://a.example/', tab: { id: 9 }, frameId: 0 })).toBe(false);
     expect(await dropsHeldCheck({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html'), frameId: 0 })).toBe(false);
   });
+
+  it('only a selection change is passed on, to a panel bound to that tab; never from a frame or another extension', async () => {
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+    const top = { id: fakeBrowser.runtime.id, url: 'https://a.example/', tab: { id: 4 }, frameId: 0 };
+    handleMessage(changedMessage, top as never);
+    expect(sent).not.toHaveBeenCalled();
+    handleMessage({ name: 'page→bg:changed', data: { selection: true } }, top as never);
+    expect(sent).toHaveBeenCalledExactlyOnceWith({ name: 'bg→panel:selection-changed', data: { tabId: 4 } });
+    handleMessage({ name: 'page→bg:changed', data: { selection: true } }, { ...top, frameId: 2 } as never);
+    handleMessage({ name: 'page→bg:changed', data: { selection: true } }, { ...top, id: 'other-extension' } as never);
+    handleMessage({ name: 'page→bg:changed', data: { selection: 'yes' } }, top as never);
+    expect(sent).toHaveBeenCalledTimes(1);
+    sent.mockRestore();
+  });
 });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkAhead, checkTab, FRESH_MAX_AGE_MS, forgetSources, keepSource, keptSource, noteRead, readForCheck, readingOf, resolveSource, SAME_MAX_AGE_MS, sourceChanged } from '../../../utils/background/tab-sources';
 import type { ExtractResult } from '../../../utils/messaging/types';
 
-const verify = { tabId: 5, reading: 'r1', freshSelection: true };
+const verify = { tabId: 5, reading: 'r1' };
 const same = (selection: string): ExtractResult => ({ ok: 'same', same: 'r1', selection });
 const changed: ExtractResult = { ok: true, page: { url: 'https://a.example/', title: 'A', text: 'more words', selection: '', reading: 'r9' } };
 const settle = () => new Promise((r) => setTimeout(r, 0));

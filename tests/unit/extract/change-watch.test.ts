@@ -42,6 +42,8 @@ describe('watchForChange', () => {
       change();
       await tick();
       expect(told).toHaveBeenCalledTimes(1);
+      // Only a selection change says so: the panel reads the page then, to show the new selection.
+      expect(told).toHaveBeenCalledWith(what === 'the selection' ? 'selection' : 'page');
       document.body.append(document.createElement('div'));
       select(document.querySelector('p')!);
       await tick();
@@ -64,21 +66,22 @@ describe('watchForChange', () => {
   });
 });
 
-describe('readPageReusing arms the watch only for an answer the worker may reuse', () => {
+describe('readPageReusing arms the watch for every reading it keeps', () => {
   const read = (known?: string, told?: () => void) => readPageReusing(document, window, { quietMs: 5, maxMs: 50 }, undefined, store, known, told);
 
-  it('a fresh reading arms nothing; "the same" answer does, and its selection change is told', async () => {
+  it('a fresh reading arms the watch too (the panel learns the next selection), and so does "the same" answer', async () => {
     const told = vi.fn();
     const first = (await read(undefined, told)) as PageContent;
     select(document.querySelector('h1')!);
     await tick();
-    expect(told).not.toHaveBeenCalled();
+    expect(told).toHaveBeenCalledTimes(1);
+    expect(told).toHaveBeenCalledWith('selection');
     expect(await read(first.reading, told)).toMatchObject({ same: first.reading, selection: 'Tides' });
     await tick();
-    expect(told).not.toHaveBeenCalled();
+    expect(told).toHaveBeenCalledTimes(1);
     select(document.querySelector('p')!);
     await tick();
-    expect(told).toHaveBeenCalledTimes(1);
+    expect(told).toHaveBeenCalledTimes(2);
   });
 });
 
@@ -87,11 +90,14 @@ describe('tellPageChanged', () => {
     const sendMessage = vi.fn(async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     });
-    tellPageChanged({ browser: {} as never, chrome: { runtime: { sendMessage } } });
+    tellPageChanged('page', { browser: {} as never, chrome: { runtime: { sendMessage } } });
     expect(sendMessage).toHaveBeenCalledWith({ name: 'page→bg:changed', data: {} });
     await tick();
-    expect(() => tellPageChanged({ chrome: { runtime: { sendMessage: () => { throw new Error('Extension context invalidated.'); } } } })).not.toThrow();
-    expect(() => tellPageChanged({})).not.toThrow();
+    expect(() => tellPageChanged('page', { chrome: { runtime: { sendMessage: () => { throw new Error('Extension context invalidated.'); } } } })).not.toThrow();
+    expect(() => tellPageChanged('page', {})).not.toThrow();
+    const told = vi.fn();
+    tellPageChanged('selection', { chrome: { runtime: { sendMessage: told } } });
+    expect(told).toHaveBeenCalledWith({ name: 'page→bg:changed', data: { selection: true } });
   });
 });
 

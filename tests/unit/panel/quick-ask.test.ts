@@ -8,17 +8,20 @@ import { createPortPair, until } from '../helpers/fake-port';
 const held: PageContent = { url: 'https://a.example/', title: 'A', text: 'Body text.', selection: 'old selection', selectionContext: 'old ctx', reading: 'r-1' };
 
 describe('quickPage', () => {
-  it('sends the held page without its old selection; the worker fills in the tab\'s', () => {
+  it('sends the held page with the selection the panel shows, exactly', () => {
     const q = quickPage(held, 4, 'ask')!;
-    expect(q.page).toMatchObject({ text: 'Body text.', selection: '', selectionContext: undefined });
-    expect(q.verify).toEqual({ tabId: 4, reading: 'r-1', freshSelection: true });
+    expect(q.page).toMatchObject({ text: 'Body text.', selection: 'old selection', selectionContext: 'old ctx' });
+    expect(q.verify).toEqual({ tabId: 4, reading: 'r-1' });
+  });
+
+  it('a selection the user dropped goes as none (and then the menu\'s is the fallback)', () => {
+    expect(quickPage(held, 4, 'ask', undefined, true)!.page).toMatchObject({ selection: '', selectionContext: undefined });
+    expect(quickPage(held, 4, 'ask', 'menu text', true)!.page.selection).toBe('menu text');
   });
 
   it('a menu selection is the fallback; "Summarize this page" takes no selection', () => {
-    expect(quickPage(held, 4, 'ask', 'menu text')!.page.selection).toBe('menu text');
-    const s = quickPage(held, 4, 'summarize', 'menu text')!;
-    expect(s.page.selection).toBe('');
-    expect(s.verify.freshSelection).toBe(false);
+    expect(quickPage({ ...held, selection: '' }, 4, 'ask', 'menu text')!.page.selection).toBe('menu text');
+    expect(quickPage(held, 4, 'summarize', 'menu text')!.page.selection).toBe('');
   });
 
   it('a page with no reading id (a PDF, a page read before) takes the long way', () => {

@@ -4,7 +4,7 @@ import { warmPort } from '../../../utils/panel/warm-port';
 import type { AskRequest } from '../../../utils/messaging/types';
 import { portConnector, until } from '../helpers/fake-port';
 
-const verify = { tabId: 7, reading: 'r1', freshSelection: true };
+const verify = { tabId: 7, reading: 'r1' };
 
 /** warmPort over fake port pairs. */
 function setup() {

@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser, type Browser } from 'wxt/browser';
+import type { Message } from '@/utils/messaging/protocol';
+import type { PageState } from './use-page-reading';
+
+/** The user is in the panel's question box: a selection the page makes now (on blur, say) was not the user's. */
+export function askBoxFocused(doc: Document): boolean {
+  return doc.hasFocus() && !!doc.activeElement?.closest('.ask-box');
+}
+
+/**
+ * The selection the panel shows above the question box, which is exactly the one the next question carries
+ * (quick-ask.ts; the worker never puts in another, tab-sources.ts). It follows the page: the worker says when
+ * the bound tab's selection changed (`bg→panel:selection-changed`) and the panel reads it — except while the
+ * user is in the question box, so a page that selects other text when the user clicks into the panel does not
+ * get it shown and sent. `drop()`: the × — the shown selection does not go with the next question.
+ */
+export function useShownSelection(tabId: number | undefined, page: PageState, readPage: () => Promise<unknown>, doc: Document = document) {
+  const [dropped, setDropped] = useState<string | undefined>(undefined);
+  const droppedRef = useRef(dropped);
+  droppedRef.current = dropped;
+  useEffect(() => {
+    if (tabId === undefined) return;
+    const told = (raw: unknown, sender: Browser.runtime.MessageSender) => {
+      const msg = raw as Message<'bg→panel:selection-changed'> | undefined;
+      // Only Moonlit's worker (a content script's message has a tab).
+      if (msg?.name !== 'bg→panel:selection-changed' || sender.tab || sender.id !== browser.runtime.id || msg.data?.tabId !== tabId) return undefined;
+      if (!askBoxFocused(doc)) void readPage();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(told);
+    return () => browser.runtime.onMessage.removeListener(told);
+  }, [tabId, readPage, doc]);
+  const selection = page.state === 'ready' ? page.page.selection.trim() : '';
+  return {
+    /** What the panel shows: '' when there is none, or the user dropped this one. */
+    shown: selection && selection !== dropped ? selection : '',
+    drop: useCallback(() => setDropped(selection), [selection]),
+    /** Whether the question about to go must leave `selection` out; then the next selection shows again. */
+    takeDropped: useCallback((s: string) => {
+      const out = !!s.trim() && s.trim() === droppedRef.current;
+      if (droppedRef.current !== undefined) setDropped(undefined);
+      return out;
+    }, []),
+  };
+}
