@@ -1,7 +1,8 @@
 // Shared set-up for unit tests: WXT's fake browser, plus the pieces it leaves
 // unimplemented that our code needs (i18n), backed by the real English strings.
-import { beforeEach } from 'vitest';
+import { beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { configure } from '@testing-library/preact';
 import en from '../../public/_locales/en/messages.json';
 import { memoryBackend, useSecretBackend } from '../../utils/storage/secret-store';
 import './markdown/happy-dom-node-name';
@@ -13,6 +14,13 @@ export function formatMessage(messages: Messages, key: string, subs: string[] = 
   if (!entry) return '';
   return entry.message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
+
+// waitFor and findBy* wait on a state, not a time: their default 1 s limit failed a file-reading test
+// on a loaded machine, so they wait up to half the test timeout (vitest.config.ts) instead.
+configure({ asyncUtilTimeout: 30_000 });
+const waitForState = vi.waitFor;
+vi.waitFor = ((callback, options) =>
+  waitForState(callback, typeof options === 'number' ? options : { timeout: 30_000, ...options })) as typeof vi.waitFor;
 
 Object.assign(fakeBrowser.i18n, {
   getMessage: (key: string, subs?: string | string[]) =>
