@@ -1,6 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { AskChoice } from '@/utils/messaging/types';
-import type { ModelInfo } from '@/utils/kimi/types';
+import type { AskChoice, ModelInfo } from '@/utils/kimi/types';
 import type { PageContent } from '@/utils/sources/types';
 import type { Settings } from '@/utils/storage/items';
 import type { Turn } from '@/utils/panel/conversation';

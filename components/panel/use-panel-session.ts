@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AskChoice, AskMode, AskRequest } from '@/utils/messaging/types';
+import type { AskMode, AskRequest } from '@/utils/messaging/types';
+import type { AskChoice } from '@/utils/kimi/types';
 import type { PageContent } from '@/utils/sources/types';
 import { openAsk, type AskHandle } from '@/utils/panel/ask-stream';
 import { warmPort } from '@/utils/panel/warm-port';
