@@ -6,7 +6,6 @@
 // Run: npx tsx --test tests/e2e/press-to-ask.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import type { Simulator } from '../simulator/server';
 import { answerCount } from './lib/answers';
 import type { RawPage } from './lib/chrome-pages';
