@@ -106,6 +106,7 @@ export class MarkdownStreamView extends Component<Props> {
 
   render(): JSX.Element {
     const groups = this.revs.map((rev, g) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: a group is its position (blocks g*GROUP_SIZE on); groups are only appended.
       <BlockGroup key={g} blocks={this.blocks} start={g * GROUP_SIZE} rev={rev} cites={this.props.cites} />
     ));
     const cls = this.props.class ? `md ${this.props.class}` : 'md';
@@ -118,6 +119,8 @@ export class MarkdownStreamView extends Component<Props> {
     }
     const tail = this.tail;
     return (
+      // biome-ignore lint/a11y/noStaticElementInteractions: one delegated listener for the copy buttons inside, which are real buttons.
+      // biome-ignore lint/a11y/useKeyWithClickEvents: the copy buttons inside are real buttons, keyboard included.
       <div class={cls} onClick={onCopyClick}>
         {groups}
         {tail && (

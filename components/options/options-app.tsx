@@ -45,7 +45,7 @@ export function OptionsApp() {
 
   const patch = (p: Partial<OptionsDraft>) => setDraft((d) => ({ ...d, ...p }));
 
-  const useModels = (list: ModelInfo[]) => {
+  const applyModels = (list: ModelInfo[]) => {
     setModels(list);
     if (list.length === 0) return;
     if (draft.model && list.some((m) => m.id === draft.model)) return setNote('');
@@ -68,7 +68,7 @@ export function OptionsApp() {
       apiKey: draft.apiKey || undefined,
     });
     if (result.ok) {
-      useModels(result.models);
+      applyModels(result.models);
       setStatus({ tone: 'ok', text: t('optionsConnected', result.models.length) });
     } else {
       const info = describeFailure(result.failure);

@@ -13,7 +13,10 @@ export function SelectionButtonField() {
   const setting = useStoredValue(selectionButtonItem);
   const [note, setNote] = useState('');
   const [sites, setSites] = useState('');
-  useEffect(() => setting && setSites(setting.neverHere.join('\n')), [setting?.neverHere.join('\n')]);
+  const savedSites = setting?.neverHere.join('\n');
+  useEffect(() => {
+    if (savedSites !== undefined) setSites(savedSites);
+  }, [savedSites]);
   if (!setting) return null;
 
   const toggle = (on: boolean) => {

@@ -26,9 +26,9 @@ export function StorageDelete(props: { report: StorageReport; onDone(): Promise<
   useEffect(() => void (confirming && cancel.current?.focus()), [confirming]);
 
   // A sensible start: as many as bring the budget back below "nearly full", at least one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the order changes or conversations come and go, not on every measurement.
   useEffect(() => {
     setCount(Math.max(1, countToRelieve(list, order, props.report.usage.local, props.report.usage.budget)));
-    // Only when the order changes or conversations come and go, not on every measurement.
   }, [order, list.length]);
 
   if (!list.length) return <p class="help">{t('storageNone')}</p>;

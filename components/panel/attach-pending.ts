@@ -26,12 +26,12 @@ export function usePendingQuestion(
   const live = useRef({ page, items, imagesOk, send });
   live.current = { page, items, imagesOk, send };
 
-  const settle = (sent: boolean) => {
+  const settle = useCallback((sent: boolean) => {
     const p = pending.current;
     pending.current = undefined;
     setWaiting(false);
     p?.resolve(sent);
-  };
+  }, []);
 
   const onSend = useCallback(async (question: string): Promise<boolean> => {
     settle(false); // a newer question replaces one still waiting
@@ -45,7 +45,7 @@ export function usePendingQuestion(
     if (!documentWaits(now.page) && now.page.state !== 'reading') void now.send(question); // shows the attach bar's hint; returns false while blocked
     setWaiting(true);
     return new Promise<boolean>((resolve) => (pending.current = { question, failedBefore, resolve }));
-  }, []);
+  }, [settle]);
 
   useEffect(() => {
     const p = pending.current;
@@ -59,7 +59,7 @@ export function usePendingQuestion(
   }, [page, items, imagesOk]);
 
   // The panel goes away or moves to another tab: give the question back to the box.
-  useEffect(() => () => settle(false), []);
+  useEffect(() => () => settle(false), [settle]);
 
   return { onSend, waiting };
 }

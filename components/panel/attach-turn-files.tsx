@@ -13,6 +13,7 @@ export function TurnFiles(props: { files?: TurnFile[] }) {
       {props.files.map((f, i) => {
         const size = sizeParts(f.size, uiLanguage());
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a turn's files never change order, and two may share a name.
           <li key={`${i}-${f.name}`} class="turn-file" data-kept={String(f.kept)}>
             <span class="attach-name">{f.name}</span>
             <span class="turn-file-meta">{`${t(KIND[f.kind])} · ${t(size.key, size.value)}`}</span>

@@ -58,6 +58,8 @@ export function CiteLayer(props: { turn: Turn; where?: CiteWhere; children: Comp
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: delegated listeners for the citation buttons inside (real buttons).
+    // biome-ignore lint/a11y/useKeyWithMouseEvents: focusin/focusout below pair with mouseover/mouseout.
     <div
       class="cite-layer"
       ref={box}

@@ -1,6 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { AskChoice } from '@/utils/messaging/types';
-import type { ModelInfo } from '@/utils/kimi/types';
+import type { AskChoice, ModelInfo } from '@/utils/kimi/types';
 import type { PageContent } from '@/utils/sources/types';
 import type { Settings } from '@/utils/storage/items';
 import type { Turn } from '@/utils/panel/conversation';
@@ -10,7 +9,7 @@ import { outputCap } from '@/utils/kimi/request';
 import { currencyOf } from '@/utils/kimi/prices';
 import { pageCoverage } from '@/utils/panel/coverage';
 import { nextCostText, totalCostText } from '@/utils/panel/cost-text';
-import { estimateTokens } from '@/utils/kimi/tokens';
+import { historyTokens as estimateHistory } from '@/utils/panel/history-tokens';
 import { uiLanguage } from '@/utils/i18n';
 
 /**
@@ -23,7 +22,7 @@ export function CostLine(props: { settings: Settings; models: ModelInfo[]; choic
   const model = choice?.model || settings.model;
   const currency = currencyOf(settings.platform);
   const pageTokens = useMemo(() => (page && model ? pageCoverage(page, model, props.models).tokens : 0), [page, model, props.models]);
-  const historyTokens = useMemo(() => turns.reduce((n, x) => n + estimateTokens(x.question) + estimateTokens(x.answer), 0), [turns]);
+  const historyTokens = estimateHistory(turns);
   const total = useMemo(() => totalCostText(turns, currency, locale), [turns, currency, locale]);
   if (!model) return null;
   const profile = modelProfile(model, props.models.find((m) => m.id === model));

@@ -6,7 +6,8 @@ export function HistoryItem(props: {
   item: ConversationMeta;
   onOpen(): void;
   onExport(): void;
-  onRename(name: string): void;
+  /** Resolves false when storage refused the new name: the form stays open with it, to try again. */
+  onRename(name: string): Promise<boolean>;
   onDelete(): void;
 }) {
   const { item } = props;
@@ -21,8 +22,7 @@ export function HistoryItem(props: {
           class="rename"
           onSubmit={(e) => {
             e.preventDefault();
-            props.onRename(name.trim());
-            setRenaming(false);
+            void props.onRename(name.trim()).then((saved) => saved && setRenaming(false));
           }}
         >
           <input aria-label={t('historyRenameLabel')} value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />

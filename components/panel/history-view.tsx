@@ -5,13 +5,29 @@ import { searchConversations } from '@/utils/history/search';
 import { conversationToMarkdown } from '@/utils/history/export-markdown';
 import { t } from '@/utils/i18n';
 import { HistoryItem } from './history-item';
+import { historyWriteFailure, HistoryWriteNotice, type HistoryWrite, type HistoryWriteFailure } from './history-write-notice';
 
 /** Past conversations: search, open, rename, export, delete, clear all. */
 export function HistoryView(props: { onOpen(c: StoredConversation): void; onClose(): void }) {
   const [items, setItems] = useState<ConversationMeta[] | null>(null);
   const [query, setQuery] = useState('');
+  const [failure, setFailure] = useState<HistoryWriteFailure>();
   const refresh = () => void listConversations().then(setItems);
   useEffect(refresh, []);
+
+  /** Runs a write the user asked for; a refusal is said in the list, and the list shows what storage now holds. */
+  const write = async (action: HistoryWrite, change: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await change();
+      setFailure(undefined);
+      return true;
+    } catch (error) {
+      setFailure(historyWriteFailure(action, error));
+      return false;
+    } finally {
+      refresh();
+    }
+  };
 
   const open = async (id: string) => {
     const c = await loadConversation(id);
@@ -28,8 +44,7 @@ export function HistoryView(props: { onOpen(c: StoredConversation): void; onClos
   };
   const clearAll = async () => {
     if (!confirm(t('historyClearConfirm'))) return;
-    await clearHistory();
-    refresh();
+    await write('clear', clearHistory);
   };
 
   const shown = items ? searchConversations(items, query) : [];
@@ -40,6 +55,7 @@ export function HistoryView(props: { onOpen(c: StoredConversation): void; onClos
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
         <button type="button" onClick={props.onClose}>{t('historyBack')}</button>
       </div>
+      <HistoryWriteNotice failure={failure} />
       {items === null && <p class="empty-hint">{t('historyLoading')}</p>}
       {items?.length === 0 && <p class="empty-hint">{t('historyEmpty')}</p>}
       {items && items.length > 0 && shown.length === 0 && <p class="empty-hint">{t('historyNoMatch')}</p>}
@@ -50,8 +66,8 @@ export function HistoryView(props: { onOpen(c: StoredConversation): void; onClos
             item={item}
             onOpen={() => void open(item.id)}
             onExport={() => void exportOne(item.id)}
-            onRename={(name) => void updateConversation(item.id, (c) => ({ ...c, name })).then(refresh)}
-            onDelete={() => void deleteConversation(item.id).then(refresh)}
+            onRename={(name) => write('rename', () => updateConversation(item.id, (c) => ({ ...c, name })))}
+            onDelete={() => void write('delete', () => deleteConversation(item.id))}
           />
         ))}
       </ul>

@@ -1,5 +1,4 @@
-import type { AskChoice, ReasoningEffort } from '@/utils/messaging/types';
-import type { ModelInfo } from '@/utils/kimi/types';
+import type { AskChoice, ModelInfo, ReasoningEffort } from '@/utils/kimi/types';
 import type { Settings } from '@/utils/storage/items';
 import { modelProfile } from '@/utils/kimi/model-table';
 import { effectiveChoice } from '@/utils/kimi/choice';

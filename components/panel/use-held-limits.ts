@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { KimiFailure } from '@/utils/kimi/types';
 import type { PageContent } from '@/utils/sources/types';
 import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
@@ -24,8 +24,12 @@ export function useHeldLimits() {
     const unwatch = [settingsItem.watch(load), modelsCacheItem.watch(load)];
     return () => unwatch.forEach((u) => u());
   }, []);
-  return {
-    held: () => held.current,
-    now: () => (held.current ? Promise.resolve(held.current) : readLimits()),
-  };
+  // The same object every render (its functions read the ref), so callbacks that use it need not change.
+  return useMemo(
+    () => ({
+      held: () => held.current,
+      now: () => (held.current ? Promise.resolve(held.current) : readLimits()),
+    }),
+    [],
+  );
 }

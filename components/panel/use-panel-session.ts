@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { AskChoice, AskMode, AskRequest } from '@/utils/messaging/types';
+import type { AskMode, AskRequest } from '@/utils/messaging/types';
+import type { AskChoice } from '@/utils/kimi/types';
 import type { PageContent } from '@/utils/sources/types';
 import { openAsk, type AskHandle } from '@/utils/panel/ask-stream';
 import { warmPort } from '@/utils/panel/warm-port';
@@ -32,6 +33,9 @@ export type AskExtras = Pick<AskRequest, 'attachments' | 'images'> & Pick<AskExt
  * (saved as it changes), and the one answer that may be streaming — which
  * keeps landing in its own conversation even if the panel moves to another tab.
  */
+/** A settled turn keeps the passages it cited, so its links still work after the panel reopens. */
+const settle = (t: Turn) => ({ sources: settleSources(t) });
+
 export function usePanelSession(tabId: number | undefined) {
   const { page, pageRef, setPageState, readPage } = usePageReading(tabId);
   const selection = useShownSelection(tabId, page, readPage);
@@ -50,8 +54,6 @@ export function usePanelSession(tabId: number | undefined) {
     return settingsItem.watch((s) => (citeOn.current = s?.citations !== false));
   }, []);
   const limits = useHeldLimits();
-  /** A settled turn keeps the passages it cited, so its links still work after the panel reopens. */
-  const settle = (t: Turn) => ({ sources: settleSources(t) });
 
   const extras = useRef<AskExtras>({});
   const setAskExtras = useCallback((next: AskExtras) => void (extras.current = next), []);

@@ -23,6 +23,14 @@ const STYLE = 'I keep bees. Answer like a beekeeper, in two sentences.';
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 type Body = { messages: { role: string; content: string }[] };
+
+/** The stored custom actions, read from an extension page (browser in Firefox, chrome in Chromium). */
+const storedActions = (page: UiPage) =>
+  page.evaluate(async () => {
+    type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    return (await (g.browser ?? g.chrome)!.storage.local.get('actions')).actions;
+  }, null);
 const lastBody = (m: Moonlit) => chatRequests(m.sim.log).at(-1)!.json as Body;
 
 async function checkBox(page: UiPage, label: string, on: boolean): Promise<void> {
@@ -101,7 +109,7 @@ function actionsSuite(kind: BrowserKind) {
       await waitInPage(o, 'the unknown-variable message', (w: string) => [...document.querySelectorAll('[role="alert"]')].some((a) => a.textContent === w), wrong);
       // Save refuses while the template is wrong: nothing is stored.
       await o.click(msg('actionsSave'));
-      assert.equal(await o.evaluate(async () => JSON.stringify((await (((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('actions'))).actions ?? null), null), 'null');
+      assert.equal(JSON.stringify((await storedActions(o)) ?? null), 'null');
       await o.fill(msg('actionsPrompt'), PROMPT);
       await checkBox(o, msg('actionsContextSelection'), true);
       await o.click(msg('actionsSave'));
@@ -109,9 +117,10 @@ function actionsSuite(kind: BrowserKind) {
       await o.fill(msg('actionsAnswerStyle'), STYLE);
       await o.click(msg('actionsAnswerStyleSave'));
       await waitForStatus(o, msg('actionsAnswerStyleSaved'));
-      const stored = await o.evaluate(async () => (await (((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('actions'))).actions, null) as { list: { id: string; name?: string; prompt?: string; contexts?: string[] }[] };
+      const stored = (await storedActions(o)) as { list: { id: string; name?: string; prompt?: string; contexts?: string[] }[] };
       const mine = stored.list.find((a) => a.name === NAME);
-      assert.ok(mine && mine.id.startsWith('user-'), `the action should be stored with a user id: ${JSON.stringify(stored)}`);
+      assert.ok(mine, `the action should be stored: ${JSON.stringify(stored)}`);
+      assert.ok(mine.id.startsWith('user-'), `the action should be stored with a user id: ${JSON.stringify(stored)}`);
       assert.deepEqual([mine.prompt, mine.contexts], [PROMPT, ['page', 'selection']]);
       actionId = mine.id;
       await options.close();

@@ -6,15 +6,13 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { startSimulator, type Simulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
 import { SCANNED_TEXT } from '../simulator/extract';
 import { makePdf, type PdfLine } from '../unit/documents/make-pdf';
 import { ask, answerCount, waitForAnswerStatus } from './lib/answers';
-import { openRaw } from './lib/chrome-pages';
-import { launchChrome, type ChromeSession } from './lib/launch-chrome';
 import { chatRequests, messagesText } from './lib/log-checks';
 import { msg } from './lib/messages';
-import { configure, SECRET_KEY } from './lib/moonlit-setup';
+import { useMoonlit } from './lib/moonlit';
 import { waitForPanelPage } from './lib/panel-flow';
 import { waitFor, waitInPage, type UiPage } from './lib/ui-driver';
 
@@ -61,28 +59,24 @@ function assertInOrder(text: string, pieces: string[]): void {
 }
 
 describe('A PDF with scanned pages among text pages (Chromium)', () => {
-  let sim: Simulator;
+  // MOONLIT_CHROME_BUILD: a copy of the build, when other builds may be rewriting .output meanwhile.
+  const m = useMoonlit('chromium', { extension: process.env.MOONLIT_CHROME_BUILD || undefined });
   let pdf: Awaited<ReturnType<typeof startPdfServer>>;
-  let b: ChromeSession;
 
   before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
     pdf = await startPdfServer();
-    b = await launchChrome({ extension: process.env.MOONLIT_CHROME_BUILD || undefined });
-    await configure(b, sim);
-    sim.setDefault({ content: 'Noted.' });
+    m().sim.setDefault({ content: 'Noted.' });
   });
 
   after(async () => {
-    await b?.close();
     await new Promise<void>((r) => (pdf?.server ? pdf.server.close(() => r()) : r()));
-    await sim?.close();
   });
 
   it('names pages 2, 4–5 as having no text, uploads nothing unasked, then recognises just those and sends their text in page order', { timeout: 120_000 }, async () => {
-    await openRaw(b.context, pdf.url);
+    const { sim, b } = m();
+    await m().open(pdf.url);
     const tabId = await waitFor(`a tab id for ${pdf.url}`, () => b.tabIdOf(pdf.url));
-    const panel = (await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`)).ui;
+    const panel = (await m().open(`${b.origin}/sidepanel.html?tabId=${tabId}`)).ui;
     await waitForPanelPage(panel, TITLE);
     const notice = msg('docTextlessMany', '2, 4–5');
     await hasText(panel, 'the notice naming the pages without text', notice);

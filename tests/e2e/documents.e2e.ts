@@ -1,102 +1,27 @@
 // Documents end to end in Chromium with the e2e build: a PDF tab read by the panel (pdf.js in the extension page),
 // password-protected (wrong, then right password; a waiting question goes on by itself; earlier turns stay),
 // encrypted-but-openable and corrupt PDFs, a scanned PDF through consent and the simulator's file-extract (then
-// from the local cache; the question asked before consenting goes on by itself), attached files kept with the
-// conversation and attached again when the panel is reopened, files attached with
-// the "Attach files" picker (pre-upload messages; a .docx through file-extract) and a dropped file, and "Ask about what I see".
-// The PDF tab also in Firefox ESR. "Ask about what I see" runs headed under Xvfb (skipped without Xvfb/xdotool).
-// Run: npx tsx --test tests/e2e/documents.e2e.ts (after npm run build:e2e). MOONLIT_CHROME_BUILD / MOONLIT_FIREFOX_BUILD
-// may point at copies of the builds when other builds could rewrite .output during the run.
+// from the local cache; the question asked before consenting goes on by itself), and files attached with
+// the "Attach files" picker (pre-upload messages; a .docx through file-extract) and a dropped file.
+// "Ask about what I see" (headed, under Xvfb): documents-seen.e2e.ts; the PDF tab in Firefox ESR: documents-firefox.e2e.ts.
+// Run: npx tsx --test tests/e2e/documents.e2e.ts (after npm run build:e2e). MOONLIT_CHROME_BUILD may point at a
+// copy of the build when other builds could rewrite .output during the run.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { SCANNED_TEXT } from '../simulator/extract';
-import { corruptPdf, makePdf } from '../unit/documents/make-pdf';
-import { ask, waitForAnswerStatus, waitForTurn } from './lib/answers';
-import { openRaw, uiFor, type RawPage } from './lib/chrome-pages';
+import { waitForAnswerStatus, waitForTurn } from './lib/answers';
+import { openRaw, type RawPage } from './lib/chrome-pages';
 import { launchChrome, type ChromeSession } from './lib/launch-chrome';
-import { launchFirefox, type FirefoxSession } from './lib/launch-firefox';
 import { chatRequests, messagesText } from './lib/log-checks';
 import { msg } from './lib/messages';
 import { configure, SECRET_KEY } from './lib/moonlit-setup';
 import { waitForPanelPage } from './lib/panel-flow';
-import { waitFor, waitInPage, type UiPage } from './lib/ui-driver';
-import { missingXTools, startXvfb, xdotool, xdotoolKeys, type Display } from './lib/xvfb';
-
-const PDF_TITLE = 'Lighthouse Ledger';
-const PDF_SENTENCE = 'The keeper logged forty-two storms in the winter ledger.';
-const DOCX_TEXT = 'The quarterly report counts 4711 marmots on the north slope.';
-const LOCKED_TITLE = 'Keeper Accounts';
-const LOCKED_SENTENCE = 'The locked ledger lists seven brass lanterns.';
-const LOCKED_PASSWORD = 'harbour-light';
-const OPEN_SENTENCE = 'Anyone may read that the fog horn sounds at dawn.';
-
-const HARBOUR_TITLE = 'Harbour at Dusk';
-const HARBOUR_HTML = `<!doctype html><title>${HARBOUR_TITLE}</title><body style="background:#1d3557;color:#f1faee">
-<h1>${HARBOUR_TITLE}</h1><p>Three fishing boats come home while the lighthouse turns on its lamp.</p></body>`;
-
-const PDFS: Record<string, Buffer> = {
-  '/ledger.pdf': Buffer.from(
-    makePdf([[{ text: 'Introduction to the ledger.', x: 72, y: 700 }], [{ text: PDF_SENTENCE, x: 72, y: 700 }]], { title: PDF_TITLE }),
-  ),
-  // Hostile metadata: the title carries markup and script URLs (issue 7: payloads in a PDF's metadata).
-  '/hostile.pdf': Buffer.from(
-    makePdf([[{ text: 'A plain page under a hostile title.', x: 72, y: 700 }]], { title: `Report <img src=x onerror="window.__pwned='pdf'"><script>window.__pwned='pdf'</script><svg onload=alert(1)> [x](javascript:alert(1))` }),
-  ),
-  // Password-protected (Standard Security Handler, 128-bit RC4; the fixture maker encrypts it).
-  '/locked.pdf': Buffer.from(
-    makePdf([[{ text: LOCKED_SENTENCE, x: 72, y: 700 }]], { title: LOCKED_TITLE, encrypt: { userPassword: LOCKED_PASSWORD, ownerPassword: 'keeper' } }),
-  ),
-  // Encrypted with an owner password only: anyone can open it, no password asked.
-  '/open-encrypted.pdf': Buffer.from(
-    makePdf([[{ text: OPEN_SENTENCE, x: 72, y: 700 }]], { title: 'Fog Horn Notes', encrypt: { userPassword: '', ownerPassword: 'keeper' } }),
-  ),
-  '/corrupt.pdf': Buffer.from(corruptPdf()),
-  // Pages with a grey box and no text: what a scan looks like to pdf.js.
-  '/scan.pdf': Buffer.from(makePdf([[], []])),
-};
-
-async function startPdfServer(): Promise<{ server: Server; url(path: string): string; hits: Map<string, number> }> {
-  const hits = new Map<string, number>();
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    if (path === '/harbour.html') {
-      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HARBOUR_HTML);
-    }
-    const body = PDFS[path];
-    if (!body) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': body.length, 'cache-control': 'no-store' }).end(body);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as { port: number }).port;
-  return { server, url: (path) => `http://127.0.0.1:${port}${path}`, hits };
-}
-
-const turnQuestions = (ui: UiPage) => ui.evaluate(() => [...document.querySelectorAll('.turn .question')].map((e) => (e as HTMLElement).innerText), null);
-const askBoxValue = (raw: RawPage) => raw.page.getByRole('textbox', { name: 'Ask about this page' }).inputValue();
-const requestWith = (sim: Simulator, question: string) => chatRequests(sim.log).find((r) => messagesText(r).includes(question));
-
-const fileRequests = (sim: Simulator) => sim.log.filter((r) => r.path.startsWith('/v1/files'));
-const bodyText = (ui: UiPage) => ui.evaluate(() => document.body.innerText, null);
-
-/** The chat request that carried `question` has every string of `mustContain`; returns its messages' text. */
-function checkRequestFor(sim: Simulator, question: string, mustContain: string[]): string {
-  const req = chatRequests(sim.log).find((r) => messagesText(r).includes(question));
-  assert.ok(req, `no chat request carried the question "${question}"`);
-  const text = messagesText(req);
-  for (const s of mustContain) assert.ok(text.includes(s), `the chat request should contain "${s}"; it began: ${text.slice(0, 600)}`);
-  return text;
-}
-
-async function askAndCheck(panel: UiPage, sim: Simulator, question: string, mustContain: string[]): Promise<string> {
-  await ask(panel, question);
-  // Found by its question: a question that was left waiting may have gone by itself just before this one.
-  const final = await waitForTurn(panel, question, ['done', 'error', 'stopped']);
-  assert.equal(final.status, 'done', `the answer ended as "${final.status}": ${final.text}`);
-  return checkRequestFor(sim, question, mustContain);
-}
+import { waitFor, waitInPage } from './lib/ui-driver';
+import {
+  askAndCheck, askBoxValue, bodyText, DOCX_TEXT, fileRequests, LOCKED_PASSWORD, LOCKED_SENTENCE, LOCKED_TITLE,
+  OPEN_SENTENCE, PDF_SENTENCE, PDF_TITLE, requestWith, startPdfServer, turnQuestions,
+} from './lib/documents-site';
 
 describe('Documents in Chromium', () => {
   let sim: Simulator;
@@ -351,135 +276,5 @@ describe('Documents in Chromium', () => {
     await askAndCheck(again.ui, sim, 'After reopening: what about the marmots and the fog bell?', [DOCX_TEXT, 'the fog bell rings twice', 'the lamp uses paraffin']);
     assert.equal(fileRequests(sim).length, uploads, 'kept texts are not uploaded again');
     await again.page.close();
-  });
-});
-
-describe('"Ask about what I see" in headed Chromium under Xvfb (activeTab from a real key press)', () => {
-  let sim: Simulator;
-  let pdfs: Awaited<ReturnType<typeof startPdfServer>>;
-  let b: ChromeSession;
-  let display: Display | undefined;
-  const missing = missingXTools();
-
-  before(async () => {
-    if (missing.length) return;
-    display = await startXvfb();
-    process.env.DISPLAY = display.name; // Playwright starts the browser with this process's environment
-    sim = await startSimulator({ keys: [SECRET_KEY] });
-    pdfs = await startPdfServer();
-    b = await launchChrome({ extension: process.env.MOONLIT_CHROME_BUILD || undefined, headless: false });
-    await configure(b, sim);
-    sim.setDefault({ content: 'Noted.' });
-  });
-
-  after(async () => {
-    await b?.close();
-    await new Promise<void>((r) => (pdfs?.server ? pdfs.server.close(() => r()) : r()));
-    await sim?.close();
-    display?.stop();
-  });
-
-  it('"Ask about what I see": a text-only model offers file-extract or a model that sees; the screenshot goes as image_url', { timeout: 120_000 }, async (t) => {
-    if (missing.length) {
-      const reason = `${missing.join(' and ')} not installed (apt-get install xvfb xdotool)`;
-      if (process.env.CI === 'true') assert.fail(`the screenshot test cannot run: ${reason}`);
-      t.skip(reason);
-      return;
-    }
-    const url = pdfs.url('/harbour.html');
-    const tab = await openRaw(b.context, url);
-    const tabId = await waitFor(`a tab id for ${url}`, () => b.tabIdOf(url));
-    // Chrome captures only with activeTab (or <all_urls>): the user invokes Moonlit on the tab, here with a real
-    // shortcut. "summarize-page" grants it (Chromium 14x did not for _execute_action when it opens the side panel).
-    const commands = await b.worker.evaluate(async () =>
-      (await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }).chrome.commands.getAll()),
-    );
-    const shortcut = commands.find((c) => c.name === 'summarize-page')?.shortcut ?? '';
-    assert.ok(shortcut, `the summarize shortcut should be bound: ${JSON.stringify(commands)}`);
-    await tab.page.bringToFront();
-    const windows = (await xdotool(display!.name, ['search', '--sync', '--onlyvisible', '--name', HARBOUR_TITLE])).trim().split('\n');
-    await xdotool(display!.name, ['windowfocus', '--sync', windows[0]]);
-    await xdotool(display!.name, ['key', '--clearmodifiers', xdotoolKeys(shortcut)]);
-    // The panel in its own window, as the side panel would be: the bound tab stays the one showing in its window.
-    const opened = b.context.waitForEvent('page', { timeout: 10_000 });
-    await b.worker.evaluate((u: string) => (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome.windows.create({ url: u }), `${b.origin}/sidepanel.html?tabId=${tabId}`);
-    const page = await opened;
-    const panel = { page, ui: uiFor(page) };
-    await waitInPage(panel.ui, 'the panel to show the page', (s: string) => document.body.innerText.includes(s), HARBOUR_TITLE);
-    // The shortcut's summary runs in the real side panel, or here when it was left pending: let it finish first.
-    await waitFor('the shortcut\'s summary request', () => chatRequests(sim.log).length > 0, 30_000);
-    await waitInPage(panel.ui, 'no answer streaming here', () => !document.querySelector('[data-role="answer"][data-status="streaming"]'), null);
-    const model = 'moonshot-v1-128k';
-    const tokens = /Image, about ([\d,]+) tokens/;
-
-    // A text-only model: read the image's text via file-extract instead.
-    await panel.ui.click(msg('attachSeeing'));
-    await waitInPage(panel.ui, 'the screenshot and the text-only notice', (s: string) => document.body.innerText.includes(s), msg('attachNoVision', model), {
-      describe: () => bodyText(panel.ui),
-    });
-    assert.match(await bodyText(panel.ui), tokens, 'the screenshot shows its token estimate');
-    const before = fileRequests(sim).length;
-    await panel.ui.fill('Ask about this page', 'What do I see?');
-    await panel.ui.click('Send');
-    await waitInPage(panel.ui, 'the hint to pick a way', (s: string) => document.body.innerText.includes(s), msg('attachNeedsVision'));
-    await panel.ui.click(msg('attachReadImageText'));
-    await waitInPage(panel.ui, 'the screenshot read as text', () => document.querySelector('.attach-item')?.getAttribute('data-status') === 'ready', null, {
-      describe: () => bodyText(panel.ui),
-    });
-    assert.deepEqual(fileRequests(sim).slice(before).map((r) => r.method), ['POST', 'GET', 'DELETE']);
-    // The question sent before a way was picked waited; now the image's text is ready, it goes by itself. (Asking the
-    // next question before it has gone was the flake: that answer took the position the test then read.)
-    const waited = await waitForTurn(panel.ui, 'What do I see?', ['done', 'error', 'stopped']);
-    assert.equal(waited.status, 'done', `the question that waited ended as "${waited.status}": ${waited.text}`);
-    checkRequestFor(sim, 'What do I see?', [SCANNED_TEXT]);
-    await askAndCheck(panel.ui, sim, 'What text is in the screenshot?', [SCANNED_TEXT]);
-    await panel.ui.click(msg('attachRemove', msg('attachScreenshotName')));
-
-    // Switch to a model that sees: the screenshot goes as an image_url part with its real MIME type.
-    await panel.ui.click(msg('attachSeeing'));
-    const vision = 'moonshot-v1-128k-vision-preview';
-    await panel.ui.click(msg('attachSwitchModel', vision));
-    await waitInPage(panel.ui, 'the notice to go', (s: string) => !document.body.innerText.includes(s), msg('attachNoVision', model));
-    const question = 'Describe the colours of what I see.';
-    await ask(panel.ui, question);
-    const final = await waitForTurn(panel.ui, question, ['done', 'error', 'stopped']);
-    assert.equal(final.status, 'done', `the answer ended as "${final.status}": ${final.text}`);
-    const req = chatRequests(sim.log).find((r) => messagesText(r).includes(question))!;
-    const body = req.json as { model: string; messages: { role: string; content: unknown }[] };
-    assert.equal(body.model, vision);
-    const last = body.messages.at(-1)!;
-    assert.ok(Array.isArray(last.content), 'the question with an image is sent as content parts');
-    const image = (last.content as { type: string; image_url?: { url: string } }[]).find((p) => p.type === 'image_url');
-    assert.match(image?.image_url?.url ?? '', /^data:image\/png;base64,iVBORw0KGgo/, 'a PNG screenshot as a data URL');
-    await page.close();
-  });
-});
-
-describe("A PDF tab in Firefox ESR (its pdf.js viewer refuses content scripts)", () => {
-  let sim: Simulator;
-  let pdfs: Awaited<ReturnType<typeof startPdfServer>>;
-  let b: FirefoxSession;
-
-  before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
-    pdfs = await startPdfServer();
-    b = await launchFirefox({ extension: process.env.MOONLIT_FIREFOX_BUILD || undefined });
-    await configure(b, sim);
-    sim.setDefault({ content: 'Noted.' });
-  });
-
-  after(async () => {
-    await b?.close();
-    await new Promise<void>((r) => (pdfs?.server ? pdfs.server.close(() => r()) : r()));
-    await sim?.close();
-  });
-
-  it('the panel reads the PDF itself and its text, with page markers, reaches Kimi', { timeout: 90_000 }, async () => {
-    const url = pdfs.url('/ledger.pdf');
-    await b.open(url);
-    const tabId = await waitFor(`a tab id for ${url}`, () => b.tabIdOf(url));
-    const panel = await b.open(`${b.origin}/sidepanel.html?tabId=${tabId}`);
-    await waitForPanelPage(panel, PDF_TITLE);
-    await askAndCheck(panel, sim, 'How many storms are in the ledger?', [PDF_SENTENCE, '--- Page 2 ---']);
   });
 });

@@ -4,15 +4,11 @@
 // rendered), show what it cannot format as text, and render the whole conversation again when reopened.
 // Run: npx tsx --test --test-reporter=spec tests/e2e/hostile-render.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { describe, it } from 'node:test';
 import { ask, waitForAnswerStatus } from './lib/answers';
-import type { ExtensionBrowser } from './lib/extension-browser';
-import { ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
+import { ARTICLE_TITLE } from './lib/fixture-server';
 import { checkHostileAnswer, HOSTILE_ANSWERS } from './lib/hostile-answers';
-import { launchChrome } from './lib/launch-chrome';
-import { launchFirefox } from './lib/launch-firefox';
-import { configure, panelFor, SECRET_KEY } from './lib/moonlit-setup';
+import { useMoonlit, type BrowserKind } from './lib/moonlit';
 import { waitForPanelPage } from './lib/panel-flow';
 import { bounded, type UiPage } from './lib/ui-driver';
 
@@ -22,33 +18,20 @@ async function roundTrip(panel: UiPage, after: string): Promise<void> {
   assert.equal(value, 42);
 }
 
-const BROWSERS: [string, () => Promise<ExtensionBrowser>][] = [
-  ['Chromium', () => launchChrome()],
-  ['Firefox ESR', () => launchFirefox()],
+const BROWSERS: [string, BrowserKind][] = [
+  ['Chromium', 'chromium'],
+  ['Firefox ESR', 'firefox'],
 ];
 
-for (const [name, launch] of BROWSERS) {
+for (const [name, kind] of BROWSERS) {
   describe(`hostile answers in the real panel in ${name}`, () => {
-    let sim: Simulator;
-    let site: FixtureServer;
-    let b: ExtensionBrowser;
-
-    before(async () => {
-      sim = await startSimulator({ keys: [SECRET_KEY] });
-      site = await startFixtureServer();
-      b = await launch();
-      await configure(b, sim);
-    });
-
-    after(async () => {
-      await b?.close();
-      await site?.close();
-      await sim?.close();
-    });
+    const m = useMoonlit(kind);
 
     it('stream in, leave the panel responsive, show what cannot be formatted as text, and render again when reopened', { timeout: 300_000 }, async () => {
-      const url = site.url('article.html?hostile-render');
-      const { panel, tabId } = await panelFor(b, url, ARTICLE_TITLE, (u) => b.tabIdOf(u));
+      const { sim, site, b } = m();
+      const opened = await m().panelFor(site.url('article.html?hostile-render'), ARTICLE_TITLE);
+      const { tabId } = opened;
+      const panel = opened.panel.ui;
       for (const [i, answer] of HOSTILE_ANSWERS.entries()) {
         sim.script({ content: answer.content, chunkSize: 256, chunkDelayMs: 1 });
         await ask(panel, `Hostile answer ${i + 1}`);
@@ -64,10 +47,10 @@ for (const [name, launch] of BROWSERS) {
       await waitForAnswerStatus(panel, last, ['done'], 30_000);
       const bold = await panel.evaluate((n: number) => document.querySelectorAll('[data-role="answer"]')[n]?.querySelector('strong')?.textContent, last);
       assert.equal(bold, 'answer', 'the ordinary answer should render its bold');
-      await panel.close();
+      await opened.panel.close();
 
       // Reopened, the conversation comes back from storage and renders again, as responsive.
-      const reopened = await b.open(`${b.origin}/sidepanel.html?tabId=${tabId}`);
+      const reopened = (await m().open(`${b.origin}/sidepanel.html?tabId=${tabId}`)).ui;
       await waitForPanelPage(reopened, ARTICLE_TITLE);
       await waitForAnswerStatus(reopened, last, ['done'], 60_000);
       await roundTrip(reopened, 'reopening');

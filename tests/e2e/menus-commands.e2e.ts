@@ -4,7 +4,7 @@
 // under Xvfb. Each must make the panel bound to the clicked tab stream at once, with the right question.
 // Run: npx tsx --test tests/e2e/menus-commands.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { answerCount } from './lib/answers';
 import { currentWorker, openRaw, type RawPage } from './lib/chrome-pages';

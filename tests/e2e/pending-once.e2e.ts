@@ -4,15 +4,13 @@
 // Firefox: the handler the e2e build exposes on the background page).
 // Run: npx tsx --test --test-reporter=spec tests/e2e/pending-once.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { before, describe, it } from 'node:test';
+import type { Simulator } from '../simulator/server';
 import { answerState } from './lib/answers';
-import { currentWorker, openRaw } from './lib/chrome-pages';
-import { ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
-import { launchChrome, type ChromeSession } from './lib/launch-chrome';
-import { launchFirefox, type FirefoxSession } from './lib/launch-firefox';
+import { currentWorker } from './lib/chrome-pages';
+import { ARTICLE_TITLE } from './lib/fixture-server';
 import { chatRequests } from './lib/log-checks';
-import { configure, SECRET_KEY } from './lib/moonlit-setup';
+import { useMoonlit, type Moonlit } from './lib/moonlit';
 import { waitForPanelPage } from './lib/panel-flow';
 import { waitFor, type UiPage } from './lib/ui-driver';
 
@@ -49,39 +47,33 @@ async function checkOnce(sim: Simulator, panels: UiPage[], fire: () => Promise<v
   assert.equal(chatRequests(sim.log).length, ROUNDS, `${ROUNDS} actions, ${ROUNDS} chat requests`);
 }
 
+/** An article tab with two panels bound to it, both showing the page. */
+async function twoPanelsOnOneTab(m: Moonlit): Promise<{ url: string; tabId: number; panels: UiPage[] }> {
+  m.sim.setDefault({ content: ANSWER });
+  const url = m.site.url('article.html');
+  await m.open(url);
+  const tabId = await m.tabIdOf(url);
+  const panels: UiPage[] = [];
+  for (let i = 0; i < 2; i++) {
+    const p = (await m.open(`${m.b.origin}/sidepanel.html?tabId=${tabId}`)).ui;
+    await waitForPanelPage(p, ARTICLE_TITLE);
+    panels.push(p);
+  }
+  return { url, tabId, panels };
+}
+
 describe('A menu action runs once with two panels on one tab (Chromium)', () => {
-  let sim: Simulator;
-  let site: FixtureServer;
-  let b: ChromeSession;
+  const m = useMoonlit('chromium');
   let panels: UiPage[];
   let tabId: number;
   let url: string;
 
   before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
-    site = await startFixtureServer();
-    b = await launchChrome();
-    await configure(b, sim);
-    sim.setDefault({ content: ANSWER });
-    url = site.url('article.html');
-    await openRaw(b.context, url);
-    tabId = (await b.tabIdOf(url))!;
-    assert.equal(typeof tabId, 'number', 'the article tab should have an id');
-    panels = [];
-    for (let i = 0; i < 2; i++) {
-      const p = (await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`)).ui;
-      await waitForPanelPage(p, ARTICLE_TITLE);
-      panels.push(p);
-    }
-  });
-
-  after(async () => {
-    await b?.close();
-    await site?.close();
-    await sim?.close();
+    ({ url, tabId, panels } = await twoPanelsOnOneTab(m()));
   });
 
   it('"summarize-page" fired through contextMenus.onClicked: one chat request, one panel answers', { timeout: 120_000 }, async () => {
+    const { sim, b } = m();
     const fire = async () => {
       const worker = await currentWorker(b.context);
       await worker.evaluate(
@@ -103,40 +95,17 @@ describe('A menu action runs once with two panels on one tab (Chromium)', () => 
 });
 
 describe('A menu action runs once with two panels on one tab (Firefox ESR)', () => {
-  let sim: Simulator;
-  let site: FixtureServer;
-  let fx: FirefoxSession;
-  let helper: UiPage;
+  const m = useMoonlit('firefox');
   let panels: UiPage[];
   let tabId: number;
   let url: string;
 
   before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
-    site = await startFixtureServer();
-    fx = await launchFirefox();
-    await configure(fx, sim);
-    sim.setDefault({ content: ANSWER });
-    url = site.url('article.html');
-    await fx.open(url);
-    tabId = (await fx.tabIdOf(url))!;
-    assert.equal(typeof tabId, 'number', 'the article tab should have an id');
-    helper = await fx.open(`${fx.origin}/options.html`);
-    panels = [];
-    for (let i = 0; i < 2; i++) {
-      const p = await fx.open(`${fx.origin}/sidepanel.html?tabId=${tabId}`);
-      await waitForPanelPage(p, ARTICLE_TITLE);
-      panels.push(p);
-    }
-  });
-
-  after(async () => {
-    await fx?.close();
-    await site?.close();
-    await sim?.close();
+    ({ url, tabId, panels } = await twoPanelsOnOneTab(m()));
   });
 
   it('"summarize-page" through the background\'s menu handler: one chat request, one panel answers', { timeout: 120_000 }, async () => {
+    const { sim, helper } = m();
     const fire = async () => {
       const error = await helper.evaluate(
         async ([tab, pageUrl]: [number, string]) => {

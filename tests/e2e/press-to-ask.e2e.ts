@@ -6,34 +6,25 @@
 // Run: npx tsx --test tests/e2e/press-to-ask.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import type { Simulator } from '../simulator/server';
-import { answerCount, waitForAnswerStatus } from './lib/answers';
+import { answerCount } from './lib/answers';
 import type { RawPage } from './lib/chrome-pages';
-import { rawTabAndPanel } from './lib/raw-panel';
 import { lastMessage } from './lib/fault-flow';
-import { ARTICLE_TITLE, type FixtureServer } from './lib/fixture-server';
-import type { ChromeSession } from './lib/launch-chrome';
 import { chatRequests } from './lib/log-checks';
 import { msg } from './lib/messages';
 import { useMoonlit } from './lib/moonlit';
-import { leaveAskBox, selectParagraph, waitForShownSelection } from './lib/selection-flow';
-
-const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+import { articleAndPanel, leaveAskBox, selectParagraph, sentWith as sentIn, waitForShownSelection } from './lib/selection-flow';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('The page checked before the click, in Chromium', () => {
   const m = useMoonlit('chromium');
   let sim: Simulator;
-  let site: FixtureServer;
-  let b: ChromeSession;
   let tab: RawPage;
   let panel: RawPage;
 
   before(async () => {
-    ({ sim, site, b } = m());
-    sim.setDefault({ content: 'Noted.', chunkSize: 4, chunkDelayMs: 5 });
-    ({ tab, panel } = await rawTabAndPanel(b, site.url('article.html?press'), ARTICLE_TITLE));
+    sim = m().sim;
+    ({ tab, panel } = await articleAndPanel(m(), 'press'));
   });
 
   /** The centre of the Send button, after typing `question`. */
@@ -45,13 +36,7 @@ describe('The page checked before the click, in Chromium', () => {
   }
 
   /** The one request that carried `question`, once its answer is done. */
-  async function sentWith(question: string, index: number) {
-    const end = await waitForAnswerStatus(panel.ui, index, ['done', 'error', 'stopped']);
-    assert.equal(end.status, 'done', `the answer ended as ${end.status}: ${end.text.slice(0, 200)}`);
-    const carrying = chatRequests(sim.log).filter((r) => (lastMessage(r).content ?? '').includes(question));
-    assert.equal(carrying.length, 1, `exactly one request should carry "${question}"`);
-    return flat(lastMessage(carrying[0]).content ?? '');
-  }
+  const sentWith = (question: string, index: number) => sentIn(panel.ui, sim, question, index);
 
   it('held for a moment, as a person clicks: one request, with the selection made before the press', { timeout: 60_000 }, async () => {
     await leaveAskBox(panel.ui);

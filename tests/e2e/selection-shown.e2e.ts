@@ -6,33 +6,20 @@
 // Run: npx tsx --test tests/e2e/selection-shown.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { Simulator } from '../simulator/server';
-import { answerCount, waitForAnswerStatus } from './lib/answers';
+import { answerCount } from './lib/answers';
 import type { RawPage } from './lib/chrome-pages';
-import { rawTabAndPanel } from './lib/raw-panel';
-import { lastMessage } from './lib/fault-flow';
-import { ARTICLE_TITLE, type FixtureServer } from './lib/fixture-server';
-import type { ChromeSession } from './lib/launch-chrome';
-import { chatRequests } from './lib/log-checks';
 import { msg } from './lib/messages';
 import { useMoonlit } from './lib/moonlit';
-import { leaveAskBox, selectParagraph, shownSelection, waitForShownSelection } from './lib/selection-flow';
+import { articleAndPanel, leaveAskBox, selectParagraph, sentWith, shownSelection, waitForShownSelection } from './lib/selection-flow';
 import { waitInPage } from './lib/ui-driver';
-
-const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('The selection the panel shows is the one sent, in Chromium', () => {
   const m = useMoonlit('chromium');
-  let sim: Simulator;
-  let site: FixtureServer;
-  let b: ChromeSession;
   let tab: RawPage;
   let panel: RawPage;
 
   before(async () => {
-    ({ sim, site, b } = m());
-    sim.setDefault({ content: 'Noted.', chunkSize: 4, chunkDelayMs: 5 });
-    ({ tab, panel } = await rawTabAndPanel(b, site.url('article.html?shown'), ARTICLE_TITLE));
+    ({ tab, panel } = await articleAndPanel(m(), 'shown'));
   });
 
   /** Sends `question` with Send and returns the user message of the one request carrying it. */
@@ -40,11 +27,7 @@ describe('The selection the panel shows is the one sent, in Chromium', () => {
     await panel.ui.fill(msg('panelAskLabel'), question);
     const index = await answerCount(panel.ui);
     await panel.ui.click(msg('panelSend'));
-    const end = await waitForAnswerStatus(panel.ui, index, ['done', 'error', 'stopped']);
-    assert.equal(end.status, 'done', `the answer ended as ${end.status}: ${end.text.slice(0, 200)}`);
-    const carrying = chatRequests(sim.log).filter((r) => (lastMessage(r).content ?? '').includes(question));
-    assert.equal(carrying.length, 1, 'exactly one request should carry the question');
-    return flat(lastMessage(carrying[0]).content ?? '');
+    return sentWith(panel.ui, m().sim, question, index);
   }
 
   it('a page that selects other text as the user clicks into the panel: the shown selection goes, not the page\'s', { timeout: 60_000 }, async () => {

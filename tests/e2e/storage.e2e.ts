@@ -4,32 +4,16 @@
 // and the next save works. docs/storage.md explains the budget.
 // Run: npx tsx --test --test-reporter=spec tests/e2e/storage.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { describe, it } from 'node:test';
 import { ask, answerState, waitForAnswerStatus } from './lib/answers';
-import type { ExtensionBrowser } from './lib/extension-browser';
-import { ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
-import { launchChrome } from './lib/launch-chrome';
-import { launchFirefox } from './lib/launch-firefox';
+import { ARTICLE_TITLE } from './lib/fixture-server';
 import { msg } from './lib/messages';
-import { configure, panelFor, SECRET_KEY } from './lib/moonlit-setup';
+import { useMoonlit, type Moonlit } from './lib/moonlit';
 import { fillStorage, FILLER_PREFIX, focusTab, panelConversations, storedConversations, textOf } from './lib/storage-flow';
 import { waitFor, waitInPage, type UiPage } from './lib/ui-driver';
 
 const BUDGET = 8 * 1024 * 1024;
 const MB = 1_000_000;
-
-let sim: Simulator;
-let site: FixtureServer;
-
-before(async () => {
-  sim = await startSimulator({ keys: [SECRET_KEY] });
-  site = await startFixtureServer();
-});
-after(async () => {
-  await site?.close();
-  await sim?.close();
-});
 
 const bodyHas = (page: UiPage, what: string, text: string) =>
   waitInPage(page, what, (t: string) => document.body.innerText.includes(t), text, {
@@ -86,22 +70,17 @@ async function savedWithTurns(helper: UiPage, turns: number): Promise<void> {
   });
 }
 
-async function setUp(b: ExtensionBrowser & { tabIdOf(url: string): Promise<number | undefined> }, name: string) {
-  await configure(b, sim);
-  const { panel } = await panelFor(b, site.url(`article.html?storage=${name}`), ARTICLE_TITLE, b.tabIdOf.bind(b));
-  const helper = await b.open(`${b.origin}/options.html`);
-  return { panel, helper };
+/** A panel on an article, and the fixture's options page to fill storage from and delete in. */
+async function setUp(m: Moonlit) {
+  const { panel } = await m.panelFor(m.site.url(`article.html?storage=${m.kind}`), ARTICLE_TITLE);
+  return { panel: panel.ui, helper: m.helper };
 }
 
 describe('Storage filling up in Chromium (the real 10 MB quota)', () => {
-  let b: Awaited<ReturnType<typeof launchChrome>>;
-  before(async () => {
-    b = await launchChrome({ extension: process.env.MOONLIT_E2E_CHROME_BUILD });
-  });
-  after(async () => b?.close());
+  const m = useMoonlit('chromium');
 
   it('at the quota: the panel says the conversation could not be saved and keeps it; Options deletes the oldest; it is saved', async () => {
-    const { panel, helper } = await setUp(b, 'chrome');
+    const { panel, helper } = await setUp(m());
     const fill = await fillStorage(helper, [MB, 100_000, 10_000, 1_000, 100], null);
     assert.equal(fill.quota, 10 * 1024 * 1024, "Chromium's storage.local quota (no unlimitedStorage)");
     assert.match(fill.lastError, /quota/i, 'filling should end at the quota');
@@ -128,14 +107,10 @@ describe('Storage filling up in Chromium (the real 10 MB quota)', () => {
 });
 
 describe('Storage filling up in Firefox ESR (no quota for storage.local: Moonlit\'s own budget)', () => {
-  let b: Awaited<ReturnType<typeof launchFirefox>>;
-  before(async () => {
-    b = await launchFirefox({ extension: process.env.MOONLIT_E2E_FIREFOX_BUILD });
-  });
-  after(async () => b?.close());
+  const m = useMoonlit('firefox');
 
   it('over the budget: the panel warns and still saves; Options deletes the oldest; the warning goes; the next save works', async () => {
-    const { panel, helper } = await setUp(b, 'firefox');
+    const { panel, helper } = await setUp(m());
     const fill = await fillStorage(helper, [MB], BUDGET + 500_000);
     assert.equal(fill.lastError, '', 'Firefox should take every write (it has no quota for storage.local)');
     assert.ok(fill.used >= BUDGET, `filled past the budget: ${fill.used} bytes`);

@@ -4,13 +4,10 @@
 // clipboard read to a driven page, so there navigator.clipboard.writeText is wrapped in the panel to record what
 // the panel writes (the real write still happens).
 // Run: npx tsx --test --test-reporter=spec tests/e2e/turn-actions.e2e.ts (after npm run build:e2e).
-import { after, before, describe, it } from 'node:test';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { before, describe, it } from 'node:test';
 import { openRaw } from './lib/chrome-pages';
-import { ARTICLE_TITLE, startFixtureServer, type FixtureServer } from './lib/fixture-server';
-import { launchChrome, type ChromeSession } from './lib/launch-chrome';
-import { launchFirefox, type FirefoxSession } from './lib/launch-firefox';
-import { configure, SECRET_KEY } from './lib/moonlit-setup';
+import { ARTICLE_TITLE } from './lib/fixture-server';
+import { useMoonlit } from './lib/moonlit';
 import { waitForPanelPage } from './lib/panel-flow';
 import { checkRegenerateAndEdit, checkUsageAndCopy, type TurnActionsEnv } from './lib/turn-actions-flow';
 import type { UiPage } from './lib/ui-driver';
@@ -29,19 +26,14 @@ function settingsSetter(page: UiPage) {
 }
 
 describe('Turn actions in Chromium', () => {
-  let sim: Simulator;
-  let site: FixtureServer;
-  let b: ChromeSession;
+  const m = useMoonlit('chromium');
   let env: TurnActionsEnv;
 
   before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
-    site = await startFixtureServer();
-    b = await launchChrome();
-    await configure(b, sim);
+    const { sim, site, b } = m();
     const url = site.url('article.html');
     await openRaw(b.context, url);
-    const tabId = (await b.tabIdOf(url))!;
+    const tabId = await m().tabIdOf(url);
     // Chromium grants no permission to an extension's origin: the clipboard is read from a page of the
     // fixture server (the browser has one clipboard), with clipboard-read granted there.
     const reader = await openRaw(b.context, site.url('article.html?clipboard'));
@@ -66,12 +58,6 @@ describe('Turn actions in Chromium', () => {
     };
   });
 
-  after(async () => {
-    await b?.close();
-    await site?.close();
-    await sim?.close();
-  });
-
   it('the usage line shows the simulator’s tokens after the answer, and the cost where the price is known; Copy answer leaves the text without citation markers on the clipboard', { timeout: 60_000 }, () =>
     checkUsageAndCopy(env));
 
@@ -80,21 +66,13 @@ describe('Turn actions in Chromium', () => {
 });
 
 describe('Turn actions in Firefox ESR', () => {
-  let sim: Simulator;
-  let site: FixtureServer;
-  let fx: FirefoxSession;
+  const m = useMoonlit('firefox');
   let env: TurnActionsEnv;
 
   before(async () => {
-    sim = await startSimulator({ keys: [SECRET_KEY] });
-    site = await startFixtureServer();
-    fx = await launchFirefox();
-    await configure(fx, sim);
-    const url = site.url('article.html');
-    await fx.open(url);
-    const tabId = (await fx.tabIdOf(url))!;
-    const panel = await fx.open(`${fx.origin}/sidepanel.html?tabId=${tabId}`);
-    await waitForPanelPage(panel, ARTICLE_TITLE);
+    const { sim, site } = m();
+    const { panel: opened } = await m().panelFor(site.url('article.html'), ARTICLE_TITLE);
+    const panel = opened.ui;
     await panel.evaluate(() => {
       const clip = navigator.clipboard;
       const write = clip.writeText.bind(clip);
@@ -108,12 +86,6 @@ describe('Turn actions in Firefox ESR', () => {
       readClipboard: () => panel.evaluate(() => (window as unknown as { __copied: string[] }).__copied.join('\u0000'), null),
       setSettings: settingsSetter(panel),
     };
-  });
-
-  after(async () => {
-    await fx?.close();
-    await site?.close();
-    await sim?.close();
   });
 
   it('the usage line shows the simulator’s tokens after the answer, and the cost where the price is known; Copy answer writes the text without citation markers (writeText recorded)', { timeout: 90_000 }, () =>

@@ -3,15 +3,11 @@
 // The real panel asks; the simulator's log shows what reached Kimi.
 // Run: npx tsx --test tests/e2e/wrapper.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startSimulator, type Simulator } from '../simulator/server';
+import { before, describe, it } from 'node:test';
+import type { Simulator } from '../simulator/server';
 import { waitForAnswerStatus, ask, answerCount } from './lib/answers';
-import type { ExtensionBrowser } from './lib/extension-browser';
-import { startFixtureServer, type FixtureServer } from './lib/fixture-server';
-import { launchChrome } from './lib/launch-chrome';
-import { launchFirefox } from './lib/launch-firefox';
 import { chatRequests } from './lib/log-checks';
-import { configure, panelFor, SECRET_KEY } from './lib/moonlit-setup';
+import { useMoonlit } from './lib/moonlit';
 import type { UiPage } from './lib/ui-driver';
 import { readerLines, tagCounts } from '../unit/kimi/hostile-fields';
 
@@ -29,29 +25,21 @@ async function askAndRead(panel: UiPage, sim: Simulator, question: string): Prom
   return (carrying[0].json as { messages: Msg[] }).messages;
 }
 
-for (const [name, launch] of [
-  ['Chromium', () => launchChrome()],
-  ['Firefox ESR', () => launchFirefox()],
+for (const [name, kind] of [
+  ['Chromium', 'chromium'],
+  ['Firefox ESR', 'firefox'],
 ] as const) {
   describe(`the untrusted-page wrapper holds in ${name}`, () => {
+    const m = useMoonlit(kind);
     let sim: Simulator;
-    let site: FixtureServer;
-    let b: ExtensionBrowser;
     let panel: UiPage;
     let tab: UiPage;
 
     before(async () => {
-      sim = await startSimulator({ keys: [SECRET_KEY] });
-      site = await startFixtureServer();
-      b = await launch();
-      await configure(b, sim);
-      ({ panel, tab } = await panelFor(b, site.url('hostile-wrapper.html'), TITLE, (u) => b.tabIdOf(u)));
-    });
-
-    after(async () => {
-      await b?.close();
-      await site?.close();
-      await sim?.close();
+      sim = m().sim;
+      const opened = await m().panelFor(m().site.url('hostile-wrapper.html'), TITLE);
+      panel = opened.panel.ui;
+      tab = opened.tab.ui;
     });
 
     it('a hostile lang, title and site name: one <page_content>, header lines unforged; hidden text and a password never sent', { timeout: 120_000 }, async () => {

@@ -10,6 +10,7 @@ export const ELLIPSIS = '…';
 /** How far back from the limit a space is looked for, so a word is not cut in half. */
 const WORD_LOOKBACK = 60;
 /** Combining marks and joiners belong to the character before them: a cut never separates them. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: tested one code point at a time, so each of these stands alone.
 const JOINS = /[\p{M}\u200d\ufe0e\ufe0f]/u;
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;

@@ -115,7 +115,7 @@ export function orderBlocks(frags: readonly Fragment[], { gutters }: Columns): F
     flushAbove(s.y + s.h * 0.5);
     const last = blocks.at(-1);
     // Consecutive full-width lines stay one block so they join into paragraphs.
-    if (last && last.every((f) => isSpanning.has(f))) last.push(s);
+    if (last?.every((f) => isSpanning.has(f))) last.push(s);
     else blocks.push([s]);
   }
   flushAbove(-Infinity);

@@ -29,7 +29,7 @@ function findHosts(doc: Document): Element[] {
   for (let n = walker.nextNode() as Element | null; n; n = walker.nextNode() as Element | null) {
     const frame = n.tagName === 'IFRAME' || n.tagName === 'FRAME';
     if (!n.shadowRoot && !(frame && frameBody(n as HTMLIFrameElement))) continue;
-    if (last && last.contains(n)) continue;
+    if (last?.contains(n)) continue;
     found.push(n);
     last = n;
   }

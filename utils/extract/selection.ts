@@ -17,7 +17,7 @@ export function readSelection(doc: Document, win: Window): SelectionInfo {
   const sel = win.getSelection();
   const selection = sel ? visibleSelectionText(sel, win).trim() : '';
   if (!sel || !selection || !sel.rangeCount) return { selection };
-  let node: Node | null = sel.getRangeAt(0).commonAncestorContainer;
+  const node: Node | null = sel.getRangeAt(0).commonAncestorContainer;
   let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
   let context = '';
   // Climb until the block says more than the selection itself.

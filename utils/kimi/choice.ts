@@ -1,6 +1,6 @@
 // The user's choice for the next question (model, thinking, reasoning effort, web search), read at the worker's
 // boundary and reconciled with what the model accepts. The panel runs the same reconciliation to show it.
-import type { AskChoice, ReasoningEffort } from '../messaging/types';
+import type { AskChoice, ReasoningEffort } from './types';
 import type { ModelProfile } from './model-table';
 
 export const REASONING_EFFORTS: readonly ReasoningEffort[] = ['low', 'high', 'max'];

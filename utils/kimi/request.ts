@@ -1,5 +1,5 @@
-import type { AskRequest, ReasoningEffort } from '../messaging/types';
-import type { ModelInfo } from './types';
+import type { AskRequest } from '../messaging/types';
+import type { ModelInfo, ReasoningEffort } from './types';
 import { modelProfile, type ModelProfile } from './model-table';
 import { buildMessages, type ChatMessage } from './prompt';
 import { estimateMessagesTokens } from './tokens';

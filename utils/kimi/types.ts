@@ -1,8 +1,18 @@
-/** The Kimi client's own shapes: a conversation turn, usage, failures, tools and models. */
+/** The Kimi client's own shapes: a conversation turn, the user's choices for a request, usage, failures, tools and models. */
 
 export interface ChatTurn {
   role: 'user' | 'assistant';
   content: string;
+}
+
+export type ReasoningEffort = 'low' | 'high' | 'max';
+
+/** The model, thinking and web search the user set in the panel for the next question; a field left out keeps the saved setting or the model's default. */
+export interface AskChoice {
+  model?: string;
+  thinking?: boolean;
+  reasoningEffort?: ReasoningEffort;
+  webSearch?: boolean;
 }
 
 export interface Usage {

@@ -1,5 +1,5 @@
 /** The messages' own shapes (each shape they carry lives with its owner: utils/sources/, utils/kimi/). */
-import type { ChatTurn } from '../kimi/types';
+import type { AskChoice, ChatTurn } from '../kimi/types';
 import type { PageContent, TabSourceRef } from '../sources/types';
 
 /** The page reader's answer when the page has not changed since the reading the panel already holds. */
@@ -59,16 +59,6 @@ export interface AskRequest {
   verify?: TabSourceRef;
   /** The panel's model, thinking and web search for this question (kept per conversation; checked by the worker). */
   choice?: AskChoice;
-}
-
-export type ReasoningEffort = 'low' | 'high' | 'max';
-
-/** What the user set in the panel for the next question; a field left out keeps the saved setting or the model's default. */
-export interface AskChoice {
-  model?: string;
-  thinking?: boolean;
-  reasoningEffort?: ReasoningEffort;
-  webSearch?: boolean;
 }
 
 /** What the worker found when it checked the page of a `verify` request (bg→panel:page). */

@@ -2,8 +2,8 @@
  * The panel's conversation state as pure functions, so every transition is
  * unit-tested without a browser. One conversation per bound tab.
  */
-import type { AskChoice, AskMode } from '../messaging/types';
-import type { ChatTurn, FinishReason, KimiFailure, ToolUse, Usage } from '../kimi/types';
+import type { AskMode } from '../messaging/types';
+import type { AskChoice, ChatTurn, FinishReason, KimiFailure, ToolUse, Usage } from '../kimi/types';
 import type { TurnFile } from '../history/turn-files';
 import type { CitedSource } from '../citations/types';
 

@@ -23,7 +23,7 @@ export interface ProbeReport {
   extensionFetch: string;
 }
 
-export const PROBE_SOURCE = String.raw`async (names, tabId, portName) => {
+export const PROBE_SOURCE = `async (names, tabId, portName) => {
   const api = globalThis.browser && globalThis.browser.runtime ? globalThis.browser : globalThis.chrome;
   const text = (e) => String((e && e.message) || e);
   const within = (p, ms, fallback) => Promise.race([p, new Promise((r) => setTimeout(() => r(fallback), ms))]);

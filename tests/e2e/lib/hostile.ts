@@ -4,7 +4,7 @@
 import { HOSTILE_PAYLOADS } from '../../unit/markdown/payloads';
 import type { UiPage } from './ui-driver';
 
-export const TRAP_SCRIPT = String.raw`(() => {
+export const TRAP_SCRIPT = `(() => {
   window.__moonlitTrap = true;
   const hit = (what) => function () { window.__pwned = (window.__pwned || []).concat(what); };
   window.alert = hit('alert'); window.confirm = hit('confirm'); window.prompt = hit('prompt'); window.print = hit('print');

@@ -3,8 +3,12 @@
 import assert from 'node:assert/strict';
 import type { Simulator } from '../../simulator/server';
 import { answerCount, waitForAnswerStatus } from './answers';
+import type { RawPage } from './chrome-pages';
 import { lastMessage } from './fault-flow';
+import { ARTICLE_TITLE } from './fixture-server';
 import { chatRequests } from './log-checks';
+import type { ChromeMoonlit } from './moonlit';
+import { rawTabAndPanel } from './raw-panel';
 import { waitFor, type UiPage } from './ui-driver';
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -49,12 +53,23 @@ export async function checkSelectionAtSend(panel: UiPage, article: UiPage, sim: 
   await waitForShownSelection(panel, now);
   const index = await answerCount(panel);
   await panel.click('Send');
-  const end = await waitForAnswerStatus(panel, index, ['done', 'error', 'stopped']);
-  assert.equal(end.status, 'done', `the answer ended as ${end.status}: ${end.text.slice(0, 200)}`);
-  const carrying = chatRequests(sim.log).filter((r) => (lastMessage(r).content ?? '').includes(question));
-  assert.equal(carrying.length, 1, 'exactly one request should carry the question');
-  const user = flat(lastMessage(carrying[0]).content ?? '');
+  const user = await sentWith(panel, sim, question, index);
   assert.ok(user.includes(`<selection> ${now} </selection>`), `the request should quote the selection the panel showed: ${user.slice(0, 300)}`);
   assert.ok(!user.includes(`<selection> ${old}`), 'and not the one selected while typing');
   await article.evaluate(() => getSelection()!.removeAllRanges(), null);
+}
+
+/** Chromium: an article tab (`?tag`) and a panel bound to it, as raw pages; the simulator answers "Noted." briefly. */
+export async function articleAndPanel(m: ChromeMoonlit, tag: string): Promise<{ tab: RawPage; panel: RawPage }> {
+  m.sim.setDefault({ content: 'Noted.', chunkSize: 4, chunkDelayMs: 5 });
+  return rawTabAndPanel(m.b, m.site.url(`article.html?${tag}`), ARTICLE_TITLE);
+}
+
+/** Once answer #`index` is done: the user message (white space folded) of the one request that carried `question`. */
+export async function sentWith(panel: UiPage, sim: Simulator, question: string, index: number): Promise<string> {
+  const end = await waitForAnswerStatus(panel, index, ['done', 'error', 'stopped']);
+  assert.equal(end.status, 'done', `the answer ended as ${end.status}: ${end.text.slice(0, 200)}`);
+  const carrying = chatRequests(sim.log).filter((r) => (lastMessage(r).content ?? '').includes(question));
+  assert.equal(carrying.length, 1, `exactly one request should carry "${question}"`);
+  return flat(lastMessage(carrying[0]).content ?? '');
 }

@@ -1,7 +1,7 @@
 // The panel's model / thinking / effort / web search choice, as the worker applies it to the request it sends.
 import { describe, expect, it } from 'vitest';
 import { ask, askWorker, chats, connectionTo, workerSimulator } from './ask-harness';
-import type { AskChoice } from '../../../utils/messaging/types';
+import type { AskChoice } from '../../../utils/kimi/types';
 
 const sim = workerSimulator();
 const models = [{ id: 'kimi-k2.6', contextLength: 262_144 }, { id: 'kimi-k2.5', contextLength: 262_144 }, { id: 'kimi-k3', contextLength: 1_048_576 }, { id: 'moonshot-v1-128k', contextLength: 131_072 }];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../../utils/documents/html-text';
 import { decodeText, readTextFile } from '../../../utils/documents/text-file';
-import { DocumentError } from '../../../utils/documents/types';
+import type { DocumentError } from '../../../utils/documents/types';
 
 const utf16le = (s: string) => {
   const out = new Uint8Array(2 + s.length * 2);

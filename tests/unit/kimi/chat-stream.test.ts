@@ -15,7 +15,7 @@ const REASONING = 'Let me think… 思考中 🤔 step one.';
 const CONTENT = '## 答案\n\nThe page says **42** — 中文也可以。😀';
 /** A thinking answer split into many deltas, usage in the finish choice and in a trailing chunk. */
 function fullStream(): string {
-  const pieces = (s: string) => Array.from(s).reduce<string[]>((acc, ch, i) => (i % 5 ? ((acc[acc.length - 1] += ch), acc) : [...acc, ch]), []);
+  const pieces = (s: string) => Array.from(s).reduce<string[]>((acc, ch, i) => (i % 5 ? (acc[acc.length - 1] += ch) : acc.push(ch), acc), []);
   return sseText([
     roleChunk,
     ...pieces(REASONING).map((r) => deltaChunk({ reasoning_content: r })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listModels, modelProfile, parseModels, pickDefaultModel } from '../../../utils/kimi/models';
-import { KimiError } from '../../../utils/kimi/errors';
+import type { KimiError } from '../../../utils/kimi/errors';
 import { t } from '../../../utils/i18n';
 import en from '../../../public/_locales/en/messages.json';
 import type { ModelInfo } from '../../../utils/kimi/types';

@@ -48,7 +48,7 @@ describe('buildChatBody', () => {
       const profile = modelProfile(model);
       const prompt = estimateMessagesTokens(body.messages);
       if (prompt + MIN_CAP < profile.contextLength) expect(body.max_tokens + prompt, `${model} ×${repeat}`).toBeLessThanOrEqual(profile.contextLength);
-      expect(body.max_tokens).toBeLessThanOrEqual(profile.maxOutput > THINKING_FLOOR ? profile.maxOutput : THINKING_FLOOR);
+      expect(body.max_tokens).toBeLessThanOrEqual(Math.max(profile.maxOutput, THINKING_FLOOR));
       expect(body.max_tokens).toBeGreaterThanOrEqual(MIN_CAP);
     }
   });

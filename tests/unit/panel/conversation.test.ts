@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   addTurn, appendDelta, canContinue, emptyConversation, historyBefore, updateTurn,
+  type Turn,
 } from '../../../utils/panel/conversation';
 
 describe('conversation state', () => {
   it('adds a streaming turn and appends deltas to it only', () => {
     let [conv, first] = addTurn(emptyConversation(), 'ask', 'What is it?');
-    let second;
+    let second: Turn;
     [conv, second] = addTurn(conv, 'ask', 'And then?');
     conv = appendDelta(conv, second.id, 'Hel', '');
     conv = appendDelta(conv, second.id, 'lo', 'hmm');
@@ -18,13 +19,10 @@ describe('conversation state', () => {
   });
 
   it('history holds earlier answered turns only, in order', () => {
-    let [conv, a] = addTurn(emptyConversation(), 'ask', 'Q1');
-    conv = appendDelta(conv, a.id, 'A1');
-    let empty;
-    [conv, empty] = addTurn(conv, 'ask', 'Q2');
-    let c;
-    [conv, c] = addTurn(conv, 'summarize', '');
-    conv = appendDelta(conv, c.id, 'A3');
+    const [first, a] = addTurn(emptyConversation(), 'ask', 'Q1');
+    const [second, empty] = addTurn(appendDelta(first, a.id, 'A1'), 'ask', 'Q2');
+    const [third, c] = addTurn(second, 'summarize', '');
+    const conv = appendDelta(third, c.id, 'A3');
     expect(historyBefore(conv, c.id)).toEqual([
       { role: 'user', content: 'Q1' },
       { role: 'assistant', content: 'A1' },

@@ -123,7 +123,7 @@ describe('runMapReduce', () => {
   it('Stop during a rate-limit wait ends the wait and sends nothing more', async () => {
     let release!: () => void;
     const h = harness((r) => (isPart(r) && partNo(r) === 2 ? { fail: RATE_LIMIT } : { answer: noteFor(r) }), {
-      sleep: (ms, signal) =>
+      sleep: (_ms, signal) =>
         new Promise((resolve, reject) => {
           release = resolve;
           signal.addEventListener('abort', () => reject(new Error('aborted')));

@@ -6,10 +6,10 @@ import { expect, it } from 'vitest';
 import { HOSTILE_PAYLOADS } from '../markdown/payloads';
 
 const html = readFileSync(resolve('tests/e2e/fixtures/hostile-page.html'), 'utf8');
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 it('the hostile page holds every payload, escaped, one paragraph each', () => {
-  const missing = HOSTILE_PAYLOADS.filter((p, i) => !html.includes(`<p data-payload="${i}">${escape(p)}</p>`));
+  const missing = HOSTILE_PAYLOADS.filter((p, i) => !html.includes(`<p data-payload="${i}">${escapeHtml(p)}</p>`));
   expect(missing).toEqual([]);
   expect(html.match(/<p data-payload="/g)?.length).toBe(HOSTILE_PAYLOADS.length);
 });

@@ -105,7 +105,7 @@ export const bilibiliPlayer: VideoMethod = {
     if (!track) return failed('no-captions');
     const file = await fetchJson(ctx, track.url);
     if (!file.ok) return file.reading;
-    let cues;
+    let cues: ReturnType<typeof parseBilibiliSubtitle>;
     try {
       cues = parseBilibiliSubtitle(file.json);
     } catch (error) {

@@ -27,7 +27,7 @@ describe('useConversations: a question staged before the worker takes it up', ()
     api!.stage(conv.id, () => next);
     await new Promise((r) => setTimeout(r, 20));
     expect(api!.get(conv.id)?.turns).toHaveLength(1);
-    expect(shown!?.turns.map((t) => t.question)).toEqual(['Why?']);
+    expect(shown?.turns.map((t) => t.question)).toEqual(['Why?']);
     expect(await loadConversation(conv.id)).toBeNull();
     api!.commit(conv.id, (c) => updateTurn(c, turn.id, () => ({ model: 'm' })), true);
     await expect.poll(async () => (await loadConversation(conv.id))?.turns[0]?.model).toBe('m');
