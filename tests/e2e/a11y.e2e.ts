@@ -84,7 +84,7 @@ describe('Accessibility in Chromium (axe-core, keyboard)', () => {
       const options = await openRaw(b.context, `${b.origin}/options.html`);
       try {
         await options.page.emulateMedia({ colorScheme: scheme });
-        await options.page.getByRole('combobox').first().waitFor({ timeout: 10_000 });
+        await options.page.getByRole('combobox').first().waitFor({ timeout: 30_000 });
         const violations = await runAxe(options.page);
         const serious = violations.filter(isSerious);
         if (violations.length > serious.length) console.log(`# ${scheme} options, minor: ${describeViolations(violations.filter((v) => !isSerious(v)))}`);

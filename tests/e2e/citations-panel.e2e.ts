@@ -71,7 +71,7 @@ describe('Citations from the real panel in Chromium', () => {
     const first = panel.page.locator('button.md-cite').first();
     await first.hover();
     const tip = panel.page.getByRole('tooltip');
-    await tip.waitFor({ timeout: 10_000 });
+    await tip.waitFor({ timeout: 30_000 });
     assert.match((await tip.textContent()) ?? '', /In the last week of October the keeper fitted mouse guards/);
 
     await tab.page.bringToFront();
@@ -87,7 +87,7 @@ describe('Citations from the real panel in Chromium', () => {
     await tab.ui.evaluate(() => document.getElementById('far')!.remove(), null);
     await first.click();
     const status = panel.page.locator('.cite-failed[data-reason="gone"]');
-    await status.waitFor({ timeout: 10_000 });
+    await status.waitFor({ timeout: 30_000 });
     assert.match((await status.textContent()) ?? '', /no longer on the page[\s\S]*In the last week of October/);
     assert.equal(await panel.page.locator('[data-role="answer"]').count(), 2);
 
@@ -146,10 +146,10 @@ describe('Citations from the real panel in Chromium', () => {
     const state = () => panel.ui.evaluate(() => document.querySelector('main')?.innerHTML.slice(-1500) ?? document.body.innerHTML.slice(-1500), null);
     assert.deepEqual(await buttons(panel), [String(n)], `one citation button for P${n}: ${await state()}`);
     const button = panel.page.locator('button.md-cite').first();
-    await bounded('hovering the citation', button.hover({ timeout: 10_000 }));
-    const tip = await bounded('the tooltip text', panel.page.getByRole('tooltip').textContent({ timeout: 10_000 }));
+    await bounded('hovering the citation', button.hover({ timeout: 30_000 }));
+    const tip = await bounded('the tooltip text', panel.page.getByRole('tooltip').textContent({ timeout: 30_000 }));
     assert.match(tip ?? '', /Page 3[\s\S]*Ledger page three/);
-    await bounded('clicking the citation', button.click({ timeout: 10_000 }));
+    await bounded('clicking the citation', button.click({ timeout: 30_000 }));
     await waitFor('the PDF tab to show #page=3', async () => {
       const now = await panel.ui.evaluate(
         async (id) => (await (globalThis as unknown as { chrome: { tabs: { get(id: number): Promise<{ url?: string }> } } }).chrome.tabs.get(id)).url,

@@ -81,7 +81,7 @@ describe('Local (file://) PDFs in Chromium', () => {
   it('with file access off, the panel says how to turn it on and opens Moonlit\'s page in chrome://extensions', { timeout: 90_000 }, async () => {
     // What the switch on chrome://extensions does; Chromium then disables the extension until it is enabled again.
     const settings = await b.context.newPage();
-    await settings.goto('chrome://extensions/', { timeout: 15_000 });
+    await settings.goto('chrome://extensions/', { timeout: 30_000 });
     await settings.evaluate(pageFn(async (id: string) => {
       const c = (globalThis as unknown as { chrome: DevPrivate }).chrome;
       await c.developerPrivate.updateExtensionConfiguration({ extensionId: id, fileAccess: false });
@@ -109,7 +109,7 @@ describe('Local (file://) PDFs in Chromium', () => {
     await waitInPage(panel.ui, 'the file-access message', (s: string) => document.body.innerText.includes(s), msg('docFileAccessChrome'), {
       describe: () => panel.ui.evaluate(() => document.body.innerText, null),
     });
-    const opened = b.context.waitForEvent('page', { timeout: 10_000 });
+    const opened = b.context.waitForEvent('page', { timeout: 30_000 });
     await panel.ui.click(msg('docFileAccessOpen'));
     const page = await opened;
     await waitFor('the settings tab to have its address', () => page.url().startsWith('chrome://extensions') || undefined);

@@ -64,7 +64,7 @@ describe('"Ask about what I see" in headed Chromium under Xvfb (activeTab from a
     await xdotool(display!.name, ['windowfocus', '--sync', windows[0]]);
     await xdotool(display!.name, ['key', '--clearmodifiers', xdotoolKeys(shortcut)]);
     // The panel in its own window, as the side panel would be: the bound tab stays the one showing in its window.
-    const opened = b.context.waitForEvent('page', { timeout: 10_000 });
+    const opened = b.context.waitForEvent('page', { timeout: 30_000 });
     await b.worker.evaluate((u: string) => (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome.windows.create({ url: u }), `${b.origin}/sidepanel.html?tabId=${tabId}`);
     const page = await opened;
     const panel = { page, ui: uiFor(page) };

@@ -89,7 +89,7 @@ describe('Documents in Chromium', () => {
     const prompt = (raw: RawPage, key: 'docPasswordNeeded' | 'docPasswordWrong') =>
       waitInPage(raw.ui, `"${msg(key)}"`, (s: string) => document.body.innerText.includes(s), msg(key), { describe: () => bodyText(raw.ui) });
     const enter = async (raw: RawPage, password: string) => {
-      await raw.page.getByLabel(msg('docPasswordLabel'), { exact: true }).fill(password, { timeout: 10_000 });
+      await raw.page.getByLabel(msg('docPasswordLabel'), { exact: true }).fill(password, { timeout: 30_000 });
       await raw.ui.click(msg('docPasswordOpen'));
     };
     await prompt(panel, 'docPasswordNeeded');
@@ -140,7 +140,7 @@ describe('Documents in Chromium', () => {
     const first = 'Who logged the storms?';
     await askAndCheck(panel.ui, sim, first, [PDF_SENTENCE]);
     // The tab moves on to a damaged PDF: the panel reads it (navigation) and says what is wrong.
-    await tab.page.goto(pdfs.url('/corrupt.pdf'), { timeout: 15_000 });
+    await tab.page.goto(pdfs.url('/corrupt.pdf'), { timeout: 30_000 });
     await waitInPage(panel.ui, 'the corrupt-PDF message', (s: string[]) => s.every((x) => document.body.innerText.includes(x)), [msg('docCantRead'), msg('docCorrupt')], {
       describe: () => bodyText(panel.ui),
     });
@@ -202,7 +202,7 @@ describe('Documents in Chromium', () => {
     const { panel, tabId } = await panelForTab(pdfs.url('/ledger.pdf'));
     await waitForPanelPage(panel.ui, PDF_TITLE);
     const before = fileRequests(sim).length;
-    const chooser = panel.page.waitForEvent('filechooser', { timeout: 10_000 });
+    const chooser = panel.page.waitForEvent('filechooser', { timeout: 30_000 });
     await panel.ui.click(msg('attachFiles'));
     await (await chooser).setFiles([
       { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },

@@ -74,7 +74,7 @@ describe('Moonlit reads pages in Chromium', () => {
     const url = site.url('article.html?restricted');
     const tab = await openRaw(b.context, url);
     const tabId = await tabIdVia(helper.ui, url);
-    await tab.page.goto('chrome://version', { timeout: 15_000 });
+    await tab.page.goto('chrome://version', { timeout: 30_000 });
     const panel = (await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`)).ui;
     const title = msg('pageRestrictedTitle');
     await waitInPage(panel, `the panel to say "${title}"`, (t: string) => document.body.innerText.includes(t), title);
@@ -121,7 +121,7 @@ describe('Moonlit reads pages in Chromium', () => {
 
   it('when the bound tab navigates to a single-page app that renders after 500 ms, the panel reads the rendered page', { timeout: 60_000 }, async () => {
     const { tab, panel } = await bound(site.url('article.html?navigate'), ARTICLE_TITLE);
-    await tab.page.goto(site.url('spa.html'), { timeout: 15_000 });
+    await tab.page.goto(site.url('spa.html'), { timeout: 30_000 });
     // Only the navigation listener reads the page now; the title appears only once the app has rendered.
     await waitForPanelPage(panel, 'Queen Rearing, Rendered Late');
     const header = await panel.evaluate(() => document.querySelector('.page-title')?.textContent ?? '', null);

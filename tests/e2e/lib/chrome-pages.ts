@@ -9,9 +9,9 @@ import { CHROME_E2E_BUILD, CHROMIUM } from './launch-chrome';
 export function uiFor(page: Page): UiPage {
   const byRole = (role: Role, name: string) => page.getByRole(role, { name, exact: true });
   return {
-    fill: (name, value) => byRole('textbox', name).fill(value, { timeout: 10_000 }),
-    select: async (name, value) => void (await byRole('combobox', name).selectOption(value, { timeout: 10_000 })),
-    click: (name) => byRole('button', name).first().click({ timeout: 10_000 }),
+    fill: (name, value) => byRole('textbox', name).fill(value, { timeout: 30_000 }),
+    select: async (name, value) => void (await byRole('combobox', name).selectOption(value, { timeout: 30_000 })),
+    click: (name) => byRole('button', name).first().click({ timeout: 30_000 }),
     count: async (role, name) => {
       let visible = 0;
       for (const el of await byRole(role, name).all()) if (await el.isVisible()) visible++;
@@ -62,7 +62,7 @@ export async function stopServiceWorkers(context: BrowserContext, page: Page): P
 /** The extension's service worker as it is now (a new one after a restart), for evaluate(). */
 export async function currentWorker(context: BrowserContext) {
   const live = context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
-  return live.at(-1) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  return live.at(-1) ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
 }
 
 /**
@@ -88,7 +88,7 @@ export async function launchChromeOnProfile(profile: string, extension = process
       ],
     }),
   );
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, origin: `chrome-extension://${extensionId}` };
 }

@@ -18,9 +18,9 @@ export interface ChromeSession extends ExtensionBrowser {
 function wrap(page: Page): UiPage {
   const byRole = (role: Role, name: string) => page.getByRole(role, { name, exact: true });
   return {
-    fill: (name, value) => byRole('textbox', name).fill(value, { timeout: 10_000 }),
-    select: async (name, value) => void (await byRole('combobox', name).selectOption(value, { timeout: 10_000 })),
-    click: (name) => byRole('button', name).click({ timeout: 10_000 }),
+    fill: (name, value) => byRole('textbox', name).fill(value, { timeout: 30_000 }),
+    select: async (name, value) => void (await byRole('combobox', name).selectOption(value, { timeout: 30_000 })),
+    click: (name) => byRole('button', name).click({ timeout: 30_000 }),
     count: async (role, name) => {
       const all = await byRole(role, name).all();
       let visible = 0;
@@ -60,7 +60,7 @@ export async function launchChrome(opts: { extension?: string; headless?: boolea
     await rm(profile, { recursive: true, force: true }).catch(() => undefined);
   };
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const extensionId = new URL(worker.url()).host;
     const origin = `chrome-extension://${extensionId}`;
     return {

@@ -51,7 +51,7 @@ function wrap(page: Page): UiPage {
   return {
     fill: async (name, value) => (await findTextbox(page, name)).asLocator().setTimeout(10_000).fill(value),
     select: async (name, value) => {
-      const el = await page.waitForSelector(aria('combobox', name), { timeout: 10_000 });
+      const el = await page.waitForSelector(aria('combobox', name), { timeout: 30_000 });
       if (!el) throw new Error(`no combobox named "${name}"`);
       await el.select(value);
     },

@@ -53,7 +53,7 @@ export function startXvfb(): Promise<Display> {
 /** Runs xdotool on `display`; bounded to 15 s. */
 export function xdotool(display: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('xdotool', args, { env: { ...process.env, DISPLAY: display }, timeout: 15_000 }, (error, stdout, stderr) => {
+    execFile('xdotool', args, { env: { ...process.env, DISPLAY: display }, timeout: 30_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`xdotool ${args.join(' ')} failed: ${stderr || error.message}`));
       else resolve(stdout);
     });
