@@ -116,7 +116,7 @@ export function runInParts(request: AskRequest, sources: PartsSource[], handlers
       keepNotes = false;
       return sender.send(request, true, () => undefined);
     }
-    const ask = request.question.trim() || defaultInstruction('summarizePage', deps.locale ?? uiLanguage());
+    const ask = request.question.trim() || defaultInstruction(request.page?.video ? 'summarizeVideo' : 'summarizePage', deps.locale ?? uiLanguage());
 
     // Map: notes on every part, one request each (or from the cache).
     total = parts.length;

@@ -29,6 +29,11 @@ export interface MoonlitOptions {
   keys?: string[];
   /** Another build of the extension than the e2e build. */
   extension?: string;
+  /**
+   * Chromium only: more command-line switches for this test browser, e.g. `--host-resolver-rules` to serve real host
+   * names from loopback and `--ignore-certificate-errors` for a throwaway certificate (tests/e2e/lib/video-site.ts).
+   */
+  chromeArgs?: string[];
   /** Firefox only: profile preferences. */
   firefoxPrefs?: Record<string, string | number | boolean>;
 }
@@ -82,7 +87,7 @@ const leavesLoopback = (url: string) => {
 async function launch(kind: BrowserKind, opts: MoonlitOptions, dialogs: string[], outside: string[]) {
   const headless = opts.headless ?? true;
   if (kind === 'chromium') {
-    const b = await launchChrome({ extension: opts.extension ?? process.env.MOONLIT_E2E_CHROME_BUILD, headless });
+    const b = await launchChrome({ extension: opts.extension ?? process.env.MOONLIT_E2E_CHROME_BUILD, headless, args: opts.chromeArgs });
     if (opts.watched) await watchChrome(b, dialogs, outside).catch(async (err: unknown) => (await b.close(), Promise.reject(err)));
     return b;
   }
