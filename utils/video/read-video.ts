@@ -111,16 +111,18 @@ function titleOnlyPage(doc: Document, ref: VideoRef): PageContent {
 }
 
 /** Reads the video `doc` shows, with the page's own fetch (its cookies apply). */
-export async function readVideoPage(doc: Document, win: Window, opts: VideoReadOptions): Promise<VideoPageResult> {
+export async function readVideoPage(doc: Document, win: Window, opts: VideoReadOptions, fetch: typeof globalThis.fetch = win.fetch.bind(win)): Promise<VideoPageResult> {
   const ref = videoOf(doc.location.href);
   if (!ref) return { ok: false, notVideo: true };
   let page: PageContent;
   if (opts.titleOnly) page = titleOnlyPage(doc, ref);
   else {
-    const fetch = win.fetch.bind(win);
     const r = await readTranscript({ doc, win, fetch, video: ref, answerLanguage: opts.answerLanguage, ...(opts.track ? { track: opts.track } : {}) });
     // Every method passed (an empty caption body, no transcript panel): the service answered nothing we could read.
-    if (!r.ok) return { ok: false, video: r.reason === 'not-here' ? 'empty' : r.reason, ...(r.detail ? { detail: r.detail } : {}) };
+    if (!r.ok) {
+      if (r.reason === 'not-here') return { ok: false, video: 'empty', detail: 'no method read any caption text' };
+      return { ok: false, video: r.reason, ...(r.detail ? { detail: r.detail } : {}) };
+    }
     page = transcriptPage(doc, ref, r.transcript);
   }
   const reading = videoReading(ref, page.video!.track.language, !!opts.titleOnly, page.text);
