@@ -1,4 +1,4 @@
-// Videos as a source, end to end in Chromium with the e2e build: watch pages and APIs served under the real YouTube
+// Videos as a source, end to end in Chromium and Firefox ESR with the e2e build: watch pages and APIs served under the real YouTube
 // and Bilibili host names from a local HTTPS server (tests/e2e/lib/video-site.ts), so the real URL matching, the
 // video reader injected into the page, its fetches with the page's origin, and the panel all run. Summarize a video,
 // seek from a cited moment, a part of a multi-part Bilibili video, in-page navigation to another video, and every
@@ -6,7 +6,7 @@
 // Run: npm run build:e2e && npx tsx --test --test-reporter=spec tests/e2e/video.e2e.ts
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startMoonlit, type ChromeMoonlit, type OpenedPage } from './lib/moonlit';
+import { startMoonlit, type BrowserKind, type Moonlit, type OpenedPage } from './lib/moonlit';
 import { startVideoSite, type VideoSite } from './lib/video-site';
 import { BILI, CLUSTER_LINE, PART1_LINE, PART2_LINE, TOPBAR_LINE, YT } from './lib/video-fixtures';
 import { waitForAnswerStatus } from './lib/answers';
@@ -28,13 +28,19 @@ const panelShows = (panel: UiPage, text: string, timeoutMs = 30_000) =>
 /** The video card's lines. */
 const card = (panel: UiPage) => panel.evaluate(() => (document.querySelector<HTMLElement>('.video-card')?.innerText ?? '').replace(/\s+/g, ' '), null);
 
-describe('videos as a source (Chromium, real host names over HTTPS)', () => {
+/** Chromium: host rules and --ignore-certificate-errors; Firefox: a PAC to a CONNECT proxy and BiDi's acceptInsecureCerts. */
+const launchFor = (kind: BrowserKind, site: VideoSite): Promise<Moonlit> =>
+  kind === 'chromium'
+    ? startMoonlit('chromium', { chromeArgs: site.chromeArgs })
+    : startMoonlit('firefox', { firefoxPrefs: site.firefoxPrefs, firefoxInsecureCerts: true });
+
+for (const kind of ['chromium', 'firefox'] as const) describe(`videos as a source (${kind}, real host names over HTTPS)`, () => {
   let site: VideoSite;
-  let m: ChromeMoonlit;
+  let m: Moonlit;
   const opened: OpenedPage[] = [];
   before(async () => {
     site = await startVideoSite();
-    m = await startMoonlit('chromium', { chromeArgs: site.chromeArgs });
+    m = await launchFor(kind, site);
   });
   after(async () => {
     await m?.close();

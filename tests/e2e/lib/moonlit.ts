@@ -36,6 +36,8 @@ export interface MoonlitOptions {
   chromeArgs?: string[];
   /** Firefox only: profile preferences. */
   firefoxPrefs?: Record<string, string | number | boolean>;
+  /** Firefox only: accept a throwaway self-signed certificate (tests/e2e/lib/video-site.ts). */
+  firefoxInsecureCerts?: boolean;
 }
 
 /** A page this session opened: the UI driver, and the browser's own requests and close. */
@@ -101,7 +103,7 @@ async function launch(kind: BrowserKind, opts: MoonlitOptions, dialogs: string[]
         page.on('request', (r) => void (leavesLoopback(r.url()) && outside.push(r.url())));
       }
     : undefined;
-  return launchFirefox({ extension: opts.extension ?? process.env.MOONLIT_E2E_FIREFOX_BUILD, headless, prepare, prefs: opts.firefoxPrefs });
+  return launchFirefox({ extension: opts.extension ?? process.env.MOONLIT_E2E_FIREFOX_BUILD, headless, prepare, prefs: opts.firefoxPrefs, acceptInsecureCerts: opts.firefoxInsecureCerts });
 }
 
 export async function startMoonlit(kind: 'chromium', opts?: MoonlitOptions): Promise<ChromeMoonlit>;

@@ -3,7 +3,9 @@
 // it (Chromium's --host-resolver-rules and --ignore-certificate-errors, via `chromeArgs`).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:https';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BILI, YT, biliPlayer, biliSubtitle, bilibiliPage, json3, youtubePage } from './video-fixtures';
@@ -16,6 +18,8 @@ export interface VideoSite {
   requests: { host: string; path: string }[];
   /** The switches that point a Chromium at this server. */
   chromeArgs: string[];
+  /** Firefox has no host rules: its profile gets a PAC that sends the video hosts to a CONNECT proxy that tunnels here. */
+  firefoxPrefs: Record<string, string | number | boolean>;
   close(): Promise<void>;
 }
 
@@ -103,14 +107,33 @@ export async function startVideoSite(): Promise<VideoSite> {
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('video site has no port');
   const port = address.port;
+  // The proxy only tunnels CONNECT to the video hosts, to this server; anything else is refused.
+  const proxy = createHttpServer((_, res) => res.writeHead(405).end());
+  proxy.on('connect', (req, client, head) => {
+    const host = (req.url ?? '').split(':')[0];
+    if (!VIDEO_HOSTS.includes(host)) return void client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    const upstream = connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
+  const proxyPort = (proxy.address() as { port: number }).port;
+  const pac = `function FindProxyForURL(url, host) { return ${JSON.stringify(VIDEO_HOSTS)}.indexOf(host) >= 0 ? "PROXY 127.0.0.1:${proxyPort}" : "DIRECT"; }`;
   return {
     port,
     requests,
     chromeArgs: [`--host-resolver-rules=${VIDEO_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(',')}`, '--ignore-certificate-errors'],
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    firefoxPrefs: { 'network.proxy.type': 2, 'network.proxy.autoconfig_url': `data:application/x-ns-proxy-autoconfig,${encodeURIComponent(pac)}` },
+    close: async () => {
+      proxy.closeAllConnections();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
