@@ -14,8 +14,13 @@ export interface ManifestEnv {
 export const KIMI_HOSTS = ['https://api.moonshot.ai/*', 'https://api.moonshot.cn/*'];
 /** Asked for at run time only: a custom endpoint, or reading pages without a click first. */
 export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
-/** Test builds may reach the local simulator and localhost pages without a prompt. */
-export const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+/**
+ * Test builds may reach the local simulator and localhost pages without a prompt, and the video sites' watch pages,
+ * which tests/e2e/video.e2e.ts serves from loopback under their real names (a test browser's own host rules):
+ * the e2e build stands in for activeTab there, as it does for loopback. The APIs those pages call are not here:
+ * the video reader fetches them from the page.
+ */
+export const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*', 'https://www.youtube.com/*', 'https://m.youtube.com/*', 'https://www.bilibili.com/*'];
 /**
  * Chromium: fetching a file:// PDF needs this host permission as well as the user's "Allow access to file URLs"
  * switch. Optional (asked for when a local PDF is open); test builds have it, like loopback. Firefox's extension

@@ -4,6 +4,8 @@ import { findMarkers, partialMarkerLength } from '@/utils/citations/markers';
 /** Which passage numbers are real for this answer. */
 export interface CiteContext {
   has(n: number): boolean;
+  /** The answer is about a video: `[4:05]` moments become buttons that play it from there (moment-links.ts). */
+  moments?: boolean;
 }
 
 /** Markers inside code, links and math are the model quoting text, not citing. */

@@ -2,6 +2,7 @@ import { t } from '@/utils/i18n';
 import { loadKatex, loadedKatex, texToMathml } from '@/utils/markdown/katex-loader';
 import { sanitizerFor } from '@/utils/markdown/sanitize';
 import { linkCitations, type CiteContext } from './cite-links';
+import { linkMoments } from './moment-links';
 
 /**
  * Turns rendered Markdown HTML into DOM for one block: sanitised, then given our own
@@ -13,6 +14,7 @@ export function buildFragment(html: string, doc: Document, caret: boolean, cites
   const fragment = sanitizerFor(win).markdown(html);
   // Most blocks have no bracket at all: skip the walk (it runs on the streaming tail every frame).
   if (/[[【]/.test(html)) linkCitations(fragment, doc, cites, caret);
+  if (cites?.moments && /[[【]/.test(html)) linkMoments(fragment, doc);
   for (const pre of Array.from(fragment.querySelectorAll('pre'))) decorateCode(pre, doc);
   for (const image of Array.from(fragment.querySelectorAll('.md-image'))) {
     image.setAttribute('title', t('mdImageNotLoaded', image.textContent ?? ''));

@@ -4,6 +4,7 @@ import type { Turn } from '@/utils/panel/conversation';
 import type { CiteResult, CitedSource } from '@/utils/citations/types';
 import { sourceOf } from '@/utils/panel/turn-sources';
 import { sendMessage } from '@/utils/messaging/send';
+import { useMoments } from './use-moments';
 import { t } from '@/utils/i18n';
 import './cite-layer.css';
 
@@ -15,6 +16,8 @@ const PREVIEW_CHARS = 320;
 export interface CiteWhere {
   tabId: number;
   url: string;
+  /** A video's transcript as Kimi read it, for the lines a cited moment points to. */
+  transcript?: string;
 }
 
 const citeButton = (e: Event) => (e.target as Element | null)?.closest?.('button.md-cite') as HTMLButtonElement | null;
@@ -29,8 +32,10 @@ export function CiteLayer(props: { turn: Turn; where?: CiteWhere; children: Comp
   const box = useRef<HTMLDivElement>(null);
   const [preview, setPreview] = useState<{ n: number; source: CitedSource; top: number; left: number } | null>(null);
   const [failed, setFailed] = useState<{ n: number; source: CitedSource; reason: Failure } | null>(null);
+  const moments = useMoments(props.where);
 
   const show = (e: Event) => {
+    moments.show(e, box.current);
     const button = citeButton(e);
     const source = button && sourceOf(props.turn, Number(button.dataset.cite));
     if (!button || !source || !box.current) return;
@@ -40,9 +45,11 @@ export function CiteLayer(props: { turn: Turn; where?: CiteWhere; children: Comp
     setPreview({ n: Number(button.dataset.cite), source, top: r.bottom - outer.top + 4, left: Math.max(0, r.left - outer.left - 24) });
   };
   const hide = (e: Event) => {
+    moments.hide(e);
     if (citeButton(e)) setPreview(null);
   };
   const open = async (e: Event) => {
+    void moments.seek(e);
     const button = citeButton(e);
     if (!button) return;
     const n = Number(button.dataset.cite);
@@ -68,9 +75,10 @@ export function CiteLayer(props: { turn: Turn; where?: CiteWhere; children: Comp
       onMouseOut={hide}
       onFocusIn={show}
       onFocusOut={hide}
-      onKeyDown={(e) => e.key === 'Escape' && setPreview(null)}
+      onKeyDown={(e) => e.key === 'Escape' && (setPreview(null), moments.hide(e))}
     >
       {props.children}
+      {moments.view}
       {preview && (
         <div class="cite-preview" role="tooltip" id={`cite-preview-${props.turn.id}`} style={{ top: `${preview.top}px`, left: `${preview.left}px` }}>
           <strong>{t('citePreviewLabel', String(preview.n))}{preview.source.page ? ` · ${t('citePage', String(preview.source.page))}` : ''}</strong>

@@ -25,7 +25,7 @@ export function CoverageLine(props: {
   if (!coverage || !settings) return null;
   const n = approx(coverage.tokens, uiLanguage());
   if (coverage.fits) {
-    const key = props.page.selection ? 'coverageSelection' : 'coverageAll';
+    const key = props.page.selection ? 'coverageSelection' : props.page.video ? 'videoCoverageAll' : 'coverageAll';
     return <p class="coverage" data-fits="true">{t(key, n)}</p>;
   }
   return (

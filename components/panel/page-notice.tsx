@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ExtractFailureReason } from '@/utils/messaging/types';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { PageState } from './use-panel-session';
+import { ErrorDetails } from './error-details';
 
 const TEXT: Record<ExtractFailureReason, [MessageKey, MessageKey]> = {
   restricted: ['pageRestrictedTitle', 'pageRestrictedAdvice'],
@@ -9,11 +10,12 @@ const TEXT: Record<ExtractFailureReason, [MessageKey, MessageKey]> = {
   'no-tab': ['pageNoTabTitle', 'pageNoTabAdvice'],
   'injection-failed': ['pageInjectionTitle', 'pageInjectionAdvice'],
   empty: ['pageEmptyTitle', 'pageEmptyAdvice'],
+  video: ['pageEmptyTitle', 'pageEmptyAdvice'], // not shown here: VideoNotice says why a video was not read
 };
 
 /** Why the bound page can't be read, and the one thing that fixes it. */
 export function PageNotice(props: { page: PageState; onRetry(): void }) {
-  if (props.page.state !== 'failed') return null;
+  if (props.page.state !== 'failed' || props.page.result.reason === 'video') return null;
   const { reason, url, detail } = props.page.result;
   const [title, advice] = TEXT[reason];
   const origin = originOf(url);
@@ -32,12 +34,7 @@ export function PageNotice(props: { page: PageState; onRetry(): void }) {
           <button type="button" onClick={props.onRetry}>{t('pageReadAgain')}</button>
         )}
       </div>
-      {detail && (
-        <details>
-          <summary>{t('errorDetails')}</summary>
-          <pre>{detail}</pre>
-        </details>
-      )}
+      <ErrorDetails detail={detail} />
     </div>
   );
 }

@@ -15,6 +15,8 @@ import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
 import { usePendingActions } from './use-pending-actions';
 import { PanelHeader } from './panel-header';
 import { PageNotice } from './page-notice';
+import { VideoNotice } from './video-notice';
+import { VideoCard, transcriptFor } from './video-card';
 import { SetupNotice } from './setup-notice';
 import { TurnView } from './turn-view';
 import { AskBox } from './ask-box';
@@ -108,6 +110,10 @@ export function PanelApp(props: { compact?: boolean }) {
       ) : (
         <>
           <PageNotice page={session.page} onRetry={() => void session.readPage()} />
+          <VideoNotice page={session.page} onRead={(video) => void session.readPage(video ? { video } : {})} />
+          {session.page.state === 'ready' && session.page.page.video && (
+            <VideoCard video={session.page.page.video} busy={busy} onRead={(video) => void session.readPage({ video })} />
+          )}
           {session.page.state === 'document' && <DocumentNotice doc={session.page.doc} onRead={(o) => void session.readPage(o)} />}
           {session.page.state === 'ready' && session.page.page.textless && (
             <TextlessNotice textless={session.page.page.textless} onRecognise={() => session.readPage({ ocrPages: true })} />
@@ -124,7 +130,7 @@ export function PanelApp(props: { compact?: boolean }) {
                 turn={turn}
                 busy={busy}
                 last={i === turns.length - 1}
-                citeWhere={tabId !== undefined && conv?.url ? { tabId, url: conv.url } : undefined}
+                citeWhere={tabId !== undefined && conv?.url ? { tabId, url: conv.url, transcript: transcriptFor(session.page, conv.url) } : undefined}
                 onContinue={() => session.continueTurn(turn)}
                 onResend={(question) => void session.ask(turn.mode, question, undefined, turn.id)}
                 onParts={() => void session.ask(turn.mode, turn.question, undefined, turn.id, true)}

@@ -31,7 +31,7 @@ export function PanelHeader(props: {
           onPointerDown={(e) => e.button === 0 && props.onSummarizePress?.()}
           disabled={props.busy || page.state === 'reading'}
         >
-          {t('panelSummarize')}
+          {page.state === 'ready' && page.page.video ? t('videoSummarize') : t('panelSummarize')}
         </button>
         <button type="button" onClick={props.onNewChat} disabled={props.busy}>{t('panelNewChat')}</button>
         <button type="button" aria-pressed={props.historyOpen} onClick={props.onHistory}>{t('panelHistory')}</button>

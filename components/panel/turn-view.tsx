@@ -8,6 +8,7 @@ import { TurnActions } from './turn-actions';
 import { TurnFiles } from './attach-turn-files';
 import { CiteLayer, type CiteWhere } from './cite-layer';
 import { sourceOf } from '@/utils/panel/turn-sources';
+import { videoOf } from '@/utils/video/video-url';
 
 /** One question and its answer, with the answer's state. */
 export function TurnView(props: {
@@ -21,9 +22,11 @@ export function TurnView(props: {
   onParts?(): void;
 }) {
   const { turn } = props;
-  const cites = { has: (n: number) => !!sourceOf(turn, n) };
+  // An answer about a video cites moments (`[4:05]`), which play the video in its tab.
+  const video = !!props.citeWhere && !!videoOf(props.citeWhere.url);
+  const cites = { has: (n: number) => !!sourceOf(turn, n), moments: video };
   const streaming = turn.status === 'streaming';
-  const question = turn.mode === 'summarize' && !turn.question ? t('panelSummarize') : turn.question;
+  const question = turn.mode === 'summarize' && !turn.question ? t(video ? 'videoSummarize' : 'panelSummarize') : turn.question;
   // A turn read in parts is carried on by reading in parts again, which replaces it: only the last one, so no later turn is lost.
   const continuable = canContinue(turn) && (!turn.inParts || props.last);
   return (
@@ -36,6 +39,7 @@ export function TurnView(props: {
           <div class="thinking-text">{turn.reasoning}</div>
         </details>
       )}
+      {turn.titleOnly && <p class="turn-state title-only">{t('videoTitleOnlyAnswer')}</p>}
       <div class="answer" data-role="answer" data-status={turn.status} aria-busy={streaming}>
         {turn.answer ? (
           <CiteLayer turn={turn} where={props.citeWhere}>

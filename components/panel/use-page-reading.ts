@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import type { ExtractResult } from '@/utils/messaging/types';
+import type { ExtractResult, VideoChoice } from '@/utils/messaging/types';
 import type { PageContent } from '@/utils/sources/types';
 import { readPdfTab, type DocState, type PdfReadOptions } from '@/utils/panel/document-read';
 import { panelPdfDeps } from '@/utils/panel/document-deps';
@@ -14,6 +14,9 @@ export type PageState =
   /** A PDF tab that needs a password, consent to text recognition, or could not be read. */
   | { state: 'document'; doc: DocState };
 
+/** How to read the page: a PDF's password or consent to recognition, a video's track or title-only. */
+export type ReadOptions = PdfReadOptions & { video?: VideoChoice };
+
 /** The bound tab's page as the panel last read it, and the reading of it (HTML through the worker, PDFs here). */
 export function usePageReading(tabId: number | undefined) {
   const [page, setPage] = useState<PageState>({ state: 'idle' });
@@ -24,7 +27,7 @@ export function usePageReading(tabId: number | undefined) {
   }, []);
   const readSeq = useRef(0);
   const userRead = useRef<Promise<unknown>>(Promise.resolve());
-  const read = useCallback(async (opts: PdfReadOptions, after?: Promise<unknown>): Promise<PageState> => {
+  const read = useCallback(async (opts: ReadOptions, after?: Promise<unknown>): Promise<PageState> => {
     if (tabId === undefined) return { state: 'idle' };
     await after?.catch(() => undefined);
     // Reads can overlap (a late "load complete" of a PDF tab, a question): only the newest may set the state,
@@ -37,7 +40,9 @@ export function usePageReading(tabId: number | undefined) {
     let next: PageState;
     try {
       const held = pageRef.current.state === 'ready' ? pageRef.current.page : undefined;
-      let result = await sendMessage('panel→bg:extract', { tabId, ...(held?.reading ? { known: held.reading } : {}) });
+      // A video read another way (a track picked, title only) is a new reading: the held one is not named then.
+      const known = held?.reading && !opts.video ? { known: held.reading } : {};
+      let result = await sendMessage('panel→bg:extract', { tabId, ...known, ...(opts.video ? { video: opts.video } : {}) });
       // Not the reading we hold after all (cannot happen unless two panels race): read it whole.
       if (result.ok === 'same' && held?.reading !== result.same) result = await sendMessage('panel→bg:extract', { tabId });
       if (result.ok === 'same') {
@@ -57,7 +62,7 @@ export function usePageReading(tabId: number | undefined) {
     return next;
   }, [tabId, setPageState]);
   const readPage = useCallback(
-    (opts: PdfReadOptions = {}): Promise<PageState> => {
+    (opts: ReadOptions = {}): Promise<PageState> => {
       // A read the user asked for (a password, consent to recognition) goes first: a read begun meanwhile (a late
       // "load complete" of the PDF tab) waits for it, and then finds the password remembered.
       if (opts.password || opts.ocr || opts.ocrPages) return (userRead.current = read(opts));

@@ -6,7 +6,7 @@ import { openAsk, type AskHandle } from '@/utils/panel/ask-stream';
 import { warmPort } from '@/utils/panel/warm-port';
 import { openInParts } from '@/utils/panel/map-reduce';
 import { watchTabNavigation } from '@/utils/panel/tab-navigation';
-import { appendDelta, historyBefore, updateTurn, type Turn } from '@/utils/panel/conversation';
+import { appendDelta, historyBefore, markTitleOnly, updateTurn, type Turn } from '@/utils/panel/conversation';
 import type { StoredConversation } from '@/utils/history/schema';
 import { conversationForTab, newConversation, rememberTabConversation } from '@/utils/panel/tab-conversation';
 import { useConversations } from './use-conversations';
@@ -162,7 +162,7 @@ export function usePanelSession(tabId: number | undefined) {
         showFor(tabId, conv);
       }
       const base = replaceFrom ? { ...conv, turns: conv.turns.slice(0, conv.turns.findIndex((t) => t.id === replaceFrom)) } : conv;
-      const [next, turn] = recordTurnFiles(conv.id, addPartsTurn(base, mode, question, inParts, failure), extras.current);
+      const [next, turn] = recordTurnFiles(conv.id, markTitleOnly(addPartsTurn(base, mode, question, inParts, failure), pageContent.video?.titleOnly), extras.current);
       const convId = conv.id;
       // Written only once the question is posted (below): the storage write is not in the way of the first token.
       const staged = () => ({ ...next, url: conv!.url || pageContent.url, title: conv!.title || pageContent.title });

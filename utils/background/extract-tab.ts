@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { ExtractFailureReason, ExtractResult, SameReading } from '../messaging/types';
+import type { ExtractFailureReason, ExtractResult, SameReading, VideoChoice } from '../messaging/types';
 import type { PageContent } from '../sources/types';
 import { isPdfByContentType, pdfUrlOf } from '../documents/pdf-tab';
 import { callLeftReader, readerSlot } from '../extract/reader-slot';
+import { videoOf } from '../video/video-url';
+import { readVideoTab } from './video-tab';
 
 /** Schemes no extension may script, in either browser (other extensions' pages are checked separately). */
 const RESTRICTED_SCHEMES = new Set([
@@ -37,7 +39,7 @@ export function isRestrictedUrl(url: string | undefined, ownOrigin = browser.run
 }
 
 /** Reads the page in a tab by injecting the content script (activeTab or a granted host permission). */
-export async function extractTab(tabId: number, known?: string): Promise<ExtractResult> {
+export async function extractTab(tabId: number, known?: string, choice?: VideoChoice): Promise<ExtractResult> {
   let url: string | undefined;
   try {
     url = (await browser.tabs.get(tabId)).url;
@@ -51,6 +53,12 @@ export async function extractTab(tabId: number, known?: string): Promise<Extract
   if (isRestrictedUrl(url)) return { ok: false, reason: 'restricted', url };
   if (url?.startsWith('file:') && !(await fileAccessAllowed())) {
     return { ok: false, reason: 'restricted', url, detail: 'file-access' };
+  }
+  // A video page: its source is the video's transcript (video-tab.ts), read in the page like the page itself.
+  const video = url ? videoOf(url) : null;
+  if (video) {
+    readerLeftIn.delete(tabId);
+    return readVideoTab(tabId, url!, video, known, choice).catch((error) => ({ ok: false, reason: classifyInjectionError(messageOf(error)), url, detail: messageOf(error) }));
   }
   let page: unknown;
   try {
@@ -87,6 +95,9 @@ export async function recheckTab(tabId: number, known: string): Promise<ExtractR
 
 /** recheckTab without the full path: undefined when no reader left in the tab's document answers. */
 export async function readLeftReader(tabId: number, known: string): Promise<ExtractResult | undefined> {
+  // A video's reading is checked by reading the video again (extractTab): a page reader left in the document
+  // from before an in-page navigation would answer with the page around the video.
+  if (known.startsWith('video:')) return undefined;
   const result = await callReaderIn(tabId, known).catch(() => null);
   const found = isSameReading(result)
     ? sameResult(result)

@@ -15,6 +15,7 @@ import { ocrDocument } from './document-ocr';
 import { captureTab } from './document-capture';
 import { isExtensionPage, pageScriptTab } from './sender';
 import { citeInTab, parseCiteRequest } from './cite-tab';
+import { parseSeekRequest, parseVideoChoice, seekInTab } from './seek-tab';
 import { takePending } from '../storage/pending-actions';
 import { onSelectionAction } from './selection-action';
 import { sendMessage } from '../messaging/send';
@@ -32,11 +33,12 @@ const withTab = <T>(d: unknown, more: (tabId: number) => T) => {
 const HANDLERS: MessageHandlers = {
   'panel→bg:extract': {
     parse: (d) => withTab(d, (tabId) => {
-      const known = (d as { known?: unknown }).known;
-      return typeof known === 'string' ? { tabId, known } : { tabId };
+      const { known, video } = d as { known?: unknown; video?: unknown };
+      const choice = parseVideoChoice(video);
+      return { tabId, ...(typeof known === 'string' && known.length <= 400 ? { known } : {}), ...(choice ? { video: choice } : {}) };
     }),
     // A page read whole is kept, so a question about it need not carry its text back (tab-sources.ts).
-    handle: ({ tabId, known }) => extractTab(tabId, known).then((r) => noteRead(tabId, r) ?? r),
+    handle: ({ tabId, known, video }) => extractTab(tabId, known, video).then((r) => noteRead(tabId, r) ?? r),
   },
   'options→bg:test-connection': { parse: (d) => (isDraft(d) ? d : undefined), handle: (draft) => testConnection(draft) },
   // Whatever the message carries is ignored: only the saved settings and key are ever used.
@@ -53,6 +55,7 @@ const HANDLERS: MessageHandlers = {
   // takePending's updates run one after another in this worker: of two panels asking, only the first gets it.
   'panel→bg:claim-action': { parse: (d) => withTab(d, (tabId) => ({ tabId })), handle: ({ tabId }) => takePending(tabId).then((a) => a ?? null) },
   'panel→bg:cite': { parse: (d) => parseCiteRequest(d) ?? undefined, handle: (req) => citeInTab(req) },
+  'panel→bg:seek': { parse: (d) => parseSeekRequest(d) ?? undefined, handle: (req) => seekInTab(req) },
 };
 
 function handle<N extends MessageName>(name: N, data: unknown): Promise<Reply<N>> | undefined {

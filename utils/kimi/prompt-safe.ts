@@ -6,7 +6,7 @@
  */
 
 /** Every tag the prompts wrap untrusted data in. */
-export const WRAPPER_TAGS = ['page_content', 'selection_context', 'selection', 'attachment'] as const;
+export const WRAPPER_TAGS = ['page_content', 'selection_context', 'selection', 'attachment', 'video_description', 'video_chapters'] as const;
 export type WrapperTag = (typeof WRAPPER_TAGS)[number];
 
 /** Longest one-line fields, in UTF-16 units: more is not a title or a name, only room to hide instructions in. */

@@ -3,7 +3,7 @@
  * reply. Names show the direction: `panel→bg:…` is sent by the side panel and
  * answered by the background; `page→bg:…` by the page reader in a tab.
  */
-import type { ExtractResult } from './types';
+import type { ExtractResult, VideoChoice } from './types';
 import type { KimiFailure, ModelInfo } from '../kimi/types';
 import type { DocFailure } from '../documents/types';
 import type { PendingAction, Platform } from '../storage/items';
@@ -40,7 +40,7 @@ export type BalanceResult =
 
 export interface ProtocolMap {
   /** `known`: the reading the panel holds; an unchanged page then answers 'same' instead of sending its text again. */
-  'panel→bg:extract': { req: { tabId: number; known?: string }; res: ExtractResult };
+  'panel→bg:extract': { req: { tabId: number; known?: string; video?: VideoChoice }; res: ExtractResult };
   'options→bg:test-connection': { req: ConnectionDraft; res: ConnectionResult };
   /** Upload a handed-over document for text recognition (only after the user agreed); the key stays in the worker. */
   'panel→bg:ocr': { req: OcrRequest; res: OcrResult };
@@ -52,6 +52,8 @@ export interface ProtocolMap {
   'panel→bg:balance': { req: Record<string, never>; res: BalanceResult };
   /** Scroll the bound tab to a cited passage and highlight it briefly (or open a PDF at its page). */
   'panel→bg:cite': { req: CiteRequest; res: CiteResult };
+  /** Seek the bound tab's `<video>` to a moment an answer cited and play (the tab must still show that video). */
+  'panel→bg:seek': { req: SeekRequest; res: SeekResult };
   /**
    * A panel bound to `tabId` takes that tab's pending menu action. The worker, which owns the pending list, hands
    * each action to the first panel that asks and null to any other, so two panels on one tab never both run it.
@@ -66,6 +68,15 @@ export interface ProtocolMap {
   /** The selection button's page script (opt-in, top frame): open the panel on this tab with this action. */
   'page→bg:selection-action': { req: { kind: 'explain-selection' | 'summarize-selection' | 'translate-selection'; selection: string }; res: void };
 }
+
+export interface SeekRequest {
+  tabId: number;
+  /** The video page the answer is about: the tab must still show that video (and part). */
+  url: string;
+  seconds: number;
+}
+
+export type SeekResult = { ok: true } | { ok: false; reason: 'moved' | 'blocked' | 'no-player' };
 
 export type MessageName = keyof ProtocolMap;
 

@@ -19,11 +19,22 @@ export type ExtractFailureReason =
   /** The browser refused or the script threw. */
   | 'injection-failed'
   /** The page has no readable text. */
-  | 'empty';
+  | 'empty'
+  /** A video page whose transcript could not be read: `video` says why (utils/video/video-method.ts). */
+  | 'video';
+
+/** Why a video's transcript was not read (utils/video/video-method.ts `VideoFailure`, less the method-internal `not-here`). */
+export type VideoFailureReason = 'no-captions' | 'login-needed' | 'ad-playing' | 'wrong-video' | 'unplayable' | 'changed-format' | 'empty' | 'service-error';
+
+/** How the panel wants a video read: a track the user picked (its language code), or the title and description only. */
+export interface VideoChoice {
+  track?: string;
+  titleOnly?: boolean;
+}
 
 export type ExtractResult =
   | { ok: true; page: PageContent }
-  | { ok: false; reason: ExtractFailureReason; url?: string; detail?: string }
+  | { ok: false; reason: ExtractFailureReason; url?: string; detail?: string; video?: VideoFailureReason }
   /**
    * The tab shows a PDF (either browser's viewer): the panel fetches and reads it
    * itself, since pdf.js needs an extension page and must stay out of the worker.

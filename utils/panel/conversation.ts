@@ -30,6 +30,8 @@ export interface Turn {
   files?: TurnFile[];
   /** Read in parts (utils/panel/map-reduce.ts): carrying on reads it in parts again, since the whole page does not fit. */
   inParts?: true;
+  /** Asked about a video with no transcript read: the answer comes from its title and description only, and says so. */
+  titleOnly?: true;
 }
 
 export interface Conversation {
@@ -48,6 +50,13 @@ export const emptyConversation = (): Conversation => ({ id: newId('conv'), turns
 export function addTurn(conv: Conversation, mode: AskMode, question: string): [Conversation, Turn] {
   const turn: Turn = { id: newId('turn'), mode, question, answer: '', reasoning: '', status: 'streaming' };
   return [{ ...conv, turns: [...conv.turns, turn] }, turn];
+}
+
+/** Marks a new turn about a video read from its title and description only. */
+export function markTitleOnly([conv, turn]: [Conversation, Turn], titleOnly: boolean | undefined): [Conversation, Turn] {
+  if (!titleOnly) return [conv, turn];
+  const marked: Turn = { ...turn, titleOnly: true };
+  return [{ ...conv, turns: conv.turns.map((t) => (t.id === turn.id ? marked : t)) }, marked];
 }
 
 export function updateTurn(conv: Conversation, id: string, patch: (t: Turn) => Partial<Turn>): Conversation {

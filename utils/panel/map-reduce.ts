@@ -110,13 +110,14 @@ export function runInParts(request: AskRequest, sources: PartsSource[], handlers
     const finalBudget = budget - estimateMessagesTokens(request.history);
     const cite = request.citations && 'first' in request.citations ? request.citations.first : 0;
     const keep: Pick<AskRequest, 'citations'> = cite ? { citations: { keep: true } } : {};
-    const { parts } = cutSources(sources, budget, cite);
+    // A video's transcript cites itself: its lines carry their times, which the notes keep; no passage numbers.
+    const { parts } = cutSources(sources, budget, request.page?.video ? 0 : cite);
     if (sources.length === 1 && parts.length <= 1 && estimateTokens(parts[0]?.text ?? '') <= finalBudget) {
       // It fits after all: an ordinary question.
       keepNotes = false;
       return sender.send(request, true, () => undefined);
     }
-    const ask = request.question.trim() || defaultInstruction('summarizePage', deps.locale ?? uiLanguage());
+    const ask = request.question.trim() || defaultInstruction(request.page?.video ? 'summarizeVideo' : 'summarizePage', deps.locale ?? uiLanguage());
 
     // Map: notes on every part, one request each (or from the cache).
     total = parts.length;

@@ -3,7 +3,7 @@
 /** What a part with nothing on the question answers, exactly; such parts are left out of the final request. */
 export const NOTHING_RELEVANT = 'NOTHING RELEVANT';
 
-const KEEP_MARKERS = 'Keep the passage markers (such as [P12]) of what each note rests on right after it, exactly as written; never invent one.';
+const KEEP_MARKERS = 'Keep the passage markers (such as [P12]) or, in a video\'s transcript, the times (such as [4:05]) of what each note rests on right after it, exactly as written; never invent one.';
 
 /**
  * Notes on one part, kept short so that all the notes fit in one final request. A summary keeps the part's

@@ -18,6 +18,37 @@ export interface PageContent {
   reading?: string;
   /** PDFs with some pages that have no text layer among pages that have one (utils/panel/textless-pages.ts). */
   textless?: TextlessPages;
+  /** A video page: `text` is its transcript (utils/video/transcript.ts), and this says what it is of. */
+  video?: VideoInfo;
+}
+
+/** A video source's facts, as the video reader found them in the page (utils/video/read-video.ts). */
+export interface VideoInfo {
+  site: 'youtube' | 'bilibili';
+  /** YouTube's video id, or Bilibili's BV id (or `av123`). */
+  id: string;
+  /** Bilibili's part (`?p=N`), 1 elsewhere. */
+  part: number;
+  title: string;
+  /** The channel or uploader. */
+  author: string;
+  durationSeconds: number;
+  /** The description as the page gives it, bounded: context, apart from the transcript. */
+  description: string;
+  chapters: { start: number; title: string }[];
+  /** The track read, and every track there is (for the picker). Empty `language` when the page did not say. */
+  track: VideoTrackInfo;
+  tracks: VideoTrackInfo[];
+  /** Which method read it (utils/video/methods/). */
+  method: string;
+  /** No transcript: the user chose to answer from the title and description only. */
+  titleOnly?: true;
+}
+
+export interface VideoTrackInfo {
+  language: string;
+  label: string;
+  kind: 'uploaded' | 'automatic';
 }
 
 /** A PDF's pages without text: never dropped silently, and offered to text recognition. */
@@ -30,8 +61,8 @@ export interface TextlessPages {
   failed?: { failure: DocFailure; kimiFailure?: KimiFailure };
 }
 
-/** What a question can be about; 'video' (a transcript) comes later. */
-export type SourceKind = 'tab' | 'pdf' | 'file' | 'screenshot';
+/** What a question can be about; a 'video' is a tab whose text is the video's transcript. */
+export type SourceKind = 'tab' | 'pdf' | 'file' | 'screenshot' | 'video';
 
 /**
  * One thing a question is about, as the panel shows it and the prompt numbers it. `id` names this version of

@@ -24,6 +24,8 @@ export interface FirefoxOptions {
   prepare?: (page: Page) => Promise<void>;
   /** Firefox preferences for this profile (e.g. granting optional permissions without the prompt a driver can't answer). */
   prefs?: Record<string, string | number | boolean>;
+  /** Accept a throwaway self-signed certificate (WebDriver BiDi's acceptInsecureCerts), for pages served under real names. */
+  acceptInsecureCerts?: boolean;
 }
 
 /** Puppeteer's ARIA selector; over BiDi it is answered from Firefox's own accessibility tree. */
@@ -76,6 +78,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
       executablePath: FIREFOX,
       headless: opts.headless ?? true,
       args: ['--remote-allow-system-access'],
+      ...(opts.acceptInsecureCerts ? { acceptInsecureCerts: true } : {}),
       extraPrefsFirefox: { ...opts.prefs, 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: uuid }) },
     }),
   );

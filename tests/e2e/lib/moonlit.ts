@@ -29,8 +29,15 @@ export interface MoonlitOptions {
   keys?: string[];
   /** Another build of the extension than the e2e build. */
   extension?: string;
+  /**
+   * Chromium only: more command-line switches for this test browser, e.g. `--host-resolver-rules` to serve real host
+   * names from loopback and `--ignore-certificate-errors` for a throwaway certificate (tests/e2e/lib/video-site.ts).
+   */
+  chromeArgs?: string[];
   /** Firefox only: profile preferences. */
   firefoxPrefs?: Record<string, string | number | boolean>;
+  /** Firefox only: accept a throwaway self-signed certificate (tests/e2e/lib/video-site.ts). */
+  firefoxInsecureCerts?: boolean;
 }
 
 /** A page this session opened: the UI driver, and the browser's own requests and close. */
@@ -82,7 +89,7 @@ const leavesLoopback = (url: string) => {
 async function launch(kind: BrowserKind, opts: MoonlitOptions, dialogs: string[], outside: string[]) {
   const headless = opts.headless ?? true;
   if (kind === 'chromium') {
-    const b = await launchChrome({ extension: opts.extension ?? process.env.MOONLIT_E2E_CHROME_BUILD, headless });
+    const b = await launchChrome({ extension: opts.extension ?? process.env.MOONLIT_E2E_CHROME_BUILD, headless, args: opts.chromeArgs });
     if (opts.watched) await watchChrome(b, dialogs, outside).catch(async (err: unknown) => (await b.close(), Promise.reject(err)));
     return b;
   }
@@ -96,7 +103,7 @@ async function launch(kind: BrowserKind, opts: MoonlitOptions, dialogs: string[]
         page.on('request', (r) => void (leavesLoopback(r.url()) && outside.push(r.url())));
       }
     : undefined;
-  return launchFirefox({ extension: opts.extension ?? process.env.MOONLIT_E2E_FIREFOX_BUILD, headless, prepare, prefs: opts.firefoxPrefs });
+  return launchFirefox({ extension: opts.extension ?? process.env.MOONLIT_E2E_FIREFOX_BUILD, headless, prepare, prefs: opts.firefoxPrefs, acceptInsecureCerts: opts.firefoxInsecureCerts });
 }
 
 export async function startMoonlit(kind: 'chromium', opts?: MoonlitOptions): Promise<ChromeMoonlit>;
