@@ -6,6 +6,7 @@ const SECONDS = {
   hostile: 130,
   faults: 110,
   load: 50,
+  video: 80,
   documents: 16,
   'documents-firefox': 16,
   'documents-seen': 13,
