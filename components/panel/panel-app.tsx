@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { PendingAction } from '@/utils/storage/items';
-import { actionToQuestion } from '@/utils/panel/actions';
+import { actionToQuestion, panelActions } from '@/utils/panel/actions';
 import { followTab } from '@/utils/panel/binding';
 import { keyHintItem, modelsCacheItem, settingsItem } from '@/utils/storage/items';
 import { apiBase } from '@/utils/kimi/endpoint';
@@ -13,6 +13,7 @@ import { t } from '@/utils/i18n';
 import { usePanelSession } from './use-panel-session';
 import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
 import { usePendingActions } from './use-pending-actions';
+import { useImageAction } from './use-image-action';
 import { PanelHeader } from './panel-header';
 import { PageNotice } from './page-notice';
 import { SetupNotice } from './setup-notice';
@@ -48,14 +49,16 @@ export function PanelApp(props: { compact?: boolean }) {
   const attach = useAttachments(session.setAskExtras, conv?.id);
   // A question sent while a PDF or attached files wait for the user goes on by itself once they are ready.
   const pending = usePendingQuestion(session.page, attach.items, attach.imagesOk, async (question) => attach.canSend() && session.ask('ask', question));
+  const image = useImageAction(attach, pending.onSend);
   const runAction = useCallback(
     async (action: PendingAction) => {
       setShowHistory(false);
       const asked = actionToQuestion(action, await readActions());
       setActionGone(!asked);
-      if (asked) void session.ask(asked.mode, asked.question, action.selection);
+      if (asked && action.image) void image.run(action.image, asked.question);
+      else if (asked) void session.ask(asked.mode, asked.question, action.selection);
     },
-    [session.ask],
+    [session.ask, image.run],
   );
   usePendingActions(tabId, runAction);
   // The question being typed: "Answer in parts" in the coverage notice asks it, and empties the box once it went.
@@ -67,7 +70,8 @@ export function PanelApp(props: { compact?: boolean }) {
       if (sent && question) draft[1]((now) => (now.trim() === question ? '' : now));
     });
   };
-  const actions = useActions();
+  const all = useActions();
+  const actions = useMemo(() => panelActions(all), [all]);
   // A quick button or slash command: the selection, if any, is read with the page.
   const askAction = (action: Action, rest = '') => {
     setShowHistory(false);
@@ -135,6 +139,12 @@ export function PanelApp(props: { compact?: boolean }) {
           {pending.waiting && <p class="hint" role="status">{t('askWaitsForDocument')}</p>}
           {settings && conv && <ModelControl settings={settings} models={models} choice={conv.choice} disabled={busy} onChange={session.setChoice} />}
           {actionGone && <p class="hint" role="status">{t('actionsGone')}</p>}
+          {image.note && (
+            <div class="hint image-note" role="status">
+              <p>{image.note.text}</p>
+              {image.note.detail && <details><summary>{t('errorDetails')}</summary><pre>{image.note.detail}</pre></details>}
+            </div>
+          )}
           <ActionButtons actions={actions} busy={busy} onRun={(a) => void askAction(a)} />
           <SelectionLine selection={session.selection} onDrop={session.dropSelection} />
           <AskBox

@@ -8,6 +8,7 @@ import { before, describe, it } from 'node:test';
 import type { BrowserKind, Moonlit, OpenedPage } from './lib/moonlit';
 import { useMoonlit } from './lib/moonlit';
 import { currentWorker } from './lib/chrome-pages';
+import { clickMenu } from './lib/menu-click';
 import { ARTICLE_SENTENCE, ARTICLE_TITLE } from './lib/fixture-server';
 import { chatRequests } from './lib/log-checks';
 import { ACTION_ANSWER, checkAction, selectInPage } from './lib/menu-flow';
@@ -42,29 +43,8 @@ const key = (panel: UiPage, k: string) =>
   }, k);
 
 /** Fires a context-menu click on `id` through the background's real listener. */
-async function clickMenu(m: Moonlit, id: string, tabId: number, url: string, selection: string): Promise<void> {
-  const info = { menuItemId: id, editable: false, pageUrl: url, selectionText: selection };
-  if (m.kind === 'chromium') {
-    const worker = await currentWorker(m.b.context);
-    await worker.evaluate(async ([i, tab]: [object, number]) => {
-      type Ev = { dispatch(...args: unknown[]): void };
-      const c = (globalThis as unknown as { chrome: { tabs: { get(id: number): Promise<object> }; contextMenus: { onClicked: Ev } } }).chrome;
-      c.contextMenus.onClicked.dispatch(i, await c.tabs.get(tab));
-    }, [info, tabId] as [object, number]);
-    return;
-  }
-  const error = await m.helper.evaluate(async ([i, tab]: [object, number]) => {
-    type Api = { runtime: { getBackgroundPage(): Promise<{ __moonlit: { onMenuClicked(info: object, tab: object): Promise<unknown> } }> }; tabs: { get(id: number): Promise<object> } };
-    const b = (globalThis as unknown as { browser: Api }).browser;
-    try {
-      await (await b.runtime.getBackgroundPage()).__moonlit.onMenuClicked(i, await b.tabs.get(tab));
-      return '';
-    } catch (e) {
-      return String(e);
-    }
-  }, [info, tabId] as [object, number]);
-  assert.equal(error, '', `the background's menu handler threw: ${error}`);
-}
+const clickMenuItem = (m: Moonlit, id: string, tabId: number, url: string, selection: string) =>
+  clickMenu(m, tabId, { menuItemId: id, pageUrl: url, selectionText: selection });
 
 /** Whether the background registered a menu item with this id (update refuses an unknown one). */
 async function menuExists(m: Moonlit, id: string): Promise<boolean> {
@@ -130,7 +110,7 @@ function actionsSuite(kind: BrowserKind) {
       const selection = await selectInPage(article.ui, ARTICLE_SENTENCE);
       assert.equal(selection, ARTICLE_SENTENCE);
       await checkAction(panel.ui, m().sim, { via: 'menu', id: actionId, select: true, expect: ['<selection>', ARTICLE_SENTENCE], asked: ASKED }, () =>
-        clickMenu(m(), actionId, tabId, m().site.url('article.html'), selection),
+        clickMenuItem(m(), actionId, tabId, m().site.url('article.html'), selection),
       );
       const body = lastBody(m());
       assert.equal(body.messages[0].content, SYSTEM_PROMPT, 'Moonlit\'s own framing comes first');

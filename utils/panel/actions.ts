@@ -9,3 +9,6 @@ export function actionToQuestion(pending: PendingAction, actions: readonly Actio
   const action = actions.find((a) => a.id === pending.kind);
   return action && actionQuestion(action, t, pending.selection);
 }
+
+/** The actions the panel offers as buttons and slash commands: an image-only one needs the image its menu click captures. */
+export const panelActions = (actions: readonly Action[]): Action[] => actions.filter((a) => a.contexts.some((c) => c !== 'image'));
