@@ -29,6 +29,8 @@ export interface MoonlitOptions {
   keys?: string[];
   /** Another build of the extension than the e2e build. */
   extension?: string;
+  /** Chromium only: no emulated viewport (a capture of the tab then matches the page's CSS pixels). */
+  nativeViewport?: boolean;
   /** Firefox only: profile preferences. */
   firefoxPrefs?: Record<string, string | number | boolean>;
 }
@@ -82,7 +84,7 @@ const leavesLoopback = (url: string) => {
 async function launch(kind: BrowserKind, opts: MoonlitOptions, dialogs: string[], outside: string[]) {
   const headless = opts.headless ?? true;
   if (kind === 'chromium') {
-    const b = await launchChrome({ extension: opts.extension ?? process.env.MOONLIT_E2E_CHROME_BUILD, headless });
+    const b = await launchChrome({ extension: opts.extension ?? process.env.MOONLIT_E2E_CHROME_BUILD, headless, nativeViewport: opts.nativeViewport });
     if (opts.watched) await watchChrome(b, dialogs, outside).catch(async (err: unknown) => (await b.close(), Promise.reject(err)));
     return b;
   }
