@@ -117,7 +117,7 @@ export function PanelApp(props: { compact?: boolean }) {
             <TextlessNotice textless={session.page.page.textless} onRecognise={() => session.readPage({ ocrPages: true })} />
           )}
           {session.page.state === 'ready' && (
-            <CoverageLine page={session.page.page} question={!!draft[0].trim()} onParts={busy ? undefined : askInParts} />
+            <CoverageLine page={session.page.page} question={!!draft[0].trim()} onParts={busy ? undefined : askInParts} chosenModel={conv?.choice?.model} />
           )}
           <PartsProgressLine />
           <section class="turns" role="log" aria-label={t('panelConversation')} aria-live="polite">

@@ -151,7 +151,8 @@ export function usePanelSession(tabId: number | undefined) {
       }
       // Never send what can't fit: the question's turn says why, and offers a larger model or reading in parts. With
       // the page and limits held this is decided at once: no await before the question is posted (a render would come first).
-      const failure = inParts ? null : quick && knownLimits ? tooLongWith(pageContent, knownLimits) : await tooLong(pageContent, limitsRead);
+      const chosen = convs.shown()?.choice?.model;
+      const failure = inParts ? null : quick && knownLimits ? tooLongWith(pageContent, knownLimits, chosen) : await tooLong(pageContent, limitsRead, chosen);
       if (failure) reserved?.release();
       let conv = convs.shown();
       // The tab moved to another page: that page gets its own conversation.
