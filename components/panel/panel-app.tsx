@@ -56,9 +56,9 @@ export function PanelApp(props: { compact?: boolean }) {
       const asked = actionToQuestion(action, await readActions());
       setActionGone(!asked);
       if (asked && action.image) void image.run(action.image, asked.question);
-      else if (asked) void session.ask(asked.mode, asked.question, action.selection);
+      else if (asked) void session.askWithModel(asked.model, asked.mode, asked.question, action.selection);
     },
-    [session.ask, image.run],
+    [session.askWithModel, image.run],
   );
   usePendingActions(tabId, runAction);
   // The question being typed: "Answer in parts" in the coverage notice asks it, and empties the box once it went.
@@ -76,9 +76,12 @@ export function PanelApp(props: { compact?: boolean }) {
   const askAction = (action: Action, rest = '') => {
     setShowHistory(false);
     const { mode, question } = actionQuestion(action, t, '', rest);
-    return session.ask(mode, question);
+    return session.askWithModel(action.model, mode, question);
   };
   const turns = conv?.turns ?? [];
+  // While an answer streams, the Model control shows the model it went to (an action may have its own).
+  const running = streaming ? turns.at(-1)?.model : undefined;
+  const shownChoice = running && conv ? { ...conv.choice, model: running } : conv?.choice;
   const storage = useStorageHealth(session.retrySaves);
   const settings = useStoredValue(settingsItem);
   const cache = useStoredValue(modelsCacheItem);
@@ -137,7 +140,7 @@ export function PanelApp(props: { compact?: boolean }) {
           </section>
           <AttachBar attach={attach} tabId={tabId} />
           {pending.waiting && <p class="hint" role="status">{t('askWaitsForDocument')}</p>}
-          {settings && conv && <ModelControl settings={settings} models={models} choice={conv.choice} disabled={busy} onChange={session.setChoice} />}
+          {settings && conv && <ModelControl settings={settings} models={models} choice={shownChoice} disabled={busy} onChange={session.setChoice} />}
           {actionGone && <p class="hint" role="status">{t('actionsGone')}</p>}
           {image.note && (
             <div class="hint image-note" role="status">

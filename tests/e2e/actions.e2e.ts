@@ -20,10 +20,12 @@ import { ANSWER_STYLE_INTRO, SYSTEM_PROMPT } from '../../utils/kimi/prompt-text'
 const NAME = 'Haiku';
 const PROMPT = 'Write a haiku about {{selection}} on {{title}}.';
 const ASKED = `Write a haiku about ${msg('actionVarSelection')} on ${msg('actionVarTitle')}.`;
+/** The action's own model: not the saved one (configure saves moonshot-v1-128k), and a plain one (no thinking). */
+const ACTION_MODEL = 'moonshot-v1-32k';
 const STYLE = 'I keep bees. Answer like a beekeeper, in two sentences.';
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-type Body = { messages: { role: string; content: string }[] };
+type Body = { model: string; messages: { role: string; content: string }[] };
 const lastBody = (m: Moonlit) => chatRequests(m.sim.log).at(-1)!.json as Body;
 
 async function checkBox(page: UiPage, label: string, on: boolean): Promise<void> {
@@ -83,6 +85,7 @@ function actionsSuite(kind: BrowserKind) {
       await o.click(msg('actionsSave'));
       assert.equal(await o.evaluate(async () => JSON.stringify((await (((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('actions'))).actions ?? null), null), 'null');
       await o.fill(msg('actionsPrompt'), PROMPT);
+      await o.fill(msg('actionsModel'), ACTION_MODEL);
       await checkBox(o, msg('actionsContextSelection'), true);
       await o.click(msg('actionsSave'));
       await waitForStatus(o, msg('actionsSaved', NAME));
@@ -92,7 +95,7 @@ function actionsSuite(kind: BrowserKind) {
       const stored = await o.evaluate(async () => (await (((globalThis as any).browser ?? (globalThis as any).chrome).storage.local.get('actions'))).actions, null) as { list: { id: string; name?: string; prompt?: string; contexts?: string[] }[] };
       const mine = stored.list.find((a) => a.name === NAME);
       assert.ok(mine && mine.id.startsWith('user-'), `the action should be stored with a user id: ${JSON.stringify(stored)}`);
-      assert.deepEqual([mine.prompt, mine.contexts], [PROMPT, ['page', 'selection']]);
+      assert.deepEqual([mine.prompt, mine.contexts, (mine as { model?: string }).model], [PROMPT, ['page', 'selection'], ACTION_MODEL]);
       actionId = mine.id;
       await options.close();
       // The panel in front again: a tab in the background gets no animation frames, so it would paint nothing.
@@ -113,6 +116,8 @@ function actionsSuite(kind: BrowserKind) {
         clickMenuItem(m(), actionId, tabId, m().site.url('article.html'), selection),
       );
       const body = lastBody(m());
+      assert.equal(body.model, ACTION_MODEL, 'the action\'s own model answers it');
+      assert.notEqual(m().model, ACTION_MODEL, 'and it is not the saved model');
       assert.equal(body.messages[0].content, SYSTEM_PROMPT, 'Moonlit\'s own framing comes first');
       assert.equal(body.messages[1].content, `${ANSWER_STYLE_INTRO}\n${STYLE}`, 'the user\'s instructions come right after it');
       assert.ok(body.messages[2].content.includes('<page_content>'), 'then the page');
@@ -149,6 +154,7 @@ function actionsSuite(kind: BrowserKind) {
       const question = flat(body.messages.at(-1)!.content);
       assert.ok(question.endsWith(flat(`${ASKED}\n\nKeep it short.`)), `the question should be the action's prompt, then the rest of the line: …${question.slice(-200)}`);
       assert.equal(body.messages[1].content, `${ANSWER_STYLE_INTRO}\n${STYLE}`);
+      assert.equal(body.model, ACTION_MODEL, 'as a slash command too, the action\'s own model');
     });
   });
 }
