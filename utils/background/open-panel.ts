@@ -43,8 +43,11 @@ export function openPanel(tabId: number | undefined, windowId: number | undefine
  * worker as a page script's message: Firefox opens the sidebar only inside a user-input handler, and a content
  * script's message is not one, so without this the user's pick would wait unseen.
  */
-export async function openPanelOrTab(tabId: number, windowId: number | undefined): Promise<void> {
-  if (await openPanel(tabId, windowId)) return;
+export async function openPanelOrTab(tabId: number, windowId: number | undefined, stored: Promise<unknown>): Promise<void> {
+  const opened = openPanel(tabId, windowId);
+  // The new tab's panel claims the action as it loads: only once it is stored.
+  await stored.catch(() => undefined);
+  if (await opened) return;
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   await browser.tabs.create({
     url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`),
