@@ -93,6 +93,13 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId
     [readFile, patch],
   );
 
+  /** Attaches an image (a screenshot, or one cut from the page by a menu click); returns its item's id. */
+  const addImage = useCallback((bytes: Uint8Array, name: string): string => {
+    const item = imageItem({ id: newItemId(), name, status: 'image' }, bytes);
+    setItems((all) => [...all, item]);
+    return item.id;
+  }, []);
+
   const addScreenshot = useCallback(async (tabId: number) => {
     setHint('');
     setCaptureDetail('');
@@ -102,9 +109,8 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId
       setCaptureDetail(shot.detail);
       return;
     }
-    const item = imageItem({ id: newItemId(), name: t('attachScreenshotName'), status: 'image' }, bytesOfDataUrl(shot.dataUrl));
-    setItems((all) => [...all, item]);
-  }, []);
+    addImage(bytesOfDataUrl(shot.dataUrl), t('attachScreenshotName'));
+  }, [addImage]);
 
   /** After the user agreed: Kimi's file-extract for each file waiting for it (and, for `images`, the images). */
   const upload = useCallback(
@@ -138,7 +144,7 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId
 
   return {
     items, hint, captureDetail, imagesOk, model: settings?.model, vision: visionAlternative(settings?.model, models),
-    addFiles, addScreenshot, upload, remove, canSend, switchModel, readFile,
+    addFiles, addImage, addScreenshot, upload, remove, canSend, switchModel, readFile,
   };
 }
 

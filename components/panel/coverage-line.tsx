@@ -13,11 +13,13 @@ export function CoverageLine(props: {
   onParts?: (kind: 'answer' | 'summary') => void;
   /** A question is typed in the box, so it can be answered in parts. */
   question?: boolean;
+  /** The panel's Model control: the next question goes to this model, so its window decides. */
+  chosenModel?: string;
 }) {
   const settings = useStoredValue(settingsItem);
   const cache = useStoredValue(modelsCacheItem);
   const models = cache?.models ?? [];
-  const model = settings?.model || '';
+  const model = props.chosenModel || settings?.model || '';
   const coverage = useMemo(
     () => (model ? pageCoverage(props.page, model, models) : null),
     [props.page, model, models],

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { PendingAction } from '@/utils/storage/items';
-import { actionToQuestion } from '@/utils/panel/actions';
+import { actionToQuestion, panelActions } from '@/utils/panel/actions';
 import { followTab } from '@/utils/panel/binding';
 import { keyHintItem, modelsCacheItem, settingsItem } from '@/utils/storage/items';
 import { apiBase } from '@/utils/kimi/endpoint';
@@ -13,6 +13,7 @@ import { t } from '@/utils/i18n';
 import { usePanelSession } from './use-panel-session';
 import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
 import { usePendingActions } from './use-pending-actions';
+import { useImageAction } from './use-image-action';
 import { PanelHeader } from './panel-header';
 import { PageNotice } from './page-notice';
 import { VideoNotice } from './video-notice';
@@ -50,14 +51,16 @@ export function PanelApp(props: { compact?: boolean }) {
   const attach = useAttachments(session.setAskExtras, conv?.id);
   // A question sent while a PDF or attached files wait for the user goes on by itself once they are ready.
   const pending = usePendingQuestion(session.page, attach.items, attach.imagesOk, async (question) => attach.canSend() && session.ask('ask', question));
+  const image = useImageAction(attach, pending.onSend);
   const runAction = useCallback(
     async (action: PendingAction) => {
       setShowHistory(false);
       const asked = actionToQuestion(action, await readActions());
       setActionGone(!asked);
-      if (asked) void session.ask(asked.mode, asked.question, action.selection);
+      if (asked && action.image) void image.run(action.image, asked.question);
+      else if (asked) void session.askWithModel(asked.model, asked.mode, asked.question, action.selection);
     },
-    [session.ask],
+    [session.askWithModel, image.run],
   );
   usePendingActions(tabId, runAction);
   // The question being typed: "Answer in parts" in the coverage notice asks it, and empties the box once it went.
@@ -69,14 +72,18 @@ export function PanelApp(props: { compact?: boolean }) {
       if (sent && question) draft[1]((now) => (now.trim() === question ? '' : now));
     });
   };
-  const actions = useActions();
+  const all = useActions();
+  const actions = useMemo(() => panelActions(all), [all]);
   // A quick button or slash command: the selection, if any, is read with the page.
   const askAction = (action: Action, rest = '') => {
     setShowHistory(false);
     const { mode, question } = actionQuestion(action, t, '', rest);
-    return session.ask(mode, question);
+    return session.askWithModel(action.model, mode, question);
   };
   const turns = conv?.turns ?? [];
+  // While an answer streams, the Model control shows the model it went to (an action may have its own).
+  const running = streaming ? turns.at(-1)?.model : undefined;
+  const shownChoice = running && conv ? { ...conv.choice, model: running } : conv?.choice;
   const storage = useStorageHealth(session.retrySaves);
   const settings = useStoredValue(settingsItem);
   const cache = useStoredValue(modelsCacheItem);
@@ -119,7 +126,7 @@ export function PanelApp(props: { compact?: boolean }) {
             <TextlessNotice textless={session.page.page.textless} onRecognise={() => session.readPage({ ocrPages: true })} />
           )}
           {session.page.state === 'ready' && (
-            <CoverageLine page={session.page.page} question={!!draft[0].trim()} onParts={busy ? undefined : askInParts} />
+            <CoverageLine page={session.page.page} question={!!draft[0].trim()} onParts={busy ? undefined : askInParts} chosenModel={conv?.choice?.model} />
           )}
           <PartsProgressLine />
           <section class="turns" role="log" aria-label={t('panelConversation')} aria-live="polite">
@@ -139,8 +146,14 @@ export function PanelApp(props: { compact?: boolean }) {
           </section>
           <AttachBar attach={attach} tabId={tabId} />
           {pending.waiting && <p class="hint" role="status">{t('askWaitsForDocument')}</p>}
-          {settings && conv && <ModelControl settings={settings} models={models} choice={conv.choice} disabled={busy} onChange={session.setChoice} />}
+          {settings && conv && <ModelControl settings={settings} models={models} choice={shownChoice} disabled={busy} onChange={session.setChoice} />}
           {actionGone && <p class="hint" role="status">{t('actionsGone')}</p>}
+          {image.note && (
+            <div class="hint image-note" role="status">
+              <p>{image.note.text}</p>
+              {image.note.detail && <details><summary>{t('errorDetails')}</summary><pre>{image.note.detail}</pre></details>}
+            </div>
+          )}
           <ActionButtons actions={actions} busy={busy} onRun={(a) => void askAction(a)} />
           <SelectionLine selection={session.selection} onDrop={session.dropSelection} />
           <AskBox

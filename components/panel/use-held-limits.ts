@@ -8,12 +8,17 @@ import { coverageFailure, pageCoverage } from '@/utils/panel/coverage';
 export const readLimits = () => Promise.all([settingsItem.getValue(), modelsCacheItem.getValue()]);
 export type Limits = Awaited<ReturnType<typeof readLimits>>;
 
-/** Why a question about `page` can't be sent whole with the chosen model, or null when it fits. */
-export const tooLongWith = (page: PageContent, [settings, cache]: Limits): KimiFailure | null =>
-  settings.model ? coverageFailure(pageCoverage(page, settings.model, cache?.models ?? [])) : null;
+/**
+ * Why a question about `page` can't be sent whole with the model it goes to, or null when it fits: `chosen` is the
+ * panel's Model control for this conversation (the question goes to it), else the saved model.
+ */
+export const tooLongWith = (page: PageContent, [settings, cache]: Limits, chosen?: string): KimiFailure | null => {
+  const model = chosen || settings.model;
+  return model ? coverageFailure(pageCoverage(page, model, cache?.models ?? [])) : null;
+};
 
 /** `limits`: the settings and models, read while the page was being read. */
-export const tooLong = async (page: PageContent, limits = readLimits()): Promise<KimiFailure | null> => tooLongWith(page, await limits);
+export const tooLong = async (page: PageContent, limits = readLimits(), chosen?: string): Promise<KimiFailure | null> => tooLongWith(page, await limits, chosen);
 
 /** The limits, read once and followed, so a question about the page held waits for no storage read. */
 export function useHeldLimits() {

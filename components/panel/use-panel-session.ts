@@ -85,9 +85,13 @@ export function usePanelSession(tabId: number | undefined) {
     };
   }, [tabId, readPage, showFor, convs]);
 
+  // An action's own model (Options → Actions): for the question being asked only, over the conversation's choice.
+  const turnModel = useRef<string | undefined>(undefined);
   const stream = useCallback(
     (convId: string, turn: Turn, pageContent: PageContent | undefined, continueFrom?: string, open = openAsk) => {
-      const current = convs.get(convId)!;
+      const stored = convs.get(convId)!;
+      const model = continueFrom === undefined ? turnModel.current : undefined;
+      const current = model ? { ...stored, choice: { ...stored.choice, model } } : stored;
       const cite = citeOn.current && !!pageContent?.text.trim();
       const handle = open(
         {
@@ -153,7 +157,8 @@ export function usePanelSession(tabId: number | undefined) {
       }
       // Never send what can't fit: the question's turn says why, and offers a larger model or reading in parts. With
       // the page and limits held this is decided at once: no await before the question is posted (a render would come first).
-      const failure = inParts ? null : quick && knownLimits ? tooLongWith(pageContent, knownLimits) : await tooLong(pageContent, limitsRead);
+      const chosen = turnModel.current || convs.shown()?.choice?.model;
+      const failure = inParts ? null : quick && knownLimits ? tooLongWith(pageContent, knownLimits, chosen) : await tooLong(pageContent, limitsRead, chosen);
       if (failure) reserved?.release();
       let conv = convs.shown();
       // The tab moved to another page: that page gets its own conversation.
@@ -206,6 +211,19 @@ export function usePanelSession(tabId: number | undefined) {
       });
     },
     [tabId, readPage, convs, showFor, stream, selection.takeDropped],
+  );
+
+  /** `ask` with an action's own model for this one question (none: the conversation's choice, as always). */
+  const askWithModel = useCallback(
+    async (model: string | undefined, mode: AskMode, question: string, fallbackSelection?: string): Promise<boolean> => {
+      turnModel.current = model || undefined;
+      try {
+        return await ask(mode, question, fallbackSelection);
+      } finally {
+        turnModel.current = undefined;
+      }
+    },
+    [ask],
   );
 
   // The tab shows a new page: read it, so the header and coverage follow (ask() starts its conversation).
@@ -271,7 +289,7 @@ export function usePanelSession(tabId: number | undefined) {
 
   const streaming = running.current !== undefined && running.current.convId === conv?.id;
   return {
-    setAskExtras, setChoice, page, conv, ask, selection: selection.shown, dropSelection: selection.drop, warm, press, stop, continueTurn, readPage, newChat, openConversation, streaming,
+    setAskExtras, setChoice, page, conv, ask, askWithModel, selection: selection.shown, dropSelection: selection.drop, warm, press, stop, continueTurn, readPage, newChat, openConversation, streaming,
     busy: running.current !== undefined, retrySaves: convs.retryFailed,
   };
 }

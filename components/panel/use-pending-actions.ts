@@ -47,7 +47,16 @@ export function usePendingActions(tabId: number | undefined, run: (action: Pendi
   }, [tabId]);
 }
 
+const FAILURES: readonly unknown[] = ['refused', 'not-found', 'off-screen', 'other-frame'];
+
+const isImage = (i: unknown): boolean => {
+  const x = i as Record<string, unknown> | null;
+  if (!x) return false;
+  if ('failure' in x) return FAILURES.includes(x.failure) && (x.detail === undefined || typeof x.detail === 'string');
+  return typeof x.transferId === 'string' && typeof x.partial === 'boolean';
+};
+
 const isAction = (a: unknown): a is PendingAction => {
   const x = a as PendingAction | null;
-  return !!x && typeof x.tabId === 'number' && typeof x.kind === 'string' && typeof x.createdAt === 'number';
+  return !!x && typeof x.tabId === 'number' && typeof x.kind === 'string' && typeof x.createdAt === 'number' && (x.image === undefined || isImage(x.image));
 };

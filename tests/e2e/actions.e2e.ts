@@ -8,6 +8,7 @@ import { before, describe, it } from 'node:test';
 import type { BrowserKind, Moonlit, OpenedPage } from './lib/moonlit';
 import { useMoonlit } from './lib/moonlit';
 import { currentWorker } from './lib/chrome-pages';
+import { clickMenu } from './lib/menu-click';
 import { ARTICLE_SENTENCE, ARTICLE_TITLE } from './lib/fixture-server';
 import { chatRequests } from './lib/log-checks';
 import { ACTION_ANSWER, checkAction, selectInPage } from './lib/menu-flow';
@@ -19,10 +20,12 @@ import { ANSWER_STYLE_INTRO, SYSTEM_PROMPT } from '../../utils/kimi/prompt-text'
 const NAME = 'Haiku';
 const PROMPT = 'Write a haiku about {{selection}} on {{title}}.';
 const ASKED = `Write a haiku about ${msg('actionVarSelection')} on ${msg('actionVarTitle')}.`;
+/** The action's own model: not the saved one (configure saves moonshot-v1-128k), and a plain one (no thinking). */
+const ACTION_MODEL = 'moonshot-v1-32k';
 const STYLE = 'I keep bees. Answer like a beekeeper, in two sentences.';
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-type Body = { messages: { role: string; content: string }[] };
+type Body = { model: string; messages: { role: string; content: string }[] };
 
 /** The stored custom actions, read from an extension page (browser in Firefox, chrome in Chromium). */
 const storedActions = (page: UiPage) =>
@@ -50,29 +53,8 @@ const key = (panel: UiPage, k: string) =>
   }, k);
 
 /** Fires a context-menu click on `id` through the background's real listener. */
-async function clickMenu(m: Moonlit, id: string, tabId: number, url: string, selection: string): Promise<void> {
-  const info = { menuItemId: id, editable: false, pageUrl: url, selectionText: selection };
-  if (m.kind === 'chromium') {
-    const worker = await currentWorker(m.b.context);
-    await worker.evaluate(async ([i, tab]: [object, number]) => {
-      type Ev = { dispatch(...args: unknown[]): void };
-      const c = (globalThis as unknown as { chrome: { tabs: { get(id: number): Promise<object> }; contextMenus: { onClicked: Ev } } }).chrome;
-      c.contextMenus.onClicked.dispatch(i, await c.tabs.get(tab));
-    }, [info, tabId] as [object, number]);
-    return;
-  }
-  const error = await m.helper.evaluate(async ([i, tab]: [object, number]) => {
-    type Api = { runtime: { getBackgroundPage(): Promise<{ __moonlit: { onMenuClicked(info: object, tab: object): Promise<unknown> } }> }; tabs: { get(id: number): Promise<object> } };
-    const b = (globalThis as unknown as { browser: Api }).browser;
-    try {
-      await (await b.runtime.getBackgroundPage()).__moonlit.onMenuClicked(i, await b.tabs.get(tab));
-      return '';
-    } catch (e) {
-      return String(e);
-    }
-  }, [info, tabId] as [object, number]);
-  assert.equal(error, '', `the background's menu handler threw: ${error}`);
-}
+const clickMenuItem = (m: Moonlit, id: string, tabId: number, url: string, selection: string) =>
+  clickMenu(m, tabId, { menuItemId: id, pageUrl: url, selectionText: selection });
 
 /** Whether the background registered a menu item with this id (update refuses an unknown one). */
 async function menuExists(m: Moonlit, id: string): Promise<boolean> {
@@ -111,6 +93,7 @@ function actionsSuite(kind: BrowserKind) {
       await o.click(msg('actionsSave'));
       assert.equal(JSON.stringify((await storedActions(o)) ?? null), 'null');
       await o.fill(msg('actionsPrompt'), PROMPT);
+      await o.fill(msg('actionsModel'), ACTION_MODEL);
       await checkBox(o, msg('actionsContextSelection'), true);
       await o.click(msg('actionsSave'));
       await waitForStatus(o, msg('actionsSaved', NAME));
@@ -121,7 +104,7 @@ function actionsSuite(kind: BrowserKind) {
       const mine = stored.list.find((a) => a.name === NAME);
       assert.ok(mine, `the action should be stored: ${JSON.stringify(stored)}`);
       assert.ok(mine.id.startsWith('user-'), `the action should be stored with a user id: ${JSON.stringify(stored)}`);
-      assert.deepEqual([mine.prompt, mine.contexts], [PROMPT, ['page', 'selection']]);
+      assert.deepEqual([mine.prompt, mine.contexts, (mine as { model?: string }).model], [PROMPT, ['page', 'selection'], ACTION_MODEL]);
       actionId = mine.id;
       await options.close();
       // The panel in front again: a tab in the background gets no animation frames, so it would paint nothing.
@@ -139,9 +122,11 @@ function actionsSuite(kind: BrowserKind) {
       const selection = await selectInPage(article.ui, ARTICLE_SENTENCE);
       assert.equal(selection, ARTICLE_SENTENCE);
       await checkAction(panel.ui, m().sim, { via: 'menu', id: actionId, select: true, expect: ['<selection>', ARTICLE_SENTENCE], asked: ASKED }, () =>
-        clickMenu(m(), actionId, tabId, m().site.url('article.html'), selection),
+        clickMenuItem(m(), actionId, tabId, m().site.url('article.html'), selection),
       );
       const body = lastBody(m());
+      assert.equal(body.model, ACTION_MODEL, 'the action\'s own model answers it');
+      assert.notEqual(m().model, ACTION_MODEL, 'and it is not the saved model');
       assert.equal(body.messages[0].content, SYSTEM_PROMPT, 'Moonlit\'s own framing comes first');
       assert.equal(body.messages[1].content, `${ANSWER_STYLE_INTRO}\n${STYLE}`, 'the user\'s instructions come right after it');
       assert.ok(body.messages[2].content.includes('<page_content>'), 'then the page');
@@ -178,6 +163,7 @@ function actionsSuite(kind: BrowserKind) {
       const question = flat(body.messages.at(-1)!.content);
       assert.ok(question.endsWith(flat(`${ASKED}\n\nKeep it short.`)), `the question should be the action's prompt, then the rest of the line: …${question.slice(-200)}`);
       assert.equal(body.messages[1].content, `${ANSWER_STYLE_INTRO}\n${STYLE}`);
+      assert.equal(body.model, ACTION_MODEL, 'as a slash command too, the action\'s own model');
     });
   });
 }

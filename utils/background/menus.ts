@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { PendingKind } from '../storage/items';
+import type { PendingImage, PendingKind } from '../storage/items';
+import { captureImage } from './image-capture';
 import { actionsItem } from '../storage/items';
 import { t } from '../i18n';
 import { openPanel } from './open-panel';
@@ -34,7 +35,8 @@ export function createMenus(): Promise<void> {
   const run = building.then(async () => {
     const items = menuItems(mergeActions(await actionsItem.getValue(), t));
     await browser.contextMenus.removeAll();
-    const grouped = items.length > MENU_FLAT_MAX;
+    // An image's menu shows only image items: what crowds the menu is the page and selection items.
+    const grouped = items.filter((i) => i.contexts.some((c) => c !== 'image')).length > MENU_FLAT_MAX;
     if (grouped) {
       const all = [...new Set(items.flatMap((i) => i.contexts))] as [ActionContext, ...ActionContext[]];
       browser.contextMenus.create({ id: MENU_PARENT, contexts: all, title: t('appName') });
@@ -56,6 +58,12 @@ export function createMenus(): Promise<void> {
 export function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<unknown> {
   if (!mayBeAction(info.menuItemId) || tab?.id === undefined) return Promise.resolve();
   const opened = openPanel(tab.id, tab.windowId);
+  if (info.mediaType === 'image' && info.srcUrl) {
+    // The image is cut from a capture of the tab now, while the click's activeTab holds; then the action waits.
+    const tabId = tab.id;
+    const image = captureImage(tabId, tab.windowId, info.frameId, info.srcUrl);
+    return Promise.all([opened, image.then((img) => leaveAction(tabId, info.menuItemId as string, undefined, img))]);
+  }
   return Promise.all([opened, leaveAction(tab.id, info.menuItemId, info.selectionText)]);
 }
 
@@ -70,12 +78,12 @@ export function onCommand(command: string, tab?: Browser.tabs.Tab): Promise<unkn
  * Leaves the action for the panel: stored, for a panel that opens now, and told at once to one already open
  * (which runs each action once, whichever way it came). Meanwhile the worker starts reading the tab.
  */
-function leaveAction(tabId: number, kind: PendingKind, selection?: string): Promise<unknown> {
+function leaveAction(tabId: number, kind: PendingKind, selection?: string, image?: PendingImage): Promise<unknown> {
   const now = Date.now();
   checkAhead(tabId);
-  const action = { tabId, kind, selection: selection || undefined, createdAt: now };
+  const action = { tabId, kind, selection: selection || undefined, ...(image ? { image } : {}), createdAt: now };
   Promise.resolve()
     .then(() => sendMessage('bg→panel:action', action))
     .catch(() => undefined); // no panel open
-  return addPending(tabId, kind, selection, now);
+  return addPending(tabId, kind, selection, now, image);
 }

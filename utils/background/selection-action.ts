@@ -1,6 +1,6 @@
 import { addPending } from '../storage/pending-actions';
 import { sendMessage } from '../messaging/send';
-import { openPanel } from './open-panel';
+import { openPanelOrTab } from './open-panel';
 import type { PendingKind } from '../storage/items';
 
 const KINDS: readonly PendingKind[] = ['explain-selection', 'summarize-selection', 'translate-selection'];
@@ -15,10 +15,11 @@ export function onSelectionAction(tabId: number, windowId: number | undefined, d
   if (!d || !KINDS.includes(d.kind as PendingKind) || typeof d.selection !== 'string' || d.selection.length > MAX_SELECTION) return undefined;
   const kind = d.kind as PendingKind;
   const selection = d.selection.trim() || undefined;
-  // Opened first, within the click that sent the message (both browsers need the user's gesture).
-  const opened = openPanel(tabId, windowId);
   const now = Date.now();
+  const stored = addPending(tabId, kind, selection, now);
+  // Opened at once, within the click that sent the message (Chrome carries its gesture; Firefox gets a tab instead).
+  const opened = openPanelOrTab(tabId, windowId, stored).catch(() => undefined);
   const action = { tabId, kind, selection, createdAt: now };
   void sendMessage('bg→panel:action', action).catch(() => undefined); // no panel open yet: it takes the stored one
-  return Promise.all([opened, addPending(tabId, kind, selection, now)]).then(() => undefined);
+  return Promise.all([opened, stored]).then(() => undefined);
 }

@@ -92,11 +92,21 @@ export const modelsCacheItem = storage.defineItem<ModelsCache | null>('local:mod
 /** An action's id: a built-in's (utils/actions/builtin/) or a user action's (`user-…`). */
 export type PendingKind = string;
 
+/**
+ * The image a menu click was on, cut from a capture of the tab (utils/background/image-capture.ts): its PNG bytes
+ * wait in the extension's IndexedDB under `transferId` (too big for this storage), or why there is none.
+ */
+export type PendingImage =
+  | { transferId: string; partial: boolean }
+  | { failure: 'refused' | 'not-found' | 'off-screen' | 'other-frame'; detail?: string };
+
 export interface PendingAction {
   tabId: number;
   kind: PendingKind;
   /** The selection as the browser reported it with the click, if any. */
   selection?: string;
+  /** For a click on an image: the image, or why it could not be captured. */
+  image?: PendingImage;
   createdAt: number;
 }
 

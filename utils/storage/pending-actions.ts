@@ -1,4 +1,4 @@
-import { pendingActionsItem, type PendingAction, type PendingKind } from './items';
+import { pendingActionsItem, type PendingAction, type PendingImage, type PendingKind } from './items';
 
 /** A request from a menu or shortcut is only worth running shortly after the click. */
 export const PENDING_TTL_MS = 60_000;
@@ -16,10 +16,10 @@ function update(fn: (list: PendingAction[]) => PendingAction[]): Promise<Pending
   return run;
 }
 
-export function addPending(tabId: number, kind: PendingKind, selection?: string, now = Date.now()) {
+export function addPending(tabId: number, kind: PendingKind, selection?: string, now = Date.now(), image?: PendingImage) {
   return update((list) => [
     ...list.filter((a) => a.tabId !== tabId && now - a.createdAt < PENDING_TTL_MS),
-    { tabId, kind, selection: selection || undefined, createdAt: now },
+    { tabId, kind, selection: selection || undefined, ...(image ? { image } : {}), createdAt: now },
   ]);
 }
 

@@ -33,7 +33,8 @@ function wrap(page: Page): UiPage {
   };
 }
 
-export async function launchChrome(opts: { extension?: string; headless?: boolean; args?: string[] } = {}): Promise<ChromeSession> {
+/** nativeViewport: the window's own size (no emulated viewport), so a tab capture and the page's CSS pixels agree. */
+export async function launchChrome(opts: { extension?: string; headless?: boolean; args?: string[]; nativeViewport?: boolean } = {}): Promise<ChromeSession> {
   const ext = opts.extension ?? CHROME_E2E_BUILD;
   const profile = await mkdtemp(join(tmpdir(), 'moonlit-chrome-'));
   const context = await bounded(
@@ -41,8 +42,9 @@ export async function launchChrome(opts: { extension?: string; headless?: boolea
     chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: opts.headless ?? true,
-      viewport: { width: 1100, height: 800 },
+      viewport: opts.nativeViewport ? null : { width: 1100, height: 800 },
       args: [
+        ...(opts.nativeViewport ? ['--window-size=1100,800'] : []),
         `--disable-extensions-except=${ext}`,
         `--load-extension=${ext}`,
         '--no-sandbox',

@@ -34,6 +34,8 @@ export interface MoonlitOptions {
    * names from loopback and `--ignore-certificate-errors` for a throwaway certificate (tests/e2e/lib/video-site.ts).
    */
   chromeArgs?: string[];
+  /** Chromium only: no emulated viewport (a capture of the tab then matches the page's CSS pixels). */
+  nativeViewport?: boolean;
   /** Firefox only: profile preferences. */
   firefoxPrefs?: Record<string, string | number | boolean>;
   /** Firefox only: accept a throwaway self-signed certificate (tests/e2e/lib/video-site.ts). */
@@ -89,7 +91,12 @@ const leavesLoopback = (url: string) => {
 async function launch(kind: BrowserKind, opts: MoonlitOptions, dialogs: string[], outside: string[]) {
   const headless = opts.headless ?? true;
   if (kind === 'chromium') {
-    const b = await launchChrome({ extension: opts.extension ?? process.env.MOONLIT_E2E_CHROME_BUILD, headless, args: opts.chromeArgs });
+    const b = await launchChrome({
+      extension: opts.extension ?? process.env.MOONLIT_E2E_CHROME_BUILD,
+      headless,
+      args: opts.chromeArgs,
+      nativeViewport: opts.nativeViewport,
+    });
     if (opts.watched) await watchChrome(b, dialogs, outside).catch(async (err: unknown) => (await b.close(), Promise.reject(err)));
     return b;
   }

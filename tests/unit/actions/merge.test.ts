@@ -22,7 +22,7 @@ describe('merging built-in and user actions', () => {
   it('keeps the stored order, hidden flags and edits; a built-in new in an update goes after those before it', () => {
     const stored = { list: [{ id: 'ask-selection', hidden: true }, poem, { id: 'summarize-page', hidden: false, name: 'Digest' }, { id: 'explain-selection', hidden: false }] };
     const list = mergeActions(stored, text);
-    expect(ids(list)).toEqual(['ask-selection', 'user-poem', 'summarize-page', 'explain-selection', 'translate-selection', 'summarize-selection']);
+    expect(ids(list)).toEqual(['ask-selection', 'user-poem', 'summarize-page', 'explain-selection', 'translate-selection', 'summarize-selection', 'ask-image']);
     expect(list[0].hidden).toBe(true);
     expect(list[2]).toMatchObject({ name: 'Digest', edited: true });
   });
@@ -44,9 +44,9 @@ describe('merging built-in and user actions', () => {
     let list = mergeActions({ list: [{ id: 'explain-selection', hidden: true, name: 'Eli5', prompt: 'Like I am five: {{selection}}' }, poem] }, text);
     list = resetAction(list, 'explain-selection', text);
     expect(list.find((a) => a.id === 'explain-selection')).toMatchObject({ name: 'menuExplainSelection', prompt: 'Explain {{selection}}.', edited: false, hidden: true });
-    expect(ids(list).slice(-2)).toEqual(['ask-selection', 'user-poem']);
+    expect(ids(list).slice(-2)).toEqual(['ask-image', 'user-poem']);
     list = moveAction(list, 'user-poem', -1);
-    expect(ids(list).slice(-2)).toEqual(['user-poem', 'ask-selection']);
+    expect(ids(list).slice(-2)).toEqual(['user-poem', 'ask-image']);
     expect(ids(moveAction(list, 'summarize-page', -1))).toEqual(ids(list));
     expect(ids(deleteAction(list, 'explain-selection'))).toEqual(ids(list));
     expect(ids(deleteAction(list, 'user-poem'))).not.toContain('user-poem');

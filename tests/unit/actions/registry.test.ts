@@ -19,7 +19,7 @@ describe('built-in action registry', () => {
   });
 
   it('keeps the ids and command names users and tests rely on', () => {
-    expect(BUILTIN_ACTIONS.map((a) => a.id)).toEqual(['summarize-page', 'explain-selection', 'translate-selection', 'summarize-selection', 'ask-selection']);
+    expect(BUILTIN_ACTIONS.map((a) => a.id)).toEqual(['summarize-page', 'explain-selection', 'translate-selection', 'summarize-selection', 'ask-selection', 'ask-image']);
     expect(BUILTIN_ACTIONS.filter((a) => a.command).map((a) => a.id)).toEqual(['summarize-page', 'ask-selection']);
   });
 

@@ -12,8 +12,10 @@ describe('context menu and commands', () => {
     vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation((p) => (created.push(p), 1));
     await createMenus();
     expect(created.map((c) => (c as { id: string }).id)).toEqual([
-      'summarize-page', 'explain-selection', 'translate-selection', 'summarize-selection', 'ask-selection',
+      'summarize-page', 'explain-selection', 'translate-selection', 'summarize-selection', 'ask-selection', 'ask-image',
     ]);
+    // Five page and selection items stand on their own; the image item shows only on images.
+    expect(created.every((c) => !(c as { parentId?: string }).parentId)).toBe(true);
     const ask = created.find((c) => (c as { id: string }).id === 'ask-selection') as { title: string };
     expect(ask.title).toBe('Ask Kimi about “%s”');
     expect(BUILTIN_ACTIONS.every((m) => m.contexts.length > 0)).toBe(true);
@@ -59,7 +61,7 @@ describe('menus from the user\'s actions', () => {
     vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation((p) => (created.push(p as never), 1));
     await createMenus();
-    expect(created.map((c) => c.id)).toEqual(['moonlit', 'summarize-page', 'explain-selection', 'translate-selection', 'user-poem', 'summarize-selection', 'user-b']);
+    expect(created.map((c) => c.id)).toEqual(['moonlit', 'summarize-page', 'explain-selection', 'translate-selection', 'user-poem', 'summarize-selection', 'user-b', 'ask-image']);
     expect(created.slice(1).every((c) => c.parentId === 'moonlit')).toBe(true);
     expect(created[0].contexts.sort()).toEqual(['image', 'page', 'selection']);
     expect(created.find((c) => c.id === 'user-poem')).toMatchObject({ title: 'Poem', contexts: ['page', 'image'] });

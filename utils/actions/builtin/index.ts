@@ -8,8 +8,9 @@ import { explainSelection } from './explain-selection';
 import { translateSelection } from './translate-selection';
 import { summarizeSelection } from './summarize-selection';
 import { askSelection } from './ask-selection';
+import { askImage } from './ask-image';
 
-export const BUILTIN_ACTIONS: readonly BuiltinAction[] = [summarizePage, explainSelection, translateSelection, summarizeSelection, askSelection];
+export const BUILTIN_ACTIONS: readonly BuiltinAction[] = [summarizePage, explainSelection, translateSelection, summarizeSelection, askSelection, askImage];
 
 export const builtinAction = (id: string): BuiltinAction | undefined => BUILTIN_ACTIONS.find((a) => a.id === id);
 

@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { takeOver } from '@/utils/documents/transfer';
+import type { PendingImage } from '@/utils/storage/items';
+import { t, type MessageKey } from '@/utils/i18n';
+import type { Attachments } from './attach-state';
+
+const FAILURE: Record<Extract<PendingImage, { failure: string }>['failure'], MessageKey> = {
+  refused: 'imageFailRefused',
+  'not-found': 'imageFailNotFound',
+  'off-screen': 'imageFailOffScreen',
+  'other-frame': 'imageFailOtherFrame',
+};
+
+/**
+ * An action from an image's context menu: the image the worker cut from the tab is attached like a screenshot,
+ * then the action's question is sent as one typed in the box would be — to the model if it sees images, else it
+ * waits for the user's choice (a model that sees, or text recognition) in the attach bar, as screenshots do.
+ * A capture that failed, or only part of the image in view, is said; no question goes without its image.
+ */
+export function useImageAction(attach: Attachments, send: (question: string) => Promise<boolean>) {
+  const [note, setNote] = useState<{ key: MessageKey; detail?: string } | undefined>(undefined);
+  // Sent once the attached image is in the list the question goes with (state lands on the next render).
+  const queued = useRef<{ itemId: string; question: string } | undefined>(undefined);
+  useEffect(() => {
+    const q = queued.current;
+    if (!q || !attach.items.some((i) => i.id === q.itemId)) return;
+    queued.current = undefined;
+    void send(q.question);
+  }, [attach.items, send]);
+
+  const run = useCallback(
+    async (image: PendingImage, question: string) => {
+      if ('failure' in image) return setNote({ key: FAILURE[image.failure], detail: image.detail });
+      const bytes = await takeOver(image.transferId).catch(() => null);
+      // Gone: the panel opened long after the click (the bytes are kept ten minutes).
+      if (!bytes) return setNote({ key: 'imageFailNotFound' });
+      setNote(image.partial ? { key: 'imagePartial' } : undefined);
+      queued.current = { itemId: attach.addImage(bytes, t('imageName')), question };
+    },
+    [attach.addImage],
+  );
+  return { note: note && { text: t(note.key), detail: note.detail }, run };
+}
