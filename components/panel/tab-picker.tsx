@@ -46,7 +46,7 @@ export function TabPicker(props: { entries: PickEntry[]; onAdd(picked: PickEntry
   };
   return (
     <div class="tab-picker" role="group" aria-label={t('tabsPickerLabel')} onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
-      <input type="search" aria-label={t('tabsSearch')} placeholder={t('tabsSearch')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+      <input type="text" aria-label={t('tabsSearch')} placeholder={t('tabsSearch')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
       <ul class="tab-list">
         {shown.map((e) => (
           <li key={e.tabId} class={e.blocked ? 'tab-entry blocked' : 'tab-entry'}>

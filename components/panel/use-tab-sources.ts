@@ -59,7 +59,9 @@ export function useTabSources(tabId: number | undefined) {
       browser.permissions.getAll(),
     ]);
     granted.current = perms.origins ?? [];
-    setEntries(pickEntries(all, browser.runtime.getURL('/'), new Set(tabsRef.current.filter((t) => t.status !== 'closed').map((t) => t.tabId))));
+    // The bound tab is a source already (its chip can be removed, and put back, in the bar).
+    const added = new Set([tabId, ...tabsRef.current.filter((t) => t.status !== 'closed').map((t) => t.tabId)]);
+    setEntries(pickEntries(all, browser.runtime.getURL('/'), added));
   }, [tabId]);
 
   /** "Add tabs" (or `@`): lists the window's tabs; Moonlit asks once to see them all (titles and addresses), in this click. */
