@@ -27,6 +27,12 @@ export const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*', 'https://w
  * pages can't read file:// at all, so it is not asked for there.
  */
 export const FILE_HOSTS = ['file:///*'];
+/**
+ * Asked for at run time only, by "Add tabs": the titles and addresses of the window's tabs for the picker (without
+ * it a tab shows them only once its origin is granted). Reading a tab still needs its origin, asked per origin.
+ * Test builds have it, like loopback, since no test can answer the browser's prompt.
+ */
+export const OPTIONAL_PERMISSIONS = ['tabs'];
 
 export const FIREFOX_ID = 'moonlit@moonlit-extension.org';
 
@@ -35,6 +41,7 @@ export function buildManifest({ browser, manifestVersion, mode }: ManifestEnv) {
   const hosts = mode === 'e2e' ? [...KIMI_HOSTS, ...E2E_HOSTS, ...(firefox ? [] : FILE_HOSTS)] : KIMI_HOSTS;
   const permissions = ['activeTab', 'scripting', 'storage', 'contextMenus'];
   if (!firefox) permissions.push('sidePanel');
+  if (mode === 'e2e') permissions.push(...OPTIONAL_PERMISSIONS);
 
   const manifest: Record<string, unknown> = {
     name: '__MSG_extName__',
@@ -57,8 +64,9 @@ export function buildManifest({ browser, manifestVersion, mode }: ManifestEnv) {
   };
   if (manifestVersion === 3) {
     manifest.optional_host_permissions = firefox ? OPTIONAL_HOSTS : [...OPTIONAL_HOSTS, ...FILE_HOSTS];
+    manifest.optional_permissions = OPTIONAL_PERMISSIONS;
   } else {
-    manifest.optional_permissions = OPTIONAL_HOSTS;
+    manifest.optional_permissions = [...OPTIONAL_HOSTS, ...OPTIONAL_PERMISSIONS];
   }
   if (firefox) {
     manifest.browser_specific_settings = {

@@ -4,6 +4,16 @@ import { t } from '@/utils/i18n';
 import type { Action } from '@/utils/actions/merge';
 import { filterActions, slashQuery } from '@/utils/panel/slash';
 import { SLASH_LIST_ID, SlashList, slashOptionId } from './slash-list';
+import { filterEntries, mentionQuery, type PickEntry } from '@/utils/sources/tab-pick';
+import { MENTION_LIST_ID, MentionList, mentionOptionId } from './tab-mention';
+
+/** The tabs `@` lists (use-tab-sources.ts): null until listed for the box. */
+export interface MentionSource {
+  entries: PickEntry[] | null;
+  open(): void;
+  pick(entry: PickEntry): void;
+  close(): void;
+}
 
 /**
  * The question box. Enter sends, Shift+Enter starts a new line. `/` at the start opens the list of actions
@@ -22,6 +32,8 @@ export function AskBox(props: {
   actions?: readonly Action[];
   /** Runs a picked action with what the user typed after it. */
   onAction?(action: Action, rest: string): Promise<boolean>;
+  /** `@` lists the window's tabs, filtered by what follows; Enter adds the active one. */
+  mention?: MentionSource;
   /** Shown under the buttons (the cost line). */
   children?: ComponentChildren;
 }) {
@@ -33,6 +45,18 @@ export function AskBox(props: {
   const [closed, setClosed] = useState(false);
   const slash = props.actions && !chosen && !closed ? slashQuery(text) : null;
   const matches = slash ? filterActions(props.actions!, slash.query) : [];
+  const [mentionClosed, setMentionClosed] = useState(false);
+  const at = props.mention && !slash && !mentionClosed ? mentionQuery(text) : null;
+  const tabs = at && props.mention!.entries ? filterEntries(props.mention!.entries, at.query) : null;
+  const listId = slash ? SLASH_LIST_ID : tabs ? MENTION_LIST_ID : undefined;
+  const activeId = slash && matches.length ? slashOptionId(Math.min(active, matches.length - 1)) : tabs?.length ? mentionOptionId(Math.min(active, tabs.length - 1)) : undefined;
+  const pickTab = (entry: PickEntry) => {
+    if (entry.blocked) return;
+    // Synchronous from the key press or click: the permission request inside is part of the user's gesture.
+    props.mention!.pick(entry);
+    setText(at?.before ?? text);
+    setActive(0);
+  };
   const pick = (action: Action) => {
     setChosen(action);
     setText(slash?.rest ?? '');
@@ -71,11 +95,12 @@ export function AskBox(props: {
         </p>
       )}
       {slash && <SlashList actions={matches} active={Math.min(active, matches.length - 1)} query={slash.query} onPick={pick} />}
+      {tabs && at && <MentionList entries={tabs} active={Math.min(active, tabs.length - 1)} query={at.query} onPick={pickTab} />}
       <textarea
         // A textbox that controls the list (every test and tool finds the question box as a textbox).
-        aria-controls={slash ? SLASH_LIST_ID : undefined}
+        aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={slash && matches.length ? slashOptionId(Math.min(active, matches.length - 1)) : undefined}
+        aria-activedescendant={activeId}
         aria-label={t('panelAskLabel')}
         placeholder={t('panelAskPlaceholder')}
         value={text}
@@ -85,11 +110,20 @@ export function AskBox(props: {
           setText(value);
           setActive(0);
           if (!value.startsWith('/')) setClosed(false);
+          const mentioned = props.mention && mentionQuery(value);
+          if (!mentioned) setMentionClosed(false);
+          else if (!mentionClosed && !props.mention!.entries) props.mention!.open();
           props.onWarm?.();
         }}
         onKeyDown={(e) => {
-          if (slash && !e.isComposing) {
-            const n = matches.length;
+          // The list open under the box (actions after `/`, tabs after `@`) takes the arrows, Escape and Enter.
+          const list = slash
+            ? { items: matches, close: () => setClosed(true), pick: (i: number) => pick(matches[i]) }
+            : tabs
+              ? { items: tabs, close: () => (setMentionClosed(true), props.mention!.close()), pick: (i: number) => pickTab(tabs[i]) }
+              : null;
+          if (list && !e.isComposing) {
+            const n = list.items.length;
             if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
               e.preventDefault();
               if (n) setActive((i) => (Math.min(i, n - 1) + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
@@ -97,12 +131,12 @@ export function AskBox(props: {
             }
             if (e.key === 'Escape') {
               e.preventDefault();
-              setClosed(true);
+              list.close();
               return;
             }
             if (e.key === 'Enter' && !e.shiftKey && n) {
               e.preventDefault();
-              pick(matches[Math.min(active, n - 1)]);
+              list.pick(Math.min(active, n - 1));
               return;
             }
           }

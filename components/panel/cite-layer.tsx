@@ -56,9 +56,10 @@ export function CiteLayer(props: { turn: Turn; where?: CiteWhere; children: Comp
     const source = sourceOf(props.turn, n);
     if (!source) return;
     let result: CiteResult = { ok: false, reason: 'moved' };
-    if (props.where) {
-      const { tabId, url } = props.where;
-      result = await sendMessage('panel→bg:cite', { tabId, url, quote: source.quote, at: source.at, ...(source.page ? { page: source.page } : {}) })
+    // A passage of another tab added to the question: that tab is brought to the front and shows it.
+    const where = source.tab ? { tabId: source.tab.tabId, url: source.tab.url, focus: true as const } : props.where;
+    if (where) {
+      result = await sendMessage('panel→bg:cite', { ...where, quote: source.quote, at: source.at, ...(source.page ? { page: source.page } : {}) })
         .catch((): CiteResult => ({ ok: false, reason: 'blocked' }));
     }
     setFailed(result.ok ? null : { n, source, reason: result.reason });
@@ -82,6 +83,7 @@ export function CiteLayer(props: { turn: Turn; where?: CiteWhere; children: Comp
       {preview && (
         <div class="cite-preview" role="tooltip" id={`cite-preview-${props.turn.id}`} style={{ top: `${preview.top}px`, left: `${preview.left}px` }}>
           <strong>{t('citePreviewLabel', String(preview.n))}{preview.source.page ? ` · ${t('citePage', String(preview.source.page))}` : ''}</strong>
+          {preview.source.tab && <em class="cite-tab">{t('tabsCitedFrom', preview.source.tab.title || preview.source.tab.url)}</em>}
           <span>{clip(preview.source.quote, PREVIEW_CHARS)}</span>
         </div>
       )}

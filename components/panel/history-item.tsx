@@ -33,6 +33,7 @@ export function HistoryItem(props: {
         <button type="button" class="history-open" onClick={props.onOpen}>
           <span class="history-name">{label}</span>
           <span class="history-meta">{t('historyMeta', item.turnCount, when)}</span>
+          {item.sources?.length ? <span class="history-sources">{t('tabsHistorySources', item.sources.map((x) => x.title || x.url).join(' · '))}</span> : null}
         </button>
       )}
       <div class="history-actions">

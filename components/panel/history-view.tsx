@@ -36,7 +36,7 @@ export function HistoryView(props: { onOpen(c: StoredConversation): void; onClos
   const exportOne = async (id: string) => {
     const c = await loadConversation(id);
     if (!c) return;
-    const md = conversationToMarkdown(c, { question: t('exportQuestion'), answer: t('exportAnswer'), source: t('exportSource') });
+    const md = conversationToMarkdown(c, { question: t('exportQuestion'), answer: t('exportAnswer'), source: t('exportSource'), sources: t('tabsExportSources') });
     const url = URL.createObjectURL(new Blob([md], { type: 'text/markdown' }));
     const a = Object.assign(document.createElement('a'), { href: url, download: `${(c.name || c.title || 'moonlit').slice(0, 60)}.md` });
     a.click();

@@ -29,6 +29,8 @@ import { ShortcutsInfo } from './shortcuts-info';
 import { DocumentNotice } from './document-notice';
 import { TextlessNotice } from './textless-notice';
 import { AttachBar } from './attach-bar';
+import { SourceBar } from './source-bar';
+import { useTabSources } from './use-tab-sources';
 import { useAttachments } from './attach-state';
 import { usePendingQuestion } from './attach-pending';
 import { useStorageHealth } from './use-storage-health';
@@ -49,6 +51,9 @@ export function PanelApp(props: { compact?: boolean }) {
   const session = usePanelSession(tabId);
   const { conv, streaming, busy } = session;
   const attach = useAttachments(session.setAskExtras, conv?.id);
+  const tabSources = useTabSources(tabId);
+  const { tabs: addedTabs, pageOff, fresh } = tabSources;
+  useEffect(() => session.setQuestionTabs({ count: addedTabs.length, pageOff, fresh }), [addedTabs, pageOff, fresh, session.setQuestionTabs]);
   // A question sent while a PDF or attached files wait for the user goes on by itself once they are ready.
   const pending = usePendingQuestion(session.page, attach.items, attach.imagesOk, async (question) => attach.canSend() && session.ask('ask', question));
   const image = useImageAction(attach, pending.onSend);
@@ -144,6 +149,14 @@ export function PanelApp(props: { compact?: boolean }) {
               />
             ))}
           </section>
+          <SourceBar
+            sources={tabSources}
+            page={session.page.state === 'ready' ? session.page.page : undefined}
+            model={conv?.choice?.model ?? settings?.model}
+            models={models}
+            onUseModel={(model) => session.setChoice({ ...conv?.choice, model })}
+            onParts={busy ? undefined : () => askInParts(draft[0].trim() ? 'answer' : 'summary')}
+          />
           <AttachBar attach={attach} tabId={tabId} />
           {pending.waiting && <p class="hint" role="status">{t('askWaitsForDocument')}</p>}
           {settings && conv && <ModelControl settings={settings} models={models} choice={shownChoice} disabled={busy} onChange={session.setChoice} />}
@@ -165,6 +178,7 @@ export function PanelApp(props: { compact?: boolean }) {
             onWarm={session.warm}
             onPress={() => session.press('ask')}
             draft={draft}
+            mention={{ entries: tabSources.mode === 'mention' ? tabSources.entries : null, open: () => tabSources.open('mention'), pick: (e) => tabSources.add([e]), close: tabSources.closePicker }}
           >
             {settings && (
               <CostLine settings={settings} models={models} choice={conv?.choice} page={session.page.state === 'ready' ? session.page.page : undefined} turns={turns} />

@@ -19,6 +19,8 @@ import { isPdfText, splitPassages } from '@/utils/citations/passages';
 import { forgetPassages, rememberPassages, settleSources } from '@/utils/panel/turn-sources';
 import { dropTurn, pageAfterCheck, pageForQuestion, quickPage, samePage } from '@/utils/panel/quick-ask';
 import { addPartsTurn } from '@/utils/panel/parts-turn';
+import { tabAsk, withSources, type QuestionTabs, type TabAsk } from '@/utils/panel/tab-ask';
+import { questionPassages } from '@/utils/panel/tab-plan';
 
 export type { PageState } from './use-page-reading';
 
@@ -57,6 +59,10 @@ export function usePanelSession(tabId: number | undefined) {
 
   const extras = useRef<AskExtras>({});
   const setAskExtras = useCallback((next: AskExtras) => void (extras.current = next), []);
+  const added = useRef<QuestionTabs | null>(null);
+  const setQuestionTabs = useCallback((next: QuestionTabs) => void (added.current = next), []);
+  /** The last question's other tabs: Continue carries on with them. */
+  const lastTabs = useRef<TabAsk['tabs'] | undefined>(undefined);
 
   const showFor = useCallback(
     (id: number, c: StoredConversation) => {
@@ -88,11 +94,11 @@ export function usePanelSession(tabId: number | undefined) {
   // An action's own model (Options → Actions): for the question being asked only, over the conversation's choice.
   const turnModel = useRef<string | undefined>(undefined);
   const stream = useCallback(
-    (convId: string, turn: Turn, pageContent: PageContent | undefined, continueFrom?: string, open = openAsk) => {
+    (convId: string, turn: Turn, pageContent: PageContent | undefined, continueFrom?: string, open = openAsk, tabs = lastTabs.current) => {
       const stored = convs.get(convId)!;
       const model = continueFrom === undefined ? turnModel.current : undefined;
       const current = model ? { ...stored, choice: { ...stored.choice, model } } : stored;
-      const cite = citeOn.current && !!pageContent?.text.trim();
+      const cite = citeOn.current && (!!pageContent?.text.trim() || !!tabs?.some((t) => t.text.trim()));
       const handle = open(
         {
           mode: turn.mode,
@@ -102,6 +108,7 @@ export function usePanelSession(tabId: number | undefined) {
           continueFrom,
           conversationId: convId,
           ...askParts(extras.current),
+          ...(tabs?.length ? { tabs: tabs.map(({ tabId: _, ...text }) => text) } : {}),
           ...(current.choice ? { choice: current.choice } : {}),
           ...(cite ? { citations: { first: 1 } } : {}),
         },
@@ -121,7 +128,7 @@ export function usePanelSession(tabId: number | undefined) {
       );
       running.current = { handle, convId, turnId: turn.id };
       // Cut only when the answer first needs a link: the panel needs the numbers only for that.
-      if (cite) rememberPassages(turn.id, () => splitPassages(pageContent!.text, isPdfText(pageContent!)));
+      if (cite) rememberPassages(turn.id, () => (tabs?.length ? questionPassages(pageContent, tabs) : splitPassages(pageContent!.text, isPdfText(pageContent!))));
       setTick((n) => n + 1);
     },
     [convs],
@@ -136,10 +143,13 @@ export function usePanelSession(tabId: number | undefined) {
     async (mode: AskMode, question: string, fallbackSelection?: string, replaceFrom?: string, inParts = false, reread = false): Promise<boolean> => {
       if (running.current || tabId === undefined) return false;
       const held = pageRef.current.state === 'ready' ? pageRef.current.page : undefined;
+      // Other tabs added: read again where they changed, while the page is checked or read.
+      const multi = added.current && (added.current.count > 0 || added.current.pageOff) ? added.current : null;
+      const freshTabs = multi?.fresh();
       // The selection the panel shows goes, or none if the user dropped it (the tab's at the click never does).
-      const quick = !inParts && !reread && held ? quickPage(held, tabId, mode, fallbackSelection, selection.takeDropped(held.selection)) : undefined;
+      let quick = !inParts && !reread && held && !multi?.pageOff ? quickPage(held, tabId, mode, fallbackSelection, selection.takeDropped(held.selection)) : undefined;
       // Otherwise the page is asked for first; while it is read, the worker reads its settings (on the reserved port) and the panel its limits.
-      const reading = quick ? undefined : readPage();
+      const reading = quick || multi?.pageOff ? undefined : readPage();
       const reserved = inParts ? undefined : door.current.take();
       const knownLimits = limits.held();
       const limitsRead = inParts || (quick && knownLimits) ? undefined : limits.now();
@@ -148,29 +158,41 @@ export function usePanelSession(tabId: number | undefined) {
         reserved?.release();
         return false;
       };
-      let pageContent: PageContent;
+      let pageContent: PageContent | undefined;
       if (quick) pageContent = quick.page;
-      else {
-        const state = await reading!;
+      else if (reading) {
+        const state = await reading;
         if (state.state !== 'ready') return giveUp();
         pageContent = pageForQuestion(state.page, mode, fallbackSelection);
       }
+      let tabs: TabAsk | undefined;
+      if (multi) {
+        const [settings, cache] = knownLimits ?? (await limits.now());
+        const shown = convs.shown();
+        tabs = tabAsk(pageContent, await freshTabs!, shown?.choice?.model ?? settings.model, cache?.models ?? [], { question, history: shown?.turns ?? [] }, inParts);
+        pageContent = tabs.page;
+        // A page cut to its share goes with its text (the worker's check would send it whole).
+        if (tabs.pageCut) quick = undefined;
+      }
+      const anchor = pageContent ?? held;
       // Never send what can't fit: the question's turn says why, and offers a larger model or reading in parts. With
       // the page and limits held this is decided at once: no await before the question is posted (a render would come first).
       const chosen = turnModel.current || convs.shown()?.choice?.model;
-      const failure = inParts ? null : quick && knownLimits ? tooLongWith(pageContent, knownLimits, chosen) : await tooLong(pageContent, limitsRead, chosen);
+      // With other tabs, every source was given its share of the room (tab-ask.ts).
+      const failure = inParts || multi || !pageContent ? null : quick && knownLimits ? tooLongWith(pageContent, knownLimits, chosen) : await tooLong(pageContent, limitsRead, chosen);
       if (failure) reserved?.release();
       let conv = convs.shown();
       // The tab moved to another page: that page gets its own conversation.
-      if (!conv || (conv.turns.length > 0 && conv.url && conv.url !== pageContent.url)) {
-        conv = newConversation(tabId, pageContent.url, pageContent.title);
+      if (!conv || (conv.turns.length > 0 && conv.url && pageContent && conv.url !== pageContent.url)) {
+        conv = newConversation(tabId, anchor?.url, anchor?.title ?? '');
         showFor(tabId, conv);
       }
+      lastTabs.current = tabs?.tabs;
       const base = replaceFrom ? { ...conv, turns: conv.turns.slice(0, conv.turns.findIndex((t) => t.id === replaceFrom)) } : conv;
-      const [next, turn] = recordTurnFiles(conv.id, markTitleOnly(addPartsTurn(base, mode, question, inParts, failure), pageContent.video?.titleOnly), extras.current);
+      const [next, turn] = recordTurnFiles(conv.id, markTitleOnly(addPartsTurn(base, mode, question, inParts, failure), pageContent?.video?.titleOnly), extras.current);
       const convId = conv.id;
       // Written only once the question is posted (below): the storage write is not in the way of the first token.
-      const staged = () => ({ ...next, url: conv!.url || pageContent.url, title: conv!.title || pageContent.title });
+      const staged = () => ({ ...(tabs ? withSources(next, pageContent, tabs.tabs) : next), url: conv!.url || anchor?.url || '', title: conv!.title || anchor?.title || '' });
       if (failure) {
         convs.commit(convId, staged, true);
         return true;
@@ -183,10 +205,11 @@ export function usePanelSession(tabId: number | undefined) {
         return true;
       }
       // Sent once the worker has seen the page in the tab; a tab showing another page is read and asked again.
+      const q = quick;
       return new Promise<boolean>((resolve) => {
         const sent = () => resolve(true);
         stream(convId, turn, pageContent, undefined, (r, h) =>
-          openAsk({ ...r, verify: quick.verify }, {
+          openAsk({ ...r, verify: q.verify }, {
             ...h,
             onStart: (model) => (sent(), h.onStart?.(model)),
             onFailure: (failure) => (sent(), h.onFailure(failure)),
@@ -289,7 +312,7 @@ export function usePanelSession(tabId: number | undefined) {
 
   const streaming = running.current !== undefined && running.current.convId === conv?.id;
   return {
-    setAskExtras, setChoice, page, conv, ask, askWithModel, selection: selection.shown, dropSelection: selection.drop, warm, press, stop, continueTurn, readPage, newChat, openConversation, streaming,
+    setAskExtras, setQuestionTabs, setChoice, page, conv, ask, askWithModel, selection: selection.shown, dropSelection: selection.drop, warm, press, stop, continueTurn, readPage, newChat, openConversation, streaming,
     busy: running.current !== undefined, retrySaves: convs.retryFailed,
   };
 }

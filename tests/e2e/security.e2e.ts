@@ -43,7 +43,10 @@ describe('Moonlit security in Chromium', () => {
       assert.deepEqual([...hosts].sort(), kimi, `${name}: host permissions are exactly the two Kimi hosts`);
       const allowed = ['activeTab', 'scripting', 'storage', 'contextMenus', 'sidePanel'];
       assert.deepEqual(perms.filter((p) => !allowed.includes(p)), [], `${name}: no permission beyond ${allowed.join(', ')}`);
-      const optional = (m.optional_host_permissions ?? m.optional_permissions) as string[];
+      const optional = ((m.optional_host_permissions ?? m.optional_permissions) as string[]).filter((p) => p.includes('://'));
+      // "Add tabs" may ask to see the window's tabs (titles and addresses); nothing else is optional.
+      const others = ((m.optional_permissions ?? []) as string[]).filter((p) => !p.includes('://'));
+      assert.deepEqual(others, ['tabs'], `${name}: the only optional API permission is "tabs", asked by "Add tabs"`);
       // Chrome also offers local files (file:// PDFs), optional too; Firefox extension pages can't fetch file:// at all.
       const expected = name === 'chrome-mv3' ? ['file:///*', 'http://*/*', 'https://*/*'] : ['http://*/*', 'https://*/*'];
       assert.deepEqual([...optional].sort(), expected, `${name}: hosts beyond Kimi are optional, asked at run time`);

@@ -26,7 +26,13 @@ describe('manifest permissions', () => {
   it('custom endpoints and "read without clicking" are optional, per manifest version', () => {
     // Chromium also fetches a local (file://) PDF once the user allowed file access and this permission.
     expect(chrome.optional_host_permissions).toEqual(['https://*/*', 'http://*/*', 'file:///*']);
-    expect(firefox.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(firefox.optional_permissions).toEqual(['https://*/*', 'http://*/*', 'tabs']);
+  });
+
+  it('seeing every tab of the window ("Add tabs") is optional; only the e2e build has it up front', () => {
+    expect(chrome.optional_permissions).toEqual(['tabs']);
+    expect(chrome.permissions).not.toContain('tabs');
+    expect(e2e.permissions).toContain('tabs');
   });
 
   it('only the e2e build may reach loopback without asking', () => {

@@ -1,4 +1,5 @@
 import type { Browser } from 'wxt/browser';
+import { isTabTexts } from '../sources/tab-fresh';
 import { dispatchPort, type BgToPanel, type PanelToBg, type PortHandlers } from '../messaging/port-protocol';
 import type { AskRequest } from '../messaging/types';
 import type { KimiFailure } from '../kimi/types';
@@ -106,7 +107,8 @@ function isAskRequest(value: unknown): value is AskRequest {
     !!r &&
     (r.mode === 'ask' || r.mode === 'summarize') &&
     typeof r.question === 'string' &&
-    Array.isArray(r.history)
+    Array.isArray(r.history) &&
+    isTabTexts(r.tabs)
   );
 }
 

@@ -14,13 +14,14 @@ const MAX_PAGE = 100_000;
 export function parseCiteRequest(raw: unknown): CiteRequest | null {
   const r = raw as Partial<CiteRequest> | null;
   if (!r || typeof r !== 'object') return null;
-  const { tabId, url, quote, at, page } = r;
+  const { tabId, url, quote, at, page, focus } = r;
   if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return null;
   if (typeof url !== 'string' || !url || url.length > MAX_URL || !URL.canParse(url)) return null;
   if (typeof quote !== 'string' || !quote.trim() || quote.length > MAX_QUOTE) return null;
   if (typeof at !== 'number' || !Number.isFinite(at) || at < 0 || at > 1) return null;
   if (page !== undefined && (typeof page !== 'number' || !Number.isInteger(page) || page < 1 || page > MAX_PAGE)) return null;
-  return { tabId, url, quote, at, ...(page !== undefined ? { page } : {}) };
+  if (focus !== undefined && focus !== true) return null;
+  return { tabId, url, quote, at, ...(page !== undefined ? { page } : {}), ...(focus ? { focus } : {}) };
 }
 
 /** The document a URL names: its hash only scrolls (and a PDF viewer's URL names the PDF). */
@@ -49,11 +50,14 @@ export interface CiteDeps {
 /** Shows a cited passage in its tab: the PDF viewer at its page, or the page scrolled and highlighted. */
 export async function citeInTab(req: CiteRequest, deps: CiteDeps = {}): Promise<CiteResult> {
   let url: string | undefined;
+  let windowId: number | undefined;
   try {
-    url = (await browser.tabs.get(req.tabId)).url;
+    ({ url, windowId } = await browser.tabs.get(req.tabId));
   } catch {
     return MOVED;
   }
+  // A passage of another tab added to the question: that tab comes to the front, in a focused window.
+  if (req.focus && url && documentOf(url) === documentOf(req.url)) await bringToFront(req.tabId, windowId);
   // No URL means no access to the tab any more (activeTab lapsed), so nothing could be shown there.
   if (!url) return BLOCKED;
   if (documentOf(url) !== documentOf(req.url)) return MOVED;
@@ -113,4 +117,10 @@ async function untilTabUrl(tabId: number, url: string): Promise<void> {
     if ((await browser.tabs.get(tabId)).url === url) return;
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Makes the tab the active one of its window and focuses that window (best effort: the highlight follows either way). */
+async function bringToFront(tabId: number, windowId: number | undefined): Promise<void> {
+  await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+  if (windowId !== undefined) await browser.windows.update(windowId, { focused: true }).catch(() => undefined);
 }

@@ -3,39 +3,16 @@ import type { ExtractFailureReason, ExtractResult, SameReading, VideoChoice } fr
 import type { PageContent } from '../sources/types';
 import { isPdfByContentType, pdfUrlOf } from '../documents/pdf-tab';
 import { callLeftReader, readerSlot } from '../extract/reader-slot';
+import { unreadableReason } from '../sources/readable-url';
 import { videoOf } from '../video/video-url';
 import { readVideoTab } from './video-tab';
-
-/** Schemes no extension may script, in either browser (other extensions' pages are checked separately). */
-const RESTRICTED_SCHEMES = new Set([
-  'chrome:', 'chrome-untrusted:', 'chrome-search:', 'edge:', 'brave:', 'opera:', 'vivaldi:', 'about:',
-  'view-source:', 'devtools:', 'data:', 'javascript:', 'resource:', 'jar:',
-]);
-/** The add-on stores: both browsers refuse scripts there. */
-const STORES: [host: string, pathPrefix: string][] = [
-  ['chromewebstore.google.com', '/'],
-  ['chrome.google.com', '/webstore'],
-  ['addons.mozilla.org', '/'],
-  ['microsoftedge.microsoft.com', '/addons'],
-];
 
 /**
  * True when the browser will not let Moonlit read this page, so the panel can
  * say so without trying. An unknown URL is not restricted: injection decides.
  */
 export function isRestrictedUrl(url: string | undefined, ownOrigin = browser.runtime.getURL('/')): boolean {
-  if (!url) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (RESTRICTED_SCHEMES.has(parsed.protocol)) return true;
-  if (parsed.protocol === 'chrome-extension:' || parsed.protocol === 'moz-extension:' || parsed.protocol === 'extension:') {
-    return !url.startsWith(ownOrigin);
-  }
-  return STORES.some(([host, prefix]) => parsed.hostname === host && parsed.pathname.startsWith(prefix));
+  return unreadableReason(url, ownOrigin) !== null;
 }
 
 /** Reads the page in a tab by injecting the content script (activeTab or a granted host permission). */

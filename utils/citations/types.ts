@@ -16,6 +16,15 @@ export interface Passage {
   at: number;
   /** PDFs: the page it is on (from the reader's page markers). */
   page?: number;
+  /** A passage of another tab added to the question (not the bound one): where a click switches to. */
+  tab?: SourceTab;
+}
+
+/** The other tab a passage comes from. */
+export interface SourceTab {
+  tabId: number;
+  title: string;
+  url: string;
 }
 
 /** What a saved answer keeps of each passage it cited. */
@@ -23,6 +32,7 @@ export interface CitedSource {
   quote: string;
   at: number;
   page?: number;
+  tab?: SourceTab;
 }
 
 /** Ask the worker to show a passage in the bound tab. */
@@ -34,6 +44,8 @@ export interface CiteRequest {
   at: number;
   /** PDFs: open the viewer at this page (`#page=N`) instead of highlighting. */
   page?: number;
+  /** Another tab added to the question: switch to it (and focus its window) first. */
+  focus?: true;
 }
 
 export type CiteResult =

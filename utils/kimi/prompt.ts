@@ -2,6 +2,7 @@ import type { AskRequest } from '../messaging/types';
 import type { PageContent } from '../sources/types';
 import { SYSTEM_PROMPT, defaultInstruction } from './prompt-text';
 import { attachmentMessages } from './prompt-attachments';
+import { tabMessages } from './prompt-tabs';
 import { isPdfText, markPassages } from '../citations/passages';
 import { CITE_KEEP, CITE_PASSAGES } from './prompt-cite';
 import { LastFew } from './last-few';
@@ -154,7 +155,8 @@ export function buildMessages(ask: AskRequest, now: Date, timeZone: string, loca
   const style = answerStyleMessage(answerStyle);
   if (style) messages.push({ role: 'system', content: style });
   if (ask.page) messages.push({ role: 'system', content: pageMessage(ask.page, ask.citations) });
-  // Attached files after the page, so the page prefix stays the same for the prefix cache.
+  // Other tabs and attached files after the page, so the page prefix stays the same for the prefix cache.
+  messages.push(...tabMessages(ask));
   messages.push(...attachmentMessages(ask));
   // After the page, so the cached prefix stays the same when this changes.
   const language = languageMessage(answerLanguage);

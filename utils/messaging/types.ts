@@ -56,6 +56,8 @@ export interface AskRequest {
   continueFrom?: string;
   /** Stable per conversation, sent as prompt_cache_key so follow-ups hit Kimi's prefix cache. */
   conversationId?: string;
+  /** Other tabs the user added to the question, each as much as the room allows (utils/sources/budget.ts), after the page. */
+  tabs?: TabText[];
   /** Files the user attached to this question, as text (read locally or by Kimi's file-extract). */
   attachments?: AttachmentText[];
   /** Images for a model that accepts them: data URLs with the MIME type the bytes really have. */
@@ -88,4 +90,16 @@ export interface AttachedImage {
   name: string;
   /** `data:image/png;base64,…` */
   dataUrl: string;
+}
+
+/** Another tab's text as a question carries it: already cut to its share by the panel, which shows that share. */
+export interface TabText {
+  title: string;
+  url: string;
+  text: string;
+  /** The share of the tab's text that `text` is (0–1): below 1 the prompt says the rest did not fit. */
+  coverage: number;
+  /** closed / unreadable: the text is the one last read (the tab is gone, or can't be read now). */
+  status?: 'closed' | 'unreadable';
+  lang?: string;
 }

@@ -34,9 +34,17 @@ export interface Turn {
   titleOnly?: true;
 }
 
+/** A tab a conversation's questions were about (the bound one and any added), as history shows and exports it. */
+export interface SourceLink {
+  title: string;
+  url: string;
+}
+
 export interface Conversation {
   id: string;
   turns: Turn[];
+  /** The tabs its questions were about, when more than the bound tab (utils/panel/tab-ask.ts), in the order first asked. */
+  sources?: SourceLink[];
   /** The model, thinking and web search chosen in the panel for this conversation's next questions. */
   choice?: AskChoice;
 }

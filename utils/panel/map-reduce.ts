@@ -23,7 +23,7 @@ import { openAsk, type AskHandle, type AskHandlers } from './ask-stream';
 import { ANSWER_RESERVE } from './coverage';
 import { combineQuestion, partQuestion, stageQuestion } from './parts-prompt';
 import { setPartsProgress, type PartsKind, type PartsProgress } from './parts-progress';
-import { cutSources, sourcesOfPage, type PartsSource } from './parts-sources';
+import { cutSources, sourceOfTab, sourcesOfPage, type PartsSource } from './parts-sources';
 import { groupNotes, joinNotes, notesTokens, saysNothing, type Note } from './parts-notes';
 import { Ended, partsSender } from './parts-send';
 
@@ -61,9 +61,12 @@ export function partBudget(contextLength: number, request: AskRequest): number {
 /** Words per note so that `count` notes fit in `budget` tokens (about 2.5 tokens a word, by the pessimistic estimate). */
 const wordsFor = (budget: number, count: number) => Math.max(60, Math.min(400, Math.floor(budget / (count * 2.5))));
 
-/** One page: the request's own page, read in parts. */
+/** The request's page and any other tabs added to it, read in parts (each request of the run carries one part, no tabs). */
 export function runMapReduce(request: AskRequest, handlers: AskHandlers, deps: MapReduceDeps): AskHandle {
-  return runInParts(request, request.page ? sourcesOfPage(request.page) : [], handlers, deps);
+  const { tabs, ...rest } = request;
+  const sources = [...(rest.page ? sourcesOfPage(rest.page) : []), ...(tabs ?? []).map(sourceOfTab)];
+  // Without the page (removed from the question), the first tab stands in for it when everything fits one request.
+  return runInParts(rest.page || !sources.length ? rest : { ...rest, page: sources[0].page }, sources, handlers, deps);
 }
 
 export function runInParts(request: AskRequest, sources: PartsSource[], handlers: AskHandlers, deps: MapReduceDeps): AskHandle {

@@ -4,6 +4,7 @@
  * so a part, its notes and the final answer all carry the numbers the panel links to the original passages.
  */
 import type { PageContent } from '../sources/types';
+import type { TabText } from '../messaging/types';
 import { isPdfText, markPassages } from '../citations/passages';
 import { splitIntoParts } from './parts';
 
@@ -24,6 +25,12 @@ export interface Part {
 export const sourcesOfPage = (page: PageContent): PartsSource[] => [
   { label: page.title, page: { ...page, selection: '', selectionContext: undefined } },
 ];
+
+/** Another tab added to the question, read in parts like the page. */
+export const sourceOfTab = (tab: TabText): PartsSource => ({
+  label: tab.title,
+  page: { url: tab.url, title: tab.title, text: tab.text, selection: '', ...(tab.lang ? { lang: tab.lang } : {}) },
+});
 
 /**
  * Every source marked (when `first` > 0: passages numbered from `first`, continuing from one source to the

@@ -38,7 +38,7 @@ export function citedSources(answer: string, passages: Passage[]): Record<string
   const out: Record<string, CitedSource> = {};
   for (const n of citedNumbers(answer)) {
     const p = passages[n - 1];
-    if (p) out[n] = { quote: boundQuote(p.quote), at: p.at, ...(p.page ? { page: p.page } : {}) };
+    if (p) out[n] = { quote: boundQuote(p.quote), at: p.at, ...(p.page ? { page: p.page } : {}), ...(p.tab ? { tab: p.tab } : {}) };
   }
   return out;
 }
@@ -54,6 +54,6 @@ export function settleSources(turn: Turn): Record<string, CitedSource> | undefin
 /** Passage `n` of this turn: from memory while the page's list is known, else as saved. */
 export function sourceOf(turn: Turn, n: number): CitedSource | undefined {
   const p = passagesOf(turn.id)?.[n - 1];
-  if (p) return { quote: p.quote, at: p.at, ...(p.page ? { page: p.page } : {}) };
+  if (p) return { quote: p.quote, at: p.at, ...(p.page ? { page: p.page } : {}), ...(p.tab ? { tab: p.tab } : {}) };
   return turn.sources?.[n];
 }

@@ -10,8 +10,8 @@ const record = (v: unknown, turns: unknown[]) => ({ v, id: 'c1', url: 'https://a
 describe('conversation schema, version 2: the files attached to a turn', () => {
   it('migrates a version 1 record: same turns, now the current version, no files', () => {
     const m = migrateConversation(record(1, [v1Turn]));
-    expect(CONVERSATION_VERSION).toBe(3);
-    expect(m?.v).toBe(3);
+    expect(CONVERSATION_VERSION).toBe(4);
+    expect(m?.v).toBe(4);
     expect(m?.turns).toHaveLength(1);
     expect(m?.turns[0]).toMatchObject({ id: 't1', question: 'Q', answer: 'A' });
     expect(m?.turns[0].files).toBeUndefined();
@@ -36,14 +36,14 @@ describe('conversation schema, version 2: the files attached to a turn', () => {
   });
 
   it('refuses unknown versions (a newer Moonlit wrote it) and broken records', () => {
-    expect(migrateConversation(record(4, [v1Turn]))).toBeNull();
+    expect(migrateConversation(record(5, [v1Turn]))).toBeNull();
     expect(migrateConversation(record(undefined, [v1Turn]))).toBeNull();
     expect(migrateConversation({ id: 'x' })).toBeNull();
   });
 
-  it('a stored version 1 record loads as the current version (3)', async () => {
+  it('a stored version 1 record loads as the current version (4)', async () => {
     await fakeBrowser.storage.local.set({ 'conv:c1': record(1, [v1Turn]) });
-    expect((await loadConversation('c1'))?.v).toBe(3);
+    expect((await loadConversation('c1'))?.v).toBe(4);
   });
 });
 

@@ -15,8 +15,8 @@ const v2Record = {
 describe('conversation schema, version 3: saved citations keep a short quote', () => {
   it('a version 2 record with a whole passage as its quote comes back at version 3 with a bounded quote; position and page kept', () => {
     const m = migrateConversation(v2Record)!;
-    expect(CONVERSATION_VERSION).toBe(3);
-    expect(m.v).toBe(3);
+    expect(CONVERSATION_VERSION).toBe(4);
+    expect(m.v).toBe(4);
     const s = m.turns[0].sources!;
     expect(s[1].quote.length).toBeLessThanOrEqual(SAVED_QUOTE_CHARS);
     expect(s[1].quote.endsWith(ELLIPSIS)).toBe(true);

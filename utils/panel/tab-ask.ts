@@ -1,0 +1,59 @@
+import type { TabText } from '../messaging/types';
+import type { PageContent } from '../sources/types';
+import type { AddedTab } from '../sources/tab-fresh';
+import type { ModelInfo } from '../kimi/types';
+import type { Conversation, SourceLink } from './conversation';
+import { estimateMessagesTokens, estimateTokens } from '../kimi/tokens';
+import { fitText } from '../sources/budget';
+import { planSources, requestTabs } from './tab-plan';
+
+/** The other tabs of the next question (components/panel/use-tab-sources.ts): read again before it; `pageOff`: the bound tab's page stays out. */
+export interface QuestionTabs {
+  count: number;
+  pageOff: boolean;
+  fresh(): Promise<AddedTab[]>;
+}
+
+/** What a question about several tabs sends: the page (cut to its share when it must be) and the other tabs. */
+export interface TabAsk {
+  page?: PageContent;
+  tabs: (TabText & { tabId: number })[];
+  /** The page was cut to its share: its text must go with the question (the worker's check would send it whole). */
+  pageCut: boolean;
+}
+
+/**
+ * The sources of a question with other tabs added: each as much as its share of the model's room allows
+ * (utils/sources/budget.ts). In parts, everything goes whole: the parts flow cuts it into requests that fit.
+ */
+export function tabAsk(
+  page: PageContent | undefined,
+  tabs: readonly AddedTab[],
+  model: string,
+  models: ModelInfo[],
+  around: { question: string; history: readonly { question: string; answer: string }[] },
+  inParts = false,
+): TabAsk {
+  const withIds = (texts: TabText[]) => texts.map((t, i) => ({ ...t, tabId: tabs[i].tabId }));
+  if (inParts) return { page, tabs: withIds(requestTabs(tabs, { model, tabs: [], whole: true, enough: true })), pageCut: false };
+  const aroundTokens = estimateTokens(around.question) + estimateMessagesTokens(around.history.map((t) => ({ content: t.question + t.answer })));
+  const plan = planSources(page, tabs, model, models, aroundTokens);
+  const pageCut = !!page && !!plan.page && plan.page.coverage < 1;
+  return {
+    page: pageCut ? { ...page, text: fitText(page.text, plan.page!.share) } : page,
+    tabs: withIds(requestTabs(tabs, plan)),
+    pageCut,
+  };
+}
+
+/** The conversation's sources with this question's added (each address once, the latest title). */
+export function withSources<C extends Conversation>(conv: C, page: PageContent | undefined, tabs: readonly TabText[]): C {
+  const links: SourceLink[] = [...(conv.sources ?? [])];
+  for (const s of [...(page ? [page] : []), ...tabs]) {
+    const at = links.findIndex((l) => l.url === s.url);
+    const link = { title: s.title, url: s.url };
+    if (at < 0) links.push(link);
+    else links[at] = link;
+  }
+  return links.length ? { ...conv, sources: links } : conv;
+}

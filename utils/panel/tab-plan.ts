@@ -1,0 +1,77 @@
+import type { ModelInfo } from '../kimi/types';
+import type { TabText } from '../messaging/types';
+import type { PageContent } from '../sources/types';
+import type { Passage } from '../citations/types';
+import type { AddedTab } from '../sources/tab-fresh';
+import { estimateTokens } from '../kimi/tokens';
+import { modelProfile } from '../kimi/models';
+import { largerModelFor } from '../kimi/larger-model';
+import { isPdfText, splitPassages } from '../citations/passages';
+import { coverageOf, fitText, splitBudget } from '../sources/budget';
+import { ANSWER_RESERVE } from './coverage';
+
+/** Moonlit's instructions, and each source's header lines (title, address, notes). */
+const BASE_OVERHEAD = 600;
+const SOURCE_OVERHEAD = 120;
+
+export interface SourceShare {
+  tokens: number;
+  share: number;
+  coverage: number;
+}
+
+/** How much of each source a question reads with `model`: the page (when it goes) and the added tabs, in order. */
+export interface SourcePlan {
+  model: string;
+  page?: SourceShare;
+  tabs: SourceShare[];
+  /** Every source goes whole. */
+  whole: boolean;
+  /** Cut sources keep enough to serve a question (utils/sources/budget.ts); otherwise the panel offers the ways out. */
+  enough: boolean;
+  /** The smallest listed model that reads everything whole, when the chosen one does not. */
+  larger?: string;
+}
+
+/** The split of the model's room among the sources; `around`: the question and history, in tokens. */
+export function planSources(page: PageContent | undefined, tabs: readonly Pick<AddedTab, 'text'>[], model: string, models: ModelInfo[], around = 0): SourcePlan {
+  const texts = [...(page ? [page.text] : []), ...tabs.map((t) => t.text)];
+  const sizes = texts.map((t) => estimateTokens(t));
+  const overhead = BASE_OVERHEAD + SOURCE_OVERHEAD * texts.length + around + (page ? estimateTokens(page.selection) : 0);
+  const room = modelProfile(model, models.find((m) => m.id === model)).contextLength - ANSWER_RESERVE - overhead;
+  const split = splitBudget(sizes, room);
+  const shares = sizes.map((tokens, i) => ({ tokens, share: split.shares[i], coverage: coverageOf(split.shares[i], tokens) }));
+  const total = sizes.reduce((a, b) => a + b, 0) + overhead;
+  return {
+    model,
+    ...(page ? { page: shares[0] } : {}),
+    tabs: page ? shares.slice(1) : shares,
+    whole: split.whole,
+    enough: split.enough,
+    ...(split.whole ? {} : { larger: largerModelFor(total, model, models) }),
+  };
+}
+
+/** The added tabs as the request carries them: each cut to its share (said in the prompt and on its chip). */
+export function requestTabs(tabs: readonly AddedTab[], plan: SourcePlan): TabText[] {
+  return tabs.map((t, i) => {
+    const s = plan.tabs[i];
+    const text = s && s.coverage < 1 ? fitText(t.text, s.share) : t.text;
+    const status = t.status === 'closed' || t.status === 'unreadable' ? t.status : undefined;
+    return { title: t.title, url: t.url, text, coverage: s?.coverage ?? 1, ...(status ? { status } : {}), ...(t.lang ? { lang: t.lang } : {}) };
+  });
+}
+
+/**
+ * The passages a question's answer can cite, numbered as the prompt numbers them (utils/kimi/prompt-tabs.ts): the
+ * page's first, then each tab's as sent, each tab's passages naming their tab so a citation can switch to it.
+ */
+export function questionPassages(page: PageContent | undefined, tabs: readonly (TabText & { tabId: number })[]): Passage[] {
+  const out: Passage[] = page?.text.trim() ? splitPassages(page.text, isPdfText(page)) : [];
+  for (const tab of tabs) {
+    if (!tab.text.trim()) continue;
+    const from = out.length;
+    for (const p of splitPassages(tab.text, false)) out.push({ ...p, n: from + p.n, tab: { tabId: tab.tabId, title: tab.title, url: tab.url } });
+  }
+  return out;
+}

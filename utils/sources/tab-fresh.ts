@@ -1,0 +1,78 @@
+import type { ExtractResult } from '../messaging/types';
+import type { PageContent } from './types';
+
+/**
+ * Another tab added to the questions, as the panel holds it: what its page reader last read, and how that
+ * reading stands now. Read again before each question (refreshTab); a closed tab keeps the text it had.
+ */
+export interface AddedTab {
+  tabId: number;
+  title: string;
+  url: string;
+  text: string;
+  /** The page reader's reading id: an unchanged page answers "same" without sending its text again. */
+  reading?: string;
+  lang?: string;
+  source?: string;
+  /**
+   * ready: as read; navigated / changed: read again before the last question (another address, or new main
+   * text); closed: the tab is gone, its last text is used; unreadable: the tab can't be read now (a browser page,
+   * a PDF, a refusal), its last text is used.
+   */
+  status: 'ready' | 'navigated' | 'changed' | 'closed' | 'unreadable';
+}
+
+export const addedTabOf = (tabId: number, page: PageContent): AddedTab => ({
+  tabId,
+  title: page.title,
+  url: page.url,
+  text: page.text,
+  ...(page.reading ? { reading: page.reading } : {}),
+  ...(page.lang ? { lang: page.lang } : {}),
+  ...(page.source ? { source: page.source } : {}),
+  status: 'ready',
+});
+
+/** Whether the tab's text is as it stood when it was read: kept, and worth no re-read note. */
+export const isFresh = (tab: AddedTab): boolean => tab.status === 'ready';
+
+/**
+ * The tab as it is now. The page reader left in its document answers "same" for an unchanged page; a new
+ * reading replaces the text (another address: navigated; the same: changed); a gone tab is closed and a
+ * refusal unreadable, both keeping the text they had, never dropping it silently.
+ */
+export async function refreshTab(tab: AddedTab, extract: (tabId: number, known?: string) => Promise<ExtractResult>): Promise<AddedTab> {
+  if (tab.status === 'closed') return tab;
+  let result: ExtractResult;
+  try {
+    result = await extract(tab.tabId, tab.reading);
+  } catch {
+    return { ...tab, status: 'unreadable' };
+  }
+  if (result.ok === 'same') {
+    if (result.same === tab.reading) return { ...tab, status: 'ready' };
+    // Another reading than ours "same" (two panels raced): read whole, once.
+    return tab.reading ? refreshTab({ ...tab, reading: undefined }, extract) : { ...tab, status: 'unreadable' };
+  }
+  if (result.ok === true) {
+    const next = addedTabOf(tab.tabId, result.page);
+    const status = next.url !== tab.url ? 'navigated' : next.text !== tab.text ? 'changed' : 'ready';
+    return { ...next, status };
+  }
+  if (result.ok === false && result.reason === 'no-tab') return { ...tab, status: 'closed' };
+  return { ...tab, status: 'unreadable' };
+}
+
+/** At most this many other tabs in one question: the picker says so beyond it. */
+export const MAX_ADDED_TABS = 20;
+const STATUSES = new Set(['closed', 'unreadable']);
+
+/** The worker's check of a request's `tabs` (from the panel, at the port's boundary): the shape, the count, the fields' kinds. */
+export function isTabTexts(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!Array.isArray(value) || value.length > MAX_ADDED_TABS) return false;
+  return value.every((t: Record<string, unknown> | null) =>
+    !!t && typeof t === 'object' && typeof t.title === 'string' && typeof t.url === 'string' && typeof t.text === 'string' &&
+    typeof t.coverage === 'number' && t.coverage >= 0 && t.coverage <= 1 &&
+    (t.status === undefined || STATUSES.has(t.status as string)) && (t.lang === undefined || typeof t.lang === 'string'));
+}
