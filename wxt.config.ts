@@ -8,6 +8,5 @@ export default defineConfig({
   webExt: { disabled: true },
   // Every import is written out, so the layering test (tests/unit/layers.test.ts) sees all of them.
   imports: false,
-  manifest: ({ browser, manifestVersion, mode }) =>
-    buildManifest({ browser, manifestVersion, mode }),
+  manifest: ({ browser, manifestVersion, mode }) => buildManifest({ browser, manifestVersion, mode }),
 });

@@ -6,7 +6,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-for (const [locale, index] of [['en', 0], ['zh_CN', 1]]) {
+for (const [locale, index] of [
+  ['en', 0],
+  ['zh_CN', 1],
+]) {
   const file = new URL(`../public/_locales/${locale}/messages.json`, import.meta.url);
   const messages = JSON.parse(readFileSync(file, 'utf8'));
   for (const [key, texts] of Object.entries(input)) {

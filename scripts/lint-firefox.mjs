@@ -28,7 +28,11 @@ try {
   process.exit(1);
 }
 const { errors = [], warnings = [], notices = [] } = report;
-for (const [kind, list] of [['error', errors], ['warning', warnings], ['notice', notices]]) {
+for (const [kind, list] of [
+  ['error', errors],
+  ['warning', warnings],
+  ['notice', notices],
+]) {
   for (const m of list) console.log(`  ${kind}: ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} — ${m.message}`);
 }
 console.log(`web-ext lint ${dir}: ${errors.length} errors, ${warnings.length} warnings, ${notices.length} notices`);

@@ -26,9 +26,10 @@ const chunk = (type, data) => {
 /** Coverage of a pixel by a shape, with 4×4 supersampling for smooth edges. */
 function sample(size, x, y, inside) {
   let hits = 0;
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
-    if (inside((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size)) hits++;
-  }
+  for (let i = 0; i < 4; i++)
+    for (let j = 0; j < 4; j++) {
+      if (inside((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size)) hits++;
+    }
   return hits / 16;
 }
 
@@ -42,7 +43,9 @@ function icon(size) {
       const d = sample(size, x, y, disc);
       const m = sample(size, x, y, moon);
       // Night blue disc, warm moonlight crescent.
-      const r = Math.round(30 * (1 - m) + 255 * m), g = Math.round(40 * (1 - m) + 226 * m), b = Math.round(110 * (1 - m) + 150 * m);
+      const r = Math.round(30 * (1 - m) + 255 * m),
+        g = Math.round(40 * (1 - m) + 226 * m),
+        b = Math.round(110 * (1 - m) + 150 * m);
       row.push(r, g, b, Math.round(255 * d));
     }
     rows.push(Buffer.from(row));

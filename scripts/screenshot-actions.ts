@@ -13,7 +13,9 @@ await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
 const articleUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
 const profile = mkdtempSync(join(tmpdir(), 'moonlit-shots-'));
 const ctx = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 400, height: 640 },
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 400, height: 640 },
   args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu', '--lang=en'],
 });
 try {
@@ -21,12 +23,17 @@ try {
   const id = new URL(sw.url()).host;
   await sw.evaluate(() =>
     (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
-      actions: { list: [{ id: 'user-haiku', hidden: false, name: 'Haiku about the selection', prompt: 'Write a haiku about {{selection}}.', contexts: ['selection'] }] },
+      actions: {
+        list: [{ id: 'user-haiku', hidden: false, name: 'Haiku about the selection', prompt: 'Write a haiku about {{selection}}.', contexts: ['selection'] }],
+      },
     }),
   );
   const article = await ctx.newPage();
   await article.goto(articleUrl);
-  const tabs = (await sw.evaluate(() => (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<unknown> } } }).chrome.tabs.query({}))) as { id: number; url?: string }[];
+  const tabs = (await sw.evaluate(() => (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<unknown> } } }).chrome.tabs.query({}))) as {
+    id: number;
+    url?: string;
+  }[];
   const tabId = tabs.find((t) => t.url?.startsWith('http://127.0.0.1'))!.id;
   const panel = await ctx.newPage();
   await panel.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tabId}`);

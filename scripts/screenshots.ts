@@ -39,8 +39,12 @@ async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl:
   const simUrl = sim.url;
   const profile = mkdtempSync(join(tmpdir(), 'moonlit-shots-'));
   const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 400, height: 760 }, colorScheme: scheme,
-    locale: lang, args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu', `--lang=${lang}`],
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 400, height: 760 },
+    colorScheme: scheme,
+    locale: lang,
+    args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu', `--lang=${lang}`],
   });
   try {
     const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
@@ -57,7 +61,10 @@ async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl:
     if (scheme === 'light') await options.screenshot({ path: `docs/screenshot-options-${lang}.png` });
     const article = await ctx.newPage();
     await article.goto(articleUrl);
-    const tabs = (await sw.evaluate(() => (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<unknown> } } }).chrome.tabs.query({}))) as { id: number; url?: string }[];
+    const tabs = (await sw.evaluate(() => (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<unknown> } } }).chrome.tabs.query({}))) as {
+      id: number;
+      url?: string;
+    }[];
     const tabId = tabs.find((t) => t.url?.startsWith('http://127.0.0.1'))!.id;
     sim.setDefault({ content: lang === 'en' ? ANSWER : ANSWER_ZH, chunkDelayMs: 1 });
     const panel: Page = await ctx.newPage();

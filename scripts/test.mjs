@@ -30,7 +30,9 @@ function descendants(pid) {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch { /* gone meanwhile */ }
+    } catch {
+      /* gone meanwhile */
+    }
   }
   const out = [];
   for (let todo = [pid]; todo.length; ) {
@@ -43,9 +45,17 @@ function descendants(pid) {
 
 const kill = (child) => {
   for (const pid of descendants(child.pid)) {
-    try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
-  try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
 };
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
@@ -101,10 +111,13 @@ const one = (r) => ({ passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1 });
 
 // Biome checks the lint rules always; the formatting too once the tree has been formatted (`npm run format`) and
 // this is switched on. Until then a formatting difference would fail every run.
-const CHECK_FORMAT = false;
+const CHECK_FORMAT = true;
 const biome = CHECK_FORMAT ? ['check', '.'] : ['lint', '.'];
 const tsx = ['node_modules/.bin/tsx', '--test', '--test-reporter=spec', '--test-concurrency=1'];
-const e2eFiles = readdirSync('tests/e2e').filter((f) => f.endsWith('.e2e.ts')).map((f) => `tests/e2e/${f}`).sort();
+const e2eFiles = readdirSync('tests/e2e')
+  .filter((f) => f.endsWith('.e2e.ts'))
+  .map((f) => `tests/e2e/${f}`)
+  .sort();
 
 const steps = [
   { name: 'Typecheck (tsc --noEmit)', cmd: 'node_modules/.bin/tsc', args: ['--noEmit'], minutes: 5, count: one },
@@ -121,7 +134,14 @@ const steps = [
   { name: 'Test build (npm run build:e2e)', id: 'build:e2e', cmd: 'npm', args: ['run', 'build:e2e'], minutes: 5 },
   // After the test build, not beside it: two builds at once only fight over the same two cores.
   { name: 'Production build (npm run build)', id: 'build', needs: ['build:e2e'], cmd: 'npm', args: ['run', 'build'], minutes: 5 },
-  { name: 'Size budgets of the production build', needs: ['build'], cmd: 'node', args: ['scripts/check-sizes.mjs'], minutes: 1, count: (r) => sizeCounts(r.out) },
+  {
+    name: 'Size budgets of the production build',
+    needs: ['build'],
+    cmd: 'node',
+    args: ['scripts/check-sizes.mjs'],
+    minutes: 1,
+    count: (r) => sizeCounts(r.out),
+  },
   { name: 'web-ext lint on the production Firefox build', needs: ['build'], cmd: 'node', args: ['scripts/lint-firefox.mjs'], minutes: 3, count: one },
   // Every tests/e2e/*.e2e.ts, in lanes that run side by side (scripts/test-lanes.mjs); one file at a time per lane.
   ...e2eLanes(e2eFiles).map((files, i, all) => ({
@@ -132,7 +152,14 @@ const steps = [
     minutes: 15,
     count: (r) => nodeTestCounts(r.out),
   })),
-  { name: 'Demo smoke run (npm run demo -- --smoke)', needs: ['build:e2e', 'browsers'], cmd: 'node', args: ['scripts/demo.mjs', '--smoke', '--no-build'], minutes: 5, count: one },
+  {
+    name: 'Demo smoke run (npm run demo -- --smoke)',
+    needs: ['build:e2e', 'browsers'],
+    cmd: 'node',
+    args: ['scripts/demo.mjs', '--smoke', '--no-build'],
+    minutes: 5,
+    count: one,
+  },
 ];
 
 let passed = 0;

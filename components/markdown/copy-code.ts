@@ -21,5 +21,8 @@ export function onCopyClick(event: Event): void {
     }, RESET_MS);
   };
   if (!clipboard) return done(false);
-  clipboard.writeText(text).then(() => done(true), () => done(false));
+  clipboard.writeText(text).then(
+    () => done(true),
+    () => done(false),
+  );
 }

@@ -113,7 +113,9 @@ export class MarkdownStreamView extends Component<Props> {
     if (this.failed) {
       return (
         <div class={cls}>
-          <div class="md-raw" title={t('mdRawBlock')}>{this.props.text}</div>
+          <div class="md-raw" title={t('mdRawBlock')}>
+            {this.props.text}
+          </div>
         </div>
       );
     }
@@ -124,8 +126,15 @@ export class MarkdownStreamView extends Component<Props> {
       <div class={cls} onClick={onCopyClick}>
         {groups}
         {tail && (
-          <TailView key="tail" html={tail.tailHtml ?? ''} source={tail.tailSource} failed={tail.tailFailed}
-            pending={tail.tailPending} seq={this.seq} cites={this.props.cites} />
+          <TailView
+            key="tail"
+            html={tail.tailHtml ?? ''}
+            source={tail.tailSource}
+            failed={tail.tailFailed}
+            pending={tail.tailPending}
+            seq={this.seq}
+            cites={this.props.cites}
+          />
         )}
       </div>
     );

@@ -21,9 +21,12 @@ export function ActionForm(props: { actions: readonly Action[]; editing?: Action
   };
   const error = (field: keyof ActionDraft) =>
     shown.has(field) && errors[field] ? (
-      <p class="field-error" id={`action-${field}-error`} role="alert">{say(errors[field])}</p>
+      <p class="field-error" id={`action-${field}-error`} role="alert">
+        {say(errors[field])}
+      </p>
     ) : null;
-  const invalid = (field: keyof ActionDraft) => (shown.has(field) && errors[field] ? { 'aria-invalid': true, 'aria-describedby': `action-${field}-error` } : {});
+  const invalid = (field: keyof ActionDraft) =>
+    shown.has(field) && errors[field] ? { 'aria-invalid': true, 'aria-describedby': `action-${field}-error` } : {};
   const toggle = (c: ActionContext, on: boolean) => patch({ contexts: ACTION_CONTEXTS.filter((x) => (x === c ? on : draft.contexts.includes(x))) });
   return (
     <form
@@ -42,7 +45,13 @@ export function ActionForm(props: { actions: readonly Action[]; editing?: Action
       </div>
       <div class="field">
         <label for="action-prompt">{t('actionsPrompt')}</label>
-        <textarea id="action-prompt" rows={4} value={draft.prompt} onInput={(ev) => patch({ prompt: (ev.target as HTMLTextAreaElement).value })} {...invalid('prompt')} />
+        <textarea
+          id="action-prompt"
+          rows={4}
+          value={draft.prompt}
+          onInput={(ev) => patch({ prompt: (ev.target as HTMLTextAreaElement).value })}
+          {...invalid('prompt')}
+        />
         <p class="help">{t('actionsPromptHelp')}</p>
         {error('prompt')}
       </div>
@@ -63,8 +72,12 @@ export function ActionForm(props: { actions: readonly Action[]; editing?: Action
         {error('model')}
       </div>
       <div class="actions">
-        <button type="button" onClick={props.onCancel}>{t('actionsCancel')}</button>
-        <button type="submit" class="primary">{t('actionsSave')}</button>
+        <button type="button" onClick={props.onCancel}>
+          {t('actionsCancel')}
+        </button>
+        <button type="submit" class="primary">
+          {t('actionsSave')}
+        </button>
       </div>
     </form>
   );

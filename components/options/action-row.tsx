@@ -19,16 +19,28 @@ export function ActionRow(props: {
       {a.builtin && <span class="tag">{t('actionsBuiltin')}</span>}
       {a.hidden && <span class="tag">{t('actionsHidden')}</span>}
       <span class="action-buttons">
-        <button type="button" disabled={props.first} aria-label={t('actionsUpNamed', a.name)} title={t('actionsUp')} onClick={() => props.onMove(-1)}>↑</button>
-        <button type="button" disabled={props.last} aria-label={t('actionsDownNamed', a.name)} title={t('actionsDown')} onClick={() => props.onMove(1)}>↓</button>
+        <button type="button" disabled={props.first} aria-label={t('actionsUpNamed', a.name)} title={t('actionsUp')} onClick={() => props.onMove(-1)}>
+          ↑
+        </button>
+        <button type="button" disabled={props.last} aria-label={t('actionsDownNamed', a.name)} title={t('actionsDown')} onClick={() => props.onMove(1)}>
+          ↓
+        </button>
         <button type="button" aria-label={a.hidden ? t('actionsShowNamed', a.name) : t('actionsHideNamed', a.name)} onClick={() => props.onHidden(!a.hidden)}>
           {a.hidden ? t('actionsShow') : t('actionsHide')}
         </button>
-        <button type="button" aria-label={t('actionsEditNamed', a.name)} onClick={props.onEdit}>{t('actionsEdit')}</button>
+        <button type="button" aria-label={t('actionsEditNamed', a.name)} onClick={props.onEdit}>
+          {t('actionsEdit')}
+        </button>
         {a.builtin ? (
-          a.edited && <button type="button" aria-label={t('actionsResetNamed', a.name)} onClick={props.onReset}>{t('actionsReset')}</button>
+          a.edited && (
+            <button type="button" aria-label={t('actionsResetNamed', a.name)} onClick={props.onReset}>
+              {t('actionsReset')}
+            </button>
+          )
         ) : (
-          <button type="button" aria-label={t('actionsDeleteNamed', a.name)} onClick={props.onDelete}>{t('actionsDelete')}</button>
+          <button type="button" aria-label={t('actionsDeleteNamed', a.name)} onClick={props.onDelete}>
+            {t('actionsDelete')}
+          </button>
         )}
       </span>
     </li>

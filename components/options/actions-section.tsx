@@ -74,19 +74,39 @@ export function ActionsSection() {
         ))}
       </ul>
       {editing ? (
-        <ActionForm key={editing === 'new' ? 'new' : editing.id} actions={actions} editing={editing === 'new' ? undefined : editing} onSave={(d) => void save(d)} onCancel={() => setEditing(null)} />
+        <ActionForm
+          key={editing === 'new' ? 'new' : editing.id}
+          actions={actions}
+          editing={editing === 'new' ? undefined : editing}
+          onSave={(d) => void save(d)}
+          onCancel={() => setEditing(null)}
+        />
       ) : (
         <div class="actions">
-          <button type="button" class="primary" onClick={() => setEditing('new')}>{t('actionsAdd')}</button>
-          <button type="button" onClick={download}>{t('actionsExport')}</button>
-          <button type="button" onClick={() => file.current?.click()}>{t('actionsImport')}</button>
-          <input ref={file} type="file" accept="application/json,.json" hidden onChange={(e) => {
-            const input = e.target as HTMLInputElement;
-            void upload(input.files?.[0]).finally(() => (input.value = ''));
-          }} />
+          <button type="button" class="primary" onClick={() => setEditing('new')}>
+            {t('actionsAdd')}
+          </button>
+          <button type="button" onClick={download}>
+            {t('actionsExport')}
+          </button>
+          <button type="button" onClick={() => file.current?.click()}>
+            {t('actionsImport')}
+          </button>
+          <input
+            ref={file}
+            type="file"
+            accept="application/json,.json"
+            hidden
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              void upload(input.files?.[0]).finally(() => (input.value = ''));
+            }}
+          />
         </div>
       )}
-      <p class={`status ${status?.tone ?? ''}`} role="status">{status?.text ?? ''}</p>
+      <p class={`status ${status?.tone ?? ''}`} role="status">
+        {status?.text ?? ''}
+      </p>
       <AnswerStyleField />
     </section>
   );

@@ -23,13 +23,28 @@ export function AnswerStyleField() {
       }}
     >
       <label for="answer-style">{t('actionsAnswerStyle')}</label>
-      <textarea id="answer-style" rows={4} value={text} aria-invalid={tooLong} aria-describedby="answer-style-help" onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
-      <p class="help" id="answer-style-help">{t('actionsAnswerStyleHelp', ANSWER_STYLE_MAX)}</p>
-      {tooLong && <p class="field-error" role="alert">{t('actionsAnswerStyleLong', ANSWER_STYLE_MAX, text.length)}</p>}
+      <textarea
+        id="answer-style"
+        rows={4}
+        value={text}
+        aria-invalid={tooLong}
+        aria-describedby="answer-style-help"
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+      />
+      <p class="help" id="answer-style-help">
+        {t('actionsAnswerStyleHelp', ANSWER_STYLE_MAX)}
+      </p>
+      {tooLong && (
+        <p class="field-error" role="alert">
+          {t('actionsAnswerStyleLong', ANSWER_STYLE_MAX, text.length)}
+        </p>
+      )}
       <div class="actions">
         <button type="submit">{t('actionsAnswerStyleSave')}</button>
       </div>
-      <p class={`status ${status?.tone ?? ''}`} role="status">{status?.text ?? ''}</p>
+      <p class={`status ${status?.tone ?? ''}`} role="status">
+        {status?.text ?? ''}
+      </p>
     </form>
   );
 }

@@ -36,8 +36,12 @@ export function BalanceField(props: { platform: Platform; unsaved: boolean }) {
     <div class="field">
       <span class="label">{t('optionsBalance')}</span>
       <div class="row">
-        <button type="button" disabled={busy} onClick={() => void check()}>{t('optionsBalanceCheck')}</button>
-        <output class="balance" aria-live="polite">{text}</output>
+        <button type="button" disabled={busy} onClick={() => void check()}>
+          {t('optionsBalanceCheck')}
+        </button>
+        <output class="balance" aria-live="polite">
+          {text}
+        </output>
       </div>
       <p class="help">{t('optionsBalanceHelp')}</p>
     </div>

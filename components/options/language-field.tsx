@@ -20,7 +20,9 @@ export function LanguageField(props: { value: string; onChange(value: string): v
       <select id="answer-language" value={props.value} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
         <option value="auto">{t(auto)}</option>
         {ANSWER_LANGUAGES.map(([tag, name]) => (
-          <option key={tag} value={tag}>{name}</option>
+          <option key={tag} value={tag}>
+            {name}
+          </option>
         ))}
       </select>
     </div>

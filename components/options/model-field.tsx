@@ -8,12 +8,7 @@ export function ModelField(props: { models: ModelInfo[]; model: string; note: st
   return (
     <div class="field">
       <label for="model">{t('optionsModel')}</label>
-      <select
-        id="model"
-        value={model}
-        disabled={models.length === 0 && !model}
-        onChange={(e) => props.onModel((e.target as HTMLSelectElement).value)}
-      >
+      <select id="model" value={model} disabled={models.length === 0 && !model} onChange={(e) => props.onModel((e.target as HTMLSelectElement).value)}>
         {models.length === 0 && !model && <option value="">{t('optionsModelNone')}</option>}
         {missing && <option value={model}>{t('optionsModelGone', model)}</option>}
         {models.length === 0 && model && <option value={model}>{model}</option>}
@@ -23,7 +18,11 @@ export function ModelField(props: { models: ModelInfo[]; model: string; note: st
           </option>
         ))}
       </select>
-      {missing && <p class="warning" role="alert">{t('optionsModelGoneHelp', model)}</p>}
+      {missing && (
+        <p class="warning" role="alert">
+          {t('optionsModelGoneHelp', model)}
+        </p>
+      )}
       {props.note && <p class="help">{props.note}</p>}
     </div>
   );

@@ -120,10 +120,16 @@ export function OptionsApp() {
         <BalanceField platform={saved.platform} unsaved={unsavedConnection(draft, saved)} />
         <SelectionButtonField />
         <div class="actions">
-          <button type="button" onClick={() => void testConnection()}>{t('optionsTest')}</button>
-          <button type="submit" class="primary">{t('optionsSave')}</button>
+          <button type="button" onClick={() => void testConnection()}>
+            {t('optionsTest')}
+          </button>
+          <button type="submit" class="primary">
+            {t('optionsSave')}
+          </button>
         </div>
-        <p class={`status ${status?.tone ?? ''}`} role="status">{status?.text ?? ''}</p>
+        <p class={`status ${status?.tone ?? ''}`} role="status">
+          {status?.text ?? ''}
+        </p>
       </form>
       <ActionsSection />
       <StorageSection />

@@ -31,7 +31,10 @@ export function SelectionButtonField() {
     })().catch((e: unknown) => setNote(String(e)));
   };
   const saveSites = async () => {
-    const lines = sites.split('\n').map((s) => s.trim()).filter(Boolean);
+    const lines = sites
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const bad = lines.find((s) => !neverHerePattern(s));
     if (bad) return setNote(t('selectionNeverHereBad', bad.slice(0, 200)));
     await selectionButtonItem.setValue({ ...setting, neverHere: lines });
@@ -47,12 +50,20 @@ export function SelectionButtonField() {
       <p class="help">{t('selectionButtonHelp')}</p>
       {setting.enabled && (
         <>
-          <label class="label" for="never-here">{t('selectionNeverHere')}</label>
+          <label class="label" for="never-here">
+            {t('selectionNeverHere')}
+          </label>
           <textarea id="never-here" rows={3} value={sites} onInput={(e) => setSites((e.target as HTMLTextAreaElement).value)} />
-          <button type="button" onClick={() => void saveSites()}>{t('selectionNeverHereSave')}</button>
+          <button type="button" onClick={() => void saveSites()}>
+            {t('selectionNeverHereSave')}
+          </button>
         </>
       )}
-      {note && <p class="help" role="status">{note}</p>}
+      {note && (
+        <p class="help" role="status">
+          {note}
+        </p>
+      )}
     </div>
   );
 }

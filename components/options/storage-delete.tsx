@@ -34,7 +34,11 @@ export function StorageDelete(props: { report: StorageReport; onDone(): Promise<
   if (!list.length) return <p class="help">{t('storageNone')}</p>;
   const n = Math.min(Math.max(1, count), list.length);
   const { picked, bytes } = pickForDeletion(list, order, n);
-  const titles = picked.slice(0, TITLES_SHOWN).map((c) => shortTitle(c.title)).join('; ') + (picked.length > TITLES_SHOWN ? '; …' : '');
+  const titles =
+    picked
+      .slice(0, TITLES_SHOWN)
+      .map((c) => shortTitle(c.title))
+      .join('; ') + (picked.length > TITLES_SHOWN ? '; …' : '');
 
   const remove = async () => {
     setConfirming(false);
@@ -73,21 +77,31 @@ export function StorageDelete(props: { report: StorageReport; onDone(): Promise<
           }}
         />
       </label>
-      <p class="help" data-role="delete-preview" aria-live="polite">{t('storageDeletePreview', picked.length, size(bytes), titles)}</p>
+      <p class="help" data-role="delete-preview" aria-live="polite">
+        {t('storageDeletePreview', picked.length, size(bytes), titles)}
+      </p>
       {confirming ? (
         <div class="confirm" role="group" aria-label={t('storageDeleteConfirm', picked.length, size(bytes))}>
           <p class="warning">{t('storageDeleteConfirm', picked.length, size(bytes))}</p>
           <div class="actions">
-            <button type="button" class="danger" onClick={() => void remove()}>{t('storageDeleteYes')}</button>
-            <button type="button" ref={cancel} onClick={() => setConfirming(false)}>{t('storageDeleteCancel')}</button>
+            <button type="button" class="danger" onClick={() => void remove()}>
+              {t('storageDeleteYes')}
+            </button>
+            <button type="button" ref={cancel} onClick={() => setConfirming(false)}>
+              {t('storageDeleteCancel')}
+            </button>
           </div>
         </div>
       ) : (
         <div class="actions">
-          <button type="button" onClick={() => (setStatus(null), setConfirming(true))}>{t('storageDeleteButton')}</button>
+          <button type="button" onClick={() => (setStatus(null), setConfirming(true))}>
+            {t('storageDeleteButton')}
+          </button>
         </div>
       )}
-      <p class={`status ${status?.tone ?? ''}`} role="status">{status?.text ?? ''}</p>
+      <p class={`status ${status?.tone ?? ''}`} role="status">
+        {status?.text ?? ''}
+      </p>
     </fieldset>
   );
 }

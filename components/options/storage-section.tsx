@@ -31,7 +31,11 @@ export function StorageSection() {
     <section class="storage" aria-labelledby="storage-title" aria-busy={!report && !error}>
       <h2 id="storage-title">{t('storageTitle')}</h2>
       <p class="help">{t('storageIntro', size(usage?.budget ?? 0))}</p>
-      {error && <p class="warning" role="alert">{t('storageMeasureFailed', error)}</p>}
+      {error && (
+        <p class="warning" role="alert">
+          {t('storageMeasureFailed', error)}
+        </p>
+      )}
       {usage && (
         <>
           <ul class="storage-usage" data-role="storage-usage">
@@ -52,14 +56,20 @@ export function StorageSection() {
             value={Math.min(usage.local, usage.budget)}
             aria-label={t('storageMeterLabel')}
           />
-          {level !== 'ok' && <p class="warning" role="status">{t(level === 'over' ? 'storageOver' : 'storageNear')}</p>}
+          {level !== 'ok' && (
+            <p class="warning" role="status">
+              {t(level === 'over' ? 'storageOver' : 'storageNear')}
+            </p>
+          )}
           <StorageDelete report={report} onDone={refresh} />
           <div class="actions">
             <button type="button" onClick={() => void clearDocuments()} disabled={usage.documents === 0}>
               {t('storageClearDocuments')}
             </button>
           </div>
-          <p class="status" role="status">{note}</p>
+          <p class="status" role="status">
+            {note}
+          </p>
         </>
       )}
     </section>

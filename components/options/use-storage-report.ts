@@ -14,7 +14,7 @@ export function useStorageReport(): { report?: StorageReport; error?: string; re
       coalesce(async () => {
         try {
           const r = await measureStorage();
-          if (live.on) (setReport(r), setError(undefined));
+          if (live.on) setReport(r), setError(undefined);
         } catch (e) {
           if (live.on) setError(errorDetail(e));
         }

@@ -49,7 +49,12 @@ export function AskBox(props: {
   const at = props.mention && !slash && !mentionClosed ? mentionQuery(text) : null;
   const tabs = at && props.mention!.entries ? filterEntries(props.mention!.entries, at.query) : null;
   const listId = slash ? SLASH_LIST_ID : tabs ? MENTION_LIST_ID : undefined;
-  const activeId = slash && matches.length ? slashOptionId(Math.min(active, matches.length - 1)) : tabs?.length ? mentionOptionId(Math.min(active, tabs.length - 1)) : undefined;
+  const activeId =
+    slash && matches.length
+      ? slashOptionId(Math.min(active, matches.length - 1))
+      : tabs?.length
+        ? mentionOptionId(Math.min(active, tabs.length - 1))
+        : undefined;
   const pickTab = (entry: PickEntry) => {
     if (entry.blocked) return;
     // Synchronous from the key press or click: the permission request inside is part of the user's gesture.
@@ -91,7 +96,9 @@ export function AskBox(props: {
       {chosen && (
         <p class="chosen-action">
           {t('actionsChosen', chosen.name)}{' '}
-          <button type="button" aria-label={t('actionsClearChosen', chosen.name)} onClick={() => setChosen(null)}>✕</button>
+          <button type="button" aria-label={t('actionsClearChosen', chosen.name)} onClick={() => setChosen(null)}>
+            ✕
+          </button>
         </p>
       )}
       {slash && <SlashList actions={matches} active={Math.min(active, matches.length - 1)} query={slash.query} onPick={pick} />}
@@ -146,10 +153,16 @@ export function AskBox(props: {
           }
         }}
       />
-      {hint && <p class="hint" role="status">{hint}</p>}
+      {hint && (
+        <p class="hint" role="status">
+          {hint}
+        </p>
+      )}
       <div class="ask-actions">
         {props.streaming ? (
-          <button type="button" onClick={props.onStop}>{t('panelStop')}</button>
+          <button type="button" onClick={props.onStop}>
+            {t('panelStop')}
+          </button>
         ) : (
           <button
             type="submit"

@@ -20,7 +20,9 @@ export function AttachBar(props: { attach: Attachments; tabId: number | undefine
   return (
     <div class="attach-bar">
       <div class="attach-actions">
-        <button type="button" onClick={() => input.current?.click()}>{t('attachFiles')}</button>
+        <button type="button" onClick={() => input.current?.click()}>
+          {t('attachFiles')}
+        </button>
         <input
           ref={input}
           type="file"
@@ -39,7 +41,9 @@ export function AttachBar(props: { attach: Attachments; tabId: number | undefine
       </div>
       {attach.items.length > 0 && (
         <ul class="attach-list" aria-label={t('attachListLabel')}>
-          {attach.items.map((item) => <AttachChip key={item.id} item={item} attach={attach} />)}
+          {attach.items.map((item) => (
+            <AttachChip key={item.id} item={item} attach={attach} />
+          ))}
         </ul>
       )}
       {waiting.length > 0 && <ConsentNotice items={waiting} onAgree={() => void attach.upload()} />}
@@ -49,13 +53,21 @@ export function AttachBar(props: { attach: Attachments; tabId: number | undefine
           <p>{ocrConsentMessage(images.map((i) => i.name).join(', '))}</p>
           <div class="notice-actions">
             {attach.vision && (
-              <button type="button" onClick={() => void attach.switchModel(attach.vision!)}>{t('attachSwitchModel', attach.vision)}</button>
+              <button type="button" onClick={() => void attach.switchModel(attach.vision!)}>
+                {t('attachSwitchModel', attach.vision)}
+              </button>
             )}
-            <button type="button" onClick={() => void attach.upload(true)}>{t('attachReadImageText')}</button>
+            <button type="button" onClick={() => void attach.upload(true)}>
+              {t('attachReadImageText')}
+            </button>
           </div>
         </div>
       )}
-      {attach.hint && <p class="hint" role="status">{attach.hint}</p>}
+      {attach.hint && (
+        <p class="hint" role="status">
+          {attach.hint}
+        </p>
+      )}
       {attach.hint && attach.captureDetail && (
         <details>
           <summary>{t('errorDetails')}</summary>
@@ -72,7 +84,9 @@ function ConsentNotice(props: { items: AttachItem[]; onAgree(): void }) {
       <p class="notice-title">{t('attachConsentTitle')}</p>
       <p>{ocrConsentMessage(props.items.map((i) => i.name).join(', '))}</p>
       <div class="notice-actions">
-        <button type="button" class="primary" onClick={props.onAgree}>{t('attachUploadAgree')}</button>
+        <button type="button" class="primary" onClick={props.onAgree}>
+          {t('attachUploadAgree')}
+        </button>
       </div>
     </div>
   );
@@ -98,4 +112,3 @@ function listenForDrops(add: (files: File[]) => void): () => void {
     document.removeEventListener('drop', drop);
   };
 }
-

@@ -12,7 +12,9 @@ export function AttachChip(props: { item: AttachItem; attach: Attachments }) {
     <li class="attach-item" data-status={item.status}>
       <span class="attach-name">{item.name}</span>
       <span class="attach-state">{stateText(item)}</span>
-      <button type="button" aria-label={t('attachRemove', item.name)} onClick={() => attach.remove(item.id)}>×</button>
+      <button type="button" aria-label={t('attachRemove', item.name)} onClick={() => attach.remove(item.id)}>
+        ×
+      </button>
       {item.status === 'failed' && item.failure && asksForPassword(item.failure.reason) && item.file && (
         <PasswordField name={item.name} onSubmit={(pw) => void attach.readFile(item.id, item.file!, pw)} />
       )}
@@ -24,12 +26,18 @@ export function AttachChip(props: { item: AttachItem; attach: Attachments }) {
 function stateText(item: AttachItem): string {
   const n = (v: number) => v.toLocaleString(uiLanguage());
   switch (item.status) {
-    case 'reading': return t('attachReading');
-    case 'ready': return t(item.restored ? 'attachRestored' : 'attachReady', n(item.text?.length ?? 0));
-    case 'image': return t('attachImage', n(item.tokens ?? 0));
-    case 'needs-upload': return t('attachNeedsUpload');
-    case 'uploading': return t('attachUploading');
-    case 'failed': return item.failure ? documentMessage(item.failure) : '';
+    case 'reading':
+      return t('attachReading');
+    case 'ready':
+      return t(item.restored ? 'attachRestored' : 'attachReady', n(item.text?.length ?? 0));
+    case 'image':
+      return t('attachImage', n(item.tokens ?? 0));
+    case 'needs-upload':
+      return t('attachNeedsUpload');
+    case 'uploading':
+      return t('attachUploading');
+    case 'failed':
+      return item.failure ? documentMessage(item.failure) : '';
   }
 }
 

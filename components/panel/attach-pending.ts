@@ -33,19 +33,22 @@ export function usePendingQuestion(
     p?.resolve(sent);
   }, []);
 
-  const onSend = useCallback(async (question: string): Promise<boolean> => {
-    settle(false); // a newer question replaces one still waiting
-    const now = live.current;
-    // Only a document or files that wait for the user (or are being read) hold a question; anything else is tried at once.
-    const failedBefore = new Set(now.items.filter((i) => i.status === 'failed').map((i) => i.id));
-    // A page still being read (a PDF tab read again) waits too: it may turn out to need a password or consent.
-    const waitsForUser =
-      documentWaits(now.page) || now.page.state === 'reading' || pendingVerdict({ state: 'ready' }, now.items, now.imagesOk, failedBefore) === 'wait';
-    if (!waitsForUser) return now.send(question);
-    if (!documentWaits(now.page) && now.page.state !== 'reading') void now.send(question); // shows the attach bar's hint; returns false while blocked
-    setWaiting(true);
-    return new Promise<boolean>((resolve) => (pending.current = { question, failedBefore, resolve }));
-  }, [settle]);
+  const onSend = useCallback(
+    async (question: string): Promise<boolean> => {
+      settle(false); // a newer question replaces one still waiting
+      const now = live.current;
+      // Only a document or files that wait for the user (or are being read) hold a question; anything else is tried at once.
+      const failedBefore = new Set(now.items.filter((i) => i.status === 'failed').map((i) => i.id));
+      // A page still being read (a PDF tab read again) waits too: it may turn out to need a password or consent.
+      const waitsForUser =
+        documentWaits(now.page) || now.page.state === 'reading' || pendingVerdict({ state: 'ready' }, now.items, now.imagesOk, failedBefore) === 'wait';
+      if (!waitsForUser) return now.send(question);
+      if (!documentWaits(now.page) && now.page.state !== 'reading') void now.send(question); // shows the attach bar's hint; returns false while blocked
+      setWaiting(true);
+      return new Promise<boolean>((resolve) => (pending.current = { question, failedBefore, resolve }));
+    },
+    [settle],
+  );
 
   useEffect(() => {
     const p = pending.current;

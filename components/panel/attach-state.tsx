@@ -9,7 +9,15 @@ import { filesOfItems } from '@/utils/panel/document-history';
 import { saveSettingFromPanel } from '@/utils/panel/save-status';
 import { loadFileTexts } from '@/utils/history/file-texts';
 import {
-  acceptsImages, blocker, bytesOfDataUrl, extrasOf, imageItem, itemFromPrepared, newItemId, visionAlternative, type AttachItem,
+  acceptsImages,
+  blocker,
+  bytesOfDataUrl,
+  extrasOf,
+  imageItem,
+  itemFromPrepared,
+  newItemId,
+  visionAlternative,
+  type AttachItem,
 } from '@/utils/panel/document-attach';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { AskExtras } from './use-panel-session';
@@ -53,15 +61,18 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId
   useEffect(() => {
     if (!convId) return;
     let live = true;
-    void loadFileTexts(convId).then((kept) => {
-      if (!live || !kept.length) return;
-      setItems((all) => [
-        ...all,
-        ...kept
-          .filter((k) => !all.some((i) => i.name === k.name && i.text === k.text))
-          .map((k): AttachItem => ({ id: newItemId(), name: k.name, status: 'ready', text: k.text, restored: true })),
-      ]);
-    }, () => undefined);
+    void loadFileTexts(convId).then(
+      (kept) => {
+        if (!live || !kept.length) return;
+        setItems((all) => [
+          ...all,
+          ...kept
+            .filter((k) => !all.some((i) => i.name === k.name && i.text === k.text))
+            .map((k): AttachItem => ({ id: newItemId(), name: k.name, status: 'ready', text: k.text, restored: true })),
+        ]);
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -86,7 +97,8 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId
       setItems((all) => [...all, ...added]);
       // One after another: a few 100 MB files at once would hold them all in memory.
       void added.reduce(
-        (chain, a) => chain.then(() => readFile(a.id, a.file).catch((err) => patch(a.id, { status: 'failed', failure: { reason: 'corrupt', detail: String(err) } }))),
+        (chain, a) =>
+          chain.then(() => readFile(a.id, a.file).catch((err) => patch(a.id, { status: 'failed', failure: { reason: 'corrupt', detail: String(err) } }))),
         Promise.resolve(),
       );
     },
@@ -100,17 +112,20 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId
     return item.id;
   }, []);
 
-  const addScreenshot = useCallback(async (tabId: number) => {
-    setHint('');
-    setCaptureDetail('');
-    const shot = await sendMessage('panel→bg:capture', { tabId }).catch((err: unknown) => ({ ok: false as const, detail: String(err) }));
-    if (!shot.ok) {
-      setHint(t('attachCaptureFailed'));
-      setCaptureDetail(shot.detail);
-      return;
-    }
-    addImage(bytesOfDataUrl(shot.dataUrl), t('attachScreenshotName'));
-  }, [addImage]);
+  const addScreenshot = useCallback(
+    async (tabId: number) => {
+      setHint('');
+      setCaptureDetail('');
+      const shot = await sendMessage('panel→bg:capture', { tabId }).catch((err: unknown) => ({ ok: false as const, detail: String(err) }));
+      if (!shot.ok) {
+        setHint(t('attachCaptureFailed'));
+        setCaptureDetail(shot.detail);
+        return;
+      }
+      addImage(bytesOfDataUrl(shot.dataUrl), t('attachScreenshotName'));
+    },
+    [addImage],
+  );
 
   /** After the user agreed: Kimi's file-extract for each file waiting for it (and, for `images`, the images). */
   const upload = useCallback(
@@ -120,9 +135,12 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId
       for (const item of todo) {
         patch(item.id, { status: 'uploading' });
         const done = await ocrInWorker(item.bytes!, item.name);
-        patch(item.id, done.ok
-          ? { status: 'ready', text: done.text, bytes: undefined, dataUrl: undefined }
-          : { status: 'failed', failure: done.failure, kimiFailure: done.kimiFailure });
+        patch(
+          item.id,
+          done.ok
+            ? { status: 'ready', text: done.text, bytes: undefined, dataUrl: undefined }
+            : { status: 'failed', failure: done.failure, kimiFailure: done.kimiFailure },
+        );
       }
     },
     [patch],
@@ -143,8 +161,20 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId
   }, []);
 
   return {
-    items, hint, captureDetail, imagesOk, model: settings?.model, vision: visionAlternative(settings?.model, models),
-    addFiles, addImage, addScreenshot, upload, remove, canSend, switchModel, readFile,
+    items,
+    hint,
+    captureDetail,
+    imagesOk,
+    model: settings?.model,
+    vision: visionAlternative(settings?.model, models),
+    addFiles,
+    addImage,
+    addScreenshot,
+    upload,
+    remove,
+    canSend,
+    switchModel,
+    readFile,
   };
 }
 

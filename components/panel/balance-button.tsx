@@ -32,9 +32,15 @@ export function BalanceButton() {
   };
   return (
     <span class="balance-check">
-      <button type="button" disabled={busy} onClick={() => void check()}>{t('balanceCheck')}</button>
-      {/* biome-ignore lint/a11y/noRedundantRoles: said explicitly, as not every screen reader maps <output> to a live status. */}
-      {text && <output class={low ? 'balance low-balance' : 'balance'} role="status">{text}</output>}
+      <button type="button" disabled={busy} onClick={() => void check()}>
+        {t('balanceCheck')}
+      </button>
+      {text && (
+        // biome-ignore lint/a11y/noRedundantRoles: said explicitly, as not every screen reader maps <output> to a live status.
+        <output class={low ? 'balance low-balance' : 'balance'} role="status">
+          {text}
+        </output>
+      )}
     </span>
   );
 }

@@ -59,8 +59,9 @@ export function CiteLayer(props: { turn: Turn; where?: CiteWhere; children: Comp
     // A passage of another tab added to the question: that tab is brought to the front and shows it.
     const where = source.tab ? { tabId: source.tab.tabId, url: source.tab.url, focus: true as const } : props.where;
     if (where) {
-      result = await sendMessage('panel→bg:cite', { ...where, quote: source.quote, at: source.at, ...(source.page ? { page: source.page } : {}) })
-        .catch((): CiteResult => ({ ok: false, reason: 'blocked' }));
+      result = await sendMessage('panel→bg:cite', { ...where, quote: source.quote, at: source.at, ...(source.page ? { page: source.page } : {}) }).catch(
+        (): CiteResult => ({ ok: false, reason: 'blocked' }),
+      );
     }
     setFailed(result.ok ? null : { n, source, reason: result.reason });
   };
@@ -82,7 +83,10 @@ export function CiteLayer(props: { turn: Turn; where?: CiteWhere; children: Comp
       {moments.view}
       {preview && (
         <div class="cite-preview" role="tooltip" id={`cite-preview-${props.turn.id}`} style={{ top: `${preview.top}px`, left: `${preview.left}px` }}>
-          <strong>{t('citePreviewLabel', String(preview.n))}{preview.source.page ? ` · ${t('citePage', String(preview.source.page))}` : ''}</strong>
+          <strong>
+            {t('citePreviewLabel', String(preview.n))}
+            {preview.source.page ? ` · ${t('citePage', String(preview.source.page))}` : ''}
+          </strong>
           {preview.source.tab && <em class="cite-tab">{t('tabsCitedFrom', preview.source.tab.title || preview.source.tab.url)}</em>}
           <span>{clip(preview.source.quote, PREVIEW_CHARS)}</span>
         </div>
@@ -94,7 +98,9 @@ export function CiteLayer(props: { turn: Turn; where?: CiteWhere; children: Comp
             {failed.source.page ? `${t('citePage', String(failed.source.page))}: ` : ''}
             {failed.source.quote}
           </blockquote>
-          <button type="button" class="link" onClick={(e) => (e.stopPropagation(), setFailed(null))}>{t('citeClose')}</button>
+          <button type="button" class="link" onClick={(e) => (e.stopPropagation(), setFailed(null))}>
+            {t('citeClose')}
+          </button>
         </div>
       )}
     </div>

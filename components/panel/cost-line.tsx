@@ -25,7 +25,10 @@ export function CostLine(props: { settings: Settings; models: ModelInfo[]; choic
   const historyTokens = estimateHistory(turns);
   const total = useMemo(() => totalCostText(turns, currency, locale), [turns, currency, locale]);
   if (!model) return null;
-  const profile = modelProfile(model, props.models.find((m) => m.id === model));
+  const profile = modelProfile(
+    model,
+    props.models.find((m) => m.id === model),
+  );
   const eff = effectiveChoice(profile, choice, settings.webSearch === true);
   const prompt = pageTokens + historyTokens;
   const next = nextCostText(model, prompt, outputCap(profile, prompt, eff.thinkingOn), currency, eff.webSearch, locale);

@@ -20,15 +20,16 @@ export function CoverageLine(props: {
   const cache = useStoredValue(modelsCacheItem);
   const models = cache?.models ?? [];
   const model = props.chosenModel || settings?.model || '';
-  const coverage = useMemo(
-    () => (model ? pageCoverage(props.page, model, models) : null),
-    [props.page, model, models],
-  );
+  const coverage = useMemo(() => (model ? pageCoverage(props.page, model, models) : null), [props.page, model, models]);
   if (!coverage || !settings) return null;
   const n = approx(coverage.tokens, uiLanguage());
   if (coverage.fits) {
     const key = props.page.selection ? 'coverageSelection' : props.page.video ? 'videoCoverageAll' : 'coverageAll';
-    return <p class="coverage" data-fits="true">{t(key, n)}</p>;
+    return (
+      <p class="coverage" data-fits="true">
+        {t(key, n)}
+      </p>
+    );
   }
   return (
     <div class="notice coverage" data-fits="false" role="status">
@@ -40,9 +41,15 @@ export function CoverageLine(props: {
         </button>
       )}
       {props.onParts && props.question && (
-        <button type="button" onClick={() => props.onParts!('answer')}>{t('coverageAnswerParts')}</button>
+        <button type="button" onClick={() => props.onParts!('answer')}>
+          {t('coverageAnswerParts')}
+        </button>
       )}
-      {props.onParts && <button type="button" onClick={() => props.onParts!('summary')}>{t('coverageSummarizeParts')}</button>}
+      {props.onParts && (
+        <button type="button" onClick={() => props.onParts!('summary')}>
+          {t('coverageSummarizeParts')}
+        </button>
+      )}
     </div>
   );
 }

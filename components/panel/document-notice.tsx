@@ -19,7 +19,9 @@ export function DocumentNotice(props: { doc: DocState; onRead(opts: PdfReadOptio
         <p class="notice-title">{t('docNeedsOcr')}</p>
         <p>{ocrConsentMessage(doc.name)}</p>
         <div class="notice-actions">
-          <button type="button" class="primary" onClick={() => onRead({ ocr: true })}>{t('docOcrAgree')}</button>
+          <button type="button" class="primary" onClick={() => onRead({ ocr: true })}>
+            {t('docOcrAgree')}
+          </button>
         </div>
       </div>
     );
@@ -37,12 +39,26 @@ export function DocumentNotice(props: { doc: DocState; onRead(opts: PdfReadOptio
       <p class="notice-title">{t('docCantRead')}</p>
       <p>{documentMessage(doc.failure)}</p>
       <div class="notice-actions">
-        {origin && <button type="button" onClick={() => void allow([origin])}>{t('pageAllowSite')}</button>}
-        {reason === 'file-access' && <button type="button" class="primary" onClick={openSettings}>{t('docFileAccessOpen')}</button>}
-        {reason === 'file-permission' && (
-          <button type="button" class="primary" onClick={() => void allow(FILE_ORIGINS)}>{t('docFileAllow')}</button>
+        {origin && (
+          <button type="button" onClick={() => void allow([origin])}>
+            {t('pageAllowSite')}
+          </button>
         )}
-        {reason !== 'file-unsupported' && <button type="button" onClick={() => onRead({ fresh: true })}>{t('pageReadAgain')}</button>}
+        {reason === 'file-access' && (
+          <button type="button" class="primary" onClick={openSettings}>
+            {t('docFileAccessOpen')}
+          </button>
+        )}
+        {reason === 'file-permission' && (
+          <button type="button" class="primary" onClick={() => void allow(FILE_ORIGINS)}>
+            {t('docFileAllow')}
+          </button>
+        )}
+        {reason !== 'file-unsupported' && (
+          <button type="button" onClick={() => onRead({ fresh: true })}>
+            {t('pageReadAgain')}
+          </button>
+        )}
       </div>
       {doc.failure.detail && (
         <details>
@@ -64,7 +80,9 @@ function PasswordForm(props: { wrong: boolean; onSubmit(password: string): void 
         if (value) props.onSubmit(value);
       }}
     >
-      <p class="notice-title" role="status">{t(props.wrong ? 'docPasswordWrong' : 'docPasswordNeeded')}</p>
+      <p class="notice-title" role="status">
+        {t(props.wrong ? 'docPasswordWrong' : 'docPasswordNeeded')}
+      </p>
       <div class="notice-actions">
         <input
           type="password"
@@ -73,7 +91,9 @@ function PasswordForm(props: { wrong: boolean; onSubmit(password: string): void 
           value={value}
           onInput={(e) => setValue((e.target as HTMLInputElement).value)}
         />
-        <button type="submit" class="primary">{t('docPasswordOpen')}</button>
+        <button type="submit" class="primary">
+          {t('docPasswordOpen')}
+        </button>
       </div>
     </form>
   );

@@ -35,7 +35,9 @@ export function ErrorNotice(props: {
       {switched && <p>{t('errPlatformSwitched')}</p>}
       <div class="error-actions">
         {info.action === 'open-options' && (
-          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('openSettings')}</button>
+          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('openSettings')}
+          </button>
         )}
         {info.action === 'switch-platform' && info.platform && !switched && (
           <button type="button" onClick={() => change({ platform: info.platform })}>
@@ -43,19 +45,27 @@ export function ErrorNotice(props: {
           </button>
         )}
         {info.action === 'top-up' && info.link && (
-          <a class="button" href={info.link} target="_blank" rel="noopener noreferrer">{t('errTopUp')}</a>
+          <a class="button" href={info.link} target="_blank" rel="noopener noreferrer">
+            {t('errTopUp')}
+          </a>
         )}
         {info.action === 'shorten' && larger && !switched && (
-          <button type="button" onClick={() => change({ model: larger })}>{t('coverageUseLarger', larger)}</button>
+          <button type="button" onClick={() => change({ model: larger })}>
+            {t('coverageUseLarger', larger)}
+          </button>
         )}
         {info.action === 'shorten' && props.onParts && (
-          <button type="button" onClick={props.onParts}>{t(props.parts === 'answer' ? 'coverageAnswerParts' : 'coverageSummarizeParts')}</button>
+          <button type="button" onClick={props.onParts}>
+            {t(props.parts === 'answer' ? 'coverageAnswerParts' : 'coverageSummarizeParts')}
+          </button>
         )}
         {info.action === 'continue' && props.onContinue && (
-          <button type="button" onClick={props.onContinue}>{t('panelContinue')}</button>
+          <button type="button" onClick={props.onContinue}>
+            {t('panelContinue')}
+          </button>
         )}
         {(info.action === 'retry' || info.action === 'wait' || switched) && props.onRetry && (
-          <Countdown seconds={switched ? 0 : info.retryAfterSeconds ?? 0} onRetry={props.onRetry} />
+          <Countdown seconds={switched ? 0 : (info.retryAfterSeconds ?? 0)} onRetry={props.onRetry} />
         )}
       </div>
       {info.details && (

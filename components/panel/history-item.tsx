@@ -27,7 +27,9 @@ export function HistoryItem(props: {
         >
           <input aria-label={t('historyRenameLabel')} value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
           <button type="submit">{t('historySaveName')}</button>
-          <button type="button" onClick={() => setRenaming(false)}>{t('cancel')}</button>
+          <button type="button" onClick={() => setRenaming(false)}>
+            {t('cancel')}
+          </button>
         </form>
       ) : (
         <button type="button" class="history-open" onClick={props.onOpen}>
@@ -37,9 +39,15 @@ export function HistoryItem(props: {
         </button>
       )}
       <div class="history-actions">
-        <button type="button" onClick={() => setRenaming(true)} aria-label={t('historyRenameNamed', label)}>{t('historyRename')}</button>
-        <button type="button" onClick={props.onExport} aria-label={t('historyExportNamed', label)}>{t('historyExport')}</button>
-        <button type="button" onClick={props.onDelete} aria-label={t('historyDeleteNamed', label)}>{t('historyDelete')}</button>
+        <button type="button" onClick={() => setRenaming(true)} aria-label={t('historyRenameNamed', label)}>
+          {t('historyRename')}
+        </button>
+        <button type="button" onClick={props.onExport} aria-label={t('historyExportNamed', label)}>
+          {t('historyExport')}
+        </button>
+        <button type="button" onClick={props.onDelete} aria-label={t('historyDeleteNamed', label)}>
+          {t('historyDelete')}
+        </button>
       </div>
     </li>
   );

@@ -36,7 +36,12 @@ export function HistoryView(props: { onOpen(c: StoredConversation): void; onClos
   const exportOne = async (id: string) => {
     const c = await loadConversation(id);
     if (!c) return;
-    const md = conversationToMarkdown(c, { question: t('exportQuestion'), answer: t('exportAnswer'), source: t('exportSource'), sources: t('tabsExportSources') });
+    const md = conversationToMarkdown(c, {
+      question: t('exportQuestion'),
+      answer: t('exportAnswer'),
+      source: t('exportSource'),
+      sources: t('tabsExportSources'),
+    });
     const url = URL.createObjectURL(new Blob([md], { type: 'text/markdown' }));
     const a = Object.assign(document.createElement('a'), { href: url, download: `${(c.name || c.title || 'moonlit').slice(0, 60)}.md` });
     a.click();
@@ -51,9 +56,16 @@ export function HistoryView(props: { onOpen(c: StoredConversation): void; onClos
   return (
     <section class="history" aria-label={t('historyTitle')}>
       <div class="history-bar">
-        <input type="search" aria-label={t('historySearch')} placeholder={t('historySearch')} value={query}
-          onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
-        <button type="button" onClick={props.onClose}>{t('historyBack')}</button>
+        <input
+          type="search"
+          aria-label={t('historySearch')}
+          placeholder={t('historySearch')}
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        />
+        <button type="button" onClick={props.onClose}>
+          {t('historyBack')}
+        </button>
       </div>
       <HistoryWriteNotice failure={failure} />
       {items === null && <p class="empty-hint">{t('historyLoading')}</p>}
@@ -72,7 +84,9 @@ export function HistoryView(props: { onOpen(c: StoredConversation): void; onClos
         ))}
       </ul>
       {items && items.length > 0 && (
-        <button type="button" class="danger" onClick={() => void clearAll()}>{t('historyClearAll')}</button>
+        <button type="button" class="danger" onClick={() => void clearAll()}>
+          {t('historyClearAll')}
+        </button>
       )}
     </section>
   );

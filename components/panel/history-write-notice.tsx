@@ -10,7 +10,9 @@ export interface HistoryWriteFailure {
 }
 
 export const historyWriteFailure = (action: HistoryWrite, error: unknown): HistoryWriteFailure => ({
-  action, quota: isQuotaError(error), detail: errorDetail(error),
+  action,
+  quota: isQuotaError(error),
+  detail: errorDetail(error),
 });
 
 const TITLES = { rename: 'historyRenameFailed', delete: 'historyDeleteFailed', clear: 'historyClearFailed' } as const;

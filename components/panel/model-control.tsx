@@ -6,7 +6,11 @@ import { currencyOf, WEB_SEARCH_PRICE } from '@/utils/kimi/prices';
 import { formatMoney } from '@/utils/kimi/balance';
 import { t, uiLanguage, type MessageKey } from '@/utils/i18n';
 
-const EFFORTS: [ReasoningEffort, MessageKey][] = [['low', 'modelEffortLow'], ['high', 'modelEffortHigh'], ['max', 'modelEffortMax']];
+const EFFORTS: [ReasoningEffort, MessageKey][] = [
+  ['low', 'modelEffortLow'],
+  ['high', 'modelEffortHigh'],
+  ['max', 'modelEffortMax'],
+];
 
 /** "$0.005" on .ai, "¥0.03" on .cn; a custom endpoint may bill either way, so both. */
 function searchFee(platform: Settings['platform'], locale: string): string {
@@ -40,7 +44,11 @@ export function ModelControl(props: { settings: Settings; models: ModelInfo[]; c
         <select aria-label={t('modelLabel')} value={model} disabled={props.disabled} onChange={(e) => set({ model: (e.target as HTMLSelectElement).value })}>
           {modelList(props.models, model).map((m) => {
             const context = m.contextLength ?? modelProfile(m.id, m).contextLength;
-            return <option key={m.id} value={m.id}>{t('modelOption', m.id, Math.round(context / 1024))}</option>;
+            return (
+              <option key={m.id} value={m.id}>
+                {t('modelOption', m.id, Math.round(context / 1024))}
+              </option>
+            );
           })}
         </select>
       </label>
@@ -58,8 +66,17 @@ export function ModelControl(props: { settings: Settings; models: ModelInfo[]; c
       {profile.reasoningEffort && (
         <label class="model-effort">
           {t('modelEffort')}
-          <select aria-label={t('modelEffort')} value={eff.reasoningEffort ?? 'max'} disabled={props.disabled} onChange={(e) => set({ reasoningEffort: (e.target as HTMLSelectElement).value as ReasoningEffort })}>
-            {EFFORTS.map(([v, key]) => <option key={v} value={v}>{t(key)}</option>)}
+          <select
+            aria-label={t('modelEffort')}
+            value={eff.reasoningEffort ?? 'max'}
+            disabled={props.disabled}
+            onChange={(e) => set({ reasoningEffort: (e.target as HTMLSelectElement).value as ReasoningEffort })}
+          >
+            {EFFORTS.map(([v, key]) => (
+              <option key={v} value={v}>
+                {t(key)}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -73,7 +90,9 @@ export function ModelControl(props: { settings: Settings; models: ModelInfo[]; c
         {t('modelWebSearch', searchFee(settings.platform, locale))}
       </label>
       {eff.note && (
-        <p class="hint" role="status">{t(eff.note === 'search-turns-thinking-off' ? 'modelSearchTurnsThinkingOff' : 'modelSearchNotWithThinking')}</p>
+        <p class="hint" role="status">
+          {t(eff.note === 'search-turns-thinking-off' ? 'modelSearchTurnsThinkingOff' : 'modelSearchNotWithThinking')}
+        </p>
       )}
     </div>
   );

@@ -28,10 +28,14 @@ export function PageNotice(props: { page: PageState; onRetry(): void }) {
       <p>{t(advice)}</p>
       <div class="notice-actions">
         {reason === 'no-permission' && origin && (
-          <button type="button" onClick={() => void allow()}>{t('pageAllowSite')}</button>
+          <button type="button" onClick={() => void allow()}>
+            {t('pageAllowSite')}
+          </button>
         )}
         {reason !== 'restricted' && reason !== 'no-tab' && (
-          <button type="button" onClick={props.onRetry}>{t('pageReadAgain')}</button>
+          <button type="button" onClick={props.onRetry}>
+            {t('pageReadAgain')}
+          </button>
         )}
       </div>
       <ErrorDetails detail={detail} />

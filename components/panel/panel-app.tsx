@@ -158,13 +158,26 @@ export function PanelApp(props: { compact?: boolean }) {
             onParts={busy ? undefined : () => askInParts(draft[0].trim() ? 'answer' : 'summary')}
           />
           <AttachBar attach={attach} tabId={tabId} />
-          {pending.waiting && <p class="hint" role="status">{t('askWaitsForDocument')}</p>}
+          {pending.waiting && (
+            <p class="hint" role="status">
+              {t('askWaitsForDocument')}
+            </p>
+          )}
           {settings && conv && <ModelControl settings={settings} models={models} choice={shownChoice} disabled={busy} onChange={session.setChoice} />}
-          {actionGone && <p class="hint" role="status">{t('actionsGone')}</p>}
+          {actionGone && (
+            <p class="hint" role="status">
+              {t('actionsGone')}
+            </p>
+          )}
           {image.note && (
             <div class="hint image-note" role="status">
               <p>{image.note.text}</p>
-              {image.note.detail && <details><summary>{t('errorDetails')}</summary><pre>{image.note.detail}</pre></details>}
+              {image.note.detail && (
+                <details>
+                  <summary>{t('errorDetails')}</summary>
+                  <pre>{image.note.detail}</pre>
+                </details>
+              )}
             </div>
           )}
           <ActionButtons actions={actions} busy={busy} onRun={(a) => void askAction(a)} />
@@ -178,10 +191,21 @@ export function PanelApp(props: { compact?: boolean }) {
             onWarm={session.warm}
             onPress={() => session.press('ask')}
             draft={draft}
-            mention={{ entries: tabSources.mode === 'mention' ? tabSources.entries : null, open: () => tabSources.open('mention'), pick: (e) => tabSources.add([e]), close: tabSources.closePicker }}
+            mention={{
+              entries: tabSources.mode === 'mention' ? tabSources.entries : null,
+              open: () => tabSources.open('mention'),
+              pick: (e) => tabSources.add([e]),
+              close: tabSources.closePicker,
+            }}
           >
             {settings && (
-              <CostLine settings={settings} models={models} choice={conv?.choice} page={session.page.state === 'ready' ? session.page.page : undefined} turns={turns} />
+              <CostLine
+                settings={settings}
+                models={models}
+                choice={conv?.choice}
+                page={session.page.state === 'ready' ? session.page.page : undefined}
+                turns={turns}
+              />
             )}
           </AskBox>
         </>

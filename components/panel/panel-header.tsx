@@ -33,11 +33,17 @@ export function PanelHeader(props: {
         >
           {page.state === 'ready' && page.page.video ? t('videoSummarize') : t('panelSummarize')}
         </button>
-        <button type="button" onClick={props.onNewChat} disabled={props.busy}>{t('panelNewChat')}</button>
-        <button type="button" aria-pressed={props.historyOpen} onClick={props.onHistory}>{t('panelHistory')}</button>
+        <button type="button" onClick={props.onNewChat} disabled={props.busy}>
+          {t('panelNewChat')}
+        </button>
+        <button type="button" aria-pressed={props.historyOpen} onClick={props.onHistory}>
+          {t('panelHistory')}
+        </button>
         <BalanceButton />
         {props.fullPanelTab !== undefined && (
-          <button type="button" onClick={() => void openFullPanel(props.fullPanelTab!)}>{t('panelOpenFull')}</button>
+          <button type="button" onClick={() => void openFullPanel(props.fullPanelTab!)}>
+            {t('panelOpenFull')}
+          </button>
         )}
       </div>
     </header>

@@ -20,9 +20,11 @@ export function PartsProgressLine() {
   const left = waitUntil ? Math.max(0, Math.ceil((waitUntil - Date.now()) / 1000)) : 0;
   const answer = p.kind === 'answer';
   const line =
-    p.phase === 'parts' ? t(answer ? 'partsReadingAnswer' : 'partsReading', p.part, p.of)
-    : p.phase === 'condense' ? t('partsCondensing', p.group, p.of)
-    : t(answer ? 'partsCombiningAnswer' : 'partsCombining', p.of);
+    p.phase === 'parts'
+      ? t(answer ? 'partsReadingAnswer' : 'partsReading', p.part, p.of)
+      : p.phase === 'condense'
+        ? t('partsCondensing', p.group, p.of)
+        : t(answer ? 'partsCombiningAnswer' : 'partsCombining', p.of);
   return (
     <div class="notice parts-progress" role="status" data-phase={p.phase} data-kind={p.kind} data-done={done} data-of={p.of}>
       <p>{line}</p>

@@ -39,8 +39,7 @@ function openShortcutSettings(): void {
   }
 }
 
-const canOpenSettings = () =>
-  !import.meta.env.FIREFOX || typeof (browser.commands as unknown as FirefoxCommands).openShortcutSettings === 'function';
+const canOpenSettings = () => !import.meta.env.FIREFOX || typeof (browser.commands as unknown as FirefoxCommands).openShortcutSettings === 'function';
 
 /** A closed-by-default disclosure listing the shortcuts and where to change them. */
 export function ShortcutsInfo() {

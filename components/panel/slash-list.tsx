@@ -28,7 +28,11 @@ export function SlashList(props: { actions: Action[]; active: number; query: str
           </li>
         ))}
       </ul>
-      {props.actions.length === 0 && <p class="hint" role="status">{t('actionsSlashNone', props.query)}</p>}
+      {props.actions.length === 0 && (
+        <p class="hint" role="status">
+          {t('actionsSlashNone', props.query)}
+        </p>
+      )}
     </div>
   );
 }

@@ -21,7 +21,9 @@ function Chip(props: { title: string; share?: SourceShare; status?: AddedTab['st
       {share && <span class="source-size">{t('tabsTokens', n(share.tokens))}</span>}
       {share && share.coverage < 1 && <span class="source-cover">{t('tabsReads', String(Math.max(1, Math.floor(share.coverage * 100))))}</span>}
       {status && status !== 'ready' && <span class="source-state">{t(STATUS_TEXT[status])}</span>}
-      <button type="button" aria-label={t('tabsRemove', props.title)} onClick={props.onRemove}>×</button>
+      <button type="button" aria-label={t('tabsRemove', props.title)} onClick={props.onRemove}>
+        ×
+      </button>
     </li>
   );
 }
@@ -31,7 +33,14 @@ function Chip(props: { title: string; share?: SourceShare; status?: AddedTab['st
  * which can be removed), "Add tabs" and its picker, what an "Add" could not do, and — when the sources don't fit
  * even cut by size — the ways out: a larger model, fewer tabs, or answering in parts.
  */
-export function SourceBar(props: { sources: TabSources; page?: PageContent; model?: string; models: ModelInfo[]; onUseModel(model: string): void; onParts?(): void }) {
+export function SourceBar(props: {
+  sources: TabSources;
+  page?: PageContent;
+  model?: string;
+  models: ModelInfo[];
+  onUseModel(model: string): void;
+  onParts?(): void;
+}) {
   const { sources, page, model, models } = props;
   const many = sources.tabs.length > 0 || sources.pageOff;
   const shownPage = sources.pageOff ? undefined : page;
@@ -49,13 +58,21 @@ export function SourceBar(props: { sources: TabSources; page?: PageContent; mode
         </ul>
       )}
       <div class="attach-actions">
-        <button type="button" onClick={() => sources.open()}>{t('tabsAdd')}</button>
+        <button type="button" onClick={() => sources.open()}>
+          {t('tabsAdd')}
+        </button>
         {page && sources.pageOff && (
-          <button type="button" onClick={() => sources.setPageOff(false)}>{t('tabsIncludePage', page.title || page.url)}</button>
+          <button type="button" onClick={() => sources.setPageOff(false)}>
+            {t('tabsIncludePage', page.title || page.url)}
+          </button>
         )}
       </div>
       {sources.entries && sources.mode === 'dialog' && <TabPicker entries={sources.entries} onAdd={sources.add} onCancel={sources.closePicker} />}
-      {sources.adding && <p class="hint" role="status">{t('tabsReading')}</p>}
+      {sources.adding && (
+        <p class="hint" role="status">
+          {t('tabsReading')}
+        </p>
+      )}
       {note && (
         <div class="notice" role="status">
           {note.refused.length > 0 && <p>{t('tabsRefused', note.refused.join(', '))}</p>}
@@ -69,8 +86,16 @@ export function SourceBar(props: { sources: TabSources; page?: PageContent; mode
         <div class="notice" role="status">
           <p class="notice-title">{t('tabsTooMany', plan.model, String(Math.floor(worst.coverage * 100)), worst.title)}</p>
           <div class="notice-actions">
-            {plan.larger && <button type="button" onClick={() => props.onUseModel(plan.larger!)}>{t('tabsUseModel', plan.larger)}</button>}
-            {props.onParts && <button type="button" onClick={props.onParts}>{t('tabsInParts')}</button>}
+            {plan.larger && (
+              <button type="button" onClick={() => props.onUseModel(plan.larger!)}>
+                {t('tabsUseModel', plan.larger)}
+              </button>
+            )}
+            {props.onParts && (
+              <button type="button" onClick={props.onParts}>
+                {t('tabsInParts')}
+              </button>
+            )}
           </div>
           <p>{t('tabsFewer')}</p>
         </div>

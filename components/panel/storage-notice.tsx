@@ -13,7 +13,9 @@ export function StorageNotice(props: { health: StorageHealth }) {
   if (!failure && level === 'ok') return null;
   const open = (
     <div class="notice-actions">
-      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('storageOpenOptions')}</button>
+      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        {t('storageOpenOptions')}
+      </button>
     </div>
   );
   if (failure) {

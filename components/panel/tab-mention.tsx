@@ -29,7 +29,11 @@ export function MentionList(props: { entries: PickEntry[]; active: number; query
           </li>
         ))}
       </ul>
-      {props.entries.length === 0 && <p class="hint" role="status">{t('tabsNone', props.query)}</p>}
+      {props.entries.length === 0 && (
+        <p class="hint" role="status">
+          {t('tabsNone', props.query)}
+        </p>
+      )}
     </div>
   );
 }

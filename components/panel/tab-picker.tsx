@@ -16,7 +16,9 @@ export function TabIcon(props: { entry: PickEntry }) {
   return icon ? (
     <img class="tab-icon" src={icon} alt="" width={16} height={16} referrerpolicy="no-referrer" />
   ) : (
-    <span class="tab-icon" aria-hidden="true">{(host[0] ?? '·').toUpperCase()}</span>
+    <span class="tab-icon" aria-hidden="true">
+      {(host[0] ?? '·').toUpperCase()}
+    </span>
   );
 }
 
@@ -46,7 +48,13 @@ export function TabPicker(props: { entries: PickEntry[]; onAdd(picked: PickEntry
   };
   return (
     <div class="tab-picker" role="group" aria-label={t('tabsPickerLabel')} onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
-      <input type="text" aria-label={t('tabsSearch')} placeholder={t('tabsSearch')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+      <input
+        type="text"
+        aria-label={t('tabsSearch')}
+        placeholder={t('tabsSearch')}
+        value={query}
+        onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+      />
       <ul class="tab-list">
         {shown.map((e) => (
           <li key={e.tabId} class={e.blocked ? 'tab-entry blocked' : 'tab-entry'}>
@@ -63,7 +71,11 @@ export function TabPicker(props: { entries: PickEntry[]; onAdd(picked: PickEntry
           </li>
         ))}
       </ul>
-      {shown.length === 0 && <p class="hint" role="status">{t('tabsNone', query)}</p>}
+      {shown.length === 0 && (
+        <p class="hint" role="status">
+          {t('tabsNone', query)}
+        </p>
+      )}
       <div class="notice-actions">
         <button
           type="button"
@@ -74,7 +86,9 @@ export function TabPicker(props: { entries: PickEntry[]; onAdd(picked: PickEntry
         >
           {t('tabsAddPicked')}
         </button>
-        <button type="button" onClick={props.onCancel}>{t('tabsCancel')}</button>
+        <button type="button" onClick={props.onCancel}>
+          {t('tabsCancel')}
+        </button>
       </div>
     </div>
   );

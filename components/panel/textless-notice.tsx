@@ -22,7 +22,9 @@ export function TextlessNotice(props: { textless: TextlessPages; onRecognise(): 
       setBusy(false);
     }
   };
-  const stopped = failed && (failed.kimiFailure ? `${describeFailure(failed.kimiFailure).title}. ${describeFailure(failed.kimiFailure).advice}` : documentMessage(failed.failure));
+  const stopped =
+    failed &&
+    (failed.kimiFailure ? `${describeFailure(failed.kimiFailure).title}. ${describeFailure(failed.kimiFailure).advice}` : documentMessage(failed.failure));
   return (
     <div class="notice document-notice textless-notice" role="status">
       {pending.length > 0 && (

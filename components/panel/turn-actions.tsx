@@ -28,17 +28,33 @@ export function TurnActions(props: { turn: Turn; last: boolean; onResend(questio
       >
         <textarea aria-label={t('turnEditLabel')} value={draft} rows={2} onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)} />
         <div class="turn-buttons">
-          <button type="submit" class="primary">{t('turnResend')}</button>
-          <button type="button" onClick={() => setEditing(false)}>{t('cancel')}</button>
+          <button type="submit" class="primary">
+            {t('turnResend')}
+          </button>
+          <button type="button" onClick={() => setEditing(false)}>
+            {t('cancel')}
+          </button>
         </div>
       </form>
     );
   }
   return (
     <div class="turn-buttons">
-      {turn.answer && <button type="button" onClick={() => void copy()}>{copied ? t('turnCopied') : t('turnCopy')}</button>}
-      {props.last && <button type="button" onClick={() => props.onResend(turn.question)}>{t('turnRegenerate')}</button>}
-      {turn.mode === 'ask' && <button type="button" onClick={() => setEditing(true)}>{t('turnEdit')}</button>}
+      {turn.answer && (
+        <button type="button" onClick={() => void copy()}>
+          {copied ? t('turnCopied') : t('turnCopy')}
+        </button>
+      )}
+      {props.last && (
+        <button type="button" onClick={() => props.onResend(turn.question)}>
+          {t('turnRegenerate')}
+        </button>
+      )}
+      {turn.mode === 'ask' && (
+        <button type="button" onClick={() => setEditing(true)}>
+          {t('turnEdit')}
+        </button>
+      )}
     </div>
   );
 }

@@ -62,7 +62,9 @@ export function TurnView(props: {
         />
       )}
       {turn.status !== 'error' && continuable && !props.busy && (
-        <button type="button" class="continue" onClick={props.onContinue}>{t('panelContinue')}</button>
+        <button type="button" class="continue" onClick={props.onContinue}>
+          {t('panelContinue')}
+        </button>
       )}
       {turn.status === 'done' && <UsageLine turn={turn} last={props.last} />}
       {!streaming && !props.busy && <TurnActions turn={turn} last={props.last} onResend={props.onResend} />}

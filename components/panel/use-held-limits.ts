@@ -18,13 +18,18 @@ export const tooLongWith = (page: PageContent, [settings, cache]: Limits, chosen
 };
 
 /** `limits`: the settings and models, read while the page was being read. */
-export const tooLong = async (page: PageContent, limits = readLimits(), chosen?: string): Promise<KimiFailure | null> => tooLongWith(page, await limits, chosen);
+export const tooLong = async (page: PageContent, limits = readLimits(), chosen?: string): Promise<KimiFailure | null> =>
+  tooLongWith(page, await limits, chosen);
 
 /** The limits, read once and followed, so a question about the page held waits for no storage read. */
 export function useHeldLimits() {
   const held = useRef<Limits | undefined>(undefined);
   useEffect(() => {
-    const load = () => void readLimits().then((l) => (held.current = l), () => undefined);
+    const load = () =>
+      void readLimits().then(
+        (l) => (held.current = l),
+        () => undefined,
+      );
     load();
     const unwatch = [settingsItem.watch(load), modelsCacheItem.watch(load)];
     return () => unwatch.forEach((u) => u());

@@ -33,8 +33,9 @@ export function useMoments(where: CiteWhere | undefined) {
     if (!button) return;
     let result: SeekResult = { ok: false, reason: 'moved' };
     if (where) {
-      result = await sendMessage('panel→bg:seek', { tabId: where.tabId, url: where.url, seconds: Number(button.dataset.seconds) })
-        .catch((): SeekResult => ({ ok: false, reason: 'blocked' }));
+      result = await sendMessage('panel→bg:seek', { tabId: where.tabId, url: where.url, seconds: Number(button.dataset.seconds) }).catch(
+        (): SeekResult => ({ ok: false, reason: 'blocked' }),
+      );
     }
     setFailed(result.ok ? null : result.reason);
   };
@@ -49,7 +50,9 @@ export function useMoments(where: CiteWhere | undefined) {
       {failed && (
         <div class="cite-failed" role="status" data-reason={failed}>
           <p>{t(SEEK_TEXT[failed])}</p>
-          <button type="button" class="link" onClick={(e) => (e.stopPropagation(), setFailed(null))}>{t('citeClose')}</button>
+          <button type="button" class="link" onClick={(e) => (e.stopPropagation(), setFailed(null))}>
+            {t('citeClose')}
+          </button>
         </div>
       )}
     </>

@@ -27,40 +27,43 @@ export function usePageReading(tabId: number | undefined) {
   }, []);
   const readSeq = useRef(0);
   const userRead = useRef<Promise<unknown>>(Promise.resolve());
-  const read = useCallback(async (opts: ReadOptions, after?: Promise<unknown>): Promise<PageState> => {
-    if (tabId === undefined) return { state: 'idle' };
-    await after?.catch(() => undefined);
-    // Reads can overlap (a late "load complete" of a PDF tab, a question): only the newest may set the state,
-    // or a read begun before the user gave the password would bring the password prompt back.
-    const mine = ++readSeq.current;
-    // Keep showing the page already read while it is read again for a new question; and keep a password or
-    // consent prompt while the tab is read again by itself (its field would be emptied under the user's typing).
-    const shown = pageRef.current.state;
-    if (shown !== 'ready' && (shown !== 'document' || opts.password || opts.ocr)) setPageState({ state: 'reading' });
-    let next: PageState;
-    try {
-      const held = pageRef.current.state === 'ready' ? pageRef.current.page : undefined;
-      // A video read another way (a track picked, title only) is a new reading: the held one is not named then.
-      const known = held?.reading && !opts.video ? { known: held.reading } : {};
-      let result = await sendMessage('panel→bg:extract', { tabId, ...known, ...(opts.video ? { video: opts.video } : {}) });
-      // Not the reading we hold after all (cannot happen unless two panels race): read it whole.
-      if (result.ok === 'same' && held?.reading !== result.same) result = await sendMessage('panel→bg:extract', { tabId });
-      if (result.ok === 'same') {
-        // The page is the one we hold (its text did not travel again): only the selection may be new.
-        next = { state: 'ready', page: pageAfterCheck(held!, { same: true, selection: result.selection, selectionContext: result.selectionContext }) };
-      } else if (result.ok === 'pdf') {
-        const read = await readPdfTab(result.url, opts, panelPdfDeps);
-        next = read.ok ? { state: 'ready', page: read.page } : { state: 'document', doc: read.doc };
-      } else next = result.ok ? { state: 'ready', page: result.page } : { state: 'failed', result };
-      // The same page as before (the usual case before a question): keep that object, so nothing re-renders.
-      const before = pageRef.current;
-      if (next.state === 'ready' && before.state === 'ready' && samePage(before.page, next.page)) next = before;
-    } catch (error) {
-      next = { state: 'failed', result: { ok: false, reason: 'injection-failed', detail: String(error) } };
-    }
-    if (mine === readSeq.current) setPageState(next);
-    return next;
-  }, [tabId, setPageState]);
+  const read = useCallback(
+    async (opts: ReadOptions, after?: Promise<unknown>): Promise<PageState> => {
+      if (tabId === undefined) return { state: 'idle' };
+      await after?.catch(() => undefined);
+      // Reads can overlap (a late "load complete" of a PDF tab, a question): only the newest may set the state,
+      // or a read begun before the user gave the password would bring the password prompt back.
+      const mine = ++readSeq.current;
+      // Keep showing the page already read while it is read again for a new question; and keep a password or
+      // consent prompt while the tab is read again by itself (its field would be emptied under the user's typing).
+      const shown = pageRef.current.state;
+      if (shown !== 'ready' && (shown !== 'document' || opts.password || opts.ocr)) setPageState({ state: 'reading' });
+      let next: PageState;
+      try {
+        const held = pageRef.current.state === 'ready' ? pageRef.current.page : undefined;
+        // A video read another way (a track picked, title only) is a new reading: the held one is not named then.
+        const known = held?.reading && !opts.video ? { known: held.reading } : {};
+        let result = await sendMessage('panel→bg:extract', { tabId, ...known, ...(opts.video ? { video: opts.video } : {}) });
+        // Not the reading we hold after all (cannot happen unless two panels race): read it whole.
+        if (result.ok === 'same' && held?.reading !== result.same) result = await sendMessage('panel→bg:extract', { tabId });
+        if (result.ok === 'same') {
+          // The page is the one we hold (its text did not travel again): only the selection may be new.
+          next = { state: 'ready', page: pageAfterCheck(held!, { same: true, selection: result.selection, selectionContext: result.selectionContext }) };
+        } else if (result.ok === 'pdf') {
+          const read = await readPdfTab(result.url, opts, panelPdfDeps);
+          next = read.ok ? { state: 'ready', page: read.page } : { state: 'document', doc: read.doc };
+        } else next = result.ok ? { state: 'ready', page: result.page } : { state: 'failed', result };
+        // The same page as before (the usual case before a question): keep that object, so nothing re-renders.
+        const before = pageRef.current;
+        if (next.state === 'ready' && before.state === 'ready' && samePage(before.page, next.page)) next = before;
+      } catch (error) {
+        next = { state: 'failed', result: { ok: false, reason: 'injection-failed', detail: String(error) } };
+      }
+      if (mine === readSeq.current) setPageState(next);
+      return next;
+    },
+    [tabId, setPageState],
+  );
   const readPage = useCallback(
     (opts: ReadOptions = {}): Promise<PageState> => {
       // A read the user asked for (a password, consent to recognition) goes first: a read begun meanwhile (a late

@@ -128,7 +128,8 @@ export function usePanelSession(tabId: number | undefined) {
       );
       running.current = { handle, convId, turnId: turn.id };
       // Cut only when the answer first needs a link: the panel needs the numbers only for that.
-      if (cite) rememberPassages(turn.id, () => (tabs?.length ? questionPassages(pageContent, tabs) : splitPassages(pageContent!.text, isPdfText(pageContent!))));
+      if (cite)
+        rememberPassages(turn.id, () => (tabs?.length ? questionPassages(pageContent, tabs) : splitPassages(pageContent!.text, isPdfText(pageContent!))));
       setTick((n) => n + 1);
     },
     [convs],
@@ -147,7 +148,8 @@ export function usePanelSession(tabId: number | undefined) {
       const multi = added.current && (added.current.count > 0 || added.current.pageOff) ? added.current : null;
       const freshTabs = multi?.fresh();
       // The selection the panel shows goes, or none if the user dropped it (the tab's at the click never does).
-      let quick = !inParts && !reread && held && !multi?.pageOff ? quickPage(held, tabId, mode, fallbackSelection, selection.takeDropped(held.selection)) : undefined;
+      let quick =
+        !inParts && !reread && held && !multi?.pageOff ? quickPage(held, tabId, mode, fallbackSelection, selection.takeDropped(held.selection)) : undefined;
       // Otherwise the page is asked for first; while it is read, the worker reads its settings (on the reserved port) and the panel its limits.
       const reading = quick || multi?.pageOff ? undefined : readPage();
       const reserved = inParts ? undefined : door.current.take();
@@ -169,7 +171,14 @@ export function usePanelSession(tabId: number | undefined) {
       if (multi) {
         const [settings, cache] = knownLimits ?? (await limits.now());
         const shown = convs.shown();
-        tabs = tabAsk(pageContent, await freshTabs!, shown?.choice?.model ?? settings.model, cache?.models ?? [], { question, history: shown?.turns ?? [] }, inParts);
+        tabs = tabAsk(
+          pageContent,
+          await freshTabs!,
+          shown?.choice?.model ?? settings.model,
+          cache?.models ?? [],
+          { question, history: shown?.turns ?? [] },
+          inParts,
+        );
         pageContent = tabs.page;
         // A page cut to its share goes with its text (the worker's check would send it whole).
         if (tabs.pageCut) quick = undefined;
@@ -179,7 +188,12 @@ export function usePanelSession(tabId: number | undefined) {
       // the page and limits held this is decided at once: no await before the question is posted (a render would come first).
       const chosen = turnModel.current || convs.shown()?.choice?.model;
       // With other tabs, every source was given its share of the room (tab-ask.ts).
-      const failure = inParts || multi || !pageContent ? null : quick && knownLimits ? tooLongWith(pageContent, knownLimits, chosen) : await tooLong(pageContent, limitsRead, chosen);
+      const failure =
+        inParts || multi || !pageContent
+          ? null
+          : quick && knownLimits
+            ? tooLongWith(pageContent, knownLimits, chosen)
+            : await tooLong(pageContent, limitsRead, chosen);
       if (failure) reserved?.release();
       let conv = convs.shown();
       // The tab moved to another page: that page gets its own conversation.
@@ -188,11 +202,27 @@ export function usePanelSession(tabId: number | undefined) {
         showFor(tabId, conv);
       }
       lastTabs.current = tabs?.tabs;
-      const base = replaceFrom ? { ...conv, turns: conv.turns.slice(0, conv.turns.findIndex((t) => t.id === replaceFrom)) } : conv;
-      const [next, turn] = recordTurnFiles(conv.id, markTitleOnly(addPartsTurn(base, mode, question, inParts, failure), pageContent?.video?.titleOnly), extras.current);
+      const base = replaceFrom
+        ? {
+            ...conv,
+            turns: conv.turns.slice(
+              0,
+              conv.turns.findIndex((t) => t.id === replaceFrom),
+            ),
+          }
+        : conv;
+      const [next, turn] = recordTurnFiles(
+        conv.id,
+        markTitleOnly(addPartsTurn(base, mode, question, inParts, failure), pageContent?.video?.titleOnly),
+        extras.current,
+      );
       const convId = conv.id;
       // Written only once the question is posted (below): the storage write is not in the way of the first token.
-      const staged = () => ({ ...(tabs ? withSources(next, pageContent, tabs.tabs) : next), url: conv!.url || anchor?.url || '', title: conv!.title || anchor?.title || '' });
+      const staged = () => ({
+        ...(tabs ? withSources(next, pageContent, tabs.tabs) : next),
+        url: conv!.url || anchor?.url || '',
+        title: conv!.title || anchor?.title || '',
+      });
       if (failure) {
         convs.commit(convId, staged, true);
         return true;
@@ -209,24 +239,28 @@ export function usePanelSession(tabId: number | undefined) {
       return new Promise<boolean>((resolve) => {
         const sent = () => resolve(true);
         stream(convId, turn, pageContent, undefined, (r, h) =>
-          openAsk({ ...r, verify: q.verify }, {
-            ...h,
-            onStart: (model) => (sent(), h.onStart?.(model)),
-            onFailure: (failure) => (sent(), h.onFailure(failure)),
-            onPage: (check) => {
-              sent();
-              const now = pageAfterCheck(held!, check);
-              const shown = pageRef.current;
-              if (shown.state === 'ready' && shown.page === held && !samePage(held, now)) setPageState({ state: 'ready', page: now });
-              if (!check.same && r.citations) rememberPassages(turn.id, () => splitPassages(now.text, isPdfText(now)));
+          openAsk(
+            { ...r, verify: q.verify },
+            {
+              ...h,
+              onStart: (model) => (sent(), h.onStart?.(model)),
+              onFailure: (failure) => (sent(), h.onFailure(failure)),
+              onPage: (check) => {
+                sent();
+                const now = pageAfterCheck(held!, check);
+                const shown = pageRef.current;
+                if (shown.state === 'ready' && shown.page === held && !samePage(held, now)) setPageState({ state: 'ready', page: now });
+                if (!check.same && r.citations) rememberPassages(turn.id, () => splitPassages(now.text, isPdfText(now)));
+              },
+              onStale: () => {
+                running.current = undefined;
+                forgetPassages(turn.id);
+                convs.commit(convId, (c) => dropTurn(c, turn.id), true);
+                resolve(ask(mode, question, fallbackSelection, undefined, false, true));
+              },
             },
-            onStale: () => {
-              running.current = undefined;
-              forgetPassages(turn.id);
-              convs.commit(convId, (c) => dropTurn(c, turn.id), true);
-              resolve(ask(mode, question, fallbackSelection, undefined, false, true));
-            },
-          }, reserved?.connect),
+            reserved?.connect,
+          ),
         );
         // Written from the worker's first answer on (start, page: within the persister's interval, so no write
         // competes with the request on its way; a failure at once); a question taken back because the tab moved
@@ -305,14 +339,34 @@ export function usePanelSession(tabId: number | undefined) {
   );
 
   /** The panel's model / thinking / search choice: kept with the conversation, for its next questions. */
-  const setChoice = useCallback((choice: AskChoice) => {
-    const shown = convs.shown();
-    if (shown) convs.commit(shown.id, (c) => ({ ...c, choice }), true);
-  }, [convs]);
+  const setChoice = useCallback(
+    (choice: AskChoice) => {
+      const shown = convs.shown();
+      if (shown) convs.commit(shown.id, (c) => ({ ...c, choice }), true);
+    },
+    [convs],
+  );
 
   const streaming = running.current !== undefined && running.current.convId === conv?.id;
   return {
-    setAskExtras, setQuestionTabs, setChoice, page, conv, ask, askWithModel, selection: selection.shown, dropSelection: selection.drop, warm, press, stop, continueTurn, readPage, newChat, openConversation, streaming,
-    busy: running.current !== undefined, retrySaves: convs.retryFailed,
+    setAskExtras,
+    setQuestionTabs,
+    setChoice,
+    page,
+    conv,
+    ask,
+    askWithModel,
+    selection: selection.shown,
+    dropSelection: selection.drop,
+    warm,
+    press,
+    stop,
+    continueTurn,
+    readPage,
+    newChat,
+    openConversation,
+    streaming,
+    busy: running.current !== undefined,
+    retrySaves: convs.retryFailed,
   };
 }

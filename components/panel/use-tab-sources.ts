@@ -49,16 +49,16 @@ export function useTabSources(tabId: number | undefined) {
       }
     };
     browser.tabs.onRemoved.addListener(closed);
-    void browser.permissions.contains({ permissions: ['tabs'] }).then((yes) => (canSeeAll.current = yes), () => undefined);
+    void browser.permissions.contains({ permissions: ['tabs'] }).then(
+      (yes) => (canSeeAll.current = yes),
+      () => undefined,
+    );
     return () => browser.tabs.onRemoved.removeListener(closed);
   }, [update]);
 
   const list = useCallback(async () => {
     if (tabId === undefined) return;
-    const [all, perms] = await Promise.all([
-      browser.tabs.get(tabId).then((t) => browser.tabs.query({ windowId: t.windowId })),
-      browser.permissions.getAll(),
-    ]);
+    const [all, perms] = await Promise.all([browser.tabs.get(tabId).then((t) => browser.tabs.query({ windowId: t.windowId })), browser.permissions.getAll()]);
     granted.current = perms.origins ?? [];
     // The bound tab is a source already (its chip can be removed, and put back, in the bar).
     const added = new Set([tabId, ...tabsRef.current.filter((t) => t.status !== 'closed').map((t) => t.tabId)]);
@@ -66,12 +66,15 @@ export function useTabSources(tabId: number | undefined) {
   }, [tabId]);
 
   /** "Add tabs" (or `@`): lists the window's tabs; Moonlit asks once to see them all (titles and addresses), in this click. */
-  const open = useCallback((how: 'dialog' | 'mention' = 'dialog') => {
-    setNote(null);
-    setMode(how);
-    const asked = canSeeAll.current ? Promise.resolve(true) : browser.permissions.request({ permissions: ['tabs'] }).catch(() => false);
-    void asked.then((yes) => (canSeeAll.current ||= yes)).finally(() => void list().catch(() => setEntries([])));
-  }, [list]);
+  const open = useCallback(
+    (how: 'dialog' | 'mention' = 'dialog') => {
+      setNote(null);
+      setMode(how);
+      const asked = canSeeAll.current ? Promise.resolve(true) : browser.permissions.request({ permissions: ['tabs'] }).catch(() => false);
+      void asked.then((yes) => (canSeeAll.current ||= yes)).finally(() => void list().catch(() => setEntries([])));
+    },
+    [list],
+  );
 
   /** "Add": called synchronously from the click or key press, so the permission request is part of the user's gesture. */
   const add = useCallback(
@@ -116,7 +119,21 @@ export function useTabSources(tabId: number | undefined) {
     return tabsRef.current;
   }, [update]);
 
-  return { tabs, pageOff, setPageOff, entries, mode, closePicker: () => setEntries(null), open, add, remove, fresh, note, adding, clearNote: () => setNote(null) };
+  return {
+    tabs,
+    pageOff,
+    setPageOff,
+    entries,
+    mode,
+    closePicker: () => setEntries(null),
+    open,
+    add,
+    remove,
+    fresh,
+    note,
+    adding,
+    clearNote: () => setNote(null),
+  };
 }
 
 export type TabSources = ReturnType<typeof useTabSources>;

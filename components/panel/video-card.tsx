@@ -31,18 +31,18 @@ export function VideoCard(props: { video: VideoInfo; busy: boolean; onRead(choic
         {v.durationSeconds > 0 && <span class="video-duration">{t('videoDuration', formatTime(v.durationSeconds))}</span>}
         {v.chapters.length > 0 && <span class="video-chapters">{t('videoChapters', v.chapters.length)}</span>}
       </p>
-      <p class="video-track" data-kind={v.titleOnly ? 'title-only' : v.track.kind}>{trackLine}</p>
+      <p class="video-track" data-kind={v.titleOnly ? 'title-only' : v.track.kind}>
+        {trackLine}
+      </p>
       {v.titleOnly && (
-        <button type="button" disabled={props.busy} onClick={() => props.onRead({})}>{t('videoReadAgain')}</button>
+        <button type="button" disabled={props.busy} onClick={() => props.onRead({})}>
+          {t('videoReadAgain')}
+        </button>
       )}
       {!v.titleOnly && v.tracks.length > 1 && (
         <label class="video-track-pick">
           {t('videoTrackPick')}{' '}
-          <select
-            disabled={props.busy}
-            value={v.track.language}
-            onChange={(e) => props.onRead({ track: (e.currentTarget as HTMLSelectElement).value })}
-          >
+          <select disabled={props.busy} value={v.track.language} onChange={(e) => props.onRead({ track: (e.currentTarget as HTMLSelectElement).value })}>
             {v.tracks.map((tr) => (
               <option key={`${tr.language}:${tr.kind}`} value={tr.language}>
                 {t(tr.kind === 'automatic' ? 'videoTrackOptionAutomatic' : 'videoTrackOptionUploaded', languageName(tr.language, tr.label))}

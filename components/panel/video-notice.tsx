@@ -27,8 +27,16 @@ export function VideoNotice(props: { page: PageState; onRead(choice?: VideoChoic
       <p class="notice-title">{t(text.title)}</p>
       <p>{t(youtube ? 'videoLoginAdviceYoutube' : text.advice)}</p>
       <div class="notice-actions">
-        {text.again && <button type="button" onClick={() => props.onRead()}>{t('videoReadAgain')}</button>}
-        {text.titleOnly && <button type="button" onClick={() => props.onRead({ titleOnly: true })}>{t('videoTitleOnlyButton')}</button>}
+        {text.again && (
+          <button type="button" onClick={() => props.onRead()}>
+            {t('videoReadAgain')}
+          </button>
+        )}
+        {text.titleOnly && (
+          <button type="button" onClick={() => props.onRead({ titleOnly: true })}>
+            {t('videoTitleOnlyButton')}
+          </button>
+        )}
       </div>
       <ErrorDetails detail={detail} />
     </div>

@@ -19,7 +19,10 @@ export function report(results) {
       ...names.map((n) => ({ label: n, name: n, text: (r) => r.runs[n].text })),
       { label: 'moonlit (link URLs kept)', name: 'moonlit', text: (r) => r.runs.moonlit.text, raw: true },
     ];
-    const rdMedian = quantile(rows.map((r) => r.runs.readability.ms), 0.5);
+    const rdMedian = quantile(
+      rows.map((r) => r.runs.readability.ms),
+      0.5,
+    );
     console.log(`\n${set} (${rows.length} pages)\n`);
     console.log('| extractor | F1 | precision | recall | median ms | p95 ms | median time / Readability |');
     console.log('|---|---:|---:|---:|---:|---:|---:|');
@@ -33,24 +36,41 @@ export function report(results) {
       console.log(`| ${v.label} | ${m.f1.toFixed(3)} ± ${f1Interval(triples).toFixed(3)} | ${m.precision.toFixed(3)} | ${m.recall.toFixed(3)} ${timeCols}`);
       const r3 = (x) => Math.round(x * 1000) / 1000;
       extractors[v.label] = {
-        f1: r3(m.f1), f1Interval: r3(f1Interval(triples)), precision: r3(m.precision), recall: r3(m.recall),
-        ...(v.raw ? {} : { ms: { n: times.length, median: r3(med), p95: r3(quantile(times, 0.95)), min: r3(Math.min(...times)), max: r3(Math.max(...times)) }, ratioToReadability: r3(med / rdMedian) }),
+        f1: r3(m.f1),
+        f1Interval: r3(f1Interval(triples)),
+        precision: r3(m.precision),
+        recall: r3(m.recall),
+        ...(v.raw
+          ? {}
+          : {
+              ms: { n: times.length, median: r3(med), p95: r3(quantile(times, 0.95)), min: r3(Math.min(...times)), max: r3(Math.max(...times)) },
+              ratioToReadability: r3(med / rdMedian),
+            }),
       };
     }
     const ratios = rows.map((r) => r.runs.moonlit.ms / r.runs.readability.ms);
     const sum = (n) => rows.reduce((a, r) => a + r.runs[n].ms, 0);
-    console.log(`\nMoonlit / Readability time: median per-page ratio ${quantile(ratios, 0.5).toFixed(2)}, total ${(sum('moonlit') / sum('readability')).toFixed(2)}`);
+    console.log(
+      `\nMoonlit / Readability time: median per-page ratio ${quantile(ratios, 0.5).toFixed(2)}, total ${(sum('moonlit') / sum('readability')).toFixed(2)}`,
+    );
     summary.corpora[set] = {
       pages: rows.length,
       baseline: 'readability',
       extractors,
-      moonlitVsReadability: { medianPerPageRatio: Math.round(quantile(ratios, 0.5) * 100) / 100, p95PerPageRatio: Math.round(quantile(ratios, 0.95) * 100) / 100, totalRatio: Math.round((sum('moonlit') / sum('readability')) * 100) / 100 },
+      moonlitVsReadability: {
+        medianPerPageRatio: Math.round(quantile(ratios, 0.5) * 100) / 100,
+        p95PerPageRatio: Math.round(quantile(ratios, 0.95) * 100) / 100,
+        totalRatio: Math.round((sum('moonlit') / sum('readability')) * 100) / 100,
+      },
     };
   }
   if (process.env.BENCH_DUMP) {
     const perPage = results.map((r) => ({
-      set: r.set, id: r.id,
-      ...Object.fromEntries(Object.entries(r.runs).map(([n, run]) => [n, { f1: pageF1(r.truth, n === 'moonlit' ? withoutLinkTargets(run.text) : run.text), ms: run.ms }])),
+      set: r.set,
+      id: r.id,
+      ...Object.fromEntries(
+        Object.entries(r.runs).map(([n, run]) => [n, { f1: pageF1(r.truth, n === 'moonlit' ? withoutLinkTargets(run.text) : run.text), ms: run.ms }]),
+      ),
     }));
     writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ perPage, results }, null, 1));
     console.log(`\nper-page results written to ${process.env.BENCH_DUMP}`);

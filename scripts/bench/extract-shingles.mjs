@@ -18,7 +18,9 @@ function shingles(text, n = 4) {
 export function match(truth, pred) {
   const t = shingles(truth);
   const p = shingles(pred);
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (const [k, c] of p) {
     const tc = t.get(k) ?? 0;
     tp += Math.min(tc, c);
@@ -41,7 +43,7 @@ export function metrics(triples) {
 /** 95% half-width of F1 by bootstrap over pages (seeded, so runs are comparable). */
 export function f1Interval(triples, samples = 1000) {
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const values = [];
   for (let s = 0; s < samples; s++) {
     const pick = triples.map(() => triples[Math.floor(rand() * triples.length)]);

@@ -27,11 +27,18 @@ const tmp = mkdtempSync(join(tmpdir(), 'moonlit-bench-'));
 const bundle = join(tmp, 'bench.js');
 await build({
   entryPoints: [join(import.meta.dirname, 'extract-entry.ts')],
-  bundle: true, format: 'iife', target: 'chrome120', minify: true, outfile: bundle, logLevel: 'warning',
+  bundle: true,
+  format: 'iife',
+  target: 'chrome120',
+  minify: true,
+  outfile: bundle,
+  logLevel: 'warning',
   alias: { '@': repo },
 });
 
-const sets = loadCorpora(corpus).filter((s) => !SET || s.name === SET).map((s) => ({ ...s, pages: s.pages.filter((p) => !ONLY || p.id.includes(ONLY)) }));
+const sets = loadCorpora(corpus)
+  .filter((s) => !SET || s.name === SET)
+  .map((s) => ({ ...s, pages: s.pages.filter((p) => !ONLY || p.id.includes(ONLY)) }));
 const server = await startServer(sets);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--disable-gpu'] });
 // Page scripts off, as upstream fetched the pages; nothing leaves loopback.

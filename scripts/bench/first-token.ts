@@ -89,7 +89,10 @@ async function measure(sim: Simulator, panel: Page, worker: BenchBrowser['sessio
   const before = sim.log.length;
   const startWall = await start();
   const p = await waitResult(panel);
-  const w = (await worker.evaluate('globalThis.__benchW')) as Record<'askArrivedAt' | 'fetchAt' | 'responseAt' | 'injectAt' | 'injectedAt' | 'deltaPostAt', number>;
+  const w = (await worker.evaluate('globalThis.__benchW')) as Record<
+    'askArrivedAt' | 'fetchAt' | 'responseAt' | 'injectAt' | 'injectedAt' | 'deltaPostAt',
+    number
+  >;
   const during = sim.log.slice(before);
   assert.equal(p.status, 'done', `the answer ended as ${p.status}`);
   assert.ok(p.finalText.includes('Nobody has disputed them since.'), `unexpected answer text: ${p.finalText.slice(0, 200)}`);
@@ -137,8 +140,13 @@ async function measure(sim: Simulator, panel: Page, worker: BenchBrowser['sessio
 
 async function bareFetch(sim: Simulator, panel: Page, body: string) {
   const before = sim.log.length;
-  const r = await panel.evaluate(`(${BARE_FETCH_SOURCE})(${JSON.stringify({ url: `${sim.baseUrl}/chat/completions`, key: DEFAULT_KEY, body })})`) as {
-    t0: number; firstAt: number; firstPaint: number; lastAt: number; finalPaint: number; chars: number;
+  const r = (await panel.evaluate(`(${BARE_FETCH_SOURCE})(${JSON.stringify({ url: `${sim.baseUrl}/chat/completions`, key: DEFAULT_KEY, body })})`)) as {
+    t0: number;
+    firstAt: number;
+    firstPaint: number;
+    lastAt: number;
+    finalPaint: number;
+    chars: number;
   };
   const chat = chats(sim.log.slice(before));
   assert.equal(chat.length, 1, 'the bare fetch should make one request');
@@ -246,7 +254,9 @@ export async function main() {
       changedRuns.push(c);
       pressRuns.push(p);
       bareRuns.push(f);
-      log(`  run ${i + 1}: send ${s.overhead.toFixed(1)} ms, menu ${m.overhead.toFixed(1)} ms, changed page ${c.overhead.toFixed(1)} ms, bare ${f.overhead.toFixed(1)} ms, pressed ${p.overhead.toFixed(1)} ms; send stages ${JSON.stringify(s.stages, (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
+      log(
+        `  run ${i + 1}: send ${s.overhead.toFixed(1)} ms, menu ${m.overhead.toFixed(1)} ms, changed page ${c.overhead.toFixed(1)} ms, bare ${f.overhead.toFixed(1)} ms, pressed ${p.overhead.toFixed(1)} ms; send stages ${JSON.stringify(s.stages, (_, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`,
+      );
     }
     const requestBytes = Buffer.byteLength(body);
     const pick = (xs: { [k: string]: unknown }[], k: string) => summarize(xs.map((x) => x[k] as number));
@@ -294,10 +304,22 @@ export async function main() {
         what: 'Send with a paragraph added to the page after the question was typed, so the page is read in full again after the click (the request is checked to contain it)',
         ...figure(changedRuns),
       },
-      baseline: { what: 'bare fetch of the same request from the panel page, first chunk into the DOM, next frame', overhead: bare, total: pick(bareRuns, 'total'), lastTokenToFinalPaint: bareLast },
+      baseline: {
+        what: 'bare fetch of the same request from the panel page, first chunk into the DOM, next frame',
+        overhead: bare,
+        total: pick(bareRuns, 'total'),
+        lastTokenToFinalPaint: bareLast,
+      },
     };
-    for (const [name, f] of [['Send', results.send], ['Summarize (menu)', results.contextMenuSummarize], [`Send, ${PRESS_MS} ms press`, results.sendPressed], ['Send, page changed', results.sendAfterPageChanged]] as const) {
-      log(`${name}: overhead ${fmtMs(f.overhead)}, ×${f.ratioToBaseline} baseline; last token → final paint ${fmtMs(f.lastTokenToFinalPaint)}; API requests per question ${f.apiRequestsPerQuestion.join(',')}`);
+    for (const [name, f] of [
+      ['Send', results.send],
+      ['Summarize (menu)', results.contextMenuSummarize],
+      [`Send, ${PRESS_MS} ms press`, results.sendPressed],
+      ['Send, page changed', results.sendAfterPageChanged],
+    ] as const) {
+      log(
+        `${name}: overhead ${fmtMs(f.overhead)}, ×${f.ratioToBaseline} baseline; last token → final paint ${fmtMs(f.lastTokenToFinalPaint)}; API requests per question ${f.apiRequestsPerQuestion.join(',')}`,
+      );
       assert.deepEqual(f.apiRequestsPerQuestion, [1], `${name}: exactly one API request should reach the simulator per question`);
     }
     log(`baseline: ${fmtMs(bare)}; last chunk → final paint ${fmtMs(bareLast)}`);

@@ -48,7 +48,9 @@ for (const c of CASES) {
   }
   const growth = linearity(rows.map((r) => ({ size: r.size, time: Math.max(r.ours.median, 0.01) })));
   const last = rows[rows.length - 1];
-  log(`${c.name}: ${rows.map((r) => `${r.size / 1000}K ${r.ours.median} ms`).join(', ')} · exponent ${growth.exponent} (${growth.verdict}) · ×${last.ratio} of prose at ${last.size / 1000}K`);
+  log(
+    `${c.name}: ${rows.map((r) => `${r.size / 1000}K ${r.ours.median} ms`).join(', ')} · exponent ${growth.exponent} (${growth.verdict}) · ×${last.ratio} of prose at ${last.size / 1000}K`,
+  );
   results.push({ name: c.name, rows, linearity: growth });
 }
 writeResults('hostile', { sizes: SIZES, runs: N, cases: results });

@@ -41,7 +41,9 @@ function machine() {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
     memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
-    loadAtStart: loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadAtStart: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
     os: `${osType()} ${release()}`,
     node: process.version,
     chromium: /([\d.]+)/.exec(sh('/usr/bin/chromium', ['--version']))?.[1] ?? 'unknown',
@@ -71,16 +73,30 @@ function run(b, env) {
     const child = spawn(b.cmd, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => { stderr += d; process.stderr.write(d); });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      process.stderr.write(d);
+    });
     const timer = setTimeout(() => {
       console.error(`!! ${b.name} ran over ${b.minutes} minutes; stopping it.`);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     }, b.minutes * 60_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       let results;
-      try { results = JSON.parse(readFileSync(json, 'utf8')); } catch { /* no --json support */ }
+      try {
+        results = JSON.parse(readFileSync(json, 'utf8'));
+      } catch {
+        /* no --json support */
+      }
       done({
         ok: code === 0,
         exitCode: code,
@@ -130,10 +146,21 @@ try {
   for (const b of BENCHES) {
     console.log(`\n=== bench: ${b.name} ===`);
     const date = new Date().toISOString();
-    const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(' ');
+    const loadAtStart = loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
     const ran = await run(b, env);
     // Per bench: with --only, benches of different runs (and loads) sit side by side.
-    all.benches[b.name] = { date, load: { atStart: loadAtStart, atEnd: loadavg().map((l) => l.toFixed(2)).join(' ') }, ...ran };
+    all.benches[b.name] = {
+      date,
+      load: {
+        atStart: loadAtStart,
+        atEnd: loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' '),
+      },
+      ...ran,
+    };
     console.log(`=== ${all.benches[b.name].ok ? 'done' : 'FAILED'}: ${b.name} (${all.benches[b.name].seconds} s) ===`);
   }
 } finally {
@@ -145,7 +172,9 @@ if (only && existsSync(join(repo, 'bench/results.json'))) {
     const prevAll = JSON.parse(readFileSync(join(repo, 'bench/results.json'), 'utf8'));
     const prev = Object.entries(prevAll.benches ?? {}).map(([k, v]) => [k, { ...v, date: v.date ?? prevAll.date }]);
     all.benches = { ...Object.fromEntries(prev), ...all.benches };
-  } catch { /* unreadable: write only this run */ }
+  } catch {
+    /* unreadable: write only this run */
+  }
 }
 writeReports(all);
 process.exit(BENCHES.every((b) => all.benches[b.name]?.ok) ? 0 : 1);

@@ -12,7 +12,12 @@ import { twoColumnPdf, textPdf, makePdf } from '../../tests/unit/documents/make-
 
 const EXT = resolve('.output/chrome-mv3-e2e');
 const files: Record<string, Uint8Array> = { '/two.pdf': twoColumnPdf(), '/three.pdf': textPdf(3, 'Three'), '/scan.pdf': makePdf([[], []]) };
-const checks: [string, string][] = [['/two.pdf', 'done'], ['/three.pdf', 'done'], ['/scan.pdf', 'needs-ocr'], ['/missing.pdf', 'failed']];
+const checks: [string, string][] = [
+  ['/two.pdf', 'done'],
+  ['/three.pdf', 'done'],
+  ['/scan.pdf', 'needs-ocr'],
+  ['/missing.pdf', 'failed'],
+];
 // With the corpus: the Japanese PDF needs the packaged character maps.
 const CJK = resolve('..', 'shared', 'corpus', 'pdf', 'issue16538.pdf');
 if (existsSync(CJK)) {

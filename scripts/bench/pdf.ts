@@ -47,10 +47,19 @@ async function ours(bytes: Uint8Array, password?: string): Promise<{ ms: number;
   }
 }
 
-const files = readdirSync(DIR).filter((f) => f.endsWith('.pdf')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.pdf'))
+  .sort();
 await ours(new Uint8Array(readFileSync(join(DIR, files[0])))); // warm up pdf.js and the JIT
 const rows: string[][] = [];
-const figures: { file: string; pages: number | string; chars: number; baseline: ReturnType<typeof summarize>; ours: ReturnType<typeof summarize>; ratio: number | null }[] = [];
+const figures: {
+  file: string;
+  pages: number | string;
+  chars: number;
+  baseline: ReturnType<typeof summarize>;
+  ours: ReturnType<typeof summarize>;
+  ratio: number | null;
+}[] = [];
 let targetMs: number | undefined;
 for (const f of files) {
   const bytes = new Uint8Array(readFileSync(join(DIR, f)));

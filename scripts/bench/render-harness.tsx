@@ -49,25 +49,38 @@ async function run(kind: 'naive' | 'incremental', bytes: number, size: number, g
 
 // Diagnosis (BENCH_DETAIL): the synchronous part of MarkdownView's slowest frames (engine update and tail size;
 // block builds run in Preact's render microtask, after it).
-interface FrameNote { ms: number; block: number; relink: number; tail: number; tailChars: number; at: number }
+interface FrameNote {
+  ms: number;
+  block: number;
+  relink: number;
+  tail: number;
+  tailChars: number;
+  at: number;
+}
 const frames: FrameNote[] = [];
 let current: FrameNote | null = null;
 // Only in detail runs (?detail): the timing wrapper itself costs a little per frame.
 const detail = new URLSearchParams(location.search).has('detail');
-if (detail) setRenderSpy((kind) => {
-  if (current) current[kind]++;
-});
-if (detail) setFrameScheduler((callback, win) => {
-  const id = win.requestAnimationFrame(() => {
-    const note: FrameNote = { ms: 0, block: 0, relink: 0, tail: 0, tailChars: 0, at: performance.now() };
-    current = note;
-    const t0 = performance.now();
-    callback();
-    note.ms = performance.now() - t0;
-    note.tailChars = document.querySelector('.md-tail')?.textContent?.length ?? 0;
-    current = null;
-    frames.push(note);
+if (detail)
+  setRenderSpy((kind) => {
+    if (current) current[kind]++;
   });
-  return () => win.cancelAnimationFrame(id);
-});
-(window as unknown as { benchFrames: () => FrameNote[] }).benchFrames = () => frames.slice().sort((a, b) => b.ms - a.ms).slice(0, 8);
+if (detail)
+  setFrameScheduler((callback, win) => {
+    const id = win.requestAnimationFrame(() => {
+      const note: FrameNote = { ms: 0, block: 0, relink: 0, tail: 0, tailChars: 0, at: performance.now() };
+      current = note;
+      const t0 = performance.now();
+      callback();
+      note.ms = performance.now() - t0;
+      note.tailChars = document.querySelector('.md-tail')?.textContent?.length ?? 0;
+      current = null;
+      frames.push(note);
+    });
+    return () => win.cancelAnimationFrame(id);
+  });
+(window as unknown as { benchFrames: () => FrameNote[] }).benchFrames = () =>
+  frames
+    .slice()
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 8);

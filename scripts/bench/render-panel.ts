@@ -70,7 +70,9 @@ try {
     return { math: el?.querySelectorAll('math').length ?? 0, copy: el?.querySelectorAll('button.md-copy').length ?? 0, chars: el?.textContent?.length ?? 0 };
   }, index);
   const stats = analyse(events, 'sidepanel.html');
-  console.log(`RESULT ${JSON.stringify({ status: final.status, length: text.length, deltas: Math.ceil(text.length / DELTA), gapMs: GAP_MS, warm, ...dom, ...stats })}`);
+  console.log(
+    `RESULT ${JSON.stringify({ status: final.status, length: text.length, deltas: Math.ceil(text.length / DELTA), gapMs: GAP_MS, warm, ...dom, ...stats })}`,
+  );
 } finally {
   await b.close();
   await site.close();
@@ -111,15 +113,25 @@ function printHotspots(p: CpuProfile, trace: TraceEvent[]): void {
       const key = chain.slice(0, 4).join(' < ');
       chains.set(key, (chains.get(key) ?? 0) + p.timeDeltas[i] / 1000);
     });
-    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `   ${v.toFixed(1)} ms ${k}`).join('\n');
+    const top = (m: Map<string, number>) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([k, v]) => `   ${v.toFixed(1)} ms ${k}`)
+        .join('\n');
     console.log(`task ${((to - from) / 1000).toFixed(1)} ms — self time:\n${top(self)}\n  our frames:\n${top(chains)}`);
   }
 }
 
 function analyseWindows(trace: TraceEvent[]): [number, number][] {
   const tasks = trace.filter((e) => e.ph === 'X' && e.name === 'RunTask');
-  const started = trace.find((e) => e.name === 'TracingStartedInBrowser') as unknown as { args?: { data?: { frames?: { url?: string; processId?: number }[] } } };
+  const started = trace.find((e) => e.name === 'TracingStartedInBrowser') as unknown as {
+    args?: { data?: { frames?: { url?: string; processId?: number }[] } };
+  };
   const pid = started?.args?.data?.frames?.find((f) => String(f.url).includes('sidepanel.html'))?.processId;
-  const mine = tasks.filter((e) => e.pid === pid).sort((a, b) => b.dur - a.dur).slice(0, 3);
+  const mine = tasks
+    .filter((e) => e.pid === pid)
+    .sort((a, b) => b.dur - a.dur)
+    .slice(0, 3);
   return mine.map((e) => [e.ts, e.ts + e.dur]);
 }

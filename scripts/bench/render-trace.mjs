@@ -9,7 +9,8 @@ export function mainThread(events, urlPart) {
     const hit = frame && mains.find((m) => m.pid === frame.processId);
     if (hit) return hit;
   }
-  let best, most = -1;
+  let best,
+    most = -1;
   for (const m of mains) {
     const busy = events.reduce((s, e) => s + (e.ph === 'X' && e.name === 'RunTask' && e.pid === m.pid && e.tid === m.tid ? e.dur : 0), 0);
     if (busy > most) [best, most] = [m, busy];
@@ -27,7 +28,11 @@ function insideTask(onMain, task, firstTs) {
     const key = what ? `${e.name}(${what})` : e.name;
     names[key] = Math.max(names[key] ?? 0, (e.tdur ?? e.dur) / 1000);
   }
-  const top = Object.entries(names).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+  const top = Object.entries(names)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(', ');
   return `${(task.dur / 1000).toFixed(1)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(1)}) at +${((task.ts - firstTs) / 1000).toFixed(0)} ms: ${top}`;
 }
 
@@ -37,7 +42,10 @@ export function analyse(events, urlPart) {
   if (!main) throw new Error('no renderer main thread in the trace');
   const onMain = events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid);
   const tasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
-  const paints = onMain.filter((e) => e.name === 'Paint' || e.name === 'PrePaint').map((e) => e.ts + e.dur).sort((a, b) => a - b);
+  const paints = onMain
+    .filter((e) => e.name === 'Paint' || e.name === 'PrePaint')
+    .map((e) => e.ts + e.dur)
+    .sort((a, b) => a - b);
   const perPaint = [];
   let t = 0;
   for (const p of paints) {
@@ -56,7 +64,11 @@ export function analyse(events, urlPart) {
   const p95 = perPaint.length ? perPaint[Math.min(perPaint.length - 1, Math.floor(perPaint.length * 0.95))] : 0;
   const byName = {};
   for (const e of onMain) if (e.name !== 'RunTask') byName[e.name] = (byName[e.name] ?? 0) + e.dur / 1000;
-  const top = Object.entries(byName).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+  const top = Object.entries(byName)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+    .join(', ');
   const firstTs = tasks[0]?.ts ?? 0;
   // The three longest by wall time and the three by CPU time (on a loaded machine they differ).
   const byWall = [...tasks].sort((a, b) => b.dur - a.dur).slice(0, 3);

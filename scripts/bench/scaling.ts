@@ -22,7 +22,13 @@ const KB = 1024;
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? process.argv[onlyArg + 1].split(',') : ['extract', 'tokens', 'render', 'memory'];
 
-interface Row { size: number; ours: Summary; base: Summary; ratio: number | null; [k: string]: unknown }
+interface Row {
+  size: number;
+  ours: Summary;
+  base: Summary;
+  ratio: number | null;
+  [k: string]: unknown;
+}
 // The growth fit uses each size's fastest run: on a shared machine noise only ever adds time.
 const table = (rows: Row[]) => ({ rows, linearity: linearity(rows.map((r) => ({ size: r.size, time: r.ours.min }))) });
 
@@ -30,8 +36,15 @@ async function bundle(dir: string): Promise<string> {
   const outfile = join(dir, 'scaling.js');
   await build({
     entryPoints: [join(import.meta.dirname, 'lib/scaling-entry.tsx')],
-    bundle: true, format: 'iife', target: 'chrome120', minify: true, outfile, logLevel: 'error',
-    jsx: 'automatic', jsxImportSource: 'preact', loader: { '.css': 'empty' },
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    minify: true,
+    outfile,
+    logLevel: 'error',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.css': 'empty' },
     define: { 'process.env.NODE_ENV': '"production"', 'import.meta.env.FIREFOX': 'false', 'import.meta.env.MODE': '"production"' },
     alias: { '@': repo, 'wxt/browser': join(import.meta.dirname, 'lib/i18n-stub.ts') },
   });
@@ -95,8 +108,15 @@ function tokensAndPrompt() {
     // Each timed estimate is a first one: estimateTokens remembers the last long texts it saw.
     const e = summarize(timeNode(n, () => (forgetTokenEstimates(), estimateTokens(text))));
     est.push({ size, ours: e, base, ratio: ratio(e.median, base.median), tokens: estimateTokens(text) });
-    const ask = { mode: 'ask' as const, question: 'What does the page say about the tides?', history: [], page: { url: 'http://127.0.0.1/x', title: 'Tides', text, selection: '' } };
-    const p = summarize(timeNode(n, () => (forgetTokenEstimates(), buildChatBody({ ask, model: 'kimi-k2.6', now: new Date(0), timeZone: 'UTC', locale: 'en' }))));
+    const ask = {
+      mode: 'ask' as const,
+      question: 'What does the page say about the tides?',
+      history: [],
+      page: { url: 'http://127.0.0.1/x', title: 'Tides', text, selection: '' },
+    };
+    const p = summarize(
+      timeNode(n, () => (forgetTokenEstimates(), buildChatBody({ ask, model: 'kimi-k2.6', now: new Date(0), timeZone: 'UTC', locale: 'en' }))),
+    );
     prompt.push({ size, ours: p, base, ratio: ratio(p.median, base.median) });
     log(`  tokens ${size}: estimate ${e.median} ms, buildChatBody ${p.median} ms, char pass ${base.median} ms`);
   }
@@ -117,7 +137,10 @@ async function rendering(browser: Browser, code: string) {
       const ours: number[] = [];
       const base: number[] = [];
       let elements = 0;
-      await page.evaluate(([t]) => (globalThis as never as { __scaling: { stream(m: string, t: string, d: number): Promise<unknown> } }).__scaling.stream('markdown', t, 40), [text.slice(0, 4096)]);
+      await page.evaluate(
+        ([t]) => (globalThis as never as { __scaling: { stream(m: string, t: string, d: number): Promise<unknown> } }).__scaling.stream('markdown', t, 40),
+        [text.slice(0, 4096)],
+      );
       for (let i = 0; i < n; i++) {
         const m = (await page.evaluate(`__scaling.stream('markdown', ${JSON.stringify(text)}, 40)`)) as { ms: number; elements: number };
         const p = (await page.evaluate(`__scaling.stream('plain', ${JSON.stringify(text)}, 40)`)) as { ms: number };
@@ -133,7 +156,12 @@ async function rendering(browser: Browser, code: string) {
   } finally {
     await page.close();
   }
-  return { unit: 'characters of Markdown', baseline: 'the same deltas appended as plain text (a new paragraph at each blank line, no Markdown)', deltaChars: 40, ...table(rows) };
+  return {
+    unit: 'characters of Markdown',
+    baseline: 'the same deltas appended as plain text (a new paragraph at each blank line, no Markdown)',
+    deltaChars: 40,
+    ...table(rows),
+  };
 }
 
 export async function main() {

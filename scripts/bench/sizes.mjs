@@ -19,12 +19,15 @@ const results = {
   build: '.output/chrome-mv3',
   unit: 'bytes, gzip -9',
   entries: entries.map((e) => {
-    const b = e.name.startsWith('content script') ? budgets.find((x) => x.id === 'content-script' && x.files.some((f) => e.files.some((g) => g.file === f.file))) : budgets.find((x) => x.id === budgetOf[e.name]);
+    const b = e.name.startsWith('content script')
+      ? budgets.find((x) => x.id === 'content-script' && x.files.some((f) => e.files.some((g) => g.file === f.file)))
+      : budgets.find((x) => x.id === budgetOf[e.name]);
     return { name: e.name, raw: e.raw, gzip: e.gzip, files: e.files.map((f) => f.file), budget: b?.budget ?? null, ok: b ? b.ok : null };
   }),
 };
 console.log(budgetTable(budgets));
-for (const e of results.entries) console.log(`  ${e.name.padEnd(30)} ${kib(e.gzip).padStart(10)} gzip ${kib(e.raw).padStart(10)} raw${e.budget ? `  (budget ${kib(e.budget)})` : ''}`);
+for (const e of results.entries)
+  console.log(`  ${e.name.padEnd(30)} ${kib(e.gzip).padStart(10)} gzip ${kib(e.raw).padStart(10)} raw${e.budget ? `  (budget ${kib(e.budget)})` : ''}`);
 if (jsonAt >= 0) {
   mkdirSync(dirname(argv[jsonAt + 1]), { recursive: true });
   writeFileSync(argv[jsonAt + 1], JSON.stringify(results, null, 2));

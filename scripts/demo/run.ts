@@ -141,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
         '  3. Click "Summarize this page" for a summary; press "Stop" while an answer streams to end it.',
         '  4. Or go to the article tab and click the Moonlit toolbar button (puzzle-piece menu → Moonlit)',
         '     to open the real side panel.',
-        '  5. Settings: right-click the toolbar button → Options (or open the extension\'s options page).',
+        "  5. Settings: right-click the toolbar button → Options (or open the extension's options page).",
         '',
         `Close the browser or press Ctrl+C to stop (the demo stops by itself after ${args.minutes} minutes).`,
       ].join('\n'),

@@ -61,7 +61,6 @@ describe('Accessibility in Chromium (axe-core, keyboard)', () => {
     assert.equal((await waitForAnswerStatus(panel.ui, 1, ['done', 'error', 'stopped'])).status, 'error');
   });
 
-
   for (const scheme of SCHEMES) {
     it(`panel (${scheme}): no serious or critical axe violation with an answer and an error shown`, async () => {
       await panel.page.emulateMedia({ colorScheme: scheme });
@@ -77,7 +76,11 @@ describe('Accessibility in Chromium (axe-core, keyboard)', () => {
       const violations = await runAxe(panel.page);
       const serious = violations.filter(isSerious);
       if (violations.length > serious.length) console.log(`# ${scheme} panel, minor: ${describeViolations(violations.filter((v) => !isSerious(v)))}`);
-      assert.deepEqual(serious.map((v) => v.id), [], describeViolations(serious));
+      assert.deepEqual(
+        serious.map((v) => v.id),
+        [],
+        describeViolations(serious),
+      );
     });
 
     it(`options page (${scheme}): no serious or critical axe violation`, async () => {
@@ -88,14 +91,18 @@ describe('Accessibility in Chromium (axe-core, keyboard)', () => {
         const violations = await runAxe(options.page);
         const serious = violations.filter(isSerious);
         if (violations.length > serious.length) console.log(`# ${scheme} options, minor: ${describeViolations(violations.filter((v) => !isSerious(v)))}`);
-        assert.deepEqual(serious.map((v) => v.id), [], describeViolations(serious));
+        assert.deepEqual(
+          serious.map((v) => v.id),
+          [],
+          describeViolations(serious),
+        );
       } finally {
         await options.ui.close();
       }
     });
   }
 
-  it('Tab alone reaches the question box, Send, Summarize, New chat, History and the answer\'s buttons', async () => {
+  it("Tab alone reaches the question box, Send, Summarize, New chat, History and the answer's buttons", async () => {
     await panel.page.emulateMedia({ colorScheme: 'light' });
     await panel.page.bringToFront();
     await panel.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -37,12 +37,15 @@ const storedActions = (page: UiPage) =>
 const lastBody = (m: Moonlit) => chatRequests(m.sim.log).at(-1)!.json as Body;
 
 async function checkBox(page: UiPage, label: string, on: boolean): Promise<void> {
-  const done = await page.evaluate(([l, v]: [string, boolean]) => {
-    const box = [...document.querySelectorAll('.action-form label')].find((x) => x.textContent?.trim() === l)?.querySelector('input');
-    if (!box) return false;
-    if (box.checked !== v) box.click();
-    return box.checked === v;
-  }, [label, on] as [string, boolean]);
+  const done = await page.evaluate(
+    ([l, v]: [string, boolean]) => {
+      const box = [...document.querySelectorAll('.action-form label')].find((x) => x.textContent?.trim() === l)?.querySelector('input');
+      if (!box) return false;
+      if (box.checked !== v) box.click();
+      return box.checked === v;
+    },
+    [label, on] as [string, boolean],
+  );
   assert.ok(done, `the "${label}" checkbox should be there and ${on ? 'checked' : 'unchecked'}`);
 }
 
@@ -61,7 +64,10 @@ async function menuExists(m: Moonlit, id: string): Promise<boolean> {
   const update = async (i: string) => {
     const g = globalThis as unknown as { browser?: unknown; chrome?: unknown };
     const c = (g.browser ?? g.chrome) as { contextMenus: { update(id: string, p: object): Promise<void> } };
-    return c.contextMenus.update(i, {}).then(() => true, () => false);
+    return c.contextMenus.update(i, {}).then(
+      () => true,
+      () => false,
+    );
   };
   if (m.kind === 'chromium') return (await currentWorker(m.b.context)).evaluate(update, id);
   return m.helper.evaluate(update, id);
@@ -88,7 +94,12 @@ function actionsSuite(kind: BrowserKind) {
       await o.fill(msg('actionsName'), NAME);
       await o.fill(msg('actionsPrompt'), 'Write about {{who}}');
       const wrong = msg('actionsErrUnknownVariable', 'who');
-      await waitInPage(o, 'the unknown-variable message', (w: string) => [...document.querySelectorAll('[role="alert"]')].some((a) => a.textContent === w), wrong);
+      await waitInPage(
+        o,
+        'the unknown-variable message',
+        (w: string) => [...document.querySelectorAll('[role="alert"]')].some((a) => a.textContent === w),
+        wrong,
+      );
       // Save refuses while the template is wrong: nothing is stored.
       await o.click(msg('actionsSave'));
       assert.equal(JSON.stringify((await storedActions(o)) ?? null), 'null');
@@ -109,26 +120,33 @@ function actionsSuite(kind: BrowserKind) {
       await options.close();
       // The panel in front again: a tab in the background gets no animation frames, so it would paint nothing.
       const mm = m();
-      if (mm.kind === 'chromium') await mm.b.context.pages().find((pg) => pg.url().includes('/sidepanel.html'))?.bringToFront();
+      if (mm.kind === 'chromium')
+        await mm.b.context
+          .pages()
+          .find((pg) => pg.url().includes('/sidepanel.html'))
+          ?.bringToFront();
     });
 
     it('the context menu shows it at once (six items: under one Moonlit parent), built-in ids unchanged', { timeout: 30_000 }, async () => {
       await waitFor('the new action in the context menu', () => menuExists(m(), actionId));
-      for (const id of ['moonlit', 'summarize-page', 'explain-selection', 'ask-selection']) assert.ok(await menuExists(m(), id), `menu item "${id}" should exist`);
+      for (const id of ['moonlit', 'summarize-page', 'explain-selection', 'ask-selection'])
+        assert.ok(await menuExists(m(), id), `menu item "${id}" should exist`);
       assert.equal(await menuExists(m(), 'no-such-item'), false, 'an unknown id is refused, so the checks above mean something');
     });
 
-    it('its menu item, fired through the real listener, asks its prompt with the selection as data and the standing instructions', { timeout: 60_000 }, async () => {
+    it('its menu item, fired through the real listener, asks its prompt with the selection as data and the standing instructions', {
+      timeout: 60_000,
+    }, async () => {
       const selection = await selectInPage(article.ui, ARTICLE_SENTENCE);
       assert.equal(selection, ARTICLE_SENTENCE);
       await checkAction(panel.ui, m().sim, { via: 'menu', id: actionId, select: true, expect: ['<selection>', ARTICLE_SENTENCE], asked: ASKED }, () =>
         clickMenuItem(m(), actionId, tabId, m().site.url('article.html'), selection),
       );
       const body = lastBody(m());
-      assert.equal(body.model, ACTION_MODEL, 'the action\'s own model answers it');
+      assert.equal(body.model, ACTION_MODEL, "the action's own model answers it");
       assert.notEqual(m().model, ACTION_MODEL, 'and it is not the saved model');
-      assert.equal(body.messages[0].content, SYSTEM_PROMPT, 'Moonlit\'s own framing comes first');
-      assert.equal(body.messages[1].content, `${ANSWER_STYLE_INTRO}\n${STYLE}`, 'the user\'s instructions come right after it');
+      assert.equal(body.messages[0].content, SYSTEM_PROMPT, "Moonlit's own framing comes first");
+      assert.equal(body.messages[1].content, `${ANSWER_STYLE_INTRO}\n${STYLE}`, "the user's instructions come right after it");
       assert.ok(body.messages[2].content.includes('<page_content>'), 'then the page');
     });
 
@@ -137,33 +155,55 @@ function actionsSuite(kind: BrowserKind) {
       await selectInPage(article.ui, null);
       const ask = msg('panelAskLabel');
       await p.fill(ask, '/');
-      const options = () => p.evaluate(() => ({
-        names: [...document.querySelectorAll('[role="listbox"] [role="option"]')].map((o) => o.textContent),
-        active: document.querySelector('.ask-box textarea')?.getAttribute('aria-activedescendant'),
-        selected: document.querySelector('[role="option"][aria-selected="true"]')?.id,
-      }), null);
+      const options = () =>
+        p.evaluate(
+          () => ({
+            names: [...document.querySelectorAll('[role="listbox"] [role="option"]')].map((o) => o.textContent),
+            active: document.querySelector('.ask-box textarea')?.getAttribute('aria-activedescendant'),
+            selected: document.querySelector('[role="option"][aria-selected="true"]')?.id,
+          }),
+          null,
+        );
       await waitInPage(p, 'the slash list', () => document.querySelectorAll('[role="listbox"] [role="option"]').length > 1, null);
       const all = await options();
       assert.ok(all.names.includes(NAME) && all.names.includes(msg('menuSummarizePage')), `every visible action is listed: ${JSON.stringify(all.names)}`);
       assert.equal(all.active, all.selected);
       await key(p, 'ArrowDown');
-      await waitInPage(p, 'the second option to be active', () => document.querySelector('.ask-box textarea')?.getAttribute('aria-activedescendant') === 'slash-action-1', null);
+      await waitInPage(
+        p,
+        'the second option to be active',
+        () => document.querySelector('.ask-box textarea')?.getAttribute('aria-activedescendant') === 'slash-action-1',
+        null,
+      );
       await p.fill(ask, '/hai');
-      await waitInPage(p, 'the list filtered to the one action', (n: string) => {
-        const o = [...document.querySelectorAll('[role="listbox"] [role="option"]')];
-        return o.length === 1 && o[0].textContent === n && o[0].getAttribute('aria-selected') === 'true';
-      }, NAME);
+      await waitInPage(
+        p,
+        'the list filtered to the one action',
+        (n: string) => {
+          const o = [...document.querySelectorAll('[role="listbox"] [role="option"]')];
+          return o.length === 1 && o[0].textContent === n && o[0].getAttribute('aria-selected') === 'true';
+        },
+        NAME,
+      );
       await key(p, 'Enter');
-      await waitInPage(p, 'the picked action shown, the list closed', (n: string) => document.querySelector('.chosen-action')?.textContent?.includes(n) && !document.querySelector('[role="listbox"]'), NAME);
+      await waitInPage(
+        p,
+        'the picked action shown, the list closed',
+        (n: string) => document.querySelector('.chosen-action')?.textContent?.includes(n) && !document.querySelector('[role="listbox"]'),
+        NAME,
+      );
       const before = chatRequests(m().sim.log).length;
       await p.fill(ask, 'Keep it short.');
       await key(p, 'Enter');
-      await waitFor('the slash command\'s request', () => chatRequests(m().sim.log).length > before);
+      await waitFor("the slash command's request", () => chatRequests(m().sim.log).length > before);
       const body = lastBody(m());
       const question = flat(body.messages.at(-1)!.content);
-      assert.ok(question.endsWith(flat(`${ASKED}\n\nKeep it short.`)), `the question should be the action's prompt, then the rest of the line: …${question.slice(-200)}`);
+      assert.ok(
+        question.endsWith(flat(`${ASKED}\n\nKeep it short.`)),
+        `the question should be the action's prompt, then the rest of the line: …${question.slice(-200)}`,
+      );
       assert.equal(body.messages[1].content, `${ANSWER_STYLE_INTRO}\n${STYLE}`);
-      assert.equal(body.model, ACTION_MODEL, 'as a slash command too, the action\'s own model');
+      assert.equal(body.model, ACTION_MODEL, "as a slash command too, the action's own model");
     });
   });
 }

@@ -43,7 +43,11 @@ describe('Moonlit with bad input in Chromium', () => {
     await panel.ui.click(msg('panelSend'));
     await waitInPage(panel.ui, 'the empty-question hint', (t: string) => document.body.textContent!.includes(t), msg('panelEmptyQuestion'));
     const beside = await requestsBesideMarker(sim, logBefore, panel.ui, 'A real question after the empty one.');
-    assert.deepEqual(beside.filter((r) => r.includes('/chat/completions')), [], 'an empty question must not reach Kimi');
+    assert.deepEqual(
+      beside.filter((r) => r.includes('/chat/completions')),
+      [],
+      'an empty question must not reach Kimi',
+    );
   });
 
   it('bad input: a 200 KB question is sent whole, not cut, and answered', async () => {
@@ -62,10 +66,11 @@ describe('Moonlit with bad input in Chromium', () => {
 
   it('bad input: a browser page (chrome://version) is explained, not read', async () => {
     // Without the "tabs" permission Moonlit cannot see a browser page's URL: find the new tab by its id.
-    const ids = () => helper.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
-      return (await api.tabs.query({})).map((t) => t.id ?? -1);
-    }, null);
+    const ids = () =>
+      helper.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+        return (await api.tabs.query({})).map((t) => t.id ?? -1);
+      }, null);
     const known = new Set(await ids());
     await openRaw(b.context, 'chrome://version/');
     const tabId = (await ids()).find((id) => !known.has(id));
@@ -87,7 +92,10 @@ describe('Moonlit with bad input in Chromium', () => {
   it('bad input: a 20 MB page and a binary page get an answer or a clear notice, and the panel keeps working', { timeout: 240_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'moonlit-bad-pages-'));
     const para = '<p>' + 'The hive hums through the long winter nights. '.repeat(20) + '</p>\n';
-    await writeFile(join(dir, 'huge.html'), `<!doctype html><html><head><title>Huge page</title></head><body><article><h1>Huge page</h1>${para.repeat(Math.ceil(20e6 / para.length))}</article></body></html>`);
+    await writeFile(
+      join(dir, 'huge.html'),
+      `<!doctype html><html><head><title>Huge page</title></head><body><article><h1>Huge page</h1>${para.repeat(Math.ceil(20e6 / para.length))}</article></body></html>`,
+    );
     const bytes = Buffer.alloc(200_000);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
     await writeFile(join(dir, 'binary.html'), bytes);

@@ -4,6 +4,10 @@ import assert from 'node:assert/strict';
 import { launchChrome } from './lib/launch-chrome';
 import { defineScenario } from './lib/scenario';
 
-defineScenario('Chromium', () => launchChrome(), (id) => {
-  assert.match(id, /^[a-p]{32}$/, `"${id}" is not a Chromium extension id`);
-});
+defineScenario(
+  'Chromium',
+  () => launchChrome(),
+  (id) => {
+    assert.match(id, /^[a-p]{32}$/, `"${id}" is not a Chromium extension id`);
+  },
+);

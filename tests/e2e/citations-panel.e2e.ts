@@ -21,7 +21,6 @@ function passageNumber(sim: Simulator, start: string): number {
   return Number(m[1]);
 }
 
-
 const buttons = (panel: RawPage) => panel.ui.evaluate(() => [...document.querySelectorAll<HTMLElement>('button.md-cite')].map((b) => b.dataset.cite!), null);
 const lastAnswerText = (panel: RawPage) => panel.ui.evaluate(() => [...document.querySelectorAll('[data-role="answer"]')].at(-1)?.textContent ?? '', null);
 
@@ -49,7 +48,9 @@ describe('Citations from the real panel in Chromium', () => {
     return { tab, panel, tabId, url };
   }
 
-  it("an answer's citation shows its passage on hover and highlights it on the page on click; a passage gone shows the quote", { timeout: 120_000 }, async () => {
+  it("an answer's citation shows its passage on hover and highlights it on the page on click; a passage gone shows the quote", {
+    timeout: 120_000,
+  }, async () => {
     const { tab, panel } = await panelOn('/article.html?from=panel', TITLE);
     // First question: learn how Moonlit numbered the passages (and that it asked Kimi to cite them).
     await ask(panel.ui, 'When were the mouse guards fitted?');
@@ -58,7 +59,10 @@ describe('Citations from the real panel in Chromium', () => {
     const second = passageNumber(sim, 'Swarm control in May');
     assert.match(messagesText(chatRequests(sim.log).at(-1)!), /cite the passages/);
     // Kimi cites two real passages and one that does not exist; the marker of the third is split across deltas.
-    sim.setDefault({ content: `Mouse guards went on in the last week of October [P${far}]. Swarms were controlled in May [P${second}]. The keeper was paid well [P99999].`, chunkSize: 3 });
+    sim.setDefault({
+      content: `Mouse guards went on in the last week of October [P${far}]. Swarms were controlled in May [P${second}]. The keeper was paid well [P99999].`,
+      chunkSize: 3,
+    });
     try {
       await ask(panel.ui, 'What happened in October and in May?');
       await waitForAnswerStatus(panel.ui, 1, ['done']);
@@ -78,10 +82,15 @@ describe('Citations from the real panel in Chromium', () => {
     await first.click();
     const marked = await waitFor('the page to highlight the cited passage', () => highlighted(tab.ui).then((h) => (h?.length ? h : null)), 10_000);
     assert.deepEqual(marked, [FAR_PASSAGE]);
-    await waitInPage(tab.ui, 'the passage to be scrolled into view', () => {
-      const r = document.getElementById('far')!.getBoundingClientRect();
-      return window.scrollY > 1000 && r.top >= 0 && r.bottom <= window.innerHeight;
-    }, null);
+    await waitInPage(
+      tab.ui,
+      'the passage to be scrolled into view',
+      () => {
+        const r = document.getElementById('far')!.getBoundingClientRect();
+        return window.scrollY > 1000 && r.top >= 0 && r.bottom <= window.innerHeight;
+      },
+      null,
+    );
 
     // The page drops the paragraph: the click says so and shows what Kimi cited; the conversation stays.
     await tab.ui.evaluate(() => document.getElementById('far')!.remove(), null);
@@ -107,7 +116,11 @@ describe('Citations from the real panel in Chromium', () => {
   it('with citations turned off, the page goes without numbers and the answer has no links', { timeout: 90_000 }, async () => {
     const { tab, panel } = await panelOn('/article.html?from=off', TITLE);
     await panel.ui.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { citations?: boolean }>>; set(v: object): Promise<void> } } } }).chrome;
+      const api = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, { citations?: boolean }>>; set(v: object): Promise<void> } } };
+        }
+      ).chrome;
       const { settings } = await api.storage.local.get('settings');
       await api.storage.local.set({ settings: { ...settings, citations: false } });
     }, null);
@@ -123,7 +136,9 @@ describe('Citations from the real panel in Chromium', () => {
     assert.match(sent, /In the last week of October/);
     assert.deepEqual(await buttons(panel), []);
     await panel.ui.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object>>; set(v: object): Promise<void> } } } }).chrome;
+      const api = (
+        globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, object>>; set(v: object): Promise<void> } } } }
+      ).chrome;
       const { settings } = await api.storage.local.get('settings');
       await api.storage.local.set({ settings: { ...settings, citations: true } });
     }, null);

@@ -12,7 +12,16 @@ import { launchChrome, type ChromeSession } from './lib/launch-chrome';
 import { launchFirefox, type FirefoxSession } from './lib/launch-firefox';
 import { waitFor, waitInPage, type UiPage } from './lib/ui-driver';
 import {
-  CHROME_PDF_VIEWER, FAR_PASSAGE, highlighted, PDF_PAGES, removeTab, scrollSettled, SECOND_PASSAGE, sendCite, startCiteSite, type CiteSite,
+  CHROME_PDF_VIEWER,
+  FAR_PASSAGE,
+  highlighted,
+  PDF_PAGES,
+  removeTab,
+  scrollSettled,
+  SECOND_PASSAGE,
+  sendCite,
+  startCiteSite,
+  type CiteSite,
 } from './lib/cite-site';
 
 describe('Citations in Chromium', () => {
@@ -42,7 +51,13 @@ describe('Citations in Chromium', () => {
     return { tab: t, panel: p, tabId: id };
   }
 
-  const request = (quote: string, at: number, extra: Partial<CiteRequest> = {}): CiteRequest => ({ tabId, url: site.url('/article.html'), quote, at, ...extra });
+  const request = (quote: string, at: number, extra: Partial<CiteRequest> = {}): CiteRequest => ({
+    tabId,
+    url: site.url('/article.html'),
+    quote,
+    at,
+    ...extra,
+  });
 
   it('scrolls to a passage far down the page and highlights exactly it', { timeout: 60_000 }, async () => {
     await tab.page.bringToFront();
@@ -52,21 +67,33 @@ describe('Citations in Chromium', () => {
     // Read at once: the mark lasts 2.5 s.
     assert.deepEqual(await highlighted(tab.ui), [FAR_PASSAGE], "the page's highlight registry should hold the passage");
     // The smooth scroll ends with the passage in view.
-    await waitInPage(tab.ui, 'the passage to be scrolled into view', () => {
-      const r = document.getElementById('far')!.getBoundingClientRect();
-      return window.scrollY > 1000 && r.top >= 0 && r.bottom <= window.innerHeight;
-    }, null);
-    await waitInPage(tab.ui, 'the highlight to go away', () => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('moonlit-cite'), null, { timeoutMs: 10_000 });
+    await waitInPage(
+      tab.ui,
+      'the passage to be scrolled into view',
+      () => {
+        const r = document.getElementById('far')!.getBoundingClientRect();
+        return window.scrollY > 1000 && r.top >= 0 && r.bottom <= window.innerHeight;
+      },
+      null,
+    );
+    await waitInPage(tab.ui, 'the highlight to go away', () => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('moonlit-cite'), null, {
+      timeoutMs: 10_000,
+    });
   });
 
   it('a second citation replaces the first highlight', { timeout: 60_000 }, async () => {
     assert.deepEqual(await sendCite(panel.ui, request(FAR_PASSAGE, 0.95)), { ok: true, how: 'highlight' });
     assert.deepEqual(await sendCite(panel.ui, request(SECOND_PASSAGE, 0.1)), { ok: true, how: 'highlight' });
     assert.deepEqual(await highlighted(tab.ui), [SECOND_PASSAGE]);
-    await waitInPage(tab.ui, 'the second passage in view', () => {
-      const r = document.getElementById('second')!.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight;
-    }, null);
+    await waitInPage(
+      tab.ui,
+      'the second passage in view',
+      () => {
+        const r = document.getElementById('second')!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      },
+      null,
+    );
   });
 
   it('finds the passage after the page re-rendered it into new elements', { timeout: 60_000 }, async () => {
@@ -152,7 +179,13 @@ describe('Citations in Firefox ESR', () => {
   const send = async (panel: UiPage, data: CiteRequest): Promise<CiteResult> =>
     JSON.parse(
       await panel.evaluate(
-        async (d) => JSON.stringify(await (globalThis as unknown as { browser: { runtime: { sendMessage(m: object): Promise<unknown> } } }).browser.runtime.sendMessage({ name: 'panel→bg:cite', data: d })),
+        async (d) =>
+          JSON.stringify(
+            await (globalThis as unknown as { browser: { runtime: { sendMessage(m: object): Promise<unknown> } } }).browser.runtime.sendMessage({
+              name: 'panel→bg:cite',
+              data: d,
+            }),
+          ),
         data,
       ),
     ) as CiteResult;
@@ -168,11 +201,19 @@ describe('Citations in Firefox ESR', () => {
     if (result.ok && result.how === 'highlight') {
       assert.deepEqual(await highlighted(tab), [FAR_PASSAGE], "the page's highlight registry should hold the passage");
     }
-    await waitInPage(tab, 'the passage to be scrolled into view', () => {
-      const r = document.getElementById('far')!.getBoundingClientRect();
-      return window.scrollY > 1000 && r.top >= 0 && r.bottom <= window.innerHeight;
-    }, null);
-    assert.deepEqual(await send(panel, { tabId, url, quote: 'The keeper sold the orchard and moved to the coast to keep goats.', at: 0.5 }), { ok: false, reason: 'gone' });
+    await waitInPage(
+      tab,
+      'the passage to be scrolled into view',
+      () => {
+        const r = document.getElementById('far')!.getBoundingClientRect();
+        return window.scrollY > 1000 && r.top >= 0 && r.bottom <= window.innerHeight;
+      },
+      null,
+    );
+    assert.deepEqual(await send(panel, { tabId, url, quote: 'The keeper sold the orchard and moved to the coast to keep goats.', at: 0.5 }), {
+      ok: false,
+      reason: 'gone',
+    });
     await tab.close();
     await panel.close();
   });
@@ -181,10 +222,15 @@ describe('Citations in Firefox ESR', () => {
     const { tab, panel, tabId, url } = await withPanel('/ledger.pdf');
     assert.deepEqual(await send(panel, { tabId, url, quote: PDF_PAGES[2], at: 0.9, page: 3 }), { ok: true, how: 'pdf-page' });
     await waitFor('the PDF tab to show #page=3', async () => (await b.tabIdOf(`${url}#page=3`)) === tabId);
-    const shown = await waitInPage(tab, 'pdf.js to show page 3', () => {
-      const app = (window as unknown as { PDFViewerApplication?: { page?: number } }).PDFViewerApplication;
-      return app?.page === 3 ? 3 : null;
-    }, null).catch((e: unknown) => String(e));
+    const shown = await waitInPage(
+      tab,
+      'pdf.js to show page 3',
+      () => {
+        const app = (window as unknown as { PDFViewerApplication?: { page?: number } }).PDFViewerApplication;
+        return app?.page === 3 ? 3 : null;
+      },
+      null,
+    ).catch((e: unknown) => String(e));
     assert.equal(shown, 3, `pdf.js should be at page 3: ${shown}`);
     await tab.close();
     await panel.close();

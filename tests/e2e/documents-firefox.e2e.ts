@@ -8,7 +8,7 @@ import { useMoonlit } from './lib/moonlit';
 import { waitForPanelPage } from './lib/panel-flow';
 import { waitFor } from './lib/ui-driver';
 
-describe("A PDF tab in Firefox ESR (its pdf.js viewer refuses content scripts)", () => {
+describe('A PDF tab in Firefox ESR (its pdf.js viewer refuses content scripts)', () => {
   const m = useMoonlit('firefox', { extension: process.env.MOONLIT_FIREFOX_BUILD || undefined });
   let pdfs: PdfServer | undefined;
 

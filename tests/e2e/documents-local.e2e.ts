@@ -58,7 +58,9 @@ describe('Local (file://) PDFs in Chromium', () => {
   });
 
   const fileAccessOn = async (page: Page) =>
-    page.evaluate(() => (globalThis as unknown as { chrome: { extension: { isAllowedFileSchemeAccess(): Promise<boolean> } } }).chrome.extension.isAllowedFileSchemeAccess());
+    page.evaluate(() =>
+      (globalThis as unknown as { chrome: { extension: { isAllowedFileSchemeAccess(): Promise<boolean> } } }).chrome.extension.isAllowedFileSchemeAccess(),
+    );
 
   it('with "Allow access to file URLs" on, the panel reads the local PDF and its text reaches Kimi', { timeout: 90_000 }, async () => {
     const tab = await openRaw(b.context, fileUrl);
@@ -73,32 +75,48 @@ describe('Local (file://) PDFs in Chromium', () => {
     const final = await waitForAnswerStatus(panel.ui, index, ['done', 'error', 'stopped']);
     assert.equal(final.status, 'done', `the answer ended as "${final.status}": ${final.text}`);
     const req = chatRequests(sim.log).find((r) => messagesText(r).includes(question));
-    assert.ok(req && messagesText(req).includes(SENTENCE), 'the local PDF\'s text should go with the question');
+    assert.ok(req && messagesText(req).includes(SENTENCE), "the local PDF's text should go with the question");
     await panel.page.close();
     await tab.page.close();
   });
 
-  it('with file access off, the panel says how to turn it on and opens Moonlit\'s page in chrome://extensions', { timeout: 90_000 }, async () => {
+  it("with file access off, the panel says how to turn it on and opens Moonlit's page in chrome://extensions", { timeout: 90_000 }, async () => {
     // What the switch on chrome://extensions does; Chromium then disables the extension until it is enabled again.
     const settings = await b.context.newPage();
     await settings.goto('chrome://extensions/', { timeout: 30_000 });
-    await settings.evaluate(pageFn(async (id: string) => {
-      const c = (globalThis as unknown as { chrome: DevPrivate }).chrome;
-      await c.developerPrivate.updateExtensionConfiguration({ extensionId: id, fileAccess: false });
-    }), b.extensionId);
+    await settings.evaluate(
+      pageFn(async (id: string) => {
+        const c = (globalThis as unknown as { chrome: DevPrivate }).chrome;
+        await c.developerPrivate.updateExtensionConfiguration({ extensionId: id, fileAccess: false });
+      }),
+      b.extensionId,
+    );
     const state = () =>
-      settings.evaluate(pageFn(async (id: string) => (await (globalThis as unknown as { chrome: DevPrivate }).chrome.developerPrivate.getExtensionInfo(id)).state), b.extensionId);
+      settings.evaluate(
+        pageFn(async (id: string) => (await (globalThis as unknown as { chrome: DevPrivate }).chrome.developerPrivate.getExtensionInfo(id)).state),
+        b.extensionId,
+      );
     await waitFor('Chromium to disable the extension after the switch', async () => (await state()) === 'DISABLED');
     const enable = () =>
-      settings.evaluate(pageFn(async (id: string) => (globalThis as unknown as { chrome: DevPrivate }).chrome.management.setEnabled(id, true)), b.extensionId);
+      settings.evaluate(
+        pageFn(async (id: string) => (globalThis as unknown as { chrome: DevPrivate }).chrome.management.setEnabled(id, true)),
+        b.extensionId,
+      );
     // Chromium may still be reloading the extension for the switch; an enable that lands mid-reload is undone by it
     // (the flake under load). So: enable whenever it is seen disabled, until it is seen enabled.
-    await waitFor('the extension to be enabled again', async () => {
-      const now = await state();
-      if (now === 'DISABLED') await enable();
-      return now === 'ENABLED';
-    }, 30_000);
-    const access = await settings.evaluate(pageFn(async (id: string) => (await (globalThis as unknown as { chrome: DevPrivate }).chrome.developerPrivate.getExtensionInfo(id)).fileAccess.isActive), b.extensionId);
+    await waitFor(
+      'the extension to be enabled again',
+      async () => {
+        const now = await state();
+        if (now === 'DISABLED') await enable();
+        return now === 'ENABLED';
+      },
+      30_000,
+    );
+    const access = await settings.evaluate(
+      pageFn(async (id: string) => (await (globalThis as unknown as { chrome: DevPrivate }).chrome.developerPrivate.getExtensionInfo(id)).fileAccess.isActive),
+      b.extensionId,
+    );
     assert.equal(access, false, 'file access should now be off');
 
     const tab = await openRaw(b.context, fileUrl);

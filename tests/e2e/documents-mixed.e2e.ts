@@ -72,7 +72,9 @@ describe('A PDF with scanned pages among text pages (Chromium)', () => {
     await new Promise<void>((r) => (pdf?.server ? pdf.server.close(() => r()) : r()));
   });
 
-  it('names pages 2, 4–5 as having no text, uploads nothing unasked, then recognises just those and sends their text in page order', { timeout: 120_000 }, async () => {
+  it('names pages 2, 4–5 as having no text, uploads nothing unasked, then recognises just those and sends their text in page order', {
+    timeout: 120_000,
+  }, async () => {
     const { sim, b } = m();
     await m().open(pdf.url);
     const tabId = await waitFor(`a tab id for ${pdf.url}`, () => b.tabIdOf(pdf.url));
@@ -84,7 +86,16 @@ describe('A PDF with scanned pages among text pages (Chromium)', () => {
 
     // Asked now, the question goes with the typed pages and every page marker, and nothing is uploaded.
     const first = await askAbout(panel, sim, 'What does page one say?');
-    assertInOrder(first, ['Typed words on page 1', '--- Page 2 ---', '--- Page 3 ---', 'Typed words on page 3', '--- Page 4 ---', '--- Page 5 ---', '--- Page 6 ---', 'Typed words on page 6']);
+    assertInOrder(first, [
+      'Typed words on page 1',
+      '--- Page 2 ---',
+      '--- Page 3 ---',
+      'Typed words on page 3',
+      '--- Page 4 ---',
+      '--- Page 5 ---',
+      '--- Page 6 ---',
+      'Typed words on page 6',
+    ]);
     assert.ok(!first.includes(SCANNED_TEXT), 'no recognised text before the user asked for it');
     assert.equal(fileRequests(sim).length, 0, 'nothing may be uploaded before the user asks');
 

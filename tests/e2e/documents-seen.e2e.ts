@@ -42,7 +42,9 @@ describe('"Ask about what I see" in headed Chromium under Xvfb (activeTab from a
     display?.stop();
   });
 
-  it('"Ask about what I see": a text-only model offers file-extract or a model that sees; the screenshot goes as image_url', { timeout: 120_000 }, async (t) => {
+  it('"Ask about what I see": a text-only model offers file-extract or a model that sees; the screenshot goes as image_url', {
+    timeout: 120_000,
+  }, async (t) => {
     if (missing.length) {
       const reason = `${missing.join(' and ')} not installed (apt-get install xvfb xdotool)`;
       if (process.env.CI === 'true') assert.fail(`the screenshot test cannot run: ${reason}`);
@@ -54,8 +56,9 @@ describe('"Ask about what I see" in headed Chromium under Xvfb (activeTab from a
     const tabId = await waitFor(`a tab id for ${url}`, () => b.tabIdOf(url));
     // Chrome captures only with activeTab (or <all_urls>): the user invokes Moonlit on the tab, here with a real
     // shortcut. "summarize-page" grants it (Chromium 14x did not for _execute_action when it opens the side panel).
-    const commands = await b.worker.evaluate(async () =>
-      (await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }).chrome.commands.getAll()),
+    const commands = await b.worker.evaluate(
+      async () =>
+        await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }).chrome.commands.getAll(),
     );
     const shortcut = commands.find((c) => c.name === 'summarize-page')?.shortcut ?? '';
     assert.ok(shortcut, `the summarize shortcut should be bound: ${JSON.stringify(commands)}`);
@@ -65,12 +68,15 @@ describe('"Ask about what I see" in headed Chromium under Xvfb (activeTab from a
     await xdotool(display!.name, ['key', '--clearmodifiers', xdotoolKeys(shortcut)]);
     // The panel in its own window, as the side panel would be: the bound tab stays the one showing in its window.
     const opened = b.context.waitForEvent('page', { timeout: 30_000 });
-    await b.worker.evaluate((u: string) => (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome.windows.create({ url: u }), `${b.origin}/sidepanel.html?tabId=${tabId}`);
+    await b.worker.evaluate(
+      (u: string) => (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome.windows.create({ url: u }),
+      `${b.origin}/sidepanel.html?tabId=${tabId}`,
+    );
     const page = await opened;
     const panel = { page, ui: uiFor(page) };
     await waitInPage(panel.ui, 'the panel to show the page', (s: string) => document.body.innerText.includes(s), HARBOUR_TITLE);
     // The shortcut's summary runs in the real side panel, or here when it was left pending: let it finish first.
-    await waitFor('the shortcut\'s summary request', () => chatRequests(sim.log).length > 0, 30_000);
+    await waitFor("the shortcut's summary request", () => chatRequests(sim.log).length > 0, 30_000);
     await waitInPage(panel.ui, 'no answer streaming here', () => !document.querySelector('[data-role="answer"][data-status="streaming"]'), null);
     const model = 'moonshot-v1-128k';
     const tokens = /Image, about ([\d,]+) tokens/;
@@ -89,7 +95,12 @@ describe('"Ask about what I see" in headed Chromium under Xvfb (activeTab from a
     await waitInPage(panel.ui, 'the screenshot read as text', () => document.querySelector('.attach-item')?.getAttribute('data-status') === 'ready', null, {
       describe: () => bodyText(panel.ui),
     });
-    assert.deepEqual(fileRequests(sim).slice(before).map((r) => r.method), ['POST', 'GET', 'DELETE']);
+    assert.deepEqual(
+      fileRequests(sim)
+        .slice(before)
+        .map((r) => r.method),
+      ['POST', 'GET', 'DELETE'],
+    );
     // The question sent before a way was picked waited; now the image's text is ready, it goes by itself. (Asking the
     // next question before it has gone was the flake: that answer took the position the test then read.)
     const waited = await waitForTurn(panel.ui, 'What do I see?', ['done', 'error', 'stopped']);

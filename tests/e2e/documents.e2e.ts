@@ -19,8 +19,20 @@ import { configure, SECRET_KEY } from './lib/moonlit-setup';
 import { waitForPanelPage } from './lib/panel-flow';
 import { waitFor, waitInPage } from './lib/ui-driver';
 import {
-  askAndCheck, askBoxValue, bodyText, DOCX_TEXT, fileRequests, LOCKED_PASSWORD, LOCKED_SENTENCE, LOCKED_TITLE,
-  OPEN_SENTENCE, PDF_SENTENCE, PDF_TITLE, requestWith, startPdfServer, turnQuestions,
+  askAndCheck,
+  askBoxValue,
+  bodyText,
+  DOCX_TEXT,
+  fileRequests,
+  LOCKED_PASSWORD,
+  LOCKED_SENTENCE,
+  LOCKED_TITLE,
+  OPEN_SENTENCE,
+  PDF_SENTENCE,
+  PDF_TITLE,
+  requestWith,
+  startPdfServer,
+  turnQuestions,
 } from './lib/documents-site';
 
 describe('Documents in Chromium', () => {
@@ -58,7 +70,7 @@ describe('Documents in Chromium', () => {
     await panel.page.close();
   });
 
-  it("a PDF whose title is hostile markup: shown and sent as text, runs nowhere in the panel", { timeout: 90_000 }, async () => {
+  it('a PDF whose title is hostile markup: shown and sent as text, runs nowhere in the panel', { timeout: 90_000 }, async () => {
     const { panel } = await panelForTab(pdfs.url('/hostile.pdf'));
     const dialogs: string[] = [];
     panel.page.on('dialog', (d) => {
@@ -84,7 +96,9 @@ describe('Documents in Chromium', () => {
     assert.deepEqual(dialogs, [], 'a dialog opened');
   });
 
-  it('a password-protected PDF: asks, says when the password is wrong and asks again; the waiting question goes with the text; earlier turns stay', { timeout: 120_000 }, async () => {
+  it('a password-protected PDF: asks, says when the password is wrong and asks again; the waiting question goes with the text; earlier turns stay', {
+    timeout: 120_000,
+  }, async () => {
     const { panel, tabId } = await panelForTab(pdfs.url('/locked.pdf'));
     const prompt = (raw: RawPage, key: 'docPasswordNeeded' | 'docPasswordWrong') =>
       waitInPage(raw.ui, `"${msg(key)}"`, (s: string) => document.body.innerText.includes(s), msg(key), { describe: () => bodyText(raw.ui) });
@@ -141,9 +155,15 @@ describe('Documents in Chromium', () => {
     await askAndCheck(panel.ui, sim, first, [PDF_SENTENCE]);
     // The tab moves on to a damaged PDF: the panel reads it (navigation) and says what is wrong.
     await tab.page.goto(pdfs.url('/corrupt.pdf'), { timeout: 30_000 });
-    await waitInPage(panel.ui, 'the corrupt-PDF message', (s: string[]) => s.every((x) => document.body.innerText.includes(x)), [msg('docCantRead'), msg('docCorrupt')], {
-      describe: () => bodyText(panel.ui),
-    });
+    await waitInPage(
+      panel.ui,
+      'the corrupt-PDF message',
+      (s: string[]) => s.every((x) => document.body.innerText.includes(x)),
+      [msg('docCantRead'), msg('docCorrupt')],
+      {
+        describe: () => bodyText(panel.ui),
+      },
+    );
     assert.deepEqual(await turnQuestions(panel.ui), [first], 'the earlier turn stays on screen');
     const question = 'What does the damaged file say?';
     const before = chatRequests(sim.log).length;
@@ -233,7 +253,9 @@ describe('Documents in Chromium', () => {
       { describe: async () => JSON.stringify(await statuses()) },
     );
     assert.deepEqual(await statuses(), ['failed', 'failed', 'failed', 'ready', 'ready'], 'empty, wrong extension, unsupported; then two read');
-    const files = fileRequests(sim).slice(before).map((r) => r.method);
+    const files = fileRequests(sim)
+      .slice(before)
+      .map((r) => r.method);
     assert.deepEqual(files, ['POST', 'GET', 'DELETE'], 'the .docx goes through upload, read, delete');
     const upload = fileRequests(sim)[before];
     assert.ok(upload.body.includes('report.docx') && upload.body.includes('file-extract'), 'the upload names the file and the purpose');
@@ -254,7 +276,10 @@ describe('Documents in Chromium', () => {
       describe: async () => JSON.stringify(await statuses()),
     });
     await askAndCheck(panel.ui, sim, 'What do the attached files say about marmots?', [
-      DOCX_TEXT, 'the lamp uses paraffin', 'the fog bell rings twice', PDF_SENTENCE,
+      DOCX_TEXT,
+      'the lamp uses paraffin',
+      'the fog bell rings twice',
+      PDF_SENTENCE,
     ]);
     await panel.page.close();
 
@@ -262,18 +287,27 @@ describe('Documents in Chromium', () => {
     // follow-up still goes with them (nothing uploaded again).
     const uploads = fileRequests(sim).length;
     const again = await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`);
-    const turnFiles = () => again.ui.evaluate(() => [...document.querySelectorAll('.turn')].map((t) => [...t.querySelectorAll('.turn-file .attach-name')].map((e) => e.textContent)), null);
+    const turnFiles = () =>
+      again.ui.evaluate(
+        () => [...document.querySelectorAll('.turn')].map((t) => [...t.querySelectorAll('.turn-file .attach-name')].map((e) => e.textContent)),
+        null,
+      );
     await waitInPage(again.ui, 'the turns to list their files', () => document.querySelectorAll('.turn-file').length >= 5, null, {
       describe: () => bodyText(again.ui),
     });
     const listed = (await turnFiles()).filter((names) => names.length);
     assert.deepEqual(listed.at(-1), ['notes.txt', 'report.docx', 'memo.md'], 'the last question was asked with three files');
     assert.deepEqual(listed.at(-2), ['notes.txt', 'report.docx'], 'the question that waited for consent had two');
-    const restored = () => again.ui.evaluate(() => [...document.querySelectorAll('.attach-item[data-status="ready"] .attach-name')].map((e) => e.textContent), null);
+    const restored = () =>
+      again.ui.evaluate(() => [...document.querySelectorAll('.attach-item[data-status="ready"] .attach-name')].map((e) => e.textContent), null);
     await waitFor('the kept texts to be attached again', async () => (await restored()).length === 3 || undefined);
     assert.deepEqual(await restored(), ['notes.txt', 'report.docx', 'memo.md']);
     assert.ok((await bodyText(again.ui)).includes(msg('attachRestored', '35')), 'a restored file says it was kept with the conversation');
-    await askAndCheck(again.ui, sim, 'After reopening: what about the marmots and the fog bell?', [DOCX_TEXT, 'the fog bell rings twice', 'the lamp uses paraffin']);
+    await askAndCheck(again.ui, sim, 'After reopening: what about the marmots and the fog bell?', [
+      DOCX_TEXT,
+      'the fog bell rings twice',
+      'the lamp uses paraffin',
+    ]);
     assert.equal(fileRequests(sim).length, uploads, 'kept texts are not uploaded again');
     await again.page.close();
   });

@@ -86,9 +86,16 @@ describe('Moonlit reads pages in Chromium', () => {
     await waitInPage(panel, 'the panel to settle after Send', () => !document.querySelector('[aria-busy="true"]'), null);
     const other = await bound(site.url('article.html?after-restricted'), ARTICLE_TITLE);
     const beside = await requestsBesideMarker(sim, logBefore, other.panel, 'Asked in another tab after the browser page.');
-    const box = await panel.evaluate((label: string) => document.querySelector<HTMLTextAreaElement>(`textarea[aria-label="${label}"]`)?.value, msg('panelAskLabel'));
+    const box = await panel.evaluate(
+      (label: string) => document.querySelector<HTMLTextAreaElement>(`textarea[aria-label="${label}"]`)?.value,
+      msg('panelAskLabel'),
+    );
     assert.equal(box, question, 'the typed question should still be in the box');
-    assert.deepEqual(beside.filter((r) => r.includes('/chat/completions')), [], 'nothing should have been sent to Kimi');
+    assert.deepEqual(
+      beside.filter((r) => r.includes('/chat/completions')),
+      [],
+      'nothing should have been sent to Kimi',
+    );
     assert.ok(await panel.evaluate((t: string) => document.body.innerText.includes(t), title), 'the notice should still be shown');
     assert.equal(await panel.evaluate(() => document.querySelectorAll('[data-role="answer"]').length, null), 0, 'no answer should have been started');
   });
@@ -140,13 +147,19 @@ describe('Moonlit reads pages in Chromium', () => {
     assert.ok(text.includes('Adding a super before the main flow starts'), 'the page text should be in the request');
   });
 
-  it("a question about the page the panel holds: the worker checks the tab and has the text (or asks for it after a restart); a tab that moved on gets 'stale' and nothing is sent", { timeout: 90_000 }, async () => {
+  it("a question about the page the panel holds: the worker checks the tab and has the text (or asks for it after a restart); a tab that moved on gets 'stale' and nothing is sent", {
+    timeout: 90_000,
+  }, async () => {
     const url = site.url('article.html?held');
     const tab = await openRaw(b.context, url);
     const tabId = await tabIdVia(helper.ui, url);
     // What the panel does first: read the page (the reading passes the worker, which keeps it).
     const read = await helper.ui.evaluate(
-      async (id: number) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: unknown; page: PageContent }> } } }).chrome.runtime.sendMessage({ name: 'panel→bg:extract', data: { tabId: id } }),
+      async (id: number) =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: unknown; page: PageContent }> } } }).chrome.runtime.sendMessage({
+          name: 'panel→bg:extract',
+          data: { tabId: id },
+        }),
       tabId,
     );
     assert.equal(read.ok, true);
@@ -156,7 +169,19 @@ describe('Moonlit reads pages in Chromium', () => {
     const askHeld = (reading: string, question: string) =>
       helper.ui.evaluate(
         async ({ request, text, added }: { request: AskRequest; text: string; added: string }) => {
-          const api = (globalThis as unknown as { chrome: { runtime: { connect(i: object): { postMessage(m: object): void; disconnect(): void; onMessage: { addListener(f: (m: { type: string; check?: { same: boolean; page?: PageContent } }) => void): void } } } } }).chrome;
+          const api = (
+            globalThis as unknown as {
+              chrome: {
+                runtime: {
+                  connect(i: object): {
+                    postMessage(m: object): void;
+                    disconnect(): void;
+                    onMessage: { addListener(f: (m: { type: string; check?: { same: boolean; page?: PageContent } }) => void): void };
+                  };
+                };
+              };
+            }
+          ).chrome;
           const port = api.runtime.connect({ name: 'moonlit-ask' });
           const got: string[] = [];
           return new Promise<string[]>((resolve) => {
@@ -189,14 +214,20 @@ describe('Moonlit reads pages in Chromium', () => {
     assert.deepEqual(await askHeld(read.page.reading!, 'Held question one, again?'), ['page:same', 'bg→panel:start', 'bg→panel:done']);
 
     // The main text changed in place: the worker reads it again and the new text goes.
-    await tab.ui.evaluate((added: string) => void document.querySelector('article')!.append(Object.assign(document.createElement('p'), { textContent: added })), ADDED);
+    await tab.ui.evaluate(
+      (added: string) => void document.querySelector('article')!.append(Object.assign(document.createElement('p'), { textContent: added })),
+      ADDED,
+    );
     // The new page goes to the panel once the request is on its way, so after "start" (and after the first token).
     assert.deepEqual(await askHeld(read.page.reading!, 'Held question two?'), ['bg→panel:start', 'page:changed', 'bg→panel:done']);
     assert.ok(messagesText(sentFor('Held question two?')[0]).includes(ADDED), 'the request should carry the paragraph just added');
 
     // A restarted worker has no copy: it asks for the text once, then answers.
     const now = await helper.ui.evaluate(
-      async (id: number) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: unknown; page?: PageContent }> } } }).chrome.runtime.sendMessage({ name: 'panel→bg:extract', data: { tabId: id } }),
+      async (id: number) =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: unknown; page?: PageContent }> } } }).chrome.runtime.sendMessage(
+          { name: 'panel→bg:extract', data: { tabId: id } },
+        ),
       tabId,
     );
     assert.equal(now.ok, true);
@@ -250,7 +281,12 @@ describe('Moonlit reads pages in Chromium', () => {
     const before = chatCount(sim);
     const index = await answerCount(panel);
     // Part 1 answers; the next request (part 2) meets Tier 0's rate limit; every later one answers.
-    sim.script({}, { error: { status: 429, type: 'rate_limit_reached_error', message: 'Your account org-e2e request reached max RPM: 3, please try again after 1 seconds' } });
+    sim.script(
+      {},
+      {
+        error: { status: 429, type: 'rate_limit_reached_error', message: 'Your account org-e2e request reached max RPM: 3, please try again after 1 seconds' },
+      },
+    );
     await panel.click(button);
     const end = await waitForAnswerStatus(panel, index, ['done', 'error', 'stopped'], 90_000);
     assert.equal(end.status, 'done', `the summary ended as ${end.status}: ${end.text.slice(0, 300)}`);
@@ -261,7 +297,11 @@ describe('Moonlit reads pages in Chromium', () => {
     const parts = sent.filter((r) => partOf(r));
     const n = Number(partOf(parts[0])![2]);
     assert.ok(n >= 3, `the page should need several parts with ${SMALL_MODEL}; it was cut into ${n}`);
-    assert.deepEqual(parts.map((r) => Number(partOf(r)![1])), [1, 2, ...Array.from({ length: n - 1 }, (_, i) => i + 2)], 'parts go out in order, and part 2 again after the 429');
+    assert.deepEqual(
+      parts.map((r) => Number(partOf(r)![1])),
+      [1, 2, ...Array.from({ length: n - 1 }, (_, i) => i + 2)],
+      'parts go out in order, and part 2 again after the 429',
+    );
     // Every section of the page went out in a part that was answered.
     const answered = [parts[0], ...parts.slice(2)];
     for (let s = 1; s <= 12; s++) {
@@ -281,12 +321,21 @@ describe('Moonlit reads pages in Chromium', () => {
     const progress = await panel.evaluate(() => (window as unknown as { __progress: string[] }).__progress, null);
     for (let k = 1; k <= n; k++) {
       const line = msg('partsReading', k, n);
-      assert.ok(progress.some((p) => p.includes(line)), `the panel should have shown "${line}"; it showed ${JSON.stringify(progress)}`);
+      assert.ok(
+        progress.some((p) => p.includes(line)),
+        `the panel should have shown "${line}"; it showed ${JSON.stringify(progress)}`,
+      );
     }
     // The countdown says 1 s or 2 s (the wait is 1 s and a little jitter, counted up): any number of seconds will do.
     const [waitHead, waitTail] = msg('partsWaiting', '\u0000').split('\u0000');
-    assert.ok(progress.some((p) => p.includes(waitHead) && p.includes(waitTail)), `the panel should have shown the rate-limit wait; it showed ${JSON.stringify(progress)}`);
-    assert.ok(progress.some((p) => p.includes(msg('partsCombining', n))), 'the panel should have said it was combining the notes');
+    assert.ok(
+      progress.some((p) => p.includes(waitHead) && p.includes(waitTail)),
+      `the panel should have shown the rate-limit wait; it showed ${JSON.stringify(progress)}`,
+    );
+    assert.ok(
+      progress.some((p) => p.includes(msg('partsCombining', n))),
+      'the panel should have said it was combining the notes',
+    );
     assert.equal(await panel.evaluate(() => document.querySelector('.parts-progress') === null, null), true, 'the progress line should be gone at the end');
   });
 });

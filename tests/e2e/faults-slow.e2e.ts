@@ -27,7 +27,10 @@ describe('Moonlit faults in Chromium: slow answers', () => {
     assert.equal(chatCount(sim) - before, 1, 'one question, one request');
   });
 
-  it('a very slow stream (one token per second for two minutes) arrives whole', { timeout: 240_000, skip: SLOW ? false : 'set MOONLIT_E2E_SLOW=1 (or CI=true) to run (2 minutes)' }, async () => {
+  it('a very slow stream (one token per second for two minutes) arrives whole', {
+    timeout: 240_000,
+    skip: SLOW ? false : 'set MOONLIT_E2E_SLOW=1 (or CI=true) to run (2 minutes)',
+  }, async () => {
     const { sim } = m();
     const panel = await faultPanel(m(), 'slow');
     const before = chatCount(sim);

@@ -11,9 +11,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ask, waitForAnswerStatus } from './lib/answers';
 import { launchChromeOnProfile, openRaw, tabIdVia } from './lib/chrome-pages';
-import {
-  backgroundStopped, connectionDropped, endpointDown, rateLimitBurst, SAME_ANSWER_FAST, serverErrors, SLOW_STREAM,
-} from './lib/fault-cases';
+import { backgroundStopped, connectionDropped, endpointDown, rateLimitBurst, SAME_ANSWER_FAST, serverErrors, SLOW_STREAM } from './lib/fault-cases';
 import { answerText, chatCount, checkOneClickContinues, LONG_ANSWER, waitForStreamedText } from './lib/fault-flow';
 import { ARTICLE_TITLE } from './lib/fixture-server';
 import { msg } from './lib/messages';
@@ -33,10 +31,12 @@ for (const kind of ['chromium', 'firefox'] as const) {
     it(`the worker stopped mid-stream (${stop}): the text stays, "Continue" resumes`, () => backgroundStopped(m()));
 
     it('a burst of 429s on the continuation: a countdown, no automatic retry, the text stays, each click one request', { timeout: 120_000 }, () =>
-      rateLimitBurst(m()));
+      rateLimitBurst(m()),
+    );
 
     it('503, then engine_overloaded_error: each explained, "Try again" sends one request (overload: at most 3), then answers', { timeout: 60_000 }, () =>
-      serverErrors(m()));
+      serverErrors(m()),
+    );
 
     it('the endpoint down (closed port) on a continuation: a clear message, the text stays, "Try again" resumes', () => endpointDown(m()));
   });

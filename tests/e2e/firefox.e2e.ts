@@ -5,6 +5,10 @@ import { FIREFOX_ID } from '../../utils/manifest';
 import { launchFirefox } from './lib/launch-firefox';
 import { defineScenario } from './lib/scenario';
 
-defineScenario('Firefox', () => launchFirefox(), (id) => {
-  assert.equal(id, FIREFOX_ID, 'the temporary add-on should install under the id in the manifest');
-});
+defineScenario(
+  'Firefox',
+  () => launchFirefox(),
+  (id) => {
+    assert.equal(id, FIREFOX_ID, 'the temporary add-on should install under the id in the manifest');
+  },
+);

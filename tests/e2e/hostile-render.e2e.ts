@@ -14,7 +14,11 @@ import { bounded, type UiPage } from './lib/ui-driver';
 
 /** A page script answering at once: a frozen panel would not (bounded, so a freeze fails the test). */
 async function roundTrip(panel: UiPage, after: string): Promise<void> {
-  const value = await bounded(`a round trip to the panel after ${after}`, panel.evaluate((n: number) => n + 1, 41), 15_000);
+  const value = await bounded(
+    `a round trip to the panel after ${after}`,
+    panel.evaluate((n: number) => n + 1, 41),
+    15_000,
+  );
   assert.equal(value, 42);
 }
 

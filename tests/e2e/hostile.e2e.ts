@@ -12,12 +12,13 @@ for (const kind of ['chromium', 'firefox'] as const) {
     const m = useMoonlit(kind, { watched: true });
 
     it(`hostile model output: ${HOSTILE_PAYLOADS.length} payloads streamed into the real panel run no script and load nothing`, { timeout: 240_000 }, () =>
-      hostileOutput(m()));
+      hostileOutput(m()),
+    );
 
     it('hostile page: payloads in the title, the text and a selection are read and sent, and run nowhere in Moonlit', { timeout: 240_000 }, () =>
-      hostilePage(m()));
+      hostilePage(m()),
+    );
 
-    it('prompt injection: page text goes to Kimi only as untrusted data, $web_search is not offered, other tabs are not read', () =>
-      promptInjection(m()));
+    it('prompt injection: page text goes to Kimi only as untrusted data, $web_search is not offered, other tabs are not read', () => promptInjection(m()));
   });
 }

@@ -26,20 +26,24 @@ const activate = (m: Moonlit, tabId: number) =>
 function imageSuite(kind: BrowserKind) {
   describe(`Ask Kimi about this image in ${kind}`, () => {
     const m = useMoonlit(kind);
-    it('a menu click fired without the user\'s gesture grants no activeTab: the capture is refused, the panel says so in the user\'s language with the browser\'s words under Details, and nothing is sent', { timeout: 90_000 }, async () => {
+    it("a menu click fired without the user's gesture grants no activeTab: the capture is refused, the panel says so in the user's language with the browser's words under Details, and nothing is sent", {
+      timeout: 90_000,
+    }, async () => {
       m().sim.setDefault({ content: 'Four coloured squares.' });
       const url = m().site.url('image.html');
       const { tab, panel, tabId } = await m().panelFor(url, TITLE);
-      await waitFor('the picture loaded', () => tab.ui.evaluate(() => ((document.getElementById('picture') as HTMLImageElement).naturalWidth > 0) || null, null));
+      await waitFor('the picture loaded', () => tab.ui.evaluate(() => (document.getElementById('picture') as HTMLImageElement).naturalWidth > 0 || null, null));
       const src = await tab.ui.evaluate(() => (document.getElementById('picture') as HTMLImageElement).currentSrc, null);
       assert.ok(src.startsWith('http://localhost:') && !url.startsWith('http://localhost:'), `the image comes from the page's other origin: ${src} on ${url}`);
       await activate(m(), tabId);
       const before = chatRequests(m().sim.log).length;
       await clickMenu(m(), tabId, { menuItemId: 'ask-image', pageUrl: url, mediaType: 'image', srcUrl: src, frameId: 0 });
-      const note = await waitFor('the panel to say why no image went', () => panel.ui.evaluate(() => document.querySelector('.image-note p')?.textContent || null, null));
+      const note = await waitFor('the panel to say why no image went', () =>
+        panel.ui.evaluate(() => document.querySelector('.image-note p')?.textContent || null, null),
+      );
       assert.equal(note, msg('imageFailRefused'));
       const detail = await panel.ui.evaluate(() => document.querySelector('.image-note pre')?.textContent ?? '', null);
-      assert.match(detail, /activeTab/, 'the browser\'s own words are kept under Details');
+      assert.match(detail, /activeTab/, "the browser's own words are kept under Details");
       assert.equal(await panel.ui.evaluate(() => document.querySelectorAll('.attach-item, .question').length, null), 0, 'nothing attached, no question asked');
       assert.equal(chatRequests(m().sim.log).length, before, 'no request went to Kimi');
       await panel.close();
@@ -72,7 +76,9 @@ describe('Ask Kimi about this image in headed Chromium under Xvfb (activeTab fro
   after(() => display?.stop());
   const m = useMoonlit('chromium', { headless: false, nativeViewport: true });
 
-  it('the image, from another origin, is cut from the tab\'s capture and reaches Kimi as an image part of its size on screen', { timeout: 120_000 }, async (t) => {
+  it("the image, from another origin, is cut from the tab's capture and reaches Kimi as an image part of its size on screen", {
+    timeout: 120_000,
+  }, async (t) => {
     if (missing.length) {
       const reason = `${missing.join(' and ')} not installed (apt-get install xvfb xdotool)`;
       if (process.env.CI === 'true') assert.fail(`the image test cannot run: ${reason}`);
@@ -83,20 +89,25 @@ describe('Ask Kimi about this image in headed Chromium under Xvfb (activeTab fro
     mm.sim.setDefault({ content: 'Four coloured squares.' });
     // A model that sees images, so the question goes without the choice a text-only model asks for.
     await mm.helper.evaluate(async (model: string) => {
-      const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { model: string }>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
+      const local = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, { model: string }>>; set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.local;
       const { settings } = await local.get('settings');
       await local.set({ settings: { ...settings, model } });
     }, 'moonshot-v1-128k-vision-preview');
     const url = mm.site.url('image.html');
     const tab = await mm.open(url);
     const tabId = await mm.tabIdOf(url);
-    await waitFor('the picture loaded', () => tab.ui.evaluate(() => ((document.getElementById('picture') as HTMLImageElement).naturalWidth > 0) || null, null));
+    await waitFor('the picture loaded', () => tab.ui.evaluate(() => (document.getElementById('picture') as HTMLImageElement).naturalWidth > 0 || null, null));
     const src = await tab.ui.evaluate(() => (document.getElementById('picture') as HTMLImageElement).currentSrc, null);
     await activate(mm, tabId);
     // activeTab comes only with the user's gesture: a real shortcut (summarize-page) on the tab grants it.
     const worker = await currentWorker(mm.b.context);
-    const commands = await worker.evaluate(async () =>
-      (await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }).chrome.commands.getAll()),
+    const commands = await worker.evaluate(
+      async () =>
+        await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }).chrome.commands.getAll(),
     );
     const shortcut = commands.find((c) => c.name === 'summarize-page')?.shortcut ?? '';
     assert.ok(shortcut, `the summarize shortcut should be bound: ${JSON.stringify(commands)}`);
@@ -110,10 +121,20 @@ describe('Ask Kimi about this image in headed Chromium under Xvfb (activeTab fro
       return { width: r.width, height: r.height, dpr: devicePixelRatio };
     }, null);
     await clickMenu(mm, tabId, { menuItemId: 'ask-image', pageUrl: url, mediaType: 'image', srcUrl: src, frameId: 0 });
-    const req = await waitFor('a chat request with the image', () => chatRequests(mm.sim.log).slice(before).find((r) => imagePart(r)), 30_000);
+    const req = await waitFor(
+      'a chat request with the image',
+      () =>
+        chatRequests(mm.sim.log)
+          .slice(before)
+          .find((r) => imagePart(r)),
+      30_000,
+    );
     const size = pngSize(imagePart(req)!.image_url!.url);
     const want = { width: Math.round(css.width * css.dpr), height: Math.round(css.height * css.dpr) };
-    assert.ok(Math.abs(size.width - want.width) <= 2 && Math.abs(size.height - want.height) <= 2, `the image part is ${size.width}×${size.height}, the image on screen ${want.width}×${want.height}`);
+    assert.ok(
+      Math.abs(size.width - want.width) <= 2 && Math.abs(size.height - want.height) <= 2,
+      `the image part is ${size.width}×${size.height}, the image on screen ${want.width}×${want.height}`,
+    );
     assert.equal((req.json as { model: string }).model, 'moonshot-v1-128k-vision-preview');
   });
 });

@@ -46,7 +46,6 @@ describe('Kimi client in Chromium', () => {
     return (await panelFor(b, url, ARTICLE_TITLE, (u) => b.tabIdOf(u))).panel;
   };
 
-
   it('finish_reason "length": the worker continues with Partial Mode and the panel shows one seamless answer', { timeout: 90_000 }, async () => {
     const panel = await freshPanel('length');
     const before = chatCount(sim);
@@ -66,7 +65,12 @@ describe('Kimi client in Chromium', () => {
     const panel = await freshPanel('errors');
     const families: [string, () => void, string, number][] = [
       ['auth', () => sim.script({ error: { status: 401, type: 'invalid_authentication_error', message: 'Invalid Authentication' } }), 'errBadKeyTitle', 1],
-      ['model', () => sim.script({ error: { status: 404, type: 'resource_not_found_error', message: 'Not found the model moonshot-v1-128k or Permission denied' } }), 'errModelTitle', 1],
+      [
+        'model',
+        () => sim.script({ error: { status: 404, type: 'resource_not_found_error', message: 'Not found the model moonshot-v1-128k or Permission denied' } }),
+        'errModelTitle',
+        1,
+      ],
       ['quota', () => sim.setBalance({ cash_balance: 0, voucher_balance: 0 }), 'errQuotaTitle', 1],
       ['server', () => sim.script({ error: { status: 500, type: 'server_error', message: 'Internal server error' } }), 'errServerTitle', 1],
       ['HTML endpoint', () => sim.script({ error: { status: 200, rawBody: '<!doctype html><title>Blog</title><p>Hello</p>' } }), 'errNotApiTitle', 1],
@@ -86,21 +90,37 @@ describe('Kimi client in Chromium', () => {
     sim.reset();
   });
 
-  it('rate limit: the wait in Kimi\'s message becomes a countdown, then one click asks again', { timeout: 90_000 }, async () => {
+  it("rate limit: the wait in Kimi's message becomes a countdown, then one click asks again", { timeout: 90_000 }, async () => {
     const panel = await freshPanel('rate');
-    sim.script({ error: { status: 429, type: 'rate_limit_reached_error', message: 'Your account sim<ak> request reached organization max RPM: 3, please try again after 3 seconds' } });
+    sim.script({
+      error: {
+        status: 429,
+        type: 'rate_limit_reached_error',
+        message: 'Your account sim<ak> request reached organization max RPM: 3, please try again after 3 seconds',
+      },
+    });
     await ask(panel, 'A question while rate limited?');
     await waitForAnswerStatus(panel, 0, ['error']);
     assert.ok((await turnAlert(panel, 0)).includes(msg('errRateLimitTitle')));
-    const countdown = await panel.evaluate(() => [...document.querySelectorAll('button')].find((x) => /\d/.test(x.textContent ?? '') && x.disabled)?.textContent ?? '', null);
+    const countdown = await panel.evaluate(
+      () => [...document.querySelectorAll('button')].find((x) => /\d/.test(x.textContent ?? '') && x.disabled)?.textContent ?? '',
+      null,
+    );
     assert.match(countdown, /[1-3]/, `a disabled countdown button should show the seconds left: "${countdown}"`);
-    await waitInPage(panel, '"Try again" to be enabled', (name: string) => [...document.querySelectorAll('button')].some((x) => x.textContent?.trim() === name && !x.disabled), msg('panelRetry'), { timeoutMs: 10_000 });
+    await waitInPage(
+      panel,
+      '"Try again" to be enabled',
+      (name: string) => [...document.querySelectorAll('button')].some((x) => x.textContent?.trim() === name && !x.disabled),
+      msg('panelRetry'),
+      { timeoutMs: 10_000 },
+    );
     assert.equal(chatCount(sim), 1, 'nothing is retried by itself');
     sim.setDefault({ content: 'Answered after the wait.', chunkDelayMs: 5 });
     await panel.click(msg('panelRetry'));
     await waitInPage(panel, 'the retried answer', () => document.body.innerText.includes('Answered after the wait.'), null, {
       timeoutMs: 15_000,
-      describe: async () => `${chatCount(sim)} chat request(s); panel: ${await panel.evaluate(() => document.querySelector('.turns')?.textContent ?? '', null)}`,
+      describe: async () =>
+        `${chatCount(sim)} chat request(s); panel: ${await panel.evaluate(() => document.querySelector('.turns')?.textContent ?? '', null)}`,
     });
     assert.equal(chatCount(sim), 2, 'one click, one more request');
     sim.reset();
@@ -131,10 +151,16 @@ describe('Kimi client in Chromium', () => {
     const end = await waitForAnswerStatus(panel, 0, ['done', 'error']);
     assert.equal(end.status, 'done', end.text);
     // "done" can be read a moment before the answer's blocks are filled in (seen under load): wait for the text.
-    const text = await waitInPage(panel, 'the answer text', () => {
-      const t = (document.querySelector<HTMLElement>('[data-role="answer"]')?.innerText ?? '').replace(/\s+/g, ' ').trim();
-      return t || null;
-    }, null, { timeoutMs: 5_000 }).catch(() => '');
+    const text = await waitInPage(
+      panel,
+      'the answer text',
+      () => {
+        const t = (document.querySelector<HTMLElement>('[data-role="answer"]')?.innerText ?? '').replace(/\s+/g, ' ').trim();
+        return t || null;
+      },
+      null,
+      { timeoutMs: 5_000 },
+    ).catch(() => '');
     assert.equal(text, 'About eleven kilograms of honey.', 'the answer holds only the answer');
     const block = await panel.evaluate(() => {
       const d = document.querySelector<HTMLDetailsElement>('article.turn details.thinking');

@@ -27,20 +27,34 @@ const question = (i: number) => `Question from tab ${i + 1}`;
 
 /** Types `text` into "Ask about this page" and clicks "Send", as DOM events in the page. */
 async function sendThroughDom(panel: UiPage, text: string): Promise<void> {
-  const sent = await panel.evaluate(([label, send, value]: [string, string, string]) => {
-    const box = document.querySelector<HTMLTextAreaElement>(`textarea[aria-label="${label}"]`);
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === send);
-    if (!box || !button) return false;
-    box.value = value;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    // Preact re-renders on the input event before the click reads the text.
-    return new Promise<boolean>((resolve) => setTimeout(() => { button.click(); resolve(true); }, 0));
-  }, [msg('panelAskLabel'), msg('panelSend'), text] as [string, string, string]);
+  const sent = await panel.evaluate(
+    ([label, send, value]: [string, string, string]) => {
+      const box = document.querySelector<HTMLTextAreaElement>(`textarea[aria-label="${label}"]`);
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === send);
+      if (!box || !button) return false;
+      box.value = value;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      // Preact re-renders on the input event before the click reads the text.
+      return new Promise<boolean>((resolve) =>
+        setTimeout(() => {
+          button.click();
+          resolve(true);
+        }, 0),
+      );
+    },
+    [msg('panelAskLabel'), msg('panelSend'), text] as [string, string, string],
+  );
   assert.ok(sent, 'the panel should have its ask box and "Send" button');
 }
 
-interface StoredTurn { answer: string; status: string }
-interface StoredConv { url: string; turns: StoredTurn[] }
+interface StoredTurn {
+  answer: string;
+  status: string;
+}
+interface StoredConv {
+  url: string;
+  turns: StoredTurn[];
+}
 
 describe('Moonlit under load in Chromium', () => {
   const m = useMoonlit('chromium');
@@ -109,7 +123,9 @@ describe('Moonlit under load in Chromium', () => {
     const stored = await helper.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
       const all = await api.storage.local.get(null);
-      return Object.entries(all).filter(([k]) => k.startsWith('conv:')).map(([, v]) => v) as StoredConv[];
+      return Object.entries(all)
+        .filter(([k]) => k.startsWith('conv:'))
+        .map(([, v]) => v) as StoredConv[];
     }, null);
     for (let i = 0; i < TABS; i++) {
       const mine = stored.filter((c) => c.url === urls[i]);
@@ -147,9 +163,15 @@ describe('Moonlit under load in Chromium', () => {
     const stored = await helper.evaluate(async () => {
       const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
       const all = await api.storage.local.get(null);
-      return Object.entries(all).filter(([k]) => k.startsWith('conv:')).map(([, v]) => v) as StoredConv[];
+      return Object.entries(all)
+        .filter(([k]) => k.startsWith('conv:'))
+        .map(([, v]) => v) as StoredConv[];
     }, null);
     const saved = new Set(stored.filter((c) => c.url === url).flatMap((c) => c.turns.map((t) => (t as unknown as { question: string }).question)));
-    assert.deepEqual(asked.filter((q) => !saved.has(q)), [], 'every question asked in either tab should still be saved');
+    assert.deepEqual(
+      asked.filter((q) => !saved.has(q)),
+      [],
+      'every question asked in either tab should still be saved',
+    );
   });
 });

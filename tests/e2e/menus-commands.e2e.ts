@@ -61,14 +61,28 @@ describe('Menus and commands in Chromium (dispatch from the service worker)', ()
     const worker = await currentWorker(b.context);
     const results = await worker.evaluate(async (ids: string[]) => {
       const c = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome;
-      return Promise.all(ids.map((id) => c.contextMenus.update(id, {}).then(() => 'ok', (e: Error) => e.message)));
+      return Promise.all(
+        ids.map((id) =>
+          c.contextMenus.update(id, {}).then(
+            () => 'ok',
+            (e: Error) => e.message,
+          ),
+        ),
+      );
     }, MENU_IDS);
-    assert.deepEqual(results, MENU_IDS.map(() => 'ok'), `menus.update should find each id: ${JSON.stringify(results)}`);
+    assert.deepEqual(
+      results,
+      MENU_IDS.map(() => 'ok'),
+      `menus.update should find each id: ${JSON.stringify(results)}`,
+    );
     // Negative control: an id that was never created is refused, so "ok" above means something.
     const bogus = await worker.evaluate(() =>
       (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome.contextMenus
         .update('no-such-item', {})
-        .then(() => 'ok', () => 'refused'),
+        .then(
+          () => 'ok',
+          () => 'refused',
+        ),
     );
     assert.equal(bogus, 'refused');
   });
@@ -82,9 +96,11 @@ describe('Menus and commands in Chromium (dispatch from the service worker)', ()
         await worker.evaluate(
           async ([via, id, tab, sel, url]: [string, string, number, string, string]) => {
             type Ev = { dispatch(...args: unknown[]): void };
-            const c = (globalThis as unknown as {
-              chrome: { tabs: { get(id: number): Promise<object> }; contextMenus: { onClicked: Ev }; commands: { onCommand: Ev } };
-            }).chrome;
+            const c = (
+              globalThis as unknown as {
+                chrome: { tabs: { get(id: number): Promise<object> }; contextMenus: { onClicked: Ev }; commands: { onCommand: Ev } };
+              }
+            ).chrome;
             const t = await c.tabs.get(tab);
             if (via === 'menu') c.contextMenus.onClicked.dispatch({ menuItemId: id, editable: false, pageUrl: url, ...(sel ? { selectionText: sel } : {}) }, t);
             else c.commands.onCommand.dispatch(id, t);
@@ -96,7 +112,7 @@ describe('Menus and commands in Chromium (dispatch from the service worker)', ()
   }
 
   it('the panel bound to another tab started nothing, and no action was left pending', async () => {
-    assert.equal(await answerCount(other), 0, 'the other tab\'s panel should have no answer');
+    assert.equal(await answerCount(other), 0, "the other tab's panel should have no answer");
     const worker = await currentWorker(b.context);
     const pending = await worker.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
@@ -106,7 +122,7 @@ describe('Menus and commands in Chromium (dispatch from the service worker)', ()
   });
 });
 
-describe('Menus and commands in Firefox (the background\'s exposed handlers)', () => {
+describe("Menus and commands in Firefox (the background's exposed handlers)", () => {
   const m = useMoonlit('firefox');
   let sim: Simulator;
   let site: FixtureServer;
@@ -138,8 +154,20 @@ describe('Menus and commands in Firefox (the background\'s exposed handlers)', (
       };
       const api = (globalThis as unknown as { browser: Api }).browser;
       const m = (await api.runtime.getBackgroundPage()).__moonlit ?? {};
-      const menus = await Promise.all([...ids, 'no-such-item'].map((id) => api.contextMenus.update(id, {}).then(() => 'ok', () => 'refused')));
-      return { handlers: Object.keys(m).filter((k) => typeof m[k] === 'function').sort(), menus };
+      const menus = await Promise.all(
+        [...ids, 'no-such-item'].map((id) =>
+          api.contextMenus.update(id, {}).then(
+            () => 'ok',
+            () => 'refused',
+          ),
+        ),
+      );
+      return {
+        handlers: Object.keys(m)
+          .filter((k) => typeof m[k] === 'function')
+          .sort(),
+        menus,
+      };
     }, MENU_IDS);
     assert.deepEqual(seen.handlers, ['createMenus', 'onCommand', 'onMenuClicked']);
     assert.deepEqual(seen.menus, [...MENU_IDS.map(() => 'ok'), 'refused'], 'each menu id exists; an unknown one is refused');
@@ -201,8 +229,9 @@ describe('A real shortcut key under Xvfb (headed Chromium, xdotool)', () => {
       const article = await openRaw(b.context, url);
       const tabId = await b.tabIdOf(url);
       const worker = await currentWorker(b.context);
-      const commands = await worker.evaluate(async () =>
-        (await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }).chrome.commands.getAll()),
+      const commands = await worker.evaluate(
+        async () =>
+          await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }).chrome.commands.getAll(),
       );
       const shortcut = commands.find((c) => c.name === 'summarize-page')?.shortcut ?? '';
       assert.ok(shortcut, `the manifest's suggested key for summarize-page should be bound: ${JSON.stringify(commands)}`);
@@ -214,17 +243,28 @@ describe('A real shortcut key under Xvfb (headed Chromium, xdotool)', () => {
       await xdotool(display.name, ['key', '--clearmodifiers', xdotoolKeys(shortcut)]);
 
       const summarize = defaultInstruction('summarizePage', 'en');
-      const sentSummary = () => chatRequests(sim.log).slice(before).find((r) => r.body.includes(summarize.slice(0, 40)));
+      const sentSummary = () =>
+        chatRequests(sim.log)
+          .slice(before)
+          .find((r) => r.body.includes(summarize.slice(0, 40)));
       const readPending = () =>
         worker.evaluate(async () => {
           const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
           return ((await c.storage.session.get('pendingActions')).pendingActions ?? []) as { tabId: number; kind: string }[];
         });
       // The key press either opened the real side panel (which runs the action) or left the action pending.
-      const fired = await waitFor('the key press to reach the command listener', async () => sentSummary() || (await readPending()).find((a) => a.tabId === tabId));
+      const fired = await waitFor(
+        'the key press to reach the command listener',
+        async () => sentSummary() || (await readPending()).find((a) => a.tabId === tabId),
+      );
       assert.ok(fired);
-      const panels = await worker.evaluate(async () =>
-        (await (globalThis as unknown as { chrome: { runtime: { getContexts(f: object): Promise<unknown[]> } } }).chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length,
+      const panels = await worker.evaluate(
+        async () =>
+          (
+            await (globalThis as unknown as { chrome: { runtime: { getContexts(f: object): Promise<unknown[]> } } }).chrome.runtime.getContexts({
+              contextTypes: ['SIDE_PANEL'],
+            })
+          ).length,
       );
       console.log(`# ${shortcut} fired "summarize-page"; real side panels open: ${panels}`);
       if (!panels) {

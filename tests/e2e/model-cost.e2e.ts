@@ -7,9 +7,15 @@ import { checkCostLines, checkModelAndThinking } from './lib/model-cost-flow';
 for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
   describe(`Model and cost in ${kind}`, () => {
     const m = useMoonlit(kind);
-    it('the Model control lists the account\'s models with their windows; model, thinking and effort reach the request; the choice stays with the conversation', { timeout: 120_000 }, () =>
-      checkModelAndThinking(m()));
-    it('the cost after each answer comes from the simulator\'s usage (cached tokens at the cached price), the running total adds them, the estimate before sending says what it can and "price unknown" otherwise', { timeout: 120_000 }, () =>
-      checkCostLines(m()));
+    it(
+      "the Model control lists the account's models with their windows; model, thinking and effort reach the request; the choice stays with the conversation",
+      { timeout: 120_000 },
+      () => checkModelAndThinking(m()),
+    );
+    it(
+      'the cost after each answer comes from the simulator\'s usage (cached tokens at the cached price), the running total adds them, the estimate before sending says what it can and "price unknown" otherwise',
+      { timeout: 120_000 },
+      () => checkCostLines(m()),
+    );
   });
 }

@@ -20,7 +20,9 @@ const title = (name: string) => `The ${name[0].toUpperCase()}${name.slice(1)} Or
 const sentence = (name: string) => `The ${name} orchard keeps its own ledger of blossoms`;
 /** Every system message of a chat request, in order. */
 const systems = (r: RecordedRequest) =>
-  ((r.json as { messages?: { role: string; content: unknown }[] } | undefined)?.messages ?? []).filter((m) => m.role === 'system').map((m) => String(m.content));
+  ((r.json as { messages?: { role: string; content: unknown }[] } | undefined)?.messages ?? [])
+    .filter((m) => m.role === 'system')
+    .map((m) => String(m.content));
 const chipNames = (panel: UiPage) =>
   panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('.source-chip .source-title')].map((e) => e.innerText.trim()), null);
 
@@ -38,7 +40,9 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     // Known gap in Firefox ESR: the tab comes to the front but the passage is not marked there (not yet understood).
     const firefoxGap = kind === 'firefox' ? 'Firefox ESR: passage not marked after the switch, and the long-tab picker flow stalls; see the report' : undefined;
 
-    it('Add tabs and @ add tabs; the request carries each source in its own wrapper, fresh; a citation switches tab; history keeps the sources', { timeout: 240_000 }, async () => {
+    it('Add tabs and @ add tabs; the request carries each source in its own wrapper, fresh; a citation switches tab; history keeps the sources', {
+      timeout: 240_000,
+    }, async () => {
       const m = moonlit();
       const { panel: opened, tabId: alpha } = await m.panelFor(m.site.url('tabs/alpha.html'), title('alpha'));
       const panel = opened.ui;
@@ -52,12 +56,21 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
 
       // "Add tabs": the window's tabs as checkboxes named by their titles; the restricted one disabled, with why.
       await panel.click(msg('tabsAdd'));
-      await waitInPage(panel, 'the picker to list the tabs', (t: string) => [...document.querySelectorAll<HTMLInputElement>('.tab-picker input[type=checkbox]')].some((c) => c.getAttribute('aria-label') === t), title('beta'));
-      const listed = await panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('.tab-entry')].map((li) => ({
-        name: li.querySelector('input')!.getAttribute('aria-label'),
-        disabled: li.querySelector('input')!.disabled,
-        why: li.querySelector<HTMLElement>('.tab-why')?.innerText.trim() ?? '',
-      })), null);
+      await waitInPage(
+        panel,
+        'the picker to list the tabs',
+        (t: string) => [...document.querySelectorAll<HTMLInputElement>('.tab-picker input[type=checkbox]')].some((c) => c.getAttribute('aria-label') === t),
+        title('beta'),
+      );
+      const listed = await panel.evaluate(
+        () =>
+          [...document.querySelectorAll<HTMLElement>('.tab-entry')].map((li) => ({
+            name: li.querySelector('input')!.getAttribute('aria-label'),
+            disabled: li.querySelector('input')!.disabled,
+            why: li.querySelector<HTMLElement>('.tab-why')?.innerText.trim() ?? '',
+          })),
+        null,
+      );
       const blank = listed.filter((e) => e.name === blankTitle);
       assert.ok(blank.length, `the restricted tab is listed: ${JSON.stringify(listed)}`);
       for (const e of blank) assert.deepEqual([e.disabled, e.why], [true, msg('tabsWhyBrowserPage')]);
@@ -67,24 +80,38 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       // The search box filters the list by title or host; what is checked stays checked across searches.
       for (const name of ['gamma', 'beta']) {
         await panel.fill(msg('tabsSearch'), name.toUpperCase());
-        await waitInPage(panel, `the search to leave only ${name}`, (t: string) => {
-          const boxes = [...document.querySelectorAll<HTMLInputElement>('.tab-picker input[type=checkbox]')];
-          if (boxes.length !== 1 || boxes[0].getAttribute('aria-label') !== t) return false;
-          if (!boxes[0].checked) boxes[0].click();
-          return boxes[0].checked;
-        }, title(name));
+        await waitInPage(
+          panel,
+          `the search to leave only ${name}`,
+          (t: string) => {
+            const boxes = [...document.querySelectorAll<HTMLInputElement>('.tab-picker input[type=checkbox]')];
+            if (boxes.length !== 1 || boxes[0].getAttribute('aria-label') !== t) return false;
+            if (!boxes[0].checked) boxes[0].click();
+            return boxes[0].checked;
+          },
+          title(name),
+        );
       }
       await panel.click(msg('tabsAddPicked'));
-      await waitFor('the two chips', async () => (await panel.count('button', msg('tabsRemove', title('gamma')))) === 1 && (await panel.count('button', msg('tabsRemove', title('beta')))) === 1);
+      await waitFor(
+        'the two chips',
+        async () =>
+          (await panel.count('button', msg('tabsRemove', title('gamma')))) === 1 && (await panel.count('button', msg('tabsRemove', title('beta')))) === 1,
+      );
       // The bound tab is a chip too, removable.
       assert.equal(await panel.count('button', msg('tabsRemove', title('alpha'))), 1);
 
       // `@` opens the same list in the question box, filtered by what follows; Enter adds the active tab.
       await panel.fill(msg('panelAskLabel'), 'Compare @Epsi');
-      await waitInPage(panel, 'the @ list to show epsilon', (t: string) => {
-        const options = [...document.querySelectorAll<HTMLElement>('#tab-mentions [role=option]')];
-        return options.length === 1 && options[0].innerText.includes(t);
-      }, title('epsilon'));
+      await waitInPage(
+        panel,
+        'the @ list to show epsilon',
+        (t: string) => {
+          const options = [...document.querySelectorAll<HTMLElement>('#tab-mentions [role=option]')];
+          return options.length === 1 && options[0].innerText.includes(t);
+        },
+        title('epsilon'),
+      );
       await press(panel, 'Enter');
       await waitFor('the epsilon chip', async () => (await panel.count('button', msg('tabsRemove', title('epsilon')))) === 1);
       assert.equal(await panel.evaluate(() => document.querySelector('textarea')!.value, null), 'Compare ', 'the @ query left the box');
@@ -119,11 +146,16 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       await waitInPage(panel, 'the navigated chip', () => document.querySelector('.source-chip[data-status="navigated"]') !== null, null);
 
       // Hovering the citation names the tab; clicking it switches to that tab and highlights the passage there.
-      const preview = await waitInPage(panel, 'the preview of [P3]', () => {
-        const button = [...document.querySelectorAll<HTMLButtonElement>('[data-role="answer"] button.md-cite[data-cite="3"]')].at(-1);
-        button?.focus();
-        return document.querySelector<HTMLElement>('.cite-preview')?.innerText ?? null;
-      }, null);
+      const preview = await waitInPage(
+        panel,
+        'the preview of [P3]',
+        () => {
+          const button = [...document.querySelectorAll<HTMLButtonElement>('[data-role="answer"] button.md-cite[data-cite="3"]')].at(-1);
+          button?.focus();
+          return document.querySelector<HTMLElement>('.cite-preview')?.innerText ?? null;
+        },
+        null,
+      );
       assert.ok(preview.includes(msg('tabsCitedFrom', title('delta'))), preview);
       assert.equal(await isActive(m.helper, gamma), false);
       await panel.evaluate(() => [...document.querySelectorAll<HTMLButtonElement>('[data-role="answer"] button.md-cite[data-cite="3"]')].at(-1)!.click(), null);
@@ -131,14 +163,22 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       marked = waitFor('the passage marked in the delta tab', async () => {
         const mark = await citeMarkIn(m.helper, gamma);
         return mark === 'overlay' || mark.some((h) => h.startsWith(sentence('delta')));
-      }).then(() => true, (e: unknown) => String(e));
+      }).then(
+        () => true,
+        (e: unknown) => String(e),
+      );
       await marked;
 
       // A reopened panel's history shows the conversation's sources.
       await opened.close();
       const again = await m.open(`${m.b.origin}/sidepanel.html?tabId=${alpha}`);
       await again.ui.click(msg('panelHistory'));
-      const shown = await waitInPage(again.ui, 'the sources in the history', () => document.querySelector<HTMLElement>('.history-sources')?.innerText ?? null, null);
+      const shown = await waitInPage(
+        again.ui,
+        'the sources in the history',
+        () => document.querySelector<HTMLElement>('.history-sources')?.innerText ?? null,
+        null,
+      );
       for (const name of ['alpha', 'beta', 'delta', 'epsilon']) assert.ok(shown.includes(title(name)), `${name} in "${shown}"`);
       await again.close();
       void beta;
@@ -157,16 +197,29 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       const panel = opened.ui;
       await createTab(m.helper, await windowOf(m.helper, tabId), m.site.url('long-article.html'));
       await panel.click(msg('tabsAdd'));
-      const long = await waitInPage(panel, 'the long tab checked in the picker', () => {
-        const box = [...document.querySelectorAll<HTMLInputElement>('.tab-picker input[type=checkbox]')].find((c) => !c.disabled && c.getAttribute('aria-label')?.includes('Long'));
-        if (box && !box.checked) box.click();
-        return box?.checked ? box.getAttribute('aria-label') : null;
-      }, null);
+      const long = await waitInPage(
+        panel,
+        'the long tab checked in the picker',
+        () => {
+          const box = [...document.querySelectorAll<HTMLInputElement>('.tab-picker input[type=checkbox]')].find(
+            (c) => !c.disabled && c.getAttribute('aria-label')?.includes('Long'),
+          );
+          if (box && !box.checked) box.click();
+          return box?.checked ? box.getAttribute('aria-label') : null;
+        },
+        null,
+      );
       await panel.click(msg('tabsAddPicked'));
-      const reads = await waitInPage(panel, 'the long chip to say how much Kimi reads', (t: string) => {
-        const chip = [...document.querySelectorAll<HTMLElement>('.source-chip')].find((c) => c.querySelector('.source-title')?.textContent === t);
-        return chip?.querySelector<HTMLElement>('.source-cover')?.innerText.trim() ?? null;
-      }, long, { describe: () => panel.evaluate(() => document.querySelector<HTMLElement>('.source-bar')?.innerText ?? '', null) });
+      const reads = await waitInPage(
+        panel,
+        'the long chip to say how much Kimi reads',
+        (t: string) => {
+          const chip = [...document.querySelectorAll<HTMLElement>('.source-chip')].find((c) => c.querySelector('.source-title')?.textContent === t);
+          return chip?.querySelector<HTMLElement>('.source-cover')?.innerText.trim() ?? null;
+        },
+        long,
+        { describe: () => panel.evaluate(() => document.querySelector<HTMLElement>('.source-bar')?.innerText ?? '', null) },
+      );
       const percent = /(\d+)%/.exec(reads)?.[1];
       assert.ok(percent && Number(percent) < 100, reads);
       const before = chatRequests(m.sim.log).length;
@@ -180,7 +233,10 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       const tabMessage = s.find((c) => c.startsWith('Another tab') && c.includes(long));
       assert.ok(tabMessage, `the long tab went in its own message: ${s.map((c) => c.slice(0, 120)).join(' | ')}`);
       assert.match(tabMessage, new RegExp(`only the first ${percent}% of this tab fit`));
-      assert.ok(s.some((c) => c.includes(sentence('beta'))), 'the short bound page went whole beside it');
+      assert.ok(
+        s.some((c) => c.includes(sentence('beta'))),
+        'the short bound page went whole beside it',
+      );
     });
   });
 }

@@ -23,7 +23,9 @@ const counts = async (panels: UiPage[]) => Promise.all(panels.map(async (p) => (
 /** Finished answers in all panels together. */
 async function doneCount(panels: UiPage[]): Promise<number> {
   const each = await Promise.all(
-    panels.map((p) => p.evaluate(() => [...document.querySelectorAll('[data-role="answer"]')].filter((a) => a.getAttribute('data-status') === 'done').length, null)),
+    panels.map((p) =>
+      p.evaluate(() => [...document.querySelectorAll('[data-role="answer"]')].filter((a) => a.getAttribute('data-status') === 'done').length, null),
+    ),
   );
   return each.reduce((a, b) => a + b, 0);
 }
@@ -43,7 +45,11 @@ async function checkOnce(sim: Simulator, panels: UiPage[], fire: () => Promise<v
     assert.equal(chatRequests(sim.log).length - before, 1, `round ${round}: exactly one chat request`);
   }
   // A panel that ran an action late would show it in the next round's count; after the last, in the totals.
-  assert.equal((await counts(panels)).reduce((a, b) => a + b, 0), ROUNDS, 'no panel ran an action twice');
+  assert.equal(
+    (await counts(panels)).reduce((a, b) => a + b, 0),
+    ROUNDS,
+    'no panel ran an action twice',
+  );
   assert.equal(chatRequests(sim.log).length, ROUNDS, `${ROUNDS} actions, ${ROUNDS} chat requests`);
 }
 
@@ -115,7 +121,10 @@ describe('A menu action runs once with two panels on one tab (Firefox ESR)', () 
           };
           const api = (globalThis as unknown as { browser: Api }).browser;
           try {
-            await (await api.runtime.getBackgroundPage()).__moonlit.onMenuClicked({ menuItemId: 'summarize-page', editable: false, pageUrl }, await api.tabs.get(tab));
+            await (await api.runtime.getBackgroundPage()).__moonlit.onMenuClicked(
+              { menuItemId: 'summarize-page', editable: false, pageUrl },
+              await api.tabs.get(tab),
+            );
             return '';
           } catch (e) {
             return String(e);

@@ -76,7 +76,9 @@ describe('The page checked before the click, in Chromium', () => {
     assert.equal(await answerCount(panel.ui), index + 1, 'and show no question');
   });
 
-  it('typed while one passage was selected, sent after selecting another (the panel shows it): the request quotes the new one', { timeout: 60_000 }, async () => {
+  it('typed while one passage was selected, sent after selecting another (the panel shows it): the request quotes the new one', {
+    timeout: 60_000,
+  }, async () => {
     const old = await selectParagraph(tab.ui, 4);
     const question = 'Which passage was selected at the click?';
     const at = await ready(question);

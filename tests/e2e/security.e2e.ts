@@ -33,7 +33,10 @@ describe('Moonlit security in Chromium', () => {
     const chrome = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as Record<string, unknown>;
     const firefox = JSON.parse(readFileSync('.output/firefox-mv2/manifest.json', 'utf8')) as Record<string, unknown>;
     const kimi = ['https://api.moonshot.ai/*', 'https://api.moonshot.cn/*'];
-    for (const [name, m] of [['chrome-mv3', chrome], ['firefox-mv2', firefox]] as const) {
+    for (const [name, m] of [
+      ['chrome-mv3', chrome],
+      ['firefox-mv2', firefox],
+    ] as const) {
       assert.equal(m.externally_connectable, undefined, `${name}: no web page or extension may connect`);
       assert.equal(m.web_accessible_resources, undefined, `${name}: no file of Moonlit should be reachable from pages`);
       assert.deepEqual((m.content_scripts as unknown[] | undefined) ?? [], [], `${name}: no content script is declared`);
@@ -42,7 +45,11 @@ describe('Moonlit security in Chromium', () => {
       const hosts = name === 'chrome-mv3' ? (m.host_permissions as string[]) : (m.permissions as string[]).filter((p) => p.includes('://'));
       assert.deepEqual([...hosts].sort(), kimi, `${name}: host permissions are exactly the two Kimi hosts`);
       const allowed = ['activeTab', 'scripting', 'storage', 'contextMenus', 'sidePanel'];
-      assert.deepEqual(perms.filter((p) => !allowed.includes(p)), [], `${name}: no permission beyond ${allowed.join(', ')}`);
+      assert.deepEqual(
+        perms.filter((p) => !allowed.includes(p)),
+        [],
+        `${name}: no permission beyond ${allowed.join(', ')}`,
+      );
       const optional = ((m.optional_host_permissions ?? m.optional_permissions) as string[]).filter((p) => p.includes('://'));
       // "Add tabs" may ask to see the window's tabs (titles and addresses); nothing else is optional.
       const others = ((m.optional_permissions ?? []) as string[]).filter((p) => !p.includes('://'));
@@ -76,7 +83,7 @@ describe('Moonlit security in Chromium', () => {
       db.close();
       return key;
     }, null);
-    assert.equal(stored, SECRET_KEY, 'Moonlit\'s own pages should find the saved key where secret-store.ts keeps it');
+    assert.equal(stored, SECRET_KEY, "Moonlit's own pages should find the saved key where secret-store.ts keeps it");
     await options.page.close();
   });
 
@@ -117,7 +124,10 @@ describe('Moonlit security in Chromium', () => {
     await options.page.getByRole('button', { name: 'Test connection', exact: true }).click();
     await waitFor('the options page to receive the test-connection reply', async () => (await trapState(options.ui)).replies.length > 0);
     const optionsSeen = await trapState(options.ui);
-    assert.ok(optionsSeen.replies.some((r) => r.includes('"models"')), `the test-connection reply should list models: ${optionsSeen.replies[0]?.slice(0, 200)}`);
+    assert.ok(
+      optionsSeen.replies.some((r) => r.includes('"models"')),
+      `the test-connection reply should list models: ${optionsSeen.replies[0]?.slice(0, 200)}`,
+    );
     assert.deepEqual(keyLeaks(optionsSeen.replies.join('\n')), [], 'a reply to the options page contained the key');
     const html = await options.page.content();
     assert.deepEqual(keyLeaks(html), [], 'the options page shows the saved key');
@@ -125,7 +135,6 @@ describe('Moonlit security in Chromium', () => {
     assert.deepEqual(dialogs, [], 'no dialog should open');
     assert.deepEqual(outside, [], 'no request should leave loopback');
   });
-
 });
 
 describe('Moonlit security in Firefox ESR', () => {
@@ -135,7 +144,9 @@ describe('Moonlit security in Firefox ESR', () => {
   let b: FirefoxSession;
   before(() => void ({ sim, site, b } = m()));
 
-  it('content-script world of a page: no storage area, no IndexedDB, no message and no port yields the key or a Kimi request', { timeout: 90_000 }, async () => {
+  it('content-script world of a page: no storage area, no IndexedDB, no message and no port yields the key or a Kimi request', {
+    timeout: 90_000,
+  }, async () => {
     const url = site.url('article.html?probe');
     await b.open(url);
     const tabId = await b.tabIdOf(url);
@@ -143,16 +154,21 @@ describe('Moonlit security in Firefox ESR', () => {
     const helper = await b.open(`${b.origin}/options.html`);
     const marker = await warmPanel(m(), site.url('article.html?after-probe'));
     const logBefore = sim.log.length;
-    const json = await helper.evaluate(async ([id, code]: [number, string]) => {
-      const api = (globalThis as unknown as { browser: { tabs: { executeScript(id: number, d: { code: string }): Promise<unknown[]> } } }).browser;
-      const [result] = await api.tabs.executeScript(id, { code });
-      return String(result);
-    }, [tabId, firefoxProbeCode(tabId)] as [number, string]);
+    const json = await helper.evaluate(
+      async ([id, code]: [number, string]) => {
+        const api = (globalThis as unknown as { browser: { tabs: { executeScript(id: number, d: { code: string }): Promise<unknown[]> } } }).browser;
+        const [result] = await api.tabs.executeScript(id, { code });
+        return String(result);
+      },
+      [tabId, firefoxProbeCode(tabId)] as [number, string],
+    );
     const report = JSON.parse(json) as ProbeReport;
     // Firefox lets its content scripts read the add-on's own packaged files (no secret is in a file); storage.session
     // is not even exposed to them. The key checks are the same.
     checkProbe(report, json, { sessionDenied: true, filesClosed: false });
     assert.deepEqual(await requestsBesideMarker(sim, logBefore, marker, 'Asked after the probe.'), [], 'the content script made Moonlit call the API');
-    console.log(`  Firefox content script: storage.session ${report.areas.session.ok ? 'readable (no secret in it)' : `denied (${report.areas.session.error})`}; own files: ${report.extensionFetch}`);
+    console.log(
+      `  Firefox content script: storage.session ${report.areas.session.ok ? 'readable (no secret in it)' : `denied (${report.areas.session.error})`}; own files: ${report.extensionFetch}`,
+    );
   });
 });

@@ -97,8 +97,10 @@ describe('Selection button in firefox', () => {
       return undefined;
     });
     const question = asked('actionExplainSelection');
-    await waitFor('the explain question in that panel', () =>
-      panel.evaluate((q) => [...document.querySelectorAll('.question')].some((x) => x.textContent === q), question).catch(() => false) || null);
+    await waitFor(
+      'the explain question in that panel',
+      () => panel.evaluate((q) => [...document.querySelectorAll('.question')].some((x) => x.textContent === q), question).catch(() => false) || null,
+    );
     const req = await waitFor('the chat request', () => chatRequests(m().sim.log).slice(before).at(-1));
     assert.ok(messagesText(req).includes(SELECTED), 'the selection went with the question');
     await panel.close();

@@ -30,7 +30,7 @@ describe('The selection the panel shows is the one sent, in Chromium', () => {
     return sentWith(panel.ui, m().sim, question, index);
   }
 
-  it('a page that selects other text as the user clicks into the panel: the shown selection goes, not the page\'s', { timeout: 60_000 }, async () => {
+  it("a page that selects other text as the user clicks into the panel: the shown selection goes, not the page's", { timeout: 60_000 }, async () => {
     // The page's own script: when the window loses focus or is hidden, it selects the last paragraph.
     const planted: string = await tab.page.evaluate(`(() => {
       const grab = () => {
@@ -52,7 +52,12 @@ describe('The selection the panel shows is the one sent, in Chromium', () => {
     // blur the browser would fire is dispatched), and its script selects other text.
     await panel.page.getByRole('textbox', { name: msg('panelAskLabel'), exact: true }).click();
     await tab.page.evaluate(() => dispatchEvent(new FocusEvent('blur')));
-    await waitInPage(tab.ui, 'the page to select its own text', (want: string) => getSelection()!.toString().replace(/\s+/g, ' ').trim() === want || undefined, planted);
+    await waitInPage(
+      tab.ui,
+      'the page to select its own text',
+      (want: string) => getSelection()!.toString().replace(/\s+/g, ' ').trim() === want || undefined,
+      planted,
+    );
     assert.ok((await shownSelection(panel.ui)).startsWith(seen.slice(0, 60)), 'the panel should still show the selection the user made');
     const user = await send('Which passage did I select before clicking here?');
     assert.ok(user.includes(`<selection> ${seen} </selection>`), `the request should quote the selection the panel showed: ${user.slice(0, 300)}`);

@@ -106,7 +106,7 @@ describe('Storage filling up in Chromium (the real 10 MB quota)', () => {
   });
 });
 
-describe('Storage filling up in Firefox ESR (no quota for storage.local: Moonlit\'s own budget)', () => {
+describe("Storage filling up in Firefox ESR (no quota for storage.local: Moonlit's own budget)", () => {
   const m = useMoonlit('firefox');
 
   it('over the budget: the panel warns and still saves; Options deletes the oldest; the warning goes; the next save works', async () => {

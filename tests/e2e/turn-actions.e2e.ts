@@ -58,11 +58,17 @@ describe('Turn actions in Chromium', () => {
     };
   });
 
-  it('the usage line shows the simulator’s tokens after the answer, and the cost where the price is known; Copy answer leaves the text without citation markers on the clipboard', { timeout: 60_000 }, () =>
-    checkUsageAndCopy(env));
+  it(
+    'the usage line shows the simulator’s tokens after the answer, and the cost where the price is known; Copy answer leaves the text without citation markers on the clipboard',
+    { timeout: 60_000 },
+    () => checkUsageAndCopy(env),
+  );
 
-  it('Regenerate re-sends the same question and history without the old answer, and replaces it; Edit question sends the edited text and replaces that turn and the ones after it', { timeout: 60_000 }, () =>
-    checkRegenerateAndEdit(env));
+  it(
+    'Regenerate re-sends the same question and history without the old answer, and replaces it; Edit question sends the edited text and replaces that turn and the ones after it',
+    { timeout: 60_000 },
+    () => checkRegenerateAndEdit(env),
+  );
 });
 
 describe('Turn actions in Firefox ESR', () => {
@@ -88,9 +94,15 @@ describe('Turn actions in Firefox ESR', () => {
     };
   });
 
-  it('the usage line shows the simulator’s tokens after the answer, and the cost where the price is known; Copy answer writes the text without citation markers (writeText recorded)', { timeout: 90_000 }, () =>
-    checkUsageAndCopy(env));
+  it(
+    'the usage line shows the simulator’s tokens after the answer, and the cost where the price is known; Copy answer writes the text without citation markers (writeText recorded)',
+    { timeout: 90_000 },
+    () => checkUsageAndCopy(env),
+  );
 
-  it('Regenerate re-sends the same question and history without the old answer, and replaces it; Edit question sends the edited text and replaces that turn and the ones after it', { timeout: 90_000 }, () =>
-    checkRegenerateAndEdit(env));
+  it(
+    'Regenerate re-sends the same question and history without the old answer, and replaces it; Edit question sends the edited text and replaces that turn and the ones after it',
+    { timeout: 90_000 },
+    () => checkRegenerateAndEdit(env),
+  );
 });

@@ -53,7 +53,9 @@ describe('GET /v1/models', () => {
     const body = await (await fetch(`${sim.baseUrl}/models`, { headers: auth() })).json();
     expect(body.object).toBe('list');
     const ids = body.data.map((m: { id: string }) => m.id);
-    expect(ids).toEqual(expect.arrayContaining(['kimi-k2.6', 'kimi-k2.5', 'kimi-k3', 'moonshot-v1-8k', 'moonshot-v1-32k', 'moonshot-v1-128k', 'moonshot-v1-128k-vision-preview']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['kimi-k2.6', 'kimi-k2.5', 'kimi-k3', 'moonshot-v1-8k', 'moonshot-v1-32k', 'moonshot-v1-128k', 'moonshot-v1-128k-vision-preview']),
+    );
     const k26 = body.data.find((m: { id: string }) => m.id === 'kimi-k2.6');
     expect(k26).toMatchObject({ object: 'model', owned_by: 'moonshot', context_length: 262144, supports_image_in: true, supports_reasoning: true });
     expect(typeof k26.created).toBe('number');

@@ -62,7 +62,9 @@ export function buildPlan(state: SimState, chat: ValidChat, body: Record<string,
   const history = partial ? all.slice(0, -1) : all;
   const format = (body.response_format as { type?: string } | undefined)?.type;
   let toolCalls = b.toolCalls ?? [];
-  let content = b.content ?? (toolCalls.length ? '' : defaultAnswer({ model: chat.model.id, messages: history, json: format === 'json_object' || format === 'json_schema' }));
+  let content =
+    b.content ??
+    (toolCalls.length ? '' : defaultAnswer({ model: chat.model.id, messages: history, json: format === 'json_object' || format === 'json_schema' }));
   let reasoning = b.reasoning ?? (chat.thinkingOn && toolCalls.length ? TOOL_REASONING : '');
   if (!chat.thinkingOn && (body.thinking as { type?: string } | undefined)?.type === 'disabled') reasoning = '';
 

@@ -29,7 +29,14 @@ async function nextOrQuiet(reader: ReadableStreamDefaultReader<Uint8Array>, ms: 
 describe('error knob', () => {
   it('sends a JSON error with the given status, type, message and headers, skipping auth', async () => {
     const sim = await useSim();
-    sim.script({ error: { status: 429, type: 'rate_limit_reached_error', message: 'max RPM: 3, please try again after 7 seconds', headers: { 'Msh-Gid': 'enterprise-tier-3' } } });
+    sim.script({
+      error: {
+        status: 429,
+        type: 'rate_limit_reached_error',
+        message: 'max RPM: 3, please try again after 7 seconds',
+        headers: { 'Msh-Gid': 'enterprise-tier-3' },
+      },
+    });
     const res = await postChat(sim, ask(), { Authorization: 'Bearer wrong' });
     expect(res.status).toBe(429);
     expect(res.headers.get('msh-gid')).toBe('enterprise-tier-3');

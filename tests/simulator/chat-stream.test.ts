@@ -29,7 +29,13 @@ describe('streamed chat', () => {
     const sim = await useSim();
     sim.setDefault({ chunkDelayMs: 0 });
     const page = 'x'.repeat(12345);
-    const body = { model: 'kimi-k2.6', messages: [{ role: 'system', content: page }, { role: 'user', content: 'Summarise   this\npage please' }] };
+    const body = {
+      model: 'kimi-k2.6',
+      messages: [
+        { role: 'system', content: page },
+        { role: 'user', content: 'Summarise   this\npage please' },
+      ],
+    };
     const { events } = await streamChat(sim, body);
     const text = joined(events, 'content');
     expect(text).toBe(defaultAnswer({ model: 'kimi-k2.6', messages: body.messages, json: false }));
@@ -37,7 +43,9 @@ describe('streamed chat', () => {
     expect(text).toContain('You asked: “Summarise this page please”.');
     expect(text).toContain('I read 12,345 characters of page text.');
     expect(text).toMatch(/\n- /);
-    const pieces = chunks(events).slice(1, -1).map((c) => c.choices[0].delta.content as string);
+    const pieces = chunks(events)
+      .slice(1, -1)
+      .map((c) => c.choices[0].delta.content as string);
     expect(pieces.slice(0, -1).every((p) => Array.from(p).length === 12)).toBe(true);
   });
 
@@ -76,8 +84,12 @@ describe('streamed chat', () => {
     const usage = finish.choices[0].usage ?? finish.usage ?? (trailing ? tail.usage : undefined);
     if (placement !== 'none') {
       expect(usage).toEqual({
-        prompt_tokens: 90, completion_tokens: 50, total_tokens: 140, cached_tokens: 90,
-        completion_tokens_details: { reasoning_tokens: 0 }, prompt_tokens_details: { cached_tokens: 90 },
+        prompt_tokens: 90,
+        completion_tokens: 50,
+        total_tokens: 140,
+        cached_tokens: 90,
+        completion_tokens_details: { reasoning_tokens: 0 },
+        prompt_tokens_details: { cached_tokens: 90 },
       });
     } else expect(usage).toBeUndefined();
   });
@@ -86,7 +98,9 @@ describe('streamed chat', () => {
     const sim = await useSim();
     sim.script({ reasoning: 'Let me think about the page first.', content: 'The answer.', chunkSize: 5, chunkDelayMs: 0 });
     const { events } = await streamChat(sim, ask());
-    const kinds = chunks(events).slice(1, -1).map((c) => Object.keys(c.choices[0].delta)[0]);
+    const kinds = chunks(events)
+      .slice(1, -1)
+      .map((c) => Object.keys(c.choices[0].delta)[0]);
     expect(kinds.indexOf('content')).toBeGreaterThan(kinds.lastIndexOf('reasoning_content'));
     expect(joined(events, 'reasoning_content')).toBe('Let me think about the page first.');
     expect(joined(events, 'content')).toBe('The answer.');
@@ -202,9 +216,13 @@ describe('non-streamed chat', () => {
     const second = await (await postChat(sim, follow)).json();
     expect(second.choices[0].finish_reason).toBe('stop');
     expect(second.choices[0].message.content).toContain('Tool results received: 1');
-    const estimate = await (await fetch(`${sim.baseUrl}/tokenizers/estimate-token-count`, {
-      method: 'POST', headers: { Authorization: `Bearer ${sim.key}` }, body: JSON.stringify(follow),
-    })).json();
+    const estimate = await (
+      await fetch(`${sim.baseUrl}/tokenizers/estimate-token-count`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${sim.key}` },
+        body: JSON.stringify(follow),
+      })
+    ).json();
     expect(second.usage.prompt_tokens).toBe(estimate.data.total_tokens + 1234);
   });
 });

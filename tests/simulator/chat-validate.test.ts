@@ -12,7 +12,9 @@ describe('chat request validation', () => {
   it('404s an unknown model with the documented message', async () => {
     const sim = await useSim();
     expect(await errorOf(await postChat(sim, ask('hi', { model: 'kimi-k2-0711-preview' })))).toEqual({
-      status: 404, type: 'resource_not_found_error', message: 'Not found the model kimi-k2-0711-preview or Permission denied',
+      status: 404,
+      type: 'resource_not_found_error',
+      message: 'Not found the model kimi-k2-0711-preview or Permission denied',
     });
   });
 
@@ -42,7 +44,11 @@ describe('chat request validation', () => {
     const sim = await useSim();
     const ok = await postChat(sim, ask('hi', { model, ...extra, [field]: okValue }));
     expect(ok.status).toBe(200);
-    expect(await errorOf(await postChat(sim, ask('hi', { model, ...extra, [field]: badValue })))).toEqual({ status: 400, type: 'invalid_request_error', message });
+    expect(await errorOf(await postChat(sim, ask('hi', { model, ...extra, [field]: badValue })))).toEqual({
+      status: 400,
+      type: 'invalid_request_error',
+      message,
+    });
   });
 
   it('keeps moonshot-v1 temperature within 0..1', async () => {
@@ -68,11 +74,16 @@ describe('chat request validation', () => {
   it('rejects prompt + max_tokens beyond the context with the live message form', async () => {
     const sim = await useSim();
     const body = ask('x'.repeat(40_000), { model: 'moonshot-v1-8k', max_tokens: 1000 });
-    const est = await (await fetch(`${sim.baseUrl}/tokenizers/estimate-token-count`, {
-      method: 'POST', headers: { Authorization: `Bearer ${sim.key}` }, body: JSON.stringify(body),
-    })).json();
+    const est = await (
+      await fetch(`${sim.baseUrl}/tokenizers/estimate-token-count`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${sim.key}` },
+        body: JSON.stringify(body),
+      })
+    ).json();
     expect(await errorOf(await postChat(sim, body))).toEqual({
-      status: 400, type: 'invalid_request_error',
+      status: 400,
+      type: 'invalid_request_error',
       message: `Invalid request: Your request exceeded model token limit: 8192 (requested: ${est.data.total_tokens + 1000})`,
     });
     expect((await postChat(sim, { ...body, model: 'moonshot-v1-128k' })).status).toBe(200);
@@ -88,29 +99,42 @@ describe('chat request validation', () => {
 
   it('checks images: vision models only, data URLs only, real image MIME types', async () => {
     const sim = await useSim();
-    const withImage = (model: string, url: string) => ask('hi', {
-      model, max_tokens: 100,
-      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url } }, { type: 'text', text: 'What is this?' }] }],
-    });
+    const withImage = (model: string, url: string) =>
+      ask('hi', {
+        model,
+        max_tokens: 100,
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'image_url', image_url: { url } },
+              { type: 'text', text: 'What is this?' },
+            ],
+          },
+        ],
+      });
     const ok = await postChat(sim, withImage('moonshot-v1-128k-vision-preview', PNG));
     expect(ok.status).toBe(200);
     expect((await ok.json()).choices[0].message.content).toContain('Images received: 1');
     expect((await errorOf(await postChat(sim, withImage('moonshot-v1-8k', PNG)))).status).toBe(400);
     expect((await errorOf(await postChat(sim, withImage('kimi-k2.6', 'https://example.com/a.png')))).message).toContain('unsupported image url');
-    expect((await errorOf(await postChat(sim, withImage('kimi-k2.6', 'data:text/plain;base64,aGk=')))).message)
-      .toBe('Invalid request: unsupported image format: text/plain');
+    expect((await errorOf(await postChat(sim, withImage('kimi-k2.6', 'data:text/plain;base64,aGk=')))).message).toBe(
+      'Invalid request: unsupported image format: text/plain',
+    );
   });
 
   it('checks tool history: ids must exist, thinking needs reasoning_content on tool-call turns', async () => {
     const sim = await useSim();
     const call = { id: 'f_0', type: 'function', function: { name: 'f', arguments: '{}' } };
     const msgs = (assistant: Record<string, unknown>, toolId = 'f_0') => [
-      { role: 'user', content: 'q' }, { role: 'assistant', content: '', tool_calls: [call], ...assistant },
+      { role: 'user', content: 'q' },
+      { role: 'assistant', content: '', tool_calls: [call], ...assistant },
       { role: 'tool', tool_call_id: toolId, name: 'f', content: 'result' },
     ];
     expect((await postChat(sim, ask('x', { messages: msgs({ reasoning_content: 'think' }) }))).status).toBe(200);
-    expect((await errorOf(await postChat(sim, ask('x', { messages: msgs({}) })))).message)
-      .toBe('thinking is enabled but reasoning_content is missing in assistant tool call message at index 1');
+    expect((await errorOf(await postChat(sim, ask('x', { messages: msgs({}) })))).message).toBe(
+      'thinking is enabled but reasoning_content is missing in assistant tool call message at index 1',
+    );
     expect((await postChat(sim, ask('x', { thinking: { type: 'disabled' }, messages: msgs({}) }))).status).toBe(200);
     expect((await errorOf(await postChat(sim, ask('x', { messages: msgs({ reasoning_content: 't' }, 'other') })))).message).toContain('tool_call_id');
   });
@@ -118,13 +142,18 @@ describe('chat request validation', () => {
   it("rejects tool_choice 'required' with thinking on for k2.x", async () => {
     const sim = await useSim();
     const tools = [{ type: 'function', function: { name: 'get_x', parameters: { type: 'object', properties: {} } } }];
-    expect((await errorOf(await postChat(sim, ask('x', { tools, tool_choice: 'required' })))).message).toBe("tool_choice 'required' is incompatible with thinking enabled");
+    expect((await errorOf(await postChat(sim, ask('x', { tools, tool_choice: 'required' })))).message).toBe(
+      "tool_choice 'required' is incompatible with thinking enabled",
+    );
     expect((await postChat(sim, ask('x', { tools, tool_choice: 'required', model: 'kimi-k3' }))).status).toBe(200);
   });
 
   it('allows partial only on the last assistant message', async () => {
     const sim = await useSim();
-    const messages = [{ role: 'assistant', content: 'pre', partial: true }, { role: 'user', content: 'q' }];
+    const messages = [
+      { role: 'assistant', content: 'pre', partial: true },
+      { role: 'user', content: 'q' },
+    ];
     expect((await errorOf(await postChat(sim, ask('x', { messages })))).status).toBe(400);
   });
 

@@ -134,10 +134,7 @@ export function validateChat(state: SimState, json: unknown): ValidChat | ApiErr
   if (!model) return { status: 404, type: 'resource_not_found_error', message: `Not found the model ${body.model} or Permission denied` };
   if (!Array.isArray(body.messages) || body.messages.length === 0) return bad('Invalid request: messages must not be empty');
   const thinkingOn = thinkingOnFor(body, model);
-  const err =
-    checkThinking(body, model) ??
-    checkSampling(body, model, thinkingOn) ??
-    checkMessages(state, model, body.messages, thinkingOn);
+  const err = checkThinking(body, model) ?? checkSampling(body, model, thinkingOn) ?? checkMessages(state, model, body.messages, thinkingOn);
   if (err) return err;
   if (body.tool_choice === 'required' && thinkingOn && familyOf(model.id) === 'k2x') {
     return bad("tool_choice 'required' is incompatible with thinking enabled"); // documented (live fixture)

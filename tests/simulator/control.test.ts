@@ -53,7 +53,9 @@ describe('request log', () => {
     const sim = await useSim();
     const body = ask('logged?', { stream: true });
     const res = await fetch(`${sim.baseUrl}/chat/completions?x=1`, {
-      method: 'POST', headers: { ...auth(), 'X-Custom-Thing': 'Yes' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { ...auth(), 'X-Custom-Thing': 'Yes' },
+      body: JSON.stringify(body),
     });
     await res.text();
     expect(sim.log).toHaveLength(1);
@@ -104,9 +106,12 @@ describe('estimate-token-count', () => {
     const count = async (content: unknown) =>
       (await (await estimate(sim.url, { model: 'kimi-k2.6', messages: [{ role: 'user', content }] })).json()).data.total_tokens;
     const base = await count('a');
-    expect(await count('a'.repeat(401)) - base).toBe(100);
-    expect(await count('一'.repeat(100)) - base).toBe(99);
-    const withImage = await count([{ type: 'image_url', image_url: { url: 'data:image/png;base64,AA==' } }, { type: 'text', text: 'a' }]);
+    expect((await count('a'.repeat(401))) - base).toBe(100);
+    expect((await count('一'.repeat(100))) - base).toBe(99);
+    const withImage = await count([
+      { type: 'image_url', image_url: { url: 'data:image/png;base64,AA==' } },
+      { type: 'text', text: 'a' },
+    ]);
     expect(withImage - base).toBe(1024);
   });
 

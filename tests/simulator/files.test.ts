@@ -5,9 +5,12 @@ import { auth, upload, useSim } from './test-helpers';
 const get = (url: string, method = 'GET') => fetch(url, { method, headers: auth() });
 
 const PDF = [
-  '%PDF-1.4', '1 0 obj << /Type /Catalog >> endobj', '4 0 obj << /Length 80 >> stream',
+  '%PDF-1.4',
+  '1 0 obj << /Type /Catalog >> endobj',
+  '4 0 obj << /Length 80 >> stream',
   'BT /F1 12 Tf 72 712 Td (Quarterly report) Tj T* [(Rev) -20 (enue \\(up\\) 5%)] TJ ET',
-  'endstream endobj', '%%EOF',
+  'endstream endobj',
+  '%%EOF',
 ].join('\n');
 
 describe('files API', () => {
@@ -16,7 +19,14 @@ describe('files API', () => {
     const res = await upload(sim, 'notes.txt', 'Hello files ✓');
     expect(res.status).toBe(200);
     const file = await res.json();
-    expect(file).toMatchObject({ object: 'file', bytes: Buffer.byteLength('Hello files ✓'), filename: 'notes.txt', purpose: 'file-extract', status: 'ok', status_details: '' });
+    expect(file).toMatchObject({
+      object: 'file',
+      bytes: Buffer.byteLength('Hello files ✓'),
+      filename: 'notes.txt',
+      purpose: 'file-extract',
+      status: 'ok',
+      status_details: '',
+    });
     expect(typeof file.id).toBe('string');
     expect(typeof file.created_at).toBe('number');
 
@@ -89,7 +99,18 @@ describe('files API', () => {
   it('lets chat messages reference an uploaded image as ms://id', async () => {
     const sim = await useSim();
     const img = await (await upload(sim, 'a.png', new Uint8Array([1, 2, 3]), 'image')).json();
-    const msg = (id: string) => ({ model: 'kimi-k2.6', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: `ms://${id}` } }, { type: 'text', text: 'what?' }] }] });
+    const msg = (id: string) => ({
+      model: 'kimi-k2.6',
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'image_url', image_url: { url: `ms://${id}` } },
+            { type: 'text', text: 'what?' },
+          ],
+        },
+      ],
+    });
     const post = (b: unknown) => fetch(`${sim.baseUrl}/chat/completions`, { method: 'POST', headers: auth(), body: JSON.stringify(b) });
     expect((await post(msg(img.id))).status).toBe(200);
     expect((await post(msg('nope'))).status).toBe(400);

@@ -28,7 +28,8 @@ export async function readBody(req: IncomingMessage, cap: number): Promise<{ bod
   let tooLarge = false;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > cap) tooLarge = true; // keep draining so the client can read our 400
+    if (size > cap)
+      tooLarge = true; // keep draining so the client can read our 400
     else parts.push(chunk);
   }
   return { body: tooLarge ? Buffer.alloc(0) : Buffer.concat(parts), tooLarge };

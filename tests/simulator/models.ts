@@ -8,7 +8,14 @@ export const DEFAULT_MODELS: SimModel[] = [
   { id: 'moonshot-v1-8k', created: 1709149158, context_length: 8192, supports_image_in: false, supports_video_in: false, supports_reasoning: false },
   { id: 'moonshot-v1-32k', created: 1709149158, context_length: 32768, supports_image_in: false, supports_video_in: false, supports_reasoning: false },
   { id: 'moonshot-v1-128k', created: 1709149158, context_length: 131072, supports_image_in: false, supports_video_in: false, supports_reasoning: false },
-  { id: 'moonshot-v1-128k-vision-preview', created: 1736121600, context_length: 131072, supports_image_in: true, supports_video_in: false, supports_reasoning: false },
+  {
+    id: 'moonshot-v1-128k-vision-preview',
+    created: 1736121600,
+    context_length: 131072,
+    supports_image_in: true,
+    supports_video_in: false,
+    supports_reasoning: false,
+  },
 ];
 
 /** v1 = moonshot-v1-*, k2x = kimi-k2.5/k2.6/k2.7… (locked sampling, `thinking`), k3 = kimi-k3*, other = anything else. */

@@ -7,7 +7,12 @@ import type { ChatBehaviour } from './types';
 export function frame(payload: unknown, multiLine = false): string {
   if (payload === '[DONE]') return 'data: [DONE]\n\n';
   if (!multiLine) return `data: ${JSON.stringify(payload)}\n\n`;
-  return JSON.stringify(payload, null, 1).split('\n').map((line) => `data: ${line}`).join('\n') + '\n\n';
+  return (
+    JSON.stringify(payload, null, 1)
+      .split('\n')
+      .map((line) => `data: ${line}`)
+      .join('\n') + '\n\n'
+  );
 }
 
 function write(ctx: Ctx, text: string): Promise<void> {

@@ -34,7 +34,11 @@ describe('helpers', () => {
   it('frames events as one or several data lines', () => {
     expect(frame({ a: 1 })).toBe('data: {"a":1}\n\n');
     const multi = frame({ a: [1, 2] }, true);
-    const joinedData = multi.trim().split('\n').map((l) => l.replace(/^data: /, '')).join('\n');
+    const joinedData = multi
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(/^data: /, ''))
+      .join('\n');
     expect(multi.trim().split('\n').length).toBeGreaterThan(1);
     expect(JSON.parse(joinedData)).toEqual({ a: [1, 2] });
     expect(frame('[DONE]')).toBe('data: [DONE]\n\n');

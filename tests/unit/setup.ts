@@ -19,12 +19,10 @@ export function formatMessage(messages: Messages, key: string, subs: string[] = 
 // on a loaded machine, so they wait up to half the test timeout (vitest.config.ts) instead.
 configure({ asyncUtilTimeout: 30_000 });
 const waitForState = vi.waitFor;
-vi.waitFor = ((callback, options) =>
-  waitForState(callback, typeof options === 'number' ? options : { timeout: 30_000, ...options })) as typeof vi.waitFor;
+vi.waitFor = ((callback, options) => waitForState(callback, typeof options === 'number' ? options : { timeout: 30_000, ...options })) as typeof vi.waitFor;
 
 Object.assign(fakeBrowser.i18n, {
-  getMessage: (key: string, subs?: string | string[]) =>
-    formatMessage(en as Messages, key, subs === undefined ? [] : ([] as string[]).concat(subs)),
+  getMessage: (key: string, subs?: string | string[]) => formatMessage(en as Messages, key, subs === undefined ? [] : ([] as string[]).concat(subs)),
   getUILanguage: () => 'en',
 });
 

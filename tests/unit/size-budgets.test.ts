@@ -19,7 +19,8 @@ function fakeBuild(files: Record<string, string>): string {
 }
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const html = '<script type="module" src="/chunks/sidepanel-a1.js"></script><link rel="modulepreload" href="/chunks/theme-b2.js"><link rel="stylesheet" href="/assets/panel-c3.css"><link rel="icon" href="/icon/16.png">';
+const html =
+  '<script type="module" src="/chunks/sidepanel-a1.js"></script><link rel="modulepreload" href="/chunks/theme-b2.js"><link rel="stylesheet" href="/assets/panel-c3.css"><link rel="icon" href="/icon/16.png">';
 
 describe('panel first load', () => {
   it('follows the HTML and static imports, but not dynamic imports', () => {
@@ -80,4 +81,3 @@ describe('the page script', () => {
     expect(contentScripts(root)).toEqual(['reader-x.js']);
   });
 });
-

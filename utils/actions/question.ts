@@ -18,7 +18,12 @@ export function actionQuestion(action: Action, text: Localise, selection = '', e
   const template = unedited && b.unedited === 'selection-as-question' ? text(explainSelection.prompt) : action.prompt;
   const parsed = parseTemplate(template);
   const filled = parsed.ok
-    ? fillTemplate(parsed.parts, { selection: text('actionVarSelection'), title: text('actionVarTitle'), url: text('actionVarUrl'), language: text('languageName') })
+    ? fillTemplate(parsed.parts, {
+        selection: text('actionVarSelection'),
+        title: text('actionVarTitle'),
+        url: text('actionVarUrl'),
+        language: text('languageName'),
+      })
     : template; // saved before a check existed: asked as written
   return { mode: action.mode, question: more ? `${filled}\n\n${more}` : filled };
 }

@@ -9,7 +9,11 @@ export const NAME_MAX = 60;
 export const MODEL_MAX = 100;
 
 const isContexts = (v: unknown): v is ActionContext[] =>
-  Array.isArray(v) && v.length > 0 && v.length <= ACTION_CONTEXTS.length && v.every((c) => ACTION_CONTEXTS.includes(c as ActionContext)) && new Set(v).size === v.length;
+  Array.isArray(v) &&
+  v.length > 0 &&
+  v.length <= ACTION_CONTEXTS.length &&
+  v.every((c) => ACTION_CONTEXTS.includes(c as ActionContext)) &&
+  new Set(v).size === v.length;
 
 const optString = (v: unknown, max: number) => v === undefined || (typeof v === 'string' && v.length <= max);
 

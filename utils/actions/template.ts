@@ -13,11 +13,7 @@ export const PROMPT_MAX = 4000;
 
 export type TemplatePart = { text: string } | { variable: TemplateVariable };
 
-export type TemplateError =
-  | { kind: 'empty' }
-  | { kind: 'too-long'; max: number }
-  | { kind: 'unknown-variable'; name: string }
-  | { kind: 'unclosed' };
+export type TemplateError = { kind: 'empty' } | { kind: 'too-long'; max: number } | { kind: 'unknown-variable'; name: string } | { kind: 'unclosed' };
 
 export type Parsed = { ok: true; parts: TemplatePart[] } | { ok: false; error: TemplateError };
 

@@ -42,14 +42,16 @@ export function importActions(raw: string, current: readonly Action[], text: Loc
     return fail('actionsImportNotJson');
   }
   const f = file as Partial<ActionsFile> | null;
-  if (!f || typeof f !== 'object' || f.format !== ACTIONS_FILE_FORMAT || typeof f.version !== 'number' || !Array.isArray(f.actions)) return fail('actionsImportNotOurs');
+  if (!f || typeof f !== 'object' || f.format !== ACTIONS_FILE_FORMAT || typeof f.version !== 'number' || !Array.isArray(f.actions))
+    return fail('actionsImportNotOurs');
   if (f.version > ACTIONS_FILE_VERSION) return fail('actionsImportVersion', String(f.version));
   if (f.actions.length > IMPORT_MAX_ACTIONS) return fail('actionsImportTooMany', String(IMPORT_MAX_ACTIONS));
   const stored = toStored(current, text).list;
   for (const [i, entry] of f.actions.entries()) {
     const bad = (why: string) => fail('actionsImportBadEntry', String(i + 1), why);
     if (!isStoredAction(entry) || (!builtinAction(entry.id) && !isUserActionId(entry.id))) return bad(text('actionsImportBadShape'));
-    if (isUserActionId(entry.id) && (entry.name === undefined || entry.prompt === undefined || entry.contexts === undefined)) return bad(text('actionsImportBadShape'));
+    if (isUserActionId(entry.id) && (entry.name === undefined || entry.prompt === undefined || entry.contexts === undefined))
+      return bad(text('actionsImportBadShape'));
     const at = stored.findIndex((s) => s.id === entry.id);
     const next = at < 0 ? [...stored, entry] : stored.map((s, j) => (j === at ? entry : s));
     // Checked as the Options form checks it, against the list as it would be.

@@ -103,13 +103,7 @@ const postTo = (port: Port) => (message: BgToPanel) => {
 
 function isAskRequest(value: unknown): value is AskRequest {
   const r = value as AskRequest;
-  return (
-    !!r &&
-    (r.mode === 'ask' || r.mode === 'summarize') &&
-    typeof r.question === 'string' &&
-    Array.isArray(r.history) &&
-    isTabTexts(r.tabs)
-  );
+  return !!r && (r.mode === 'ask' || r.mode === 'summarize') && typeof r.question === 'string' && Array.isArray(r.history) && isTabTexts(r.tabs);
 }
 
 /** Kimi's count, or undefined when this endpoint has no counting API (then the local estimate stands). */
@@ -135,14 +129,7 @@ async function explain(failure: KimiFailure, connection: Connection, deps: AskDe
   return out;
 }
 
-async function runAsk(
-  port: Port,
-  request: AskRequest,
-  signal: AbortSignal,
-  deps: AskDeps,
-  early?: Promise<LocalConnection>,
-  sourced?: Promise<Resolved>,
-) {
+async function runAsk(port: Port, request: AskRequest, signal: AbortSignal, deps: AskDeps, early?: Promise<LocalConnection>, sourced?: Promise<Resolved>) {
   const toPanel = postTo(port);
   let changedPage: BgToPanel | undefined;
   const post = (message: BgToPanel) => {

@@ -35,7 +35,12 @@ export async function extractTab(tabId: number, known?: string, choice?: VideoCh
   const video = url ? videoOf(url) : null;
   if (video) {
     readerLeftIn.delete(tabId);
-    return readVideoTab(tabId, url!, video, known, choice).catch((error) => ({ ok: false, reason: classifyInjectionError(messageOf(error)), url, detail: messageOf(error) }));
+    return readVideoTab(tabId, url!, video, known, choice).catch((error) => ({
+      ok: false,
+      reason: classifyInjectionError(messageOf(error)),
+      url,
+      detail: messageOf(error),
+    }));
   }
   let page: unknown;
   try {

@@ -32,11 +32,12 @@ const withTab = <T>(d: unknown, more: (tabId: number) => T) => {
 /** Moonlit's own pages' messages: each parsed once here, then handled typed. */
 const HANDLERS: MessageHandlers = {
   'panel→bg:extract': {
-    parse: (d) => withTab(d, (tabId) => {
-      const { known, video } = d as { known?: unknown; video?: unknown };
-      const choice = parseVideoChoice(video);
-      return { tabId, ...(typeof known === 'string' && known.length <= 400 ? { known } : {}), ...(choice ? { video: choice } : {}) };
-    }),
+    parse: (d) =>
+      withTab(d, (tabId) => {
+        const { known, video } = d as { known?: unknown; video?: unknown };
+        const choice = parseVideoChoice(video);
+        return { tabId, ...(typeof known === 'string' && known.length <= 400 ? { known } : {}), ...(choice ? { video: choice } : {}) };
+      }),
     // A page read whole is kept, so a question about it need not carry its text back (tab-sources.ts).
     handle: ({ tabId, known, video }) => extractTab(tabId, known, video).then((r) => noteRead(tabId, r) ?? r),
   },

@@ -19,7 +19,10 @@ export function openPanel(tabId: number | undefined, windowId: number | undefine
   const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: ChromeSidePanelOpen } }).chrome?.sidePanel;
   if (!import.meta.env.FIREFOX && chromeSidePanel) {
     const target = tabId !== undefined ? { tabId } : { windowId };
-    return chromeSidePanel.open(target).then(() => true, () => false);
+    return chromeSidePanel.open(target).then(
+      () => true,
+      () => false,
+    );
   }
   const sidebar = firefoxSidebar();
   // Refused (no user input, e.g. a page script's message): the sidebar may still be open already.

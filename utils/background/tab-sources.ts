@@ -100,7 +100,11 @@ export type Resolved = { request: AskRequest; check: PageCheck } | 'stale';
  * the one kept here or, after a restart, `askText()` gets it from the panel; if the main text changed, the
  * page comes from the tab, but the selection is always the request's: the one the panel showed. Another address, a PDF, an unreadable tab: 'stale'.
  */
-export async function resolveSource(request: AskRequest, read: Promise<ExtractResult | undefined>, askText: () => Promise<string | undefined>): Promise<Resolved> {
+export async function resolveSource(
+  request: AskRequest,
+  read: Promise<ExtractResult | undefined>,
+  askText: () => Promise<string | undefined>,
+): Promise<Resolved> {
   const { verify: ref, page, ...rest } = request;
   if (!ref || !page) return 'stale';
   const result = noteRead(ref.tabId, await read);

@@ -5,11 +5,26 @@ import { sameVideo, videoOf, type VideoRef } from '../video/video-url';
 
 /** The cut-off note the reader may add after a cut transcript, and room for it. */
 const TEXT_LIMIT = MAX_TRANSCRIPT_CHARS + 200;
-const FAILURES: ReadonlySet<VideoFailureReason> = new Set(['no-captions', 'login-needed', 'ad-playing', 'wrong-video', 'unplayable', 'changed-format', 'empty', 'service-error']);
+const FAILURES: ReadonlySet<VideoFailureReason> = new Set([
+  'no-captions',
+  'login-needed',
+  'ad-playing',
+  'wrong-video',
+  'unplayable',
+  'changed-format',
+  'empty',
+  'service-error',
+]);
 
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const failure = (url: string, video: VideoFailureReason, detail?: string): ExtractResult => ({ ok: false, reason: 'video', url, video, ...(detail ? { detail } : {}) });
+const failure = (url: string, video: VideoFailureReason, detail?: string): ExtractResult => ({
+  ok: false,
+  reason: 'video',
+  url,
+  video,
+  ...(detail ? { detail } : {}),
+});
 
 function track(v: unknown): VideoTrackInfo | undefined {
   const t = v as Partial<VideoTrackInfo> | null;
@@ -27,8 +42,18 @@ function videoInfo(v: unknown): VideoInfo | undefined {
   const picked = track(x.track);
   if (chapters.length !== x.chapters.length || tracks.some((t) => !t) || !picked) return undefined;
   return {
-    site: x.site, id: x.id, part: x.part, title: x.title, author: x.author, durationSeconds: x.durationSeconds, description: x.description,
-    chapters, track: picked, tracks: tracks as VideoTrackInfo[], method: x.method, ...(x.titleOnly === true ? { titleOnly: true } : {}),
+    site: x.site,
+    id: x.id,
+    part: x.part,
+    title: x.title,
+    author: x.author,
+    durationSeconds: x.durationSeconds,
+    description: x.description,
+    chapters,
+    track: picked,
+    tracks: tracks as VideoTrackInfo[],
+    method: x.method,
+    ...(x.titleOnly === true ? { titleOnly: true } : {}),
   };
 }
 
@@ -52,8 +77,12 @@ export function parseVideoReply(raw: unknown, url: string, ref: VideoRef): Extra
   }
   // The page read must be the video the tab shows, part included: else it is another video's transcript.
   const read = videoOf(page.url);
-  const named: VideoRef = video.site === 'youtube' ? { site: 'youtube', id: video.id } : { site: 'bilibili', part: video.part, ...(video.id.startsWith('BV') ? { bvid: video.id } : { aid: Number(video.id.slice(2)) }) };
-  if (!read || !sameVideo(read, ref) || !sameVideo(named, ref) || !page.reading.startsWith(key)) return failure(url, 'wrong-video', `${video.id} p${video.part}`);
+  const named: VideoRef =
+    video.site === 'youtube'
+      ? { site: 'youtube', id: video.id }
+      : { site: 'bilibili', part: video.part, ...(video.id.startsWith('BV') ? { bvid: video.id } : { aid: Number(video.id.slice(2)) }) };
+  if (!read || !sameVideo(read, ref) || !sameVideo(named, ref) || !page.reading.startsWith(key))
+    return failure(url, 'wrong-video', `${video.id} p${video.part}`);
   if (!page.text.trim()) return failure(url, 'empty');
   const lang = str(page.lang, 40) ? { lang: page.lang } : {};
   return { ok: true, page: { url: page.url, title: page.title, text: page.text, selection: '', ...lang, source: page.source, reading: page.reading, video } };

@@ -14,7 +14,10 @@ import { parseVideoReply } from './video-reply';
 export async function readVideoTab(tabId: number, url: string, ref: VideoRef, known?: string, choice?: VideoChoice): Promise<ExtractResult> {
   // Only a reading of this very video says how to read it (after in-page navigation the panel holds the last one's).
   const how = choice ?? (known?.startsWith(`video:${videoKey(ref)}:`) ? choiceOfReading(known) : {});
-  const answerLanguage = await settingsItem.getValue().then((s) => (s.answerLanguage === 'auto' ? browser.i18n.getUILanguage() : s.answerLanguage)).catch(() => 'en');
+  const answerLanguage = await settingsItem
+    .getValue()
+    .then((s) => (s.answerLanguage === 'auto' ? browser.i18n.getUILanguage() : s.answerLanguage))
+    .catch(() => 'en');
   const opts = { answerLanguage, ...how, ...(known ? { known } : {}) };
   const slot = videoReaderSlot(browser.runtime.getManifest().version);
   let raw = await callIn(tabId, slot, opts).catch(() => null);

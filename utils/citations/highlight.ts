@@ -14,11 +14,12 @@ export const HIGHLIGHT_MS = 2500;
 /** Where the previous mark's remover is kept, so a second click replaces the mark instead of stacking. */
 const CLEAR_KEY = '__moonlitCiteClear';
 
-type Win = Window & typeof globalThis & {
-  [CLEAR_KEY]?: () => void;
-  Highlight?: new (...ranges: Range[]) => object;
-  CSS?: { highlights?: Map<string, object> };
-};
+type Win = Window &
+  typeof globalThis & {
+    [CLEAR_KEY]?: () => void;
+    Highlight?: new (...ranges: Range[]) => object;
+    CSS?: { highlights?: Map<string, object> };
+  };
 
 export function scrollToRange(range: Range, doc: Document, win: Window): void {
   const behavior: ScrollBehavior = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
@@ -39,16 +40,36 @@ export function scrollToRange(range: Range, doc: Document, win: Window): void {
 function overlay(range: Range, doc: Document, win: Window): () => void {
   const layer = doc.createElement('moonlit-cite-layer');
   layer.setAttribute('aria-hidden', 'true');
-  Object.assign(layer.style, { position: 'fixed', inset: '0', margin: '0', padding: '0', border: '0', pointerEvents: 'none', zIndex: '2147483647', display: 'block', overflow: 'hidden', background: 'none' });
+  Object.assign(layer.style, {
+    position: 'fixed',
+    inset: '0',
+    margin: '0',
+    padding: '0',
+    border: '0',
+    pointerEvents: 'none',
+    zIndex: '2147483647',
+    display: 'block',
+    overflow: 'hidden',
+    background: 'none',
+  });
   const place = () => {
     layer.replaceChildren();
     for (const r of Array.from(range.getClientRects()).slice(0, 400)) {
       if (!r.width || !r.height) continue;
       const box = doc.createElement('moonlit-cite-box');
       Object.assign(box.style, {
-        position: 'absolute', display: 'block', margin: '0', padding: '0', border: '0',
-        left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px`,
-        background: 'rgba(255, 204, 0, 0.4)', outline: '2px solid rgba(230, 160, 0, 0.9)', borderRadius: '2px',
+        position: 'absolute',
+        display: 'block',
+        margin: '0',
+        padding: '0',
+        border: '0',
+        left: `${r.left}px`,
+        top: `${r.top}px`,
+        width: `${r.width}px`,
+        height: `${r.height}px`,
+        background: 'rgba(255, 204, 0, 0.4)',
+        outline: '2px solid rgba(230, 160, 0, 0.9)',
+        borderRadius: '2px',
       });
       layer.append(box);
     }

@@ -35,7 +35,9 @@ const isP = (c: string | undefined) => c === 'P' || c === 'p';
 function scanGroup(s: string, start: number): Scan {
   const n = s.length;
   let i = start + 1;
-  const skipSpace = () => { while (i < n && SPACE.test(s[i])) i++; };
+  const skipSpace = () => {
+    while (i < n && SPACE.test(s[i])) i++;
+  };
   /** Reads 1–5 digits at i; -1 when there are none or too many, -2 at the end of the text. */
   const number = (): number => {
     const from = i;

@@ -11,9 +11,7 @@ export interface FileFacts {
   firstBytes: Uint8Array;
 }
 
-export type Classified =
-  | { ok: true; kind: FileKind; mime: string; ext: string }
-  | { ok: false; reason: DocReason; ext: string; mime?: string };
+export type Classified = { ok: true; kind: FileKind; mime: string; ext: string } | { ok: false; reason: DocReason; ext: string; mime?: string };
 
 const IMAGE_SNIFF: Partial<Record<Sniffed, string>> = { png: 'png', jpeg: 'jpg', gif: 'gif', webp: 'webp' };
 

@@ -36,7 +36,10 @@ export function dropLineNumbers(items: readonly PlacedText[]): PlacedText[] {
   const drop = new Set<PlacedText>();
   for (const run of buckets.values()) {
     if (run.length < 8) continue;
-    const nums = run.slice().sort((a, b) => b.y - a.y).map((it) => Number(LINE_NUMBER.exec(it.str)![1]));
+    const nums = run
+      .slice()
+      .sort((a, b) => b.y - a.y)
+      .map((it) => Number(LINE_NUMBER.exec(it.str)![1]));
     const steps = nums.slice(1).filter((n, i) => Math.abs(n - nums[i]) === 1).length;
     if (steps < (nums.length - 1) * 0.8) continue;
     const x0 = Math.min(...run.map((it) => it.x));
@@ -61,4 +64,3 @@ export function cleanPageText(text: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
-

@@ -62,7 +62,10 @@ export async function fetchPdfBytes(url: string, opts: FetchPdfOptions = {}): Pr
 }
 
 async function readCapped(
-  res: Response, max: number, declared: number | null, poke: () => void,
+  res: Response,
+  max: number,
+  declared: number | null,
+  poke: () => void,
   onProgress?: (received: number, total: number | null) => void,
 ): Promise<Uint8Array> {
   if (!res.body) return new Uint8Array(await res.arrayBuffer());

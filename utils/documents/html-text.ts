@@ -5,8 +5,24 @@ import { trimLineEnds } from '../text/line-ends';
  * drops scripts and styles, turns block ends into line breaks, decodes entities.
  */
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', copy: '©', reg: '®', trade: '™', middot: '·', bull: '•',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  middot: '·',
+  bull: '•',
 };
 
 export function decodeEntities(s: string): string {
@@ -29,7 +45,11 @@ const HIDDEN_OPEN = /<(script|style|noscript|template|svg|head)\b/gi;
  */
 export function htmlToText(html: string): string {
   const text = tagsOnly(dropHidden(dropComments(html)), (s) =>
-    s.replace(/<\/(?:td|th)\s*>/gi, '\t').replace(BLOCK, '\n').replace(/<[^>]*>/g, ''));
+    s
+      .replace(/<\/(?:td|th)\s*>/gi, '\t')
+      .replace(BLOCK, '\n')
+      .replace(/<[^>]*>/g, ''),
+  );
   const spaced = decodeEntities(text).replace(/[ \t\u00a0]+/g, (m) => (m.includes('\t') ? '\t' : ' '));
   return trimLineEnds(spaced, ' ', true)
     .replace(/\n{3,}/g, '\n\n')

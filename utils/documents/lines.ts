@@ -50,7 +50,10 @@ export function blockText(frags: readonly Fragment[]): string {
   if (!lines.length) return '';
   const right = Math.max(...lines.map((l) => l.x1));
   const left = Math.min(...lines.map((l) => l.x0));
-  const steps = lines.slice(1).map((l, i) => lines[i].y - l.y).filter((d) => d > 0);
+  const steps = lines
+    .slice(1)
+    .map((l, i) => lines[i].y - l.y)
+    .filter((d) => d > 0);
   const step = median(steps) || lines[0].h * 1.2;
   const paragraphs: string[] = [];
   let cur = lines[0].text;

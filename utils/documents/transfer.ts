@@ -98,7 +98,9 @@ const current = () => (backend ??= indexedDbTransfer());
 
 /** Panel side: stores a copy of the bytes, returns the id to send to the worker. */
 export async function handOver(bytes: Uint8Array, now = Date.now()): Promise<string> {
-  await current().sweep(now - TRANSFER_TTL_MS).catch(() => undefined);
+  await current()
+    .sweep(now - TRANSFER_TTL_MS)
+    .catch(() => undefined);
   const id = crypto.randomUUID();
   await current().put(id, { bytes: bytes.slice().buffer, at: now });
   return id;

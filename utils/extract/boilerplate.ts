@@ -6,7 +6,8 @@
 export const JUNK_TAGS =
   'script:not([type="application/ld+json"]), style, noscript, template, link, svg, canvas, object, embed, button, select, textarea, input, dialog';
 
-export const CHROME_TAGS = 'nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=alertdialog]';
+export const CHROME_TAGS =
+  'nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog], [role=alertdialog]';
 
 const JUNK_WORDS =
   /(^|[-_\s])(cookie|consent|gdpr|banner|newsletter|subscribe|signup|share|sharing|social|related|recommend|promo|sponsor|advert|ads?|outbrain|taboola|breadcrumbs?|menu|navbar|sidebar|skip-link|popup|modal|paywall|toolbar|footer|masthead)([-_\s]|$)/i;

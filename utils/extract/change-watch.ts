@@ -17,7 +17,13 @@ type Store = Record<string, unknown>;
 /** What changed: only the selection (the panel shows it, so it wants the new one), or anything else. */
 export type ChangeKind = 'selection' | 'page';
 
-export function watchForChange(watched: Node, doc: Document, win: Window, onChange: (kind: ChangeKind) => void, store: Store = globalThis as unknown as Store): void {
+export function watchForChange(
+  watched: Node,
+  doc: Document,
+  win: Window,
+  onChange: (kind: ChangeKind) => void,
+  store: Store = globalThis as unknown as Store,
+): void {
   if (store[KEY]) return; // armed already; it fires at the first change either way
   const w = win as Window & typeof globalThis & { navigation?: EventTarget };
   const fire = (e?: unknown) => {

@@ -32,8 +32,10 @@ export function imageRect(src: string, doc: Document = document, win: Window = w
     dy += r.top + el.clientTop;
     w = w.parent;
     clip = {
-      left: Math.max(clip.left + r.left, 0), top: Math.max(clip.top + r.top, 0),
-      right: Math.min(clip.right + r.left, w.innerWidth), bottom: Math.min(clip.bottom + r.top, w.innerHeight),
+      left: Math.max(clip.left + r.left, 0),
+      top: Math.max(clip.top + r.top, 0),
+      right: Math.min(clip.right + r.left, w.innerWidth),
+      bottom: Math.min(clip.bottom + r.top, w.innerHeight),
     };
   }
   const top = { width: w.innerWidth, height: w.innerHeight };
@@ -60,7 +62,10 @@ export function imageRect(src: string, doc: Document = document, win: Window = w
  * The crop in the capture's pixels: the capture is the viewport at the device's pixel ratio (and zoom), so the
  * scale is the bitmap's width over the viewport's; rounded outward, kept inside the bitmap.
  */
-export function cropBox(rect: Extract<ImageRect, { ok: true }>, bitmap: { width: number; height: number }): { sx: number; sy: number; sw: number; sh: number } | null {
+export function cropBox(
+  rect: Extract<ImageRect, { ok: true }>,
+  bitmap: { width: number; height: number },
+): { sx: number; sy: number; sw: number; sh: number } | null {
   const sx0 = bitmap.width / rect.viewport.width;
   const sy0 = bitmap.height / rect.viewport.height;
   const sx = Math.max(0, Math.floor(rect.x * sx0));

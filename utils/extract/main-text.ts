@@ -30,9 +30,7 @@ export function extractMain(doc: Document, win: Window): MainText {
   if (text.length >= TOO_LITTLE) return { title: article?.title || doc.title, text, source: 'readability', lang: article?.lang, from: article?.from };
   // Readability's output for a page this thin is usually the raw body, furniture included.
   const fallback = fallbackText(doc);
-  return fallback.trim()
-    ? { title: doc.title, text: fallback, source: 'fallback' }
-    : { title: article?.title || doc.title, text, source: 'readability' };
+  return fallback.trim() ? { title: doc.title, text: fallback, source: 'fallback' } : { title: article?.title || doc.title, text, source: 'readability' };
 }
 
 function fromAdapters(doc: Document, win: Window): MainText | null {

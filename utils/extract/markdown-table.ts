@@ -9,7 +9,12 @@ export function renderTable(table: Element, o: MarkdownOptions): string {
   const rows = Array.from((table as HTMLTableElement).rows ?? []).filter((r) => r.closest('table') === table);
   const width = Math.max(0, ...rows.map((r) => r.cells.length));
   if (rows.length < 2 || width < 2 || table.querySelector('table')) {
-    return rows.length ? rows.map((r) => cellsAsBlocks(r, o)).filter(Boolean).join('\n\n') : blocks(table, o);
+    return rows.length
+      ? rows
+          .map((r) => cellsAsBlocks(r, o))
+          .filter(Boolean)
+          .join('\n\n')
+      : blocks(table, o);
   }
   const lines = rows.map((r) => {
     const cells = Array.from(r.cells, (c) => oneLine(blocks(c, o)).replace(/\|/g, '\\|'));
@@ -23,5 +28,7 @@ export function renderTable(table: Element, o: MarkdownOptions): string {
 }
 
 function cellsAsBlocks(row: HTMLTableRowElement, o: MarkdownOptions): string {
-  return Array.from(row.cells, (c) => blocks(c, o)).filter(Boolean).join('\n\n');
+  return Array.from(row.cells, (c) => blocks(c, o))
+    .filter(Boolean)
+    .join('\n\n');
 }

@@ -13,12 +13,16 @@ export interface MarkdownOptions {
 }
 
 const BLOCK = new Set(
-  ('P DIV SECTION ARTICLE MAIN HEADER FOOTER ASIDE NAV FIGURE FIGCAPTION BLOCKQUOTE UL OL LI DL DT DD PRE ' +
-    'TABLE H1 H2 H3 H4 H5 H6 HR FORM FIELDSET ADDRESS DETAILS SUMMARY CENTER TR TD TH BODY HTML IFRAME FRAME').split(' '),
+  (
+    'P DIV SECTION ARTICLE MAIN HEADER FOOTER ASIDE NAV FIGURE FIGCAPTION BLOCKQUOTE UL OL LI DL DT DD PRE ' +
+    'TABLE H1 H2 H3 H4 H5 H6 HR FORM FIELDSET ADDRESS DETAILS SUMMARY CENTER TR TD TH BODY HTML IFRAME FRAME'
+  ).split(' '),
 );
 const DROP = new Set(
-  ('SCRIPT STYLE NOSCRIPT TEMPLATE SVG CANVAS IMG PICTURE VIDEO AUDIO SOURCE TRACK OBJECT EMBED INPUT SELECT ' +
-    'TEXTAREA BUTTON OPTION HEAD LINK META MATH DIALOG').split(' '),
+  (
+    'SCRIPT STYLE NOSCRIPT TEMPLATE SVG CANVAS IMG PICTURE VIDEO AUDIO SOURCE TRACK OBJECT EMBED INPUT SELECT ' +
+    'TEXTAREA BUTTON OPTION HEAD LINK META MATH DIALOG'
+  ).split(' '),
 );
 
 export function toMarkdown(root: Node, options: MarkdownOptions = {}): string {
@@ -62,11 +66,17 @@ export function blocks(node: Node, o: MarkdownOptions): string {
 
 function block(el: Element, tag: string, o: MarkdownOptions): string {
   switch (tag) {
-    case 'H1': case 'H2': case 'H3': case 'H4': case 'H5': case 'H6': {
+    case 'H1':
+    case 'H2':
+    case 'H3':
+    case 'H4':
+    case 'H5':
+    case 'H6': {
       const t = oneLine(blocks(el, o));
       return t ? `${'#'.repeat(Number(tag[1]))} ${t}` : '';
     }
-    case 'UL': case 'OL':
+    case 'UL':
+    case 'OL':
       return list(el, tag === 'OL', o);
     case 'PRE':
       return fence(el);
@@ -133,5 +143,10 @@ export function oneLine(text: string): string {
 }
 
 function prefixLines(text: string, prefix: string): string {
-  return text ? text.split('\n').map((l) => prefix + l).join('\n') : '';
+  return text
+    ? text
+        .split('\n')
+        .map((l) => prefix + l)
+        .join('\n')
+    : '';
 }

@@ -82,13 +82,19 @@ export async function readPageReusing(
 }
 
 function watchAfterAnswer(watched: Node, doc: Document, win: Window, onChange: (kind: ChangeKind) => void, reread: () => Promise<unknown>, store: Store): void {
-  watchForChange(watched, doc, win, (kind) => {
-    onChange(kind);
-    // Read the changed page now, in the page's own idle moment, rather than after the click that asks about
-    // it. Once per watch: the next is armed only by the worker's next check, so a page whose main text changes
-    // all the time is not read over and over while nobody asks.
-    win.setTimeout(() => void reread().catch(() => undefined), 0);
-  }, store);
+  watchForChange(
+    watched,
+    doc,
+    win,
+    (kind) => {
+      onChange(kind);
+      // Read the changed page now, in the page's own idle moment, rather than after the click that asks about
+      // it. Once per watch: the next is armed only by the worker's next check, so a page whose main text changes
+      // all the time is not read over and over while nobody asks.
+      win.setTimeout(() => void reread().catch(() => undefined), 0);
+    },
+    store,
+  );
 }
 
 /** The selection as extractPage gives it. */

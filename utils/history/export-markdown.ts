@@ -36,12 +36,14 @@ function addressOf(url: string): string {
 export function conversationToMarkdown(c: StoredConversation, labels: { question: string; answer: string; source: string; sources?: string }): string {
   const lines = [`# ${inertLine(c.name || c.title || c.url)}`, '', `${labels.source}: ${addressOf(c.url)}`, ''];
   // Every tab its questions were about, when there were others than the bound one.
-  if (c.sources?.length) lines.push(`${labels.sources ?? 'Sources'}:`, '', ...c.sources.map((s) => `- ${inertLine(s.title || s.url)} — ${addressOf(s.url)}`), '');
+  if (c.sources?.length)
+    lines.push(`${labels.sources ?? 'Sources'}:`, '', ...c.sources.map((s) => `- ${inertLine(s.title || s.url)} — ${addressOf(s.url)}`), '');
   for (const turn of c.turns) {
     lines.push(`## ${labels.question}`, '', inertMarkdown(turn.question || turn.mode), '', `## ${labels.answer}`, '', inertMarkdown(turn.answer.trim()), '');
     // The passages the answer cited, so its [Pn] markers still say something in the file.
     const cited = Object.entries(turn.sources ?? {}).sort(([a], [b]) => Number(a) - Number(b));
-    for (const [n, s] of cited) lines.push(`> [P${n}]${s.page ? ` (p. ${s.page})` : ''}${s.tab ? ` (${inertLine(s.tab.title || s.tab.url)})` : ''} ${inertLine(s.quote)}`, '');
+    for (const [n, s] of cited)
+      lines.push(`> [P${n}]${s.page ? ` (p. ${s.page})` : ''}${s.tab ? ` (${inertLine(s.tab.title || s.tab.url)})` : ''} ${inertLine(s.quote)}`, '');
   }
   return lines.join('\n');
 }

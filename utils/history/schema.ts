@@ -69,7 +69,10 @@ const isLink = (v: unknown): v is SourceLink => {
 
 function cleanLinks(raw: unknown): SourceLink[] | undefined {
   if (!Array.isArray(raw)) return undefined;
-  const links = raw.filter(isLink).slice(0, MAX_SOURCES).map(({ title, url }) => ({ title, url }));
+  const links = raw
+    .filter(isLink)
+    .slice(0, MAX_SOURCES)
+    .map(({ title, url }) => ({ title, url }));
   return links.length ? links : undefined;
 }
 

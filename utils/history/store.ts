@@ -1,7 +1,5 @@
 import { browser } from 'wxt/browser';
-import {
-  CONVERSATION_PREFIX, metaOf, migrateConversation, type ConversationMeta, type StoredConversation,
-} from './schema';
+import { CONVERSATION_PREFIX, metaOf, migrateConversation, type ConversationMeta, type StoredConversation } from './schema';
 import { deleteFileTexts, FILE_TEXTS_PREFIX } from './file-texts';
 
 const area = () => browser.storage.local;

@@ -15,8 +15,14 @@ export function cleanTurnFiles(raw: unknown): TurnFile[] | undefined {
   if (!Array.isArray(raw)) return undefined;
   const files = raw.filter(
     (f): f is TurnFile =>
-      !!f && typeof f === 'object' && typeof f.name === 'string' && KINDS.has(f.kind) &&
-      typeof f.size === 'number' && Number.isFinite(f.size) && f.size >= 0 && typeof f.kept === 'boolean',
+      !!f &&
+      typeof f === 'object' &&
+      typeof f.name === 'string' &&
+      KINDS.has(f.kind) &&
+      typeof f.size === 'number' &&
+      Number.isFinite(f.size) &&
+      f.size >= 0 &&
+      typeof f.kept === 'boolean',
   );
   return files.length ? files.map(({ name, kind, size, kept }) => ({ name, kind, size, kept })) : undefined;
 }

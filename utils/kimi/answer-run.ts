@@ -102,7 +102,11 @@ export async function runAnswer(opts: AnswerOptions): Promise<AnswerResult> {
     const result = await runRound(round, body);
     usage = addUsage(usage, result.usage);
     if (result.finish === 'content_filter') {
-      throw new KimiError({ kind: 'stream-error', type: 'content_filter', message: 'The answer was stopped by the content filter (finish_reason content_filter).' });
+      throw new KimiError({
+        kind: 'stream-error',
+        type: 'content_filter',
+        message: 'The answer was stopped by the content filter (finish_reason content_filter).',
+      });
     }
     if (result.finish === 'tool_calls' && result.toolCalls.length && toolRounds < maxToolRounds) {
       toolRounds++;

@@ -34,7 +34,13 @@ export function parseBalance(text: string): Omit<Balance, 'currency'> | undefine
 }
 
 /** Throws KimiError (kind 'not-api' when the endpoint answers something that isn't a balance). */
-export async function getBalance(opts: { base: string; apiKey: string; fetchImpl?: typeof fetch; signal?: AbortSignal; bases?: PlatformBases }): Promise<Balance> {
+export async function getBalance(opts: {
+  base: string;
+  apiKey: string;
+  fetchImpl?: typeof fetch;
+  signal?: AbortSignal;
+  bases?: PlatformBases;
+}): Promise<Balance> {
   const fetchImpl = opts.fetchImpl ?? ((input, init) => fetch(input, init));
   const guard = new RequestGuard(opts.signal, 15_000, 15_000);
   try {

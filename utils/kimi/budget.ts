@@ -55,12 +55,7 @@ export type Sizing =
  * or with images, Kimi's count decides. `count` returns undefined when the
  * endpoint has no counting API, and the local figure is kept.
  */
-export async function sizeRequest(
-  body: ChatBody,
-  profile: ModelProfile,
-  thinkingOn: boolean,
-  count: () => Promise<number | undefined>,
-): Promise<Sizing> {
+export async function sizeRequest(body: ChatBody, profile: ModelProfile, thinkingOn: boolean, count: () => Promise<number | undefined>): Promise<Sizing> {
   const context = profile.contextLength;
   let prompt = localPromptTokens(body);
   let counted: 'local' | 'server' = 'local';

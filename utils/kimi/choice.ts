@@ -14,7 +14,8 @@ export function parseChoice(raw: unknown): AskChoice | undefined {
   const out: AskChoice = {};
   if (typeof r.model === 'string' && MODEL_ID.test(r.model)) out.model = r.model;
   if (typeof r.thinking === 'boolean') out.thinking = r.thinking;
-  if (typeof r.reasoningEffort === 'string' && (REASONING_EFFORTS as string[]).includes(r.reasoningEffort)) out.reasoningEffort = r.reasoningEffort as ReasoningEffort;
+  if (typeof r.reasoningEffort === 'string' && (REASONING_EFFORTS as string[]).includes(r.reasoningEffort))
+    out.reasoningEffort = r.reasoningEffort as ReasoningEffort;
   if (typeof r.webSearch === 'boolean') out.webSearch = r.webSearch;
   return Object.keys(out).length ? out : undefined;
 }

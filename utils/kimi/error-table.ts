@@ -114,12 +114,24 @@ const grouped = (n: number | undefined) => (n === undefined ? '—' : Math.round
 
 /** Every row's title key, for the user documentation's completeness test (docs/errors.md). */
 export const DOCUMENTED_TITLES: MessageKey[] = [
-  ...new Set([
-    ...Object.values(BY_TYPE),
-    ...Object.values(BY_KIND),
-    BAD_KEY, FORBIDDEN, MODEL, TOO_LONG, BAD_REQUEST, RATE_LIMIT, SERVER, TIMEOUT, OTHER, WRONG_PATH, OTHER_PLATFORM,
-    byStatus(504),
-  ].map((r) => r.title)),
+  ...new Set(
+    [
+      ...Object.values(BY_TYPE),
+      ...Object.values(BY_KIND),
+      BAD_KEY,
+      FORBIDDEN,
+      MODEL,
+      TOO_LONG,
+      BAD_REQUEST,
+      RATE_LIMIT,
+      SERVER,
+      TIMEOUT,
+      OTHER,
+      WRONG_PATH,
+      OTHER_PLATFORM,
+      byStatus(504),
+    ].map((r) => r.title),
+  ),
 ];
 
 export function failureDetails(f: KimiFailure): string {

@@ -36,9 +36,7 @@ export function pickDefaultModel(models: ModelInfo[]): { id: string; reason: Mes
   }
   const isFlagship = (m: ModelInfo) => /^kimi-k3/.test(m.id);
   // Unknown names (a new family, a proxy's own models): the biggest window wins.
-  const others = usable
-    .filter((m) => !isFlagship(m))
-    .sort((a, b) => (b.contextLength ?? 0) - (a.contextLength ?? 0) || byNewest(a, b));
+  const others = usable.filter((m) => !isFlagship(m)).sort((a, b) => (b.contextLength ?? 0) - (a.contextLength ?? 0) || byNewest(a, b));
   if (others.length) return { id: others[0].id, reason: 'modelReasonOlder' };
   const flagship = usable.filter(isFlagship).sort(byNewest);
   return { id: flagship[0].id, reason: 'modelReasonOnlyFlagship' };

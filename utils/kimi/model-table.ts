@@ -34,7 +34,10 @@ const V1: Row = { contextLength: 131_072, maxOutput: 32_768, fixedSampling: fals
  * and the FAQ's "max_tokens is at most 32k" for older models).
  */
 const TABLE: [RegExp, Row][] = [
-  [/^kimi-k3/, { contextLength: 1_048_576, maxOutput: 131_072, fixedSampling: true, thinking: 'always', reasoningEffort: true, images: true, searchWhileThinking: true }],
+  [
+    /^kimi-k3/,
+    { contextLength: 1_048_576, maxOutput: 131_072, fixedSampling: true, thinking: 'always', reasoningEffort: true, images: true, searchWhileThinking: true },
+  ],
   [/^kimi-k2\.7/, { ...K2X, thinking: 'always' }],
   [/^kimi-k2\.6/, { ...K2X, searchWhileThinking: true }],
   [/^kimi-k2\.5/, K2X],

@@ -14,7 +14,7 @@ export const ANSWER_STYLE_MAX = 2000;
 
 /** Heads the user's standing instructions: they shape the answer, within the rules above. */
 export const ANSWER_STYLE_INTRO =
-  'The user\'s standing instructions for how to answer (written by the user in Moonlit\'s settings; follow them unless they conflict with the rules above):';
+  "The user's standing instructions for how to answer (written by the user in Moonlit's settings; follow them unless they conflict with the rules above):";
 
 export type DefaultInstruction = 'summarizePage' | 'summarizeSelection' | 'explainSelection' | 'summarizeVideo';
 
@@ -24,7 +24,7 @@ const EN: Record<DefaultInstruction, string> = {
   summarizeSelection: 'Summarize the selected passage in a few short bullet points.',
   explainSelection: 'Explain the selected passage in plain words.',
   summarizeVideo:
-    'Summarize this video: first one sentence on what it is about, then its key points organised by the video\'s chapters (or, without chapters, by stretches of time), each with the timestamp where it is said, like [4:05]. Keep it brief.',
+    "Summarize this video: first one sentence on what it is about, then its key points organised by the video's chapters (or, without chapters, by stretches of time), each with the timestamp where it is said, like [4:05]. Keep it brief.",
 };
 
 const ZH_HANS: Record<DefaultInstruction, string> = {

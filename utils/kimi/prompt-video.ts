@@ -33,9 +33,12 @@ export function videoMessage(page: PageContent, video: VideoInfo, cite: boolean)
   const lang = oneLine(video.track.language, FIELD_LIMITS.lang);
   lines.push(`Transcript: ${lang ? `${lang}, ` : ''}${kind}`);
   // Context, kept apart from what is said in the video.
-  if (video.description.trim()) lines.push('The video\'s description (context, not part of the transcript):', wrap('video_description', video.description));
+  if (video.description.trim()) lines.push("The video's description (context, not part of the transcript):", wrap('video_description', video.description));
   if (video.chapters.length) {
-    lines.push('The video\'s chapters:', wrap('video_chapters', video.chapters.map((c) => `${formatTime(c.start)} ${oneLine(c.title, FIELD_LIMITS.title)}`).join('\n')));
+    lines.push(
+      "The video's chapters:",
+      wrap('video_chapters', video.chapters.map((c) => `${formatTime(c.start)} ${oneLine(c.title, FIELD_LIMITS.title)}`).join('\n')),
+    );
   }
   lines.push('The transcript (what is said in the video):', wrap('page_content', page.text.trim() ? page.text : '(The transcript is empty.)'));
   if (cite) lines.push(CITE_MOMENTS);

@@ -40,7 +40,9 @@ const CONTEXT_LIMIT = 1000;
 export function pageMessage(page: PageContent, citations?: AskRequest['citations']): string {
   if (page.text.length < REMEMBER_FROM) return buildPageMessage(page, citations);
   // Follow-ups ask about the same page: its message (passages marked, look-alikes defused) is built once.
-  const key = [page.title, page.url, page.lang ?? '', page.source ?? '', citations ? ('first' in citations ? `first:${citations.first}` : 'keep') : ''].join('\u0000');
+  const key = [page.title, page.url, page.lang ?? '', page.source ?? '', citations ? ('first' in citations ? `first:${citations.first}` : 'keep') : ''].join(
+    '\u0000',
+  );
   const known = remembered.get(page.text);
   if (known?.key === key) return known.message;
   const message = buildPageMessage(page, citations);

@@ -39,7 +39,9 @@ export class ToolCallCollector {
   add(piece: ToolCallPiece, position: number): void {
     const i = piece.index ?? position;
     if (!Number.isInteger(i) || i < 0 || i >= MAX_TOOL_CALLS) {
-      throw protocolError(`The endpoint sent a tool call numbered ${String(i).slice(0, 24)}; at most ${MAX_TOOL_CALLS} calls (0–${MAX_TOOL_CALLS - 1}) are accepted in one step.`);
+      throw protocolError(
+        `The endpoint sent a tool call numbered ${String(i).slice(0, 24)}; at most ${MAX_TOOL_CALLS} calls (0–${MAX_TOOL_CALLS - 1}) are accepted in one step.`,
+      );
     }
     let call = this.calls.get(i);
     if (!call) this.calls.set(i, (call = { id: '', name: '', arguments: '' }));

@@ -63,8 +63,7 @@ export class MarkdownStream {
     // One long paragraph never settles, and lexing it (emphasis runs and all) on every delta made a
     // stream cost O(length²). A long tail is re-rendered only once it has grown by a quarter, so its
     // renders add up to a few times its length; what came since is shown as plain text meanwhile.
-    if (tail.length > LONG_TAIL && last.consumed === this.consumed && tail.length < last.text.length * 1.25
-      && tail.startsWith(last.text)) {
+    if (tail.length > LONG_TAIL && last.consumed === this.consumed && tail.length < last.text.length * 1.25 && tail.startsWith(last.text)) {
       return { blocks: this.blocks, changed, tailHtml: last.html, tailSource: last.text, tailFailed: false, tailPending: tail.slice(last.text.length), reset };
     }
     let tokens: Token[];

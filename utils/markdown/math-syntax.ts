@@ -8,7 +8,11 @@ import { SuffixSearch, type Finder } from './suffix-search';
  * Searching afresh for a closing delimiter from every `\[`, `\(` or text run that never closes
  * re-read the rest of the text each time (quadratic): searches are bounded or remembered.
  */
-interface MathToken extends Tokens.Generic { type: 'mathBlock' | 'mathInline'; tex: string; display: boolean }
+interface MathToken extends Tokens.Generic {
+  type: 'mathBlock' | 'mathInline';
+  tex: string;
+  display: boolean;
+}
 
 const BLOCK_OPEN = /^ {0,3}(\$\$|\\\[)/;
 const BLOCK_START = /^ {0,3}(?:\$\$|\\\[)/m;
@@ -60,7 +64,10 @@ export const mathBlock: TokenizerAndRendererExtension = {
 
 // Inline searches are remembered per token list: marked gives each inline text its own.
 const search = new SuffixSearch();
-const find = (needle: string): Finder => (src, from) => src.indexOf(needle, from);
+const find =
+  (needle: string): Finder =>
+  (src, from) =>
+    src.indexOf(needle, from);
 
 // $…$: the opener is followed by a non-space, the closer preceded by one and not
 // followed by a digit, so prices like "$5 and $10" stay text.

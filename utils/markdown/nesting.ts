@@ -126,14 +126,20 @@ export function limitEmphasis(src: string): Limited {
     else if (!fence) {
       for (let i = start; i < end; ) {
         const c = src[i];
-        if (c === '\\') { i += 2; continue; }
+        if (c === '\\') {
+          i += 2;
+          continue;
+        }
         if (c === '[' || c === ']') {
           if (c === ']') brackets = Math.max(0, brackets - 1);
           else if (++brackets > MAX_EMPHASIS_DEPTH) escapeAt(i);
           i++;
           continue;
         }
-        if (!DELIMITER.has(c)) { i++; continue; }
+        if (!DELIMITER.has(c)) {
+          i++;
+          continue;
+        }
         // A mixed run (`~~*_`) opens or closes as a whole; each same-character part is one level.
         let j = i;
         while (DELIMITER.has(src[j])) j++;

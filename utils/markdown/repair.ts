@@ -36,13 +36,22 @@ export function repairInline(block: string): string {
   const open: { mark: string; at: number }[] = [];
   for (let i = 0; i < block.length; ) {
     const c = block[i];
-    if (c === '\\' && !code) { i += 2; continue; }
-    if (c !== '`' && c !== '*' && c !== '~') { i++; continue; }
+    if (c === '\\' && !code) {
+      i += 2;
+      continue;
+    }
+    if (c !== '`' && c !== '*' && c !== '~') {
+      i++;
+      continue;
+    }
     let j = i;
     while (block[j] === c) j++;
     const run = j - i;
     if (c === '`') {
-      if (!code) { code = run; codeAt = i; } else if (run === code) code = 0;
+      if (!code) {
+        code = run;
+        codeAt = i;
+      } else if (run === code) code = 0;
     } else if (!code && run >= 2) {
       const mark = c + c;
       const before = block[i - 1] ?? ' ';

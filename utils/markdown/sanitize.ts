@@ -7,18 +7,106 @@ import { safeHref } from './safe-url';
  * window it renders into (the panel page, or happy-dom in tests). A strict allow-list:
  * no style, no forms, no embedded content, no SVG/MathML, no event handlers.
  */
-const TEXT_TAGS = ['p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'em', 'del', 'code', 'pre',
-  'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'span', 'div'];
+const TEXT_TAGS = [
+  'p',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'strong',
+  'em',
+  'del',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'a',
+  'span',
+  'div',
+];
 const TEXT_ATTRS = ['href', 'title', 'class', 'start', 'align', 'data-tex'];
 
 /** KaTeX's MathML output (output: 'mathml'); never from the model's text directly. */
-const MATH_TAGS = ['span', 'math', 'semantics', 'annotation', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace',
-  'msup', 'msub', 'msubsup', 'mfrac', 'msqrt', 'mroot', 'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd',
-  'mstyle', 'mpadded', 'mphantom', 'menclose', 'mlabeledtr', 'merror'];
-const MATH_ATTRS = ['class', 'xmlns', 'display', 'encoding', 'mathvariant', 'displaystyle', 'scriptlevel', 'stretchy',
-  'fence', 'separator', 'lspace', 'rspace', 'width', 'height', 'depth', 'voffset', 'columnalign', 'rowalign',
-  'rowspacing', 'columnspacing', 'rowlines', 'columnlines', 'frame', 'accent', 'accentunder', 'minsize', 'maxsize',
-  'linethickness', 'notation', 'movablelimits', 'symmetric', 'largeop', 'mathcolor', 'title', 'aria-hidden'];
+const MATH_TAGS = [
+  'span',
+  'math',
+  'semantics',
+  'annotation',
+  'mrow',
+  'mi',
+  'mo',
+  'mn',
+  'ms',
+  'mtext',
+  'mspace',
+  'msup',
+  'msub',
+  'msubsup',
+  'mfrac',
+  'msqrt',
+  'mroot',
+  'mover',
+  'munder',
+  'munderover',
+  'mtable',
+  'mtr',
+  'mtd',
+  'mstyle',
+  'mpadded',
+  'mphantom',
+  'menclose',
+  'mlabeledtr',
+  'merror',
+];
+const MATH_ATTRS = [
+  'class',
+  'xmlns',
+  'display',
+  'encoding',
+  'mathvariant',
+  'displaystyle',
+  'scriptlevel',
+  'stretchy',
+  'fence',
+  'separator',
+  'lspace',
+  'rspace',
+  'width',
+  'height',
+  'depth',
+  'voffset',
+  'columnalign',
+  'rowalign',
+  'rowspacing',
+  'columnspacing',
+  'rowlines',
+  'columnlines',
+  'frame',
+  'accent',
+  'accentunder',
+  'minsize',
+  'maxsize',
+  'linethickness',
+  'notation',
+  'movablelimits',
+  'symmetric',
+  'largeop',
+  'mathcolor',
+  'title',
+  'aria-hidden',
+];
 
 // href is judged by safeHref in the hook below (absolute http/https/mailto only).
 const COMMON: Config = {
@@ -32,7 +120,10 @@ const TEXT_CONFIG: Config = { ...COMMON, ALLOWED_TAGS: TEXT_TAGS, ALLOWED_ATTR: 
 // Parsed as XHTML: KaTeX's MathML is well-formed XML with explicit namespaces, so every DOM
 // (including test DOMs whose HTML parser has no MathML rules) gets the right element types.
 const MATH_CONFIG: Config = {
-  ...COMMON, ALLOWED_TAGS: MATH_TAGS, ALLOWED_ATTR: MATH_ATTRS, ALLOW_ARIA_ATTR: true,
+  ...COMMON,
+  ALLOWED_TAGS: MATH_TAGS,
+  ALLOWED_ATTR: MATH_ATTRS,
+  ALLOW_ARIA_ATTR: true,
   PARSER_MEDIA_TYPE: 'application/xhtml+xml',
 };
 
@@ -68,7 +159,10 @@ function create(win: Window): Sanitizer {
     }
     const cls = el.getAttribute('class');
     if (cls !== null) {
-      const kept = cls.split(/\s+/).filter((c) => CLASS_OK.test(c)).join(' ');
+      const kept = cls
+        .split(/\s+/)
+        .filter((c) => CLASS_OK.test(c))
+        .join(' ');
       if (kept) el.setAttribute('class', kept);
       else el.removeAttribute('class');
     }

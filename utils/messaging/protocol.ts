@@ -16,9 +16,7 @@ export interface ConnectionDraft {
   apiKey?: string;
 }
 
-export type ConnectionResult =
-  | { ok: true; models: ModelInfo[] }
-  | { ok: false; failure: KimiFailure };
+export type ConnectionResult = { ok: true; models: ModelInfo[] } | { ok: false; failure: KimiFailure };
 
 /** A document the panel handed over (utils/documents/transfer.ts) for Kimi's file-extract. */
 export interface OcrRequest {
@@ -26,17 +24,11 @@ export interface OcrRequest {
   name: string;
 }
 
-export type OcrResult =
-  | { ok: true; text: string; cached: boolean }
-  | { ok: false; failure: DocFailure; kimiFailure?: KimiFailure };
+export type OcrResult = { ok: true; text: string; cached: boolean } | { ok: false; failure: DocFailure; kimiFailure?: KimiFailure };
 
-export type CaptureResult =
-  | { ok: true; dataUrl: string }
-  | { ok: false; detail: string };
+export type CaptureResult = { ok: true; dataUrl: string } | { ok: false; detail: string };
 
-export type BalanceResult =
-  | { ok: true; available: number; cash?: number; voucher?: number; currency?: 'USD' | 'CNY' }
-  | { ok: false; failure: KimiFailure };
+export type BalanceResult = { ok: true; available: number; cash?: number; voucher?: number; currency?: 'USD' | 'CNY' } | { ok: false; failure: KimiFailure };
 
 export interface ProtocolMap {
   /** `known`: the reading the panel holds; an unchanged page then answers 'same' instead of sending its text again. */

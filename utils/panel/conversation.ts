@@ -50,8 +50,7 @@ export interface Conversation {
 }
 
 let counter = 0;
-export const newId = (prefix: string): string =>
-  `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+export const newId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
 export const emptyConversation = (): Conversation => ({ id: newId('conv'), turns: [] });
 

@@ -51,8 +51,6 @@ export function nextCostText(
   const range = estimateQuestion(model, promptTokens, maxOutput, currency, webSearch);
   if (!range) return t('costNextUnknown', model);
   const money = (n: number) => formatMoney(n, range.currency, locale);
-  const head = range.output
-    ? t('costNext', money(range.input), money(range.output.low), money(range.output.high))
-    : t('costNextNoOutput', money(range.input));
+  const head = range.output ? t('costNext', money(range.input), money(range.output.low), money(range.output.high)) : t('costNextNoOutput', money(range.input));
   return range.searchPerCall === undefined ? head : `${head}, ${t('costNextSearch', money(range.searchPerCall))}`;
 }

@@ -7,9 +7,7 @@ import { modelProfile } from '../kimi/models';
 export const ANSWER_RESERVE = 4_096;
 const PROMPT_OVERHEAD = 600;
 
-export type Coverage =
-  | { fits: true; tokens: number; model: string }
-  | { fits: false; tokens: number; model: string; limit: number; larger?: string };
+export type Coverage = { fits: true; tokens: number; model: string } | { fits: false; tokens: number; model: string; limit: number; larger?: string };
 
 /**
  * How much of the page Kimi will read with the chosen model: all of it, or —
@@ -17,7 +15,10 @@ export type Coverage =
  */
 export function pageCoverage(page: PageContent, model: string, models: ModelInfo[]): Coverage {
   const tokens = estimateTokens(page.text) + estimateTokens(page.selection) + PROMPT_OVERHEAD;
-  const profile = modelProfile(model, models.find((m) => m.id === model));
+  const profile = modelProfile(
+    model,
+    models.find((m) => m.id === model),
+  );
   const limit = profile.contextLength - ANSWER_RESERVE;
   if (tokens <= limit) return { fits: true, tokens, model };
   const larger = models
@@ -33,9 +34,14 @@ export function pageCoverage(page: PageContent, model: string, models: ModelInfo
  */
 export function coverageFailure(c: Coverage): KimiFailure | null {
   if (c.fits) return null;
-  return { kind: 'too-long', model: c.model, promptTokens: c.tokens, contextLength: c.limit + ANSWER_RESERVE, message: `The page is about ${c.tokens} tokens (local estimate); ${c.model} reads at most ${c.limit} with room for the answer.` };
+  return {
+    kind: 'too-long',
+    model: c.model,
+    promptTokens: c.tokens,
+    contextLength: c.limit + ANSWER_RESERVE,
+    message: `The page is about ${c.tokens} tokens (local estimate); ${c.model} reads at most ${c.limit} with room for the answer.`,
+  };
 }
 
 /** "≈ 12,300" in the user's number format. */
-export const approx = (n: number, locale: string): string =>
-  Math.round(n).toLocaleString(locale === 'zh-CN' || locale.startsWith('zh') ? 'zh-CN' : 'en-US');
+export const approx = (n: number, locale: string): string => Math.round(n).toLocaleString(locale === 'zh-CN' || locale.startsWith('zh') ? 'zh-CN' : 'en-US');

@@ -34,7 +34,7 @@ export function filesOfItems(items: readonly AttachItem[], cap = FILE_TEXTS_CAP)
   let used = 0;
   for (const item of items) {
     if (item.status !== 'ready' && item.status !== 'image') continue;
-    const text = item.status === 'ready' ? item.text ?? '' : '';
+    const text = item.status === 'ready' ? (item.text ?? '') : '';
     const bytes = textBytes(text);
     const kept = item.status === 'ready' && used + bytes <= cap;
     if (kept) {

@@ -11,8 +11,7 @@ export type PendingPage = { state: string; doc?: { step: string } };
 export type PendingVerdict = 'wait' | 'send' | 'give-back';
 
 /** The PDF tab waits for the user: a password or consent to text recognition. */
-export const documentWaits = (page: PendingPage): boolean =>
-  page.state === 'document' && (page.doc?.step === 'password' || page.doc?.step === 'consent');
+export const documentWaits = (page: PendingPage): boolean => page.state === 'document' && (page.doc?.step === 'password' || page.doc?.step === 'consent');
 
 export function pendingVerdict(
   page: PendingPage,

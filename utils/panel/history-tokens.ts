@@ -18,5 +18,4 @@ const turnTokens = (turn: Turn): number => {
 };
 
 /** Tokens of the settled turns; a turn still streaming joins the history once it ends. */
-export const historyTokens = (turns: readonly Turn[]): number =>
-  turns.reduce((n, turn) => (turn.status === 'streaming' ? n : n + turnTokens(turn)), 0);
+export const historyTokens = (turns: readonly Turn[]): number => turns.reduce((n, turn) => (turn.status === 'streaming' ? n : n + turnTokens(turn)), 0);

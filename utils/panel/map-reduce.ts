@@ -92,7 +92,9 @@ export function runInParts(request: AskRequest, sources: PartsSource[], handlers
   /** What is done so far, for the conversation when the run ends early: every part's notes, or that it had nothing. */
   const kept = (): string => {
     if (!keepNotes) return '';
-    const done = notes.flatMap((n) => (n ? [`## ${t('partsNotesHeading', n.part, total)}\n\n${saysNothing(n.text) ? `_${t('partsNothing')}_` : n.text.trim()}`] : []));
+    const done = notes.flatMap((n) =>
+      n ? [`## ${t('partsNotesHeading', n.part, total)}\n\n${saysNothing(n.text) ? `_${t('partsNothing')}_` : n.text.trim()}`] : [],
+    );
     return done.length ? [t('partsKept', done.length, total), ...done].join('\n\n') : '';
   };
 
@@ -107,7 +109,10 @@ export function runInParts(request: AskRequest, sources: PartsSource[], handlers
 
   const run = async () => {
     const { model, models } = await deps.model();
-    const profile = modelProfile(model, models.find((m) => m.id === model));
+    const profile = modelProfile(
+      model,
+      models.find((m) => m.id === model),
+    );
     if (!sources.length) return sender.send(request, true, () => undefined);
     const budget = partBudget(profile.contextLength, request);
     const finalBudget = budget - estimateMessagesTokens(request.history);
@@ -162,7 +167,13 @@ export function runInParts(request: AskRequest, sources: PartsSource[], handlers
     for (let round = 0, size = notesTokens(current, total, labels); size > finalBudget; round++, size = notesTokens(current, total, labels)) {
       // Merging that no longer shrinks the notes would only spend requests: give up, keeping the notes.
       if (round === MAX_ROUNDS || size >= before) {
-        throw new Ended({ kind: 'too-long', model, promptTokens: size, contextLength: profile.contextLength, message: `The notes on all ${total} parts are still about ${size} tokens after ${round} rounds of merging.` });
+        throw new Ended({
+          kind: 'too-long',
+          model,
+          promptTokens: size,
+          contextLength: profile.contextLength,
+          message: `The notes on all ${total} parts are still about ${size} tokens after ${round} rounds of merging.`,
+        });
       }
       before = size;
       const groups = groupNotes(current, budget, total, labels);

@@ -2,8 +2,7 @@
 import type { KimiFailure } from '../kimi/types';
 
 /** A rate limit or an overloaded engine: each request counts against the account's limits, so wait, then carry on. */
-export const isRateLimited = (f: KimiFailure) =>
-  f.kind === 'http' && f.status === 429 && f.type !== 'exceeded_current_quota_error';
+export const isRateLimited = (f: KimiFailure) => f.kind === 'http' && f.status === 429 && f.type !== 'exceeded_current_quota_error';
 
 /** The connection broke before any text came: sending the same part again loses nothing. */
 const isTransient = (f: KimiFailure) => f.kind === 'incomplete' || f.kind === 'network' || f.kind === 'timeout';

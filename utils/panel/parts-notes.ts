@@ -53,9 +53,7 @@ export function groupNotes(notes: Note[], budget: number, total: number, labels:
   const groups: Note[][] = [];
   let current: Note[] = [];
   for (const note of notes) {
-    const pieces = notesTokens([note], total, labels) > budget
-      ? splitIntoParts(note.text, budget * 0.9).map((text) => ({ ...note, text }))
-      : [note];
+    const pieces = notesTokens([note], total, labels) > budget ? splitIntoParts(note.text, budget * 0.9).map((text) => ({ ...note, text })) : [note];
     for (const piece of pieces) {
       // A stage note stands for one source, so its heading can still name it.
       if (current.length && (current[0].source !== piece.source || notesTokens([...current, piece], total, labels) > budget)) {

@@ -4,14 +4,16 @@
 /** A summary of the page, or the answer to a question (the wording of the progress line differs). */
 export type PartsKind = 'summary' | 'answer';
 
-export type PartsProgress = { kind: PartsKind; waitUntil?: number } & (
-  /** Part `part` of `of` is being read; `done` parts have notes. `waitUntil`: backing off after a 429 until then (ms epoch). */
+/** `waitUntil`: backing off after a 429 until then (ms epoch). */
+export type PartsProgress = { kind: PartsKind; waitUntil?: number } & PartsPhase;
+
+type PartsPhase =
+  /** Part `part` of `of` is being read; `done` parts have notes. */
   | { phase: 'parts'; part: number; of: number; done: number }
   /** The notes are too long to read at once: group `group` of `of` is being merged (a reduce in stages). */
   | { phase: 'condense'; group: number; of: number }
   /** Every part has notes; the final answer is being written. */
-  | { phase: 'combine'; of: number }
-);
+  | { phase: 'combine'; of: number };
 
 type Listener = (p: PartsProgress | null) => void;
 

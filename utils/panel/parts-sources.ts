@@ -22,9 +22,7 @@ export interface Part {
 }
 
 /** The single source of one page, as the panel read it; the selection does not go with a part. */
-export const sourcesOfPage = (page: PageContent): PartsSource[] => [
-  { label: page.title, page: { ...page, selection: '', selectionContext: undefined } },
-];
+export const sourcesOfPage = (page: PageContent): PartsSource[] => [{ label: page.title, page: { ...page, selection: '', selectionContext: undefined } }];
 
 /** Another tab added to the question, read in parts like the page. */
 export const sourceOfTab = (tab: TabText): PartsSource => ({

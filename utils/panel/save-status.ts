@@ -65,4 +65,7 @@ export const panelSaves = new SaveStatus();
 
 /** A setting changed from the panel (a larger model, the other platform): a failure shows in the panel's storage notice. */
 export const saveSettingFromPanel = (write: () => Promise<unknown>): Promise<boolean> =>
-  panelSaves.track('settings', write).then(() => true, () => false);
+  panelSaves.track('settings', write).then(
+    () => true,
+    () => false,
+  );

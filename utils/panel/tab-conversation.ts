@@ -38,7 +38,13 @@ async function shownByAnotherTab(id: string, tabId: number): Promise<boolean> {
   const all = await browser.storage.session.get(null);
   for (const [key, value] of Object.entries(all)) {
     if (value !== id || key === sessionKey(tabId) || !key.startsWith(PREFIX)) continue;
-    if (await browser.tabs.get(Number(key.slice(PREFIX.length))).then((tab) => !!tab, () => false)) return true;
+    if (
+      await browser.tabs.get(Number(key.slice(PREFIX.length))).then(
+        (tab) => !!tab,
+        () => false,
+      )
+    )
+      return true;
   }
   return false;
 }

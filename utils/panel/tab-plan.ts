@@ -34,11 +34,23 @@ export interface SourcePlan {
 }
 
 /** The split of the model's room among the sources; `around`: the question and history, in tokens. */
-export function planSources(page: PageContent | undefined, tabs: readonly Pick<AddedTab, 'text'>[], model: string, models: ModelInfo[], around = 0): SourcePlan {
+export function planSources(
+  page: PageContent | undefined,
+  tabs: readonly Pick<AddedTab, 'text'>[],
+  model: string,
+  models: ModelInfo[],
+  around = 0,
+): SourcePlan {
   const texts = [...(page ? [page.text] : []), ...tabs.map((t) => t.text)];
   const sizes = texts.map((t) => estimateTokens(t));
   const overhead = BASE_OVERHEAD + SOURCE_OVERHEAD * texts.length + around + (page ? estimateTokens(page.selection) : 0);
-  const room = modelProfile(model, models.find((m) => m.id === model)).contextLength - ANSWER_RESERVE - overhead;
+  const room =
+    modelProfile(
+      model,
+      models.find((m) => m.id === model),
+    ).contextLength -
+    ANSWER_RESERVE -
+    overhead;
   const split = splitBudget(sizes, room);
   const shares = sizes.map((tokens, i) => ({ tokens, share: split.shares[i], coverage: coverageOf(split.shares[i], tokens) }));
   const total = sizes.reduce((a, b) => a + b, 0) + overhead;

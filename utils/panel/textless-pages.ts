@@ -18,7 +18,11 @@ export interface PagesOcr {
  * through consent instead): the text with what recognition found put back under each page's own marker,
  * and the pages still without text, so the panel says which.
  */
-export function withRecognised(pdf: PdfResult, recognised: ReadonlyMap<number, string>, failed?: Omit<PagesOcr, 'texts'>): { text: string; textless: TextlessPages } {
+export function withRecognised(
+  pdf: PdfResult,
+  recognised: ReadonlyMap<number, string>,
+  failed?: Omit<PagesOcr, 'texts'>,
+): { text: string; textless: TextlessPages } {
   const pages = pdf.pages.map((p, i) => (recognised.get(i + 1) ? recognised.get(i + 1)! : p));
   const pending = pdf.emptyPages.filter((n) => !recognised.has(n));
   const empty = pdf.emptyPages.filter((n) => recognised.has(n) && !recognised.get(n));

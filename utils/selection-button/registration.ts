@@ -30,10 +30,7 @@ async function registered(): Promise<boolean> {
 
 /** Registers, updates or unregisters the page script to match the setting and the permission. */
 export async function syncSelectionButton(): Promise<'on' | 'off'> {
-  const [setting, allowed] = await Promise.all([
-    selectionButtonItem.getValue(),
-    browser.permissions.contains({ origins: SELECTION_HOSTS }),
-  ]);
+  const [setting, allowed] = await Promise.all([selectionButtonItem.getValue(), browser.permissions.contains({ origins: SELECTION_HOSTS })]);
   const on = setting.enabled && allowed;
   const was = await registered();
   if (!on) {
@@ -41,7 +38,14 @@ export async function syncSelectionButton(): Promise<'on' | 'off'> {
     return 'off';
   }
   const excludeMatches = setting.neverHere.map(neverHerePattern).filter((p): p is string => !!p);
-  const script = { id: SELECTION_SCRIPT_ID, js: [SELECTION_SCRIPT_FILE], matches: SELECTION_HOSTS, excludeMatches, runAt: 'document_idle' as const, allFrames: false };
+  const script = {
+    id: SELECTION_SCRIPT_ID,
+    js: [SELECTION_SCRIPT_FILE],
+    matches: SELECTION_HOSTS,
+    excludeMatches,
+    runAt: 'document_idle' as const,
+    allFrames: false,
+  };
   if (was) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);
   return 'on';

@@ -49,7 +49,7 @@ export function splitBudget(sizes: readonly number[], room: number): BudgetSplit
   const byRemainder = big.map((_, k) => k).sort((a, b) => exact[b] - Math.floor(exact[b]) - (exact[a] - Math.floor(exact[a])) || big[a] - big[b]);
   for (const k of byRemainder) {
     if (spare <= 0) break;
-    if (shares[big[k]] < size[big[k]]) (shares[big[k]]++, spare--);
+    if (shares[big[k]] < size[big[k]]) shares[big[k]]++, spare--;
   }
   const enough = big.every((i) => size[i] === 0 || shares[i] / size[i] >= MIN_COVERAGE);
   return { shares, whole: false, enough };

@@ -5,8 +5,20 @@
 
 /** Schemes no extension may script, in either browser (other extensions' pages are checked separately). */
 const RESTRICTED_SCHEMES = new Set([
-  'chrome:', 'chrome-untrusted:', 'chrome-search:', 'edge:', 'brave:', 'opera:', 'vivaldi:', 'about:',
-  'view-source:', 'devtools:', 'data:', 'javascript:', 'resource:', 'jar:',
+  'chrome:',
+  'chrome-untrusted:',
+  'chrome-search:',
+  'edge:',
+  'brave:',
+  'opera:',
+  'vivaldi:',
+  'about:',
+  'view-source:',
+  'devtools:',
+  'data:',
+  'javascript:',
+  'resource:',
+  'jar:',
 ]);
 const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:', 'extension:']);
 /** The add-on stores: both browsers refuse scripts there. */

@@ -71,8 +71,17 @@ const STATUSES = new Set(['closed', 'unreadable']);
 export function isTabTexts(value: unknown): boolean {
   if (value === undefined) return true;
   if (!Array.isArray(value) || value.length > MAX_ADDED_TABS) return false;
-  return value.every((t: Record<string, unknown> | null) =>
-    !!t && typeof t === 'object' && typeof t.title === 'string' && typeof t.url === 'string' && typeof t.text === 'string' &&
-    typeof t.coverage === 'number' && t.coverage >= 0 && t.coverage <= 1 &&
-    (t.status === undefined || STATUSES.has(t.status as string)) && (t.lang === undefined || typeof t.lang === 'string'));
+  return value.every(
+    (t: Record<string, unknown> | null) =>
+      !!t &&
+      typeof t === 'object' &&
+      typeof t.title === 'string' &&
+      typeof t.url === 'string' &&
+      typeof t.text === 'string' &&
+      typeof t.coverage === 'number' &&
+      t.coverage >= 0 &&
+      t.coverage <= 1 &&
+      (t.status === undefined || STATUSES.has(t.status as string)) &&
+      (t.lang === undefined || typeof t.lang === 'string'),
+  );
 }

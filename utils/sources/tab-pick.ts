@@ -38,7 +38,14 @@ export function pickEntries(tabs: readonly TabInfo[], ownOrigin: string, added: 
     const url = tab.url ?? '';
     const reason = url ? unreadableReason(url, ownOrigin) : 'hidden';
     const blocked: PickBlock | undefined = reason ?? (added.has(tab.id) ? 'added' : undefined);
-    out.push({ tabId: tab.id, title: tab.title?.trim() || url || `#${tab.id}`, url, host: hostOf(url), icon: safeIcon(tab.favIconUrl), ...(blocked ? { blocked } : {}) });
+    out.push({
+      tabId: tab.id,
+      title: tab.title?.trim() || url || `#${tab.id}`,
+      url,
+      host: hostOf(url),
+      icon: safeIcon(tab.favIconUrl),
+      ...(blocked ? { blocked } : {}),
+    });
   }
   return out;
 }
@@ -100,7 +107,11 @@ export function permissionPlan(picked: readonly PickEntry[], granted: readonly s
 }
 
 /** After the browser answered: the picked tabs that may now be read, and those refused (not added, and said so). */
-export function afterRequest(picked: readonly PickEntry[], plan: { ready: PickEntry[]; ask: string[] }, allowed: boolean): { add: PickEntry[]; refused: PickEntry[] } {
+export function afterRequest(
+  picked: readonly PickEntry[],
+  plan: { ready: PickEntry[]; ask: string[] },
+  allowed: boolean,
+): { add: PickEntry[]; refused: PickEntry[] } {
   const refused = allowed ? [] : picked.filter((e) => !plan.ready.includes(e));
   return { add: allowed ? [...picked] : plan.ready, refused };
 }

@@ -26,8 +26,7 @@ export interface StorageUsage {
 
 const utf8 = new TextEncoder();
 /** As Chromium counts a storage entry: its key and its value as JSON, in UTF-8 bytes. */
-export const entryBytes = (key: string, value: unknown): number =>
-  utf8.encode(key).length + utf8.encode(JSON.stringify(value) ?? '').length;
+export const entryBytes = (key: string, value: unknown): number => utf8.encode(key).length + utf8.encode(JSON.stringify(value) ?? '').length;
 
 export const isConversationKey = (key: string) => key.startsWith(CONVERSATION_PREFIX) || key.startsWith(FILE_TEXTS_PREFIX);
 

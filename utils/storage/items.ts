@@ -96,9 +96,7 @@ export type PendingKind = string;
  * The image a menu click was on, cut from a capture of the tab (utils/background/image-capture.ts): its PNG bytes
  * wait in the extension's IndexedDB under `transferId` (too big for this storage), or why there is none.
  */
-export type PendingImage =
-  | { transferId: string; partial: boolean }
-  | { failure: 'refused' | 'not-found' | 'off-screen' | 'other-frame'; detail?: string };
+export type PendingImage = { transferId: string; partial: boolean } | { failure: 'refused' | 'not-found' | 'off-screen' | 'other-frame'; detail?: string };
 
 export interface PendingAction {
   tabId: number;

@@ -85,13 +85,27 @@ function transcriptPage(doc: Document, ref: VideoRef, t: VideoTranscript): PageC
     text += `\n(The transcript is cut here, at ${formatTime(last?.start ?? 0)}: it is longer than Moonlit reads.)`;
   }
   const video = info(ref, t.video, { chapters: t.chapters, track: trackInfo(t.track), tracks: t.tracks.map(trackInfo), method: t.method });
-  return { url: doc.location.href, title: video.title || oneLine(doc.title).slice(0, 300), text, selection: '', ...(video.track.language ? { lang: video.track.language } : {}), source: `video:${t.method}`, video };
+  return {
+    url: doc.location.href,
+    title: video.title || oneLine(doc.title).slice(0, 300),
+    text,
+    selection: '',
+    ...(video.track.language ? { lang: video.track.language } : {}),
+    source: `video:${t.method}`,
+    video,
+  };
 }
 
 /** The title and description alone, when the user chose to answer without a transcript. */
 function factsOnly(doc: Document, ref: VideoRef): VideoFacts {
   const meta = doc.querySelector('meta[name="description"]')?.getAttribute('content') ?? '';
-  const fallback: VideoFacts = { id: '', title: oneLine(doc.title).slice(0, 300), author: '', durationSeconds: 0, description: meta.slice(0, MAX_DESCRIPTION_CHARS) };
+  const fallback: VideoFacts = {
+    id: '',
+    title: oneLine(doc.title).slice(0, 300),
+    author: '',
+    durationSeconds: 0,
+    description: meta.slice(0, MAX_DESCRIPTION_CHARS),
+  };
   if (ref.site === 'youtube') {
     const list = youtubeTracks(inlineObject(doc, 'ytInitialPlayerResponse = '), ref.id);
     return list.ok ? list.video : fallback;
@@ -104,14 +118,22 @@ function factsOnly(doc: Document, ref: VideoRef): VideoFacts {
 function titleOnlyPage(doc: Document, ref: VideoRef): PageContent {
   const facts = factsOnly(doc, ref);
   const none: VideoTrackInfo = { language: '', label: '', kind: 'uploaded' };
-  const video: VideoInfo = { ...info(ref, facts, { chapters: parseChapters(facts.description), track: none, tracks: [], method: 'title-only' }), titleOnly: true };
+  const video: VideoInfo = {
+    ...info(ref, facts, { chapters: parseChapters(facts.description), track: none, tracks: [], method: 'title-only' }),
+    titleOnly: true,
+  };
   // The text is what Kimi reads: the description (the title is in the page's header line).
   const text = video.description.trim() || '(The video has no description.)';
   return { url: doc.location.href, title: video.title, text, selection: '', source: 'video:title-only', video };
 }
 
 /** Reads the video `doc` shows, with the page's own fetch (its cookies apply). */
-export async function readVideoPage(doc: Document, win: Window, opts: VideoReadOptions, fetch: typeof globalThis.fetch = win.fetch.bind(win)): Promise<VideoPageResult> {
+export async function readVideoPage(
+  doc: Document,
+  win: Window,
+  opts: VideoReadOptions,
+  fetch: typeof globalThis.fetch = win.fetch.bind(win),
+): Promise<VideoPageResult> {
   const ref = videoOf(doc.location.href);
   if (!ref) return { ok: false, notVideo: true };
   let page: PageContent;

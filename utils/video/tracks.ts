@@ -73,7 +73,8 @@ export function bilibiliTracks(answer: unknown, expected: { aid?: number; bvid?:
   const d = obj(a.data);
   if (d.cid !== undefined && Number(d.cid) !== expected.cid) return { ok: false, reason: 'wrong-video', detail: `cid ${String(d.cid).slice(0, 20)}` };
   if (expected.bvid && d.bvid !== undefined && d.bvid !== expected.bvid) return { ok: false, reason: 'wrong-video', detail: str(d.bvid).slice(0, 20) };
-  if (expected.aid && d.aid !== undefined && Number(d.aid) !== expected.aid) return { ok: false, reason: 'wrong-video', detail: `aid ${String(d.aid).slice(0, 20)}` };
+  if (expected.aid && d.aid !== undefined && Number(d.aid) !== expected.aid)
+    return { ok: false, reason: 'wrong-video', detail: `aid ${String(d.aid).slice(0, 20)}` };
   const sub = obj(d.subtitle);
   if (!Array.isArray(sub.subtitles)) return { ok: false, reason: 'changed-format', detail: 'no subtitle list' };
   const tracks: CaptionTrack[] = [];

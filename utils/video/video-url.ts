@@ -1,8 +1,6 @@
 // Which video a URL shows. Matching is by exact host and path shape, never a pattern over the whole URL.
 
-export type VideoRef =
-  | { site: 'youtube'; id: string; startSeconds?: number }
-  | { site: 'bilibili'; bvid?: string; aid?: number; part: number };
+export type VideoRef = { site: 'youtube'; id: string; startSeconds?: number } | { site: 'bilibili'; bvid?: string; aid?: number; part: number };
 
 const YOUTUBE_HOSTS = new Set(['www.youtube.com', 'youtube.com', 'm.youtube.com', 'music.youtube.com', 'www.youtube-nocookie.com']);
 const BILIBILI_HOSTS = new Set(['www.bilibili.com', 'bilibili.com', 'm.bilibili.com']);

@@ -1,14 +1,39 @@
 // Generated article pages for the benches, from our own sentences, deterministic for a given size.
 
-const SUBJECTS = ['The night ferry', 'A harbour pilot', 'The lighthouse keeper', 'Our tide table', 'The old breakwater', 'A fishing cooperative', 'The coastal survey', 'Every dockside crane'];
+const SUBJECTS = [
+  'The night ferry',
+  'A harbour pilot',
+  'The lighthouse keeper',
+  'Our tide table',
+  'The old breakwater',
+  'A fishing cooperative',
+  'The coastal survey',
+  'Every dockside crane',
+];
 const VERBS = ['measured', 'recorded', 'rebuilt', 'questioned', 'outlasted', 'mapped', 'carried', 'predicted'];
-const OBJECTS = ['the spring tides', 'three winters of storms', 'the silt in the channel', 'a season of fog', 'the shifting sandbars', 'the evening cargo', 'the drift of the buoys', 'a century of logbooks'];
-const TAILS = ['before the council met again.', 'with more care than anyone expected.', 'and wrote it all down by hand.', 'while the harbour slept.', 'long after the funding ran out.', 'in numbers nobody has disputed since.'];
+const OBJECTS = [
+  'the spring tides',
+  'three winters of storms',
+  'the silt in the channel',
+  'a season of fog',
+  'the shifting sandbars',
+  'the evening cargo',
+  'the drift of the buoys',
+  'a century of logbooks',
+];
+const TAILS = [
+  'before the council met again.',
+  'with more care than anyone expected.',
+  'and wrote it all down by hand.',
+  'while the harbour slept.',
+  'long after the funding ran out.',
+  'in numbers nobody has disputed since.',
+];
 
 /** A small seeded generator, so every run builds the same page. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function sentence(r: () => number, i: number): string {

@@ -75,7 +75,11 @@ export async function panelMemory() {
   return {
     baseline: 'the same panel with an empty conversation',
     answerChars: ANSWER_CHARS,
-    rows: rows.map((r) => ({ ...r, ratio: ratio(r.heapMB, base.heapMB), perMessageKB: r.messages ? Math.round(((r.heapMB - base.heapMB) * 1024 * 100) / r.messages) / 100 : null })),
+    rows: rows.map((r) => ({
+      ...r,
+      ratio: ratio(r.heapMB, base.heapMB),
+      perMessageKB: r.messages ? Math.round(((r.heapMB - base.heapMB) * 1024 * 100) / r.messages) / 100 : null,
+    })),
     linearity: linearity(growth),
     // Past the first answers (which load the renderer), what each further message costs.
     marginalKBPerMessage: Math.round((((rows.at(-1)!.heapMB - rows[1].heapMB) * 1024) / (rows.at(-1)!.messages - rows[1].messages)) * 100) / 100,

@@ -24,7 +24,9 @@ export function readmeSection(all) {
         `Target ≤ ${ft.targetMedianMs} ms: ${ft.send.overhead.median <= ft.targetMedianMs && ft.contextMenuSummarize.overhead.median <= ft.targetMedianMs ? 'met' : 'not met yet'}. ` +
         (ft.sendAfterPageChanged
           ? `A question about the page the panel holds goes at once: the worker has the page's text, and checked the tab (selection included) while the question was typed; the page reader tells it of any change since. When the page changed between typing and clicking, "Send" takes ${f1(ft.sendAfterPageChanged.overhead.median)} ms (p95 ${f1(ft.sendAfterPageChanged.overhead.p95)}), reading the page again. ` +
-            (ft.sendPressed ? `With the button held ${ft.sendPressed.what.match(/held (\d+) ms/)?.[1] ?? 80} ms as a person clicks: ${f1(ft.sendPressed.overhead.median)} ms (p95 ${f1(ft.sendPressed.overhead.p95)}). ` : '') +
+            (ft.sendPressed
+              ? `With the button held ${ft.sendPressed.what.match(/held (\d+) ms/)?.[1] ?? 80} ms as a person clicks: ${f1(ft.sendPressed.overhead.median)} ms (p95 ${f1(ft.sendPressed.overhead.p95)}). `
+              : '') +
             `Up to the DOM commit, before the frame that paints it: ${f1(ft.send.overheadToDomCommit.median)} ms from "Send". `
           : '') +
         `Exactly ${ft.send.apiRequestsPerQuestion.join('/')} HTTP request reaches the API per question (counted in the simulator's log). ` +
@@ -46,12 +48,23 @@ export function readmeSection(all) {
   if (sc) {
     const lin = (t) => `${t.linearity.verdict} (cost ∝ size^${t.linearity.exponent})`;
     const last = (t) => t.rows[t.rows.length - 1];
-    if (sc.extraction) out.push(`- **Extraction** grows ${lin(sc.extraction)}: ${f1(sc.extraction.rows[0].ours.median)} ms for 100 KB of HTML, ${f1(last(sc.extraction).ours.median)} ms for 10 MB.`);
-    if (sc.estimateTokens) out.push(`- **Token estimate and prompt building** grow ${lin(sc.estimateTokens)} / ${lin(sc.buildChatBody)}: ${f1(last(sc.estimateTokens).ours.median)} ms and ${f1(last(sc.buildChatBody).ours.median)} ms for 1M characters.`);
-    if (sc.rendering) out.push(`- **Streaming render** grows ${lin(sc.rendering)}: a ${Math.round(last(sc.rendering).size / 1024)} KB answer in 40-character deltas takes ${f1(last(sc.rendering).ours.median)} ms from first delta to final paint (×${last(sc.rendering).ratio} plain text).`);
+    if (sc.extraction)
+      out.push(
+        `- **Extraction** grows ${lin(sc.extraction)}: ${f1(sc.extraction.rows[0].ours.median)} ms for 100 KB of HTML, ${f1(last(sc.extraction).ours.median)} ms for 10 MB.`,
+      );
+    if (sc.estimateTokens)
+      out.push(
+        `- **Token estimate and prompt building** grow ${lin(sc.estimateTokens)} / ${lin(sc.buildChatBody)}: ${f1(last(sc.estimateTokens).ours.median)} ms and ${f1(last(sc.buildChatBody).ours.median)} ms for 1M characters.`,
+      );
+    if (sc.rendering)
+      out.push(
+        `- **Streaming render** grows ${lin(sc.rendering)}: a ${Math.round(last(sc.rendering).size / 1024)} KB answer in 40-character deltas takes ${f1(last(sc.rendering).ours.median)} ms from first delta to final paint (×${last(sc.rendering).ratio} plain text).`,
+      );
     if (sc.memory) {
       const rows = sc.memory.rows;
-      out.push(`- **Panel memory** with a 100-message conversation: ${rows[rows.length - 1].heapMB} MB of JS heap (empty panel: ${rows[0].heapMB} MB); each further message adds about ${sc.memory.marginalKBPerMessage} KB.`);
+      out.push(
+        `- **Panel memory** with a 100-message conversation: ${rows[rows.length - 1].heapMB} MB of JS heap (empty panel: ${rows[0].heapMB} MB); each further message adds about ${sc.memory.marginalKBPerMessage} KB.`,
+      );
     }
   }
   const rd = b.render?.results;
@@ -63,11 +76,17 @@ export function readmeSection(all) {
   }
   const ex = b.extract?.results;
   if (ex?.corpora) {
-    const parts = Object.entries(ex.corpora).map(([set, c]) => `${set} (${c.pages} pages) F1 ${Number(c.extractors.moonlit.f1).toFixed(3)} vs Readability ${Number(c.extractors.readability.f1).toFixed(3)}, ×${c.moonlitVsReadability.medianPerPageRatio} its time per page`);
+    const parts = Object.entries(ex.corpora).map(
+      ([set, c]) =>
+        `${set} (${c.pages} pages) F1 ${Number(c.extractors.moonlit.f1).toFixed(3)} vs Readability ${Number(c.extractors.readability.f1).toFixed(3)}, ×${c.moonlitVsReadability.medianPerPageRatio} its time per page`,
+    );
     out.push(`- **Extraction quality** on the shared corpora: ${parts.join('; ')}.`);
   }
   const pd = b.pdf?.results;
-  if (pd?.target?.measuredMs) out.push(`- **PDF**: ${pd.target.file} (${pd.files.find((f) => f.file === pd.target.file)?.pages} pages) is read in ${(pd.target.measuredMs / 1000).toFixed(2)} s (target ≤ ${pd.target.ms / 1000} s).`);
+  if (pd?.target?.measuredMs)
+    out.push(
+      `- **PDF**: ${pd.target.file} (${pd.files.find((f) => f.file === pd.target.file)?.pages} pages) is read in ${(pd.target.measuredMs / 1000).toFixed(2)} s (target ≤ ${pd.target.ms / 1000} s).`,
+    );
   out.push('', 'Run one benchmark alone with `npm run bench:first-token`, `bench:scaling`, `bench:sizes`, `bench:extract`, `bench:render` or `bench:pdf`.');
   return out.join('\n') + '\n';
 }

@@ -21,12 +21,18 @@ function firstToken(r) {
     '',
     '| start | overhead to first token | × baseline | API requests per question | last token → final paint | × baseline |',
     '|---|---:|---:|---:|---:|---:|',
-    ...rows.map(([name, f]) => `| ${name} | ${ms(f.overhead)} | ${x(f.ratioToBaseline)} | ${f.apiRequestsPerQuestion.join(', ')} (${f.requestPaths.join(', ')}) | ${ms(f.lastTokenToFinalPaint)} | ${x(f.lastTokenRatioToBaseline)} |`),
+    ...rows.map(
+      ([name, f]) =>
+        `| ${name} | ${ms(f.overhead)} | ${x(f.ratioToBaseline)} | ${f.apiRequestsPerQuestion.join(', ')} (${f.requestPaths.join(', ')}) | ${ms(f.lastTokenToFinalPaint)} | ${x(f.lastTokenRatioToBaseline)} |`,
+    ),
     `| baseline: ${r.baseline.what} | ${ms(r.baseline.overhead)} | ×1.00 | 1 | ${ms(r.baseline.lastTokenToFinalPaint)} | ×1.00 |`,
     '',
     `Median overhead vs the ${r.targetMedianMs} ms target: Send ${verdict(r.send)}, menu ${verdict(r.contextMenuSummarize)}${r.sendAfterPageChanged ? `; Send after a page change ${verdict(r.sendAfterPageChanged)}` : ''}.`,
     ...(r.sendAfterPageChanged
-      ? ['', 'Each Send run first selects a different paragraph of the page, and the request is checked to quote it; before each "page changed" run a paragraph is added to the page, and the request is checked to contain it. An unchanged page is not read twice (a MutationObserver in the page reader says whether anything changed); the selection is always read afresh.']
+      ? [
+          '',
+          'Each Send run first selects a different paragraph of the page, and the request is checked to quote it; before each "page changed" run a paragraph is added to the page, and the request is checked to contain it. An unchanged page is not read twice (a MutationObserver in the page reader says whether anything changed); the selection is always read afresh.',
+        ]
       : []),
     '',
     'Where the time goes (median ms, p95 in brackets; "start" is the click, or the menu dispatch in the worker; indented rows split the row above):',
@@ -66,7 +72,10 @@ function scalingTable(title, t, fmtSize, extraCols = []) {
     '',
     head,
     `|---|---:|---:|---:|---:|${extraCols.map(() => '---:|').join('')}`,
-    ...t.rows.map((row) => `| ${fmtSize(row.size)} | ${msShort(row.ours)} ms | ${msShort(row.base)} ms | ${x(row.ratio)} | ${(row.ours.median / row.size * 1000).toFixed(3)} |${extraCols.map((c) => ` ${c[1](row)} |`).join('')}`),
+    ...t.rows.map(
+      (row) =>
+        `| ${fmtSize(row.size)} | ${msShort(row.ours)} ms | ${msShort(row.base)} ms | ${x(row.ratio)} | ${((row.ours.median / row.size) * 1000).toFixed(3)} |${extraCols.map((c) => ` ${c[1](row)} |`).join('')}`,
+    ),
     '',
     `Growth: cost ∝ size^${f2(t.linearity.exponent)} (least-squares on log-log over the fastest run at each size) → **${t.linearity.verdict}**; cost per unit at the largest size is ×${f2(t.linearity.perUnitRatio)} that at the smallest.`,
   ];
@@ -78,18 +87,26 @@ function scaling(r) {
   if (r.extraction) out.push(scalingTable('Extraction (extractPage, Chromium)', r.extraction, size, [['text chars', (row) => row.textChars]]));
   if (r.estimateTokens) out.push(scalingTable('Token estimation (estimateTokens, Node)', r.estimateTokens, chars, [['tokens', (row) => row.tokens]]));
   if (r.buildChatBody) out.push(scalingTable('Prompt building (buildChatBody, Node)', r.buildChatBody, chars));
-  if (r.rendering) out.push(scalingTable(`Rendering (MarkdownView, ${r.rendering.deltaChars}-char deltas, first delta → final paint, Chromium)`, r.rendering, size, [['deltas', (row) => row.deltas], ['elements', (row) => row.elements]]));
+  if (r.rendering)
+    out.push(
+      scalingTable(`Rendering (MarkdownView, ${r.rendering.deltaChars}-char deltas, first delta → final paint, Chromium)`, r.rendering, size, [
+        ['deltas', (row) => row.deltas],
+        ['elements', (row) => row.elements],
+      ]),
+    );
   if (r.memory) {
     const m = r.memory;
-    out.push([
-      `**Panel memory (JS heap after GC, e2e build, stored conversation, ${m.answerChars}-char Markdown answers)** — baseline: ${m.baseline}.`,
-      '',
-      '| messages | JS heap | × baseline | DOM elements | shown in |',
-      '|---:|---:|---:|---:|---:|',
-      ...m.rows.map((row) => `| ${row.messages} | ${f2(row.heapMB)} MB | ${x(row.ratio)} | ${row.domNodes} | ${row.showMs} ms |`),
-      '',
-      `Growth above the empty panel: ∝ messages^${f2(m.linearity.exponent)} (${m.linearity.verdict}): the first answers load the renderer once; after that each message adds about ${f2(m.marginalKBPerMessage)} KB.`,
-    ].join('\n'));
+    out.push(
+      [
+        `**Panel memory (JS heap after GC, e2e build, stored conversation, ${m.answerChars}-char Markdown answers)** — baseline: ${m.baseline}.`,
+        '',
+        '| messages | JS heap | × baseline | DOM elements | shown in |',
+        '|---:|---:|---:|---:|---:|',
+        ...m.rows.map((row) => `| ${row.messages} | ${f2(row.heapMB)} MB | ${x(row.ratio)} | ${row.domNodes} | ${row.showMs} ms |`),
+        '',
+        `Growth above the empty panel: ∝ messages^${f2(m.linearity.exponent)} (${m.linearity.verdict}): the first answers load the renderer once; after that each message adds about ${f2(m.marginalKBPerMessage)} KB.`,
+      ].join('\n'),
+    );
   }
   return out.join('\n\n');
 }
@@ -100,7 +117,9 @@ function sizes(r) {
     '',
     '| entry | gzip | raw | budget | |',
     '|---|---:|---:|---:|---|',
-    ...r.entries.map((e) => `| ${e.name} | ${kib(e.gzip)} | ${kib(e.raw)} | ${e.budget ? kib(e.budget) : '–'} | ${e.ok === null ? '' : e.ok ? 'ok' : '**OVER**'} |`),
+    ...r.entries.map(
+      (e) => `| ${e.name} | ${kib(e.gzip)} | ${kib(e.raw)} | ${e.budget ? kib(e.budget) : '–'} | ${e.ok === null ? '' : e.ok ? 'ok' : '**OVER**'} |`,
+    ),
   ].join('\n');
 }
 
@@ -108,9 +127,17 @@ function extract(r) {
   if (r.skipped) return `Skipped: ${r.skipped}.`;
   const out = [`${r.unit}; ${r.rounds} rounds per page. Baseline: plain Readability on the same loaded page in the same run.`];
   for (const [set, c] of Object.entries(r.corpora)) {
-    out.push('', `**${set}** (${c.pages} pages)`, '', '| extractor | F1 | precision | recall | time per page | × Readability |', '|---|---:|---:|---:|---:|---:|');
+    out.push(
+      '',
+      `**${set}** (${c.pages} pages)`,
+      '',
+      '| extractor | F1 | precision | recall | time per page | × Readability |',
+      '|---|---:|---:|---:|---:|---:|',
+    );
     for (const [name, e] of Object.entries(c.extractors)) {
-      out.push(`| ${name} | ${Number(e.f1).toFixed(3)} ± ${Number(e.f1Interval).toFixed(3)} | ${Number(e.precision).toFixed(3)} | ${Number(e.recall).toFixed(3)} | ${e.ms ? `${msShort(e.ms)} ms` : '(same)'} | ${e.ratioToReadability === undefined ? '' : x(e.ratioToReadability)} |`);
+      out.push(
+        `| ${name} | ${Number(e.f1).toFixed(3)} ± ${Number(e.f1Interval).toFixed(3)} | ${Number(e.precision).toFixed(3)} | ${Number(e.recall).toFixed(3)} | ${e.ms ? `${msShort(e.ms)} ms` : '(same)'} | ${e.ratioToReadability === undefined ? '' : x(e.ratioToReadability)} |`,
+      );
     }
     const v = c.moonlitVsReadability;
     out.push('', `Moonlit / Readability time: median per-page ratio ${f2(v.medianPerPageRatio)} (p95 ${f2(v.p95PerPageRatio)}), total ${f2(v.totalRatio)}.`);
@@ -119,7 +146,10 @@ function extract(r) {
 }
 
 function render(r) {
-  const row = (name, t) => (t ? `| ${name} | ${f1(t.totalCpu)} ms | ${f1(t.total)} ms | ${f1(t.longestCpu)} ms | ${f1(t.longest)} ms | ${t.over50Cpu ?? '–'} / ${t.over50} | ${f2(t.p95)} ms |` : `| ${name} | – | – | – | – | – | – |`);
+  const row = (name, t) =>
+    t
+      ? `| ${name} | ${f1(t.totalCpu)} ms | ${f1(t.total)} ms | ${f1(t.longestCpu)} ms | ${f1(t.longest)} ms | ${t.over50Cpu ?? '–'} / ${t.over50} | ${f2(t.p95)} ms |`
+      : `| ${name} | – | – | – | – | – | – |`;
   const spread = (name, t) => (t?.spread ? `${name} ${f1(t.spread.totalCpu.min)}–${f1(t.spread.totalCpu.max)} ms` : '');
   return [
     `A ${Math.round(r.bytes / 1024)} KiB Markdown answer streamed in ${r.deltaChars}-character deltas; main-thread time from a Chromium trace. Baseline: a naive renderer (marked + DOMPurify + innerHTML of the whole text per delta) in the same run. Judged by ${r.judgedBy}; load average ${r.loadAverage ?? '?'} on ${r.cores ?? '?'} cores. Medians of ${r.harnessRuns ?? 1} harness runs and ${r.panelRuns ?? 1} real-panel runs; longest task: the longest of any run.`,
@@ -145,7 +175,9 @@ function pdf(r) {
     '|---|---:|---:|---:|---:|---:|',
     ...r.files.map((f) => `| ${f.file} | ${f.pages} | ${f.chars} | ${msShort(f.baseline)} ms | ${msShort(f.ours)} ms | ${x(f.ratio)} |`),
     '',
-    r.target.measuredMs === null ? '' : `${r.target.file}: ${(r.target.measuredMs / 1000).toFixed(2)} s (target ≤ ${r.target.ms / 1000} s) — ${r.target.met ? 'met' : 'NOT met'}.`,
+    r.target.measuredMs === null
+      ? ''
+      : `${r.target.file}: ${(r.target.measuredMs / 1000).toFixed(2)} s (target ≤ ${r.target.ms / 1000} s) — ${r.target.met ? 'met' : 'NOT met'}.`,
   ].join('\n');
 }
 
@@ -175,8 +207,19 @@ export function resultsMarkdown(all) {
     if (b.results && RENDERERS[name]) out.push(RENDERERS[name](b.results));
     else if (b.results) out.push('```json', JSON.stringify(b.results, null, 2), '```');
     else if ((b.stdout || '').trim()) out.push('Its printed output (the script writes no `--json` file yet):', '', '```text', b.stdout.trim(), '```');
-    if (!b.ok) out.push('', `**Exited with code ${b.exitCode}** (a failed run, or a target the script checks was missed). Last lines on stderr:`, '', '```text', (b.stderrTail || '').trim().split('\n').slice(-15).join('\n'), '```');
-    out.push('', `_Ran ${b.date ?? all.date} for ${b.seconds} s${b.load ? `, load average ${b.load.atStart} at the start and ${b.load.atEnd} at the end` : ''}: \`${b.command}\`_`);
+    if (!b.ok)
+      out.push(
+        '',
+        `**Exited with code ${b.exitCode}** (a failed run, or a target the script checks was missed). Last lines on stderr:`,
+        '',
+        '```text',
+        (b.stderrTail || '').trim().split('\n').slice(-15).join('\n'),
+        '```',
+      );
+    out.push(
+      '',
+      `_Ran ${b.date ?? all.date} for ${b.seconds} s${b.load ? `, load average ${b.load.atStart} at the start and ${b.load.atEnd} at the end` : ''}: \`${b.command}\`_`,
+    );
   }
   return out.join('\n') + '\n';
 }

@@ -9,7 +9,11 @@ const frame = () => new Promise<number>((r) => requestAnimationFrame(() => r(per
 const channel = new MessageChannel();
 const waiting: (() => void)[] = [];
 channel.port1.onmessage = () => waiting.shift()?.();
-const yieldTask = () => new Promise<void>((r) => { waiting.push(r); channel.port2.postMessage(0); });
+const yieldTask = () =>
+  new Promise<void>((r) => {
+    waiting.push(r);
+    channel.port2.postMessage(0);
+  });
 
 /** extractPage on the loaded document, `runs` times; and the baseline, body.innerText (a layout-aware text read). */
 function extract(runs: number) {

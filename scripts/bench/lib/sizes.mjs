@@ -64,11 +64,12 @@ const KNOWN_PAGE_SCRIPTS = ['page-reader.js', 'content-scripts/content.js'];
 export function contentScripts(root) {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
   const declared = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
-  const bg = manifest.background?.service_worker ? [manifest.background.service_worker] : manifest.background?.scripts ?? [];
+  const bg = manifest.background?.service_worker ? [manifest.background.service_worker] : (manifest.background?.scripts ?? []);
   const injected = bg.filter((f) => existsSync(join(root, f))).flatMap((f) => [...readFileSync(join(root, f), 'utf8').matchAll(INJECTED)].map((m) => m[1]));
   let found = [...new Set([...declared, ...injected])].filter((f) => existsSync(join(root, f)));
   if (!found.length) found = KNOWN_PAGE_SCRIPTS.filter((f) => existsSync(join(root, f)));
-  if (!found.length) throw new Error(`no page script in ${root}: none declared in the manifest, injected by the background, or at ${KNOWN_PAGE_SCRIPTS.join(' / ')}`);
+  if (!found.length)
+    throw new Error(`no page script in ${root}: none declared in the manifest, injected by the background, or at ${KNOWN_PAGE_SCRIPTS.join(' / ')}`);
   return found;
 }
 
@@ -121,6 +122,9 @@ export const kib = (n) => `${(n / KB).toFixed(1)} KiB`;
 
 /** A plain-text table of budget rows for the terminal. */
 export function budgetTable(rows) {
-  const lines = rows.map((r) => `${r.ok ? 'ok  ' : 'OVER'}  ${r.label.padEnd(52)} ${kib(r.gzip).padStart(10)} / ${kib(r.budget).padStart(9)} gzip  (${kib(r.raw)} raw, ${r.files.length} file${r.files.length === 1 ? '' : 's'})`);
+  const lines = rows.map(
+    (r) =>
+      `${r.ok ? 'ok  ' : 'OVER'}  ${r.label.padEnd(52)} ${kib(r.gzip).padStart(10)} / ${kib(r.budget).padStart(9)} gzip  (${kib(r.raw)} raw, ${r.files.length} file${r.files.length === 1 ? '' : 's'})`,
+  );
   return lines.join('\n');
 }

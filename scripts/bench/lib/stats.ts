@@ -17,7 +17,13 @@ export function median(xs: number[]): number {
 }
 
 /** { n, median, p95, min, max } rounded to 0.01. */
-export interface Summary { n: number; median: number; p95: number; min: number; max: number }
+export interface Summary {
+  n: number;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+}
 
 export function summarize(xs: number[]): Summary {
   const r = (x: number) => Math.round(x * 100) / 100;

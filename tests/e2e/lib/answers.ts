@@ -111,6 +111,7 @@ export async function waitForTurn(page: UiPage, question: string, statuses: stri
     timeoutMs,
     describe: async () =>
       JSON.stringify(await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.turn')].map((t) => t.innerText.slice(0, 120)), null)) +
-      ' alerts: ' + (await alerts(page)),
+      ' alerts: ' +
+      (await alerts(page)),
   });
 }

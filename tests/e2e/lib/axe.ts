@@ -32,4 +32,12 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
 export const isSerious = (v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical';
 
 export const describeViolations = (list: AxeViolation[]) =>
-  list.map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 4).map((n) => `${n.target} — ${n.summary}`).join(' | ')}`).join('\n');
+  list
+    .map(
+      (v) =>
+        `${v.impact} ${v.id} (${v.help}): ${v.nodes
+          .slice(0, 4)
+          .map((n) => `${n.target} — ${n.summary}`)
+          .join(' | ')}`,
+    )
+    .join('\n');

@@ -14,7 +14,10 @@ export async function requestsBesideMarker(sim: Simulator, logBefore: number, pa
   if (end.status !== 'done') throw new Error(`the marker question ended as ${end.status}: ${end.text.slice(0, 200)}`);
   const carries = (r: RecordedRequest) => r.body.includes(marker);
   if (!sim.log.slice(logBefore).some(carries)) throw new Error('the marker question never reached the simulator');
-  return sim.log.slice(logBefore).filter((r) => !carries(r)).map((r) => `${r.method} ${r.path}`);
+  return sim.log
+    .slice(logBefore)
+    .filter((r) => !carries(r))
+    .map((r) => `${r.method} ${r.path}`);
 }
 
 /** A panel on `url` that has asked one question already: what only a first question does is behind it. */

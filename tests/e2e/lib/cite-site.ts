@@ -12,7 +12,11 @@ export const FAR_HTML =
   'In the last week of <em>October</em> the keeper fitted <a href="#guards">mouse <strong>guards</strong></a> to all\n   nine hives and left forty&nbsp;kilograms of honey on each.';
 export const SECOND_PASSAGE = 'Swarm control in May meant splitting the two strongest colonies before the hawthorn flowered.';
 export const CHROME_PDF_VIEWER = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
-export const PDF_PAGES = ['Ledger page one: the winter inventory.', 'Ledger page two: repairs to the roof.', 'Ledger page three: the spring count of forty colonies.'];
+export const PDF_PAGES = [
+  'Ledger page one: the winter inventory.',
+  'Ledger page two: repairs to the roof.',
+  'Ledger page three: the spring count of forty colonies.',
+];
 
 export function articleHtml(): string {
   const filler = (n: number) =>
@@ -35,7 +39,12 @@ export interface CiteSite {
 
 /** The article, a second page to navigate to, and a three-page PDF, on 127.0.0.1. */
 export async function startCiteSite(): Promise<CiteSite> {
-  const pdf = Buffer.from(makePdf(PDF_PAGES.map((text) => [{ text, x: 72, y: 700 }]), { title: 'Orchard Ledger' }));
+  const pdf = Buffer.from(
+    makePdf(
+      PDF_PAGES.map((text) => [{ text, x: 72, y: 700 }]),
+      { title: 'Orchard Ledger' },
+    ),
+  );
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const html = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
@@ -57,7 +66,11 @@ export async function startCiteSite(): Promise<CiteSite> {
 /** Sends 'panel→bg:cite' from a Moonlit page, as the panel does. */
 export function sendCite(from: UiPage, data: CiteRequest): Promise<CiteResult> {
   return from.evaluate(
-    (d) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<CiteResult> } } }).chrome.runtime.sendMessage({ name: 'panel→bg:cite', data: d }),
+    (d) =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<CiteResult> } } }).chrome.runtime.sendMessage({
+        name: 'panel→bg:cite',
+        data: d,
+      }),
     data,
   );
 }

@@ -27,7 +27,9 @@ export const PDFS: Record<string, Buffer> = {
   ),
   // Hostile metadata: the title carries markup and script URLs (issue 7: payloads in a PDF's metadata).
   '/hostile.pdf': Buffer.from(
-    makePdf([[{ text: 'A plain page under a hostile title.', x: 72, y: 700 }]], { title: `Report <img src=x onerror="window.__pwned='pdf'"><script>window.__pwned='pdf'</script><svg onload=alert(1)> [x](javascript:alert(1))` }),
+    makePdf([[{ text: 'A plain page under a hostile title.', x: 72, y: 700 }]], {
+      title: `Report <img src=x onerror="window.__pwned='pdf'"><script>window.__pwned='pdf'</script><svg onload=alert(1)> [x](javascript:alert(1))`,
+    }),
   ),
   // Password-protected (Standard Security Handler, 128-bit RC4; the fixture maker encrypts it).
   '/locked.pdf': Buffer.from(
@@ -65,12 +67,15 @@ export async function startPdfServer(): Promise<PdfServer> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
   return {
-    server, url: (path) => `http://127.0.0.1:${port}${path}`, hits,
+    server,
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    hits,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
 
-export const turnQuestions = (ui: UiPage) => ui.evaluate(() => [...document.querySelectorAll('.turn .question')].map((e) => (e as HTMLElement).innerText), null);
+export const turnQuestions = (ui: UiPage) =>
+  ui.evaluate(() => [...document.querySelectorAll('.turn .question')].map((e) => (e as HTMLElement).innerText), null);
 export const askBoxValue = (raw: RawPage) => raw.page.getByRole('textbox', { name: 'Ask about this page' }).inputValue();
 export const requestWith = (sim: Simulator, question: string) => chatRequests(sim.log).find((r) => messagesText(r).includes(question));
 

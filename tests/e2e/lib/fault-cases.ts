@@ -72,7 +72,10 @@ export async function droppedAnswer(m: Moonlit, panel: UiPage, question: string)
   }
   assert.ok((await alertText(panel)).includes(msg('errIncompleteTitle')), `the panel should say "${msg('errIncompleteTitle')}"`);
   const kept = await answerText(panel, 0);
-  assert.ok(kept.trim().length >= 24 && kept.trim().length < LONG_ANSWER.length && LONG_ANSWER.startsWith(kept.trim()), `the text received should stay on screen: "${kept}"`);
+  assert.ok(
+    kept.trim().length >= 24 && kept.trim().length < LONG_ANSWER.length && LONG_ANSWER.startsWith(kept.trim()),
+    `the text received should stay on screen: "${kept}"`,
+  );
   return kept;
 }
 
@@ -146,7 +149,9 @@ export async function serverErrors(m: Moonlit): Promise<void> {
   const overloaded = {
     error: { status: 429, type: 'engine_overloaded_error', message: 'The engine is currently overloaded, please try again later' },
   };
-  m.sim.script({ error: { status: 503, type: 'server_error', message: 'upstream unavailable' } }, overloaded, overloaded, overloaded, { content: 'Back to normal.' });
+  m.sim.script({ error: { status: 503, type: 'server_error', message: 'upstream unavailable' } }, overloaded, overloaded, overloaded, {
+    content: 'Back to normal.',
+  });
   await ask(panel, 'Is Kimi there?');
   await waitForAnswerStatus(panel, 0, ['error']);
   assert.ok((await alertText(panel)).includes(msg('errServerTitle')), `a 503 should say "${msg('errServerTitle')}"`);

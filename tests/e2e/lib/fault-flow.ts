@@ -45,14 +45,7 @@ export function lastMessage(r: RecordedRequest): { role?: string; content?: stri
  * The answer was cut off with `kept` shown. One click on `button` sends exactly one request whose last message is
  * the assistant's text so far with partial:true, and the answer ends complete as `full`.
  */
-export async function checkOneClickContinues(
-  sim: Simulator,
-  panel: UiPage,
-  index: number,
-  kept: string,
-  full: string,
-  button = 'Continue',
-): Promise<void> {
+export async function checkOneClickContinues(sim: Simulator, panel: UiPage, index: number, kept: string, full: string, button = 'Continue'): Promise<void> {
   const before = chatCount(sim);
   await panel.click(button);
   const end = await waitForAnswerStatus(panel, index, ['done', 'error', 'stopped'], 30_000);

@@ -13,9 +13,7 @@ async function privilegedPage(b: FirefoxSession): Promise<Page> {
   await waitFor(
     'about:debugging to load',
     () =>
-      page
-        .evaluate(() => location.href.startsWith('about:debugging') && document.readyState === 'complete' && 'ChromeUtils' in globalThis)
-        .catch(() => false),
+      page.evaluate(() => location.href.startsWith('about:debugging') && document.readyState === 'complete' && 'ChromeUtils' in globalThis).catch(() => false),
     20_000,
   );
   return page;
@@ -37,7 +35,9 @@ const terminate = (page: Page, id: string): Promise<string> =>
   page.evaluate(async (addonId: string) => {
     const g = globalThis as unknown as { ChromeUtils: { importESModule(url: string): Record<string, unknown> } };
     const { ExtensionParent } = g.ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs') as {
-      ExtensionParent: { GlobalManager: { getExtension(id: string): { backgroundState?: string; terminateBackground?(o: object): Promise<void> } | undefined } };
+      ExtensionParent: {
+        GlobalManager: { getExtension(id: string): { backgroundState?: string; terminateBackground?(o: object): Promise<void> } | undefined };
+      };
     };
     const ext = ExtensionParent.GlobalManager.getExtension(addonId);
     if (!ext?.terminateBackground) return 'no terminateBackground';

@@ -7,8 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 /** A sentence that appears once in article.html and nowhere else: tests look for it in the chat request. */
-export const ARTICLE_SENTENCE =
-  'The rooftop colony came through its third winter on eleven kilograms of stored honey and a single slab of fondant.';
+export const ARTICLE_SENTENCE = 'The rooftop colony came through its third winter on eleven kilograms of stored honey and a single slab of fondant.';
 export const ARTICLE_TITLE = 'Tending a Rooftop Beehive Through the Winter';
 
 const TYPES: Record<string, string> = {

@@ -44,11 +44,14 @@ export const HOSTILE_ANSWERS: HostileAnswer[] = [
       const el = document.querySelectorAll('[data-role="answer"]')[i];
       const text = el?.textContent ?? '';
       if (!text.includes('level 300') || !text.includes('After the list.')) return 'text is missing';
-      const deepest = Math.max(0, ...Array.from(el.querySelectorAll('li'), (li) => {
-        let d = 0;
-        for (let p: Element | null = li; p && p !== el; p = p.parentElement) if (p.localName === 'li') d++;
-        return d;
-      }));
+      const deepest = Math.max(
+        0,
+        ...Array.from(el.querySelectorAll('li'), (li) => {
+          let d = 0;
+          for (let p: Element | null = li; p && p !== el; p = p.parentElement) if (p.localName === 'li') d++;
+          return d;
+        }),
+      );
       return deepest >= 2 && deepest <= 17 ? '' : `items nest ${deepest} deep`;
     },
   },

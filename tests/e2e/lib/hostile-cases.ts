@@ -18,7 +18,7 @@ async function backgroundPwned(m: Moonlit): Promise<string> {
   if (m.kind === 'chromium') return String(await (await currentWorker(m.b.context)).evaluate('typeof globalThis.__pwned'));
   return m.helper.evaluate(async () => {
     const api = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }).browser;
-    return typeof (await api.runtime.getBackgroundPage() as unknown as { __pwned?: unknown }).__pwned;
+    return typeof ((await api.runtime.getBackgroundPage()) as unknown as { __pwned?: unknown }).__pwned;
   }, null);
 }
 
@@ -121,8 +121,16 @@ export async function promptInjection(m: Moonlit): Promise<void> {
   const sent = sim.log.slice(logBefore);
   // One chat request; a token count (POST /v1/tokenizers/…) before it is allowed, nothing else.
   const calls = sent.map((r) => `${r.method} ${r.path}`);
-  assert.deepEqual(calls.filter((c) => c === 'POST /v1/chat/completions'), ['POST /v1/chat/completions'], `one summary, one chat request: ${calls}`);
-  assert.deepEqual(calls.filter((c) => c !== 'POST /v1/chat/completions' && !c.startsWith('POST /v1/tokenizers/')), [], `nothing else: ${calls}`);
+  assert.deepEqual(
+    calls.filter((c) => c === 'POST /v1/chat/completions'),
+    ['POST /v1/chat/completions'],
+    `one summary, one chat request: ${calls}`,
+  );
+  assert.deepEqual(
+    calls.filter((c) => c !== 'POST /v1/chat/completions' && !c.startsWith('POST /v1/tokenizers/')),
+    [],
+    `nothing else: ${calls}`,
+  );
   const [chat] = chatRequests(sent);
   const body = chat.json as { messages: { role: string; content: string }[]; tools?: { function?: { name?: string } }[] };
   const [system, pageMsg] = body.messages;
@@ -139,7 +147,11 @@ export async function promptInjection(m: Moonlit): Promise<void> {
   const tools = (body.tools ?? []).map((t) => t.function?.name);
   assert.ok(!tools.includes('$web_search'), '$web_search must not be offered unless the user enabled it');
   // Only tools that run inside Moonlit and reach nothing (utils/kimi/tools/registry.ts) are offered by default.
-  assert.deepEqual(tools.filter((t) => t !== 'calculator'), [], `only the local calculator may be offered by default: ${tools}`);
+  assert.deepEqual(
+    tools.filter((t) => t !== 'calculator'),
+    [],
+    `only the local calculator may be offered by default: ${tools}`,
+  );
   assert.ok(!chat.body.includes(flat(ARTICLE_SENTENCE)) && !messagesText(chat).includes(flat(ARTICLE_SENTENCE)), "another tab's text reached Kimi");
   assert.deepEqual(keyLeaks(chat.body), [], 'the key is in the request body');
   await other.close();

@@ -53,8 +53,30 @@ export function payloadGroups(size: number): string[][] {
  */
 export const renderedViolations = (page: UiPage): Promise<string[]> =>
   page.evaluate(() => {
-    const banned = ['script', 'img', 'iframe', 'object', 'embed', 'svg', 'foreignobject', 'style', 'link', 'meta', 'base',
-      'form', 'input', 'textarea', 'select', 'video', 'audio', 'source', 'picture', 'template', 'frame', 'math'];
+    const banned = [
+      'script',
+      'img',
+      'iframe',
+      'object',
+      'embed',
+      'svg',
+      'foreignobject',
+      'style',
+      'link',
+      'meta',
+      'base',
+      'form',
+      'input',
+      'textarea',
+      'select',
+      'video',
+      'audio',
+      'source',
+      'picture',
+      'template',
+      'frame',
+      'math',
+    ];
     const urlAttrs = ['src', 'srcset', 'xlink:href', 'action', 'formaction', 'background', 'ping', 'poster', 'data'];
     const found: string[] = [];
     const roots = [...document.querySelectorAll('[data-role="answer"], .question, .page-title')];
@@ -72,7 +94,11 @@ export const renderedViolations = (page: UiPage): Promise<string[]> =>
         const href = el.getAttribute('href');
         if (href !== null) {
           let scheme = 'relative';
-          try { scheme = new URL(href).protocol; } catch { /* relative */ }
+          try {
+            scheme = new URL(href).protocol;
+          } catch {
+            /* relative */
+          }
           if (!['http:', 'https:', 'mailto:'].includes(scheme) || tag !== 'a') found.push(`${tag}[href=${href.slice(0, 60)}]`);
           if (el.getAttribute('target') !== '_blank' || el.getAttribute('rel') !== 'noopener noreferrer') found.push(`${tag}[href] opens unsafely`);
         }

@@ -102,9 +102,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
         // ("right-hand side of 'in' should be an object"); such a failure only means "not yet".
         const deadline = Date.now() + 20_000;
         for (;;) {
-          const state = await page
-            .evaluate(() => `${location.href}|${document.readyState}`)
-            .catch(() => '');
+          const state = await page.evaluate(() => `${location.href}|${document.readyState}`).catch(() => '');
           if (state === `${url}|complete`) break;
           if (Date.now() > deadline) throw new Error(`${url} did not finish loading in Firefox (last state: "${state}")`);
           await new Promise((r) => setTimeout(r, 100));

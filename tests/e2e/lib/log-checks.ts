@@ -6,8 +6,7 @@ type ChatMessage = { role?: string; content?: unknown };
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
-export const chatRequests = (log: RecordedRequest[]) =>
-  log.filter((r) => r.method === 'POST' && r.path.startsWith('/v1/chat/completions'));
+export const chatRequests = (log: RecordedRequest[]) => log.filter((r) => r.method === 'POST' && r.path.startsWith('/v1/chat/completions'));
 
 /** All text of a chat request's messages, whitespace collapsed. */
 export function messagesText(r: RecordedRequest): string {

@@ -23,7 +23,10 @@ export interface ActionCase {
 
 const S = ARTICLE_SENTENCE;
 /** A built-in prompt as the panel asks it: its variables name the data sent with it. */
-export const asked = (key: string, ...subs: string[]) => msg(key, ...subs).replace('{{selection}}', msg('actionVarSelection')).replace('{{language}}', msg('languageName'));
+export const asked = (key: string, ...subs: string[]) =>
+  msg(key, ...subs)
+    .replace('{{selection}}', msg('actionVarSelection'))
+    .replace('{{language}}', msg('languageName'));
 const SUMMARIZE_PAGE = defaultInstruction('summarizePage', 'en');
 
 export const ACTION_CASES: ActionCase[] = [

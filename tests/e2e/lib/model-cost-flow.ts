@@ -21,12 +21,17 @@ function lastBody(m: Moonlit): Body {
 
 /** Clicks the checkbox whose label starts with `label` (the Model control's thinking / web search). */
 async function toggle(panel: UiPage, label: string, want: boolean): Promise<void> {
-  const ok = await panel.evaluate(([l, w]: [string, boolean]) => {
-    const box = [...document.querySelectorAll<HTMLLabelElement>('.model-control label')].find((x) => x.textContent?.trim().startsWith(l))?.querySelector('input');
-    if (!box || box.disabled) return false;
-    if (box.checked !== w) box.click();
-    return box.checked === w;
-  }, [label, want] as [string, boolean]);
+  const ok = await panel.evaluate(
+    ([l, w]: [string, boolean]) => {
+      const box = [...document.querySelectorAll<HTMLLabelElement>('.model-control label')]
+        .find((x) => x.textContent?.trim().startsWith(l))
+        ?.querySelector('input');
+      if (!box || box.disabled) return false;
+      if (box.checked !== w) box.click();
+      return box.checked === w;
+    },
+    [label, want] as [string, boolean],
+  );
   assert.ok(ok, `the "${label}" checkbox should be there, enabled, and now ${want ? 'on' : 'off'}`);
 }
 
@@ -124,15 +129,22 @@ export async function checkCostLines(m: Moonlit): Promise<void> {
   for (const [i, usage] of usages.entries()) {
     m.sim.script({ content: `Answer ${i + 1}.`, usage });
     await askDone(m, ui, `Cost question ${i + 1}?`);
-    costs.push(actualCost('kimi-k2.5', { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens, cachedTokens: usage.cached_tokens }, 'USD')!);
+    costs.push(
+      actualCost('kimi-k2.5', { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens, cachedTokens: usage.cached_tokens }, 'USD')!,
+    );
   }
   // Priced as on the international platform: the simulator's usage, cached tokens at the cached price.
   await setPlatform(m, 'international');
   try {
-    const lines = await waitInPage(ui, 'the priced usage lines', (n: number) => {
-      const all = [...document.querySelectorAll('.turn .usage:not(.tools-used):not(.low-balance)')].map((p) => p.textContent ?? '');
-      return all.length === n && all.slice(1).every((x) => x.includes('≈')) ? all : null;
-    }, usages.length + 1);
+    const lines = await waitInPage(
+      ui,
+      'the priced usage lines',
+      (n: number) => {
+        const all = [...document.querySelectorAll('.turn .usage:not(.tools-used):not(.low-balance)')].map((p) => p.textContent ?? '');
+        return all.length === n && all.slice(1).every((x) => x.includes('≈')) ? all : null;
+      },
+      usages.length + 1,
+    );
     assert.equal(lines[0], [m.model, msg('usageTokens', v1Usage.prompt_tokens, v1Usage.completion_tokens), msg('usagePriceUnknown')].join(' · '));
     for (const [i, cost] of costs.entries()) {
       const u = usages[i];

@@ -110,7 +110,13 @@ async function launch(kind: BrowserKind, opts: MoonlitOptions, dialogs: string[]
         page.on('request', (r) => void (leavesLoopback(r.url()) && outside.push(r.url())));
       }
     : undefined;
-  return launchFirefox({ extension: opts.extension ?? process.env.MOONLIT_E2E_FIREFOX_BUILD, headless, prepare, prefs: opts.firefoxPrefs, acceptInsecureCerts: opts.firefoxInsecureCerts });
+  return launchFirefox({
+    extension: opts.extension ?? process.env.MOONLIT_E2E_FIREFOX_BUILD,
+    headless,
+    prepare,
+    prefs: opts.firefoxPrefs,
+    acceptInsecureCerts: opts.firefoxInsecureCerts,
+  });
 }
 
 export async function startMoonlit(kind: 'chromium', opts?: MoonlitOptions): Promise<ChromeMoonlit>;
@@ -154,13 +160,24 @@ export async function startMoonlit(kind: BrowserKind, opts: MoonlitOptions = {})
       return { ui, requests, close: () => page.close() };
     };
     const helper = (await open(`${b.origin}/options.html`)).ui;
-    const tabIdOf = kind === 'chromium' ? (url: string) => tabIdVia(helper, url) : async (url: string) => {
-      const id = await b.tabIdOf(url);
-      if (typeof id !== 'number') throw new Error(`no tab shows ${url}`);
-      return id;
-    };
+    const tabIdOf =
+      kind === 'chromium'
+        ? (url: string) => tabIdVia(helper, url)
+        : async (url: string) => {
+            const id = await b.tabIdOf(url);
+            if (typeof id !== 'number') throw new Error(`no tab shows ${url}`);
+            return id;
+          };
     const common: Omit<Common, 'stopBackground'> = {
-      sim, site, model, dialogs, outside, helper, open, tabIdOf, close,
+      sim,
+      site,
+      model,
+      dialogs,
+      outside,
+      helper,
+      open,
+      tabIdOf,
+      close,
       async panelFor(url, title) {
         const tab = await open(url);
         const tabId = await tabIdOf(url);
@@ -172,9 +189,12 @@ export async function startMoonlit(kind: BrowserKind, opts: MoonlitOptions = {})
     if (kind === 'chromium') {
       const cb = b as ChromeSession;
       return {
-        ...common, kind, b: cb,
+        ...common,
+        kind,
+        b: cb,
         // CDP needs a page's session; the helper page is Moonlit's own and always open.
-        stopBackground: async () => stopServiceWorkers(cb.context, cb.context.pages().find((p) => p.url().startsWith(cb.origin)) ?? (await cb.context.newPage())),
+        stopBackground: async () =>
+          stopServiceWorkers(cb.context, cb.context.pages().find((p) => p.url().startsWith(cb.origin)) ?? (await cb.context.newPage())),
       };
     }
     const fb = b as FirefoxSession;

@@ -28,8 +28,7 @@ export async function openOptions(b: ExtensionBrowser): Promise<UiPage> {
 /** The key field is a password field, and "Show key" / "Hide key" toggle it. */
 export async function checkKeyToggle(page: UiPage, key: string): Promise<void> {
   // The type of the input that holds the key: 'password' when masked, 'text' when shown.
-  const keyType = () =>
-    page.evaluate((k: string) => [...document.querySelectorAll('input')].find((i) => i.value === k)?.type ?? 'missing', key);
+  const keyType = () => page.evaluate((k: string) => [...document.querySelectorAll('input')].find((i) => i.value === k)?.type ?? 'missing', key);
   await page.fill('API key', key);
   assert.equal(await keyType(), 'password', 'the API key field should be a password field');
   await page.click('Show key');

@@ -80,10 +80,7 @@ export async function checkStop(panel: UiPage, question: string, sim: Pick<Simul
   assert.ok(stopped.text.length > 0, 'the partial answer should stay after Stop');
   assert.ok(SLOW_ANSWER.startsWith(stopped.text.slice(0, 20)), `the kept text should be the start of the answer: "${stopped.text}"`);
   assert.ok(stopped.text.length < SLOW_ANSWER.length / 2, 'Stop should have ended the answer early');
-  assert.ok(
-    await panel.evaluate((t: string) => document.body.innerText.includes(t), msg('panelStopped')),
-    `the panel should say "${msg('panelStopped')}"`,
-  );
+  assert.ok(await panel.evaluate((t: string) => document.body.innerText.includes(t), msg('panelStopped')), `the panel should say "${msg('panelStopped')}"`);
   assert.equal(await panel.count('button', 'Send'), 1, '"Send" should be back after Stop');
   sim.script({ content: 'A quick answer after Stop.', chunkSize: 8, chunkDelayMs: 5 });
   await ask(panel, 'And now a quick one?');

@@ -19,7 +19,7 @@ export function checkProbe(report: ProbeReport, json: string, opts: { sessionDen
     assert.ok(!answered, `the background answered a content script: ${JSON.stringify(r).slice(0, 300)}`);
   }
   assert.equal(report.port.disconnected, true, `the ask port should be disconnected at once: ${JSON.stringify(report.port)}`);
-  assert.deepEqual(report.port.messages, [], 'nothing should come back over a content script\'s ask port');
+  assert.deepEqual(report.port.messages, [], "nothing should come back over a content script's ask port");
   if (opts.filesClosed) {
     assert.ok(!/^status 2/.test(report.extensionFetch), `a content script fetched an extension page: ${report.extensionFetch}`);
   }

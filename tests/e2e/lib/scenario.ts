@@ -48,7 +48,14 @@ export function defineScenario(browserName: string, launch: () => Promise<Extens
         } catch (err) {
           const shot = join(tmpdir(), `moonlit-e2e-${browserName.toLowerCase()}-${passed.size + 1}.png`);
           const page = panel ?? options;
-          if (page && (await page.screenshot(shot).then(() => true, () => false))) console.error(`  screenshot of the failure: ${shot}`);
+          if (
+            page &&
+            (await page.screenshot(shot).then(
+              () => true,
+              () => false,
+            ))
+          )
+            console.error(`  screenshot of the failure: ${shot}`);
           throw err;
         }
       });
@@ -90,7 +97,10 @@ export function defineScenario(browserName: string, launch: () => Promise<Extens
       assert.deepEqual({ platform, customEndpoint, model: storedModel }, { platform: 'custom', customEndpoint: sim!.baseUrl, model }, 'stored settings');
       await options!.close();
       options = await openOptions(b!);
-      const html = await options.evaluate(() => document.documentElement.outerHTML + [...document.querySelectorAll('input')].map((i) => i.value).join(' '), null);
+      const html = await options.evaluate(
+        () => document.documentElement.outerHTML + [...document.querySelectorAll('input')].map((i) => i.value).join(' '),
+        null,
+      );
       assert.ok(!html.includes(DEFAULT_KEY), 'the saved key should not appear anywhere on the reopened options page');
       // The key field is empty and only hints at the saved key by its last 4 characters.
       const field = await options.evaluate(() => {

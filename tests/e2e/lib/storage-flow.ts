@@ -24,20 +24,33 @@ export async function fillStorage(page: UiPage, sizes: number[], stopAt: number 
   const json = await page.evaluate(
     async ({ sizes, stopAt }: { sizes: number[]; stopAt: number | null }) => {
       const g = globalThis as unknown as { browser?: { storage: unknown }; chrome?: { storage: unknown } };
-      const area = ((g.browser ?? g.chrome)!.storage as { local: {
-        set(items: object): Promise<void>; get(k: null): Promise<Record<string, unknown>>;
-        getBytesInUse?: (k: null) => Promise<number>; QUOTA_BYTES?: number;
-      } }).local;
+      const area = (
+        (g.browser ?? g.chrome)!.storage as {
+          local: {
+            set(items: object): Promise<void>;
+            get(k: null): Promise<Record<string, unknown>>;
+            getBytesInUse?: (k: null) => Promise<number>;
+            QUOTA_BYTES?: number;
+          };
+        }
+      ).local;
       const enc = new TextEncoder();
       const used = async () => {
         try {
           if (typeof area.getBytesInUse === 'function') return await area.getBytesInUse(null);
-        } catch { /* Firefox: not implemented */ }
+        } catch {
+          /* Firefox: not implemented */
+        }
         const all = await area.get(null);
         return Object.entries(all).reduce((n, [k, v]) => n + enc.encode(k).length + enc.encode(JSON.stringify(v)).length, 0);
       };
       const record = (i: number, size: number) => ({
-        v: 3, id: `fill-${i}`, url: `https://filler.example/${i}`, title: `Filler ${i}`, createdAt: i + 1, updatedAt: i + 1,
+        v: 3,
+        id: `fill-${i}`,
+        url: `https://filler.example/${i}`,
+        title: `Filler ${i}`,
+        createdAt: i + 1,
+        updatedAt: i + 1,
         turns: [{ id: `fill-${i}-t`, mode: 'ask', question: 'Filler question', answer: 'x'.repeat(size), reasoning: '', status: 'done' }],
       });
       let count = 0;

@@ -6,44 +6,50 @@ type Api = { tabs: Record<string, (...args: unknown[]) => Promise<unknown>>; scr
 
 export const windowOf = (helper: UiPage, tabId: number): Promise<number> =>
   helper.evaluate(async (id: number) => {
-    const a = ((globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
+    const a = (globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
     return ((await a.tabs.get(id)) as { windowId: number }).windowId;
   }, tabId);
 
 /** A background tab on `url` in window `windowId`, once it has loaded. */
 export async function createTab(helper: UiPage, windowId: number, url: string): Promise<number> {
-  const id = await helper.evaluate(async ([w, u]: [number, string]) => {
-    const a = ((globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
-    return ((await a.tabs.create({ windowId: w, url: u, active: false })) as { id: number }).id;
-  }, [windowId, url] as [number, string]);
+  const id = await helper.evaluate(
+    async ([w, u]: [number, string]) => {
+      const a = (globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+      return ((await a.tabs.create({ windowId: w, url: u, active: false })) as { id: number }).id;
+    },
+    [windowId, url] as [number, string],
+  );
   await untilLoaded(helper, id, url);
   return id;
 }
 
 export async function navigateTab(helper: UiPage, tabId: number, url: string): Promise<void> {
-  await helper.evaluate(async ([id, u]: [number, string]) => {
-    const a = ((globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
-    await a.tabs.update(id, { url: u });
-  }, [tabId, url] as [number, string]);
+  await helper.evaluate(
+    async ([id, u]: [number, string]) => {
+      const a = (globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+      await a.tabs.update(id, { url: u });
+    },
+    [tabId, url] as [number, string],
+  );
   await untilLoaded(helper, tabId, url);
 }
 
 export const closeTab = (helper: UiPage, tabId: number): Promise<void> =>
   helper.evaluate(async (id: number) => {
-    const a = ((globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
+    const a = (globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
     await a.tabs.remove(id);
   }, tabId);
 
 export const tabTitle = (helper: UiPage, tabId: number): Promise<string> =>
   helper.evaluate(async (id: number) => {
-    const a = ((globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
+    const a = (globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
     return ((await a.tabs.get(id)) as { title?: string }).title ?? '';
   }, tabId);
 
 /** Whether the tab is the active one of its window. */
 export const isActive = (helper: UiPage, tabId: number): Promise<boolean> =>
   helper.evaluate(async (id: number) => {
-    const a = ((globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
+    const a = (globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
     return ((await a.tabs.get(id)) as { active: boolean }).active;
   }, tabId);
 
@@ -53,7 +59,7 @@ export const isActive = (helper: UiPage, tabId: number): Promise<boolean> =>
  */
 export const citeMarkIn = (helper: UiPage, tabId: number): Promise<string[] | 'overlay'> =>
   helper.evaluate(async (id: number) => {
-    const a = ((globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
+    const a = (globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
     const [r] = await a.scripting.executeScript({
       target: { tabId: id },
       func: () => {
@@ -66,9 +72,14 @@ export const citeMarkIn = (helper: UiPage, tabId: number): Promise<string[] | 'o
   }, tabId);
 
 async function untilLoaded(helper: UiPage, tabId: number, url: string): Promise<void> {
-  await waitInPage(helper, `tab ${tabId} to load ${url}`, async ([id, u]: [number, string]) => {
-    const a = ((globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
-    const t = (await a.tabs.get(id)) as { status?: string; url?: string };
-    return t.status === 'complete' && t.url === u;
-  }, [tabId, url] as [number, string]);
+  await waitInPage(
+    helper,
+    `tab ${tabId} to load ${url}`,
+    async ([id, u]: [number, string]) => {
+      const a = (globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+      const t = (await a.tabs.get(id)) as { status?: string; url?: string };
+      return t.status === 'complete' && t.url === u;
+    },
+    [tabId, url] as [number, string],
+  );
 }

@@ -26,7 +26,10 @@ const answers = (panel: UiPage) =>
       [...document.querySelectorAll<HTMLElement>('[data-role="answer"]')].map((a) => {
         const copy = a.cloneNode(true) as HTMLElement;
         for (const b of copy.querySelectorAll('button.md-cite')) b.remove();
-        return (copy.textContent ?? '').replace(/\s+/g, ' ').replace(/\s+([,.])/g, '$1').trim();
+        return (copy.textContent ?? '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s+([,.])/g, '$1')
+          .trim();
       }),
     null,
   );
@@ -94,11 +97,16 @@ export async function checkUsageAndCopy(env: TurnActionsEnv): Promise<void> {
 
   // Usage: the simulator's numbers, after the answer; "price unknown" on a custom endpoint (its unit of money is unknown).
   const tokens = msg('usageTokens', String(USAGE.prompt_tokens), String(USAGE.completion_tokens));
-  await waitInPage(panel, 'the usage line', ([i, want]: [number, string]) => {
-    const answer = document.querySelectorAll('[data-role="answer"]')[i];
-    const turn = answer?.closest('article, li, section, .turn') ?? answer?.parentElement;
-    return (turn?.querySelector('.usage')?.textContent ?? '').includes(want);
-  }, [0, tokens] as [number, string]);
+  await waitInPage(
+    panel,
+    'the usage line',
+    ([i, want]: [number, string]) => {
+      const answer = document.querySelectorAll('[data-role="answer"]')[i];
+      const turn = answer?.closest('article, li, section, .turn') ?? answer?.parentElement;
+      return (turn?.querySelector('.usage')?.textContent ?? '').includes(want);
+    },
+    [0, tokens] as [number, string],
+  );
   assert.equal(await usageLine(panel, 0), `${model} · ${tokens} · ${msg('usagePriceUnknown')}`);
   // On the international platform the same turn is priced from its usage (the saved turn keeps it).
   await env.setSettings({ platform: 'international' });
@@ -112,11 +120,17 @@ export async function checkUsageAndCopy(env: TurnActionsEnv): Promise<void> {
     }, null);
     assert.deepEqual(cost.unpriced, ['output']);
     const priced = `${model} · ${tokens} · ${msg('usageCostPartial', formatMoney(cost.amount, cost.currency, locale), msg('usagePartOutput'))}`;
-    await waitInPage(panel, `the priced usage line`, ([i, want]: [number, string]) => {
-      const answer = document.querySelectorAll('[data-role="answer"]')[i];
-      const turn = answer?.closest('article, li, section, .turn') ?? answer?.parentElement;
-      return turn?.querySelector('.usage:not(.tools-used):not(.low-balance)')?.textContent === want;
-    }, [0, priced] as [number, string], { describe: () => usageLine(panel, 0) });
+    await waitInPage(
+      panel,
+      `the priced usage line`,
+      ([i, want]: [number, string]) => {
+        const answer = document.querySelectorAll('[data-role="answer"]')[i];
+        const turn = answer?.closest('article, li, section, .turn') ?? answer?.parentElement;
+        return turn?.querySelector('.usage:not(.tools-used):not(.low-balance)')?.textContent === want;
+      },
+      [0, priced] as [number, string],
+      { describe: () => usageLine(panel, 0) },
+    );
   } finally {
     await env.setSettings({ platform: 'custom' });
   }
@@ -124,7 +138,12 @@ export async function checkUsageAndCopy(env: TurnActionsEnv): Promise<void> {
   // Copy: the answer's text without its citation markers.
   from = chatRequests(sim.log).length;
   await clickNth(panel, msg('turnCopy'), 0);
-  await waitInPage(panel, 'the "Copied" confirmation', (n: string) => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === n), msg('turnCopied'));
+  await waitInPage(
+    panel,
+    'the "Copied" confirmation',
+    (n: string) => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === n),
+    msg('turnCopied'),
+  );
   assert.equal(await env.readClipboard(), 'They store honey, made from nectar.', 'the clipboard holds the answer without [P1]');
   assert.equal(chatRequests(sim.log).length, from, 'copying sends nothing');
 }
@@ -160,10 +179,15 @@ export async function checkRegenerateAndEdit(env: TurnActionsEnv): Promise<void>
   from = chatRequests(sim.log).length;
   await clickNth(panel, msg('turnEdit'), 0);
   const box = msg('turnEditLabel');
-  await waitInPage(panel, 'the edit box with the old question', ([label, q]: [string, string]) => {
-    const el = document.querySelector<HTMLTextAreaElement>(`textarea[aria-label="${label}"]`);
-    return el?.value === q;
-  }, [box, Q1] as [string, string]);
+  await waitInPage(
+    panel,
+    'the edit box with the old question',
+    ([label, q]: [string, string]) => {
+      const el = document.querySelector<HTMLTextAreaElement>(`textarea[aria-label="${label}"]`);
+      return el?.value === q;
+    },
+    [box, Q1] as [string, string],
+  );
   await panel.fill(box, Q1_EDITED);
   await clickNth(panel, msg('turnResend'), 0);
   await settle(panel, 0, A1_EDITED);

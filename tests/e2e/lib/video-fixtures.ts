@@ -71,7 +71,16 @@ export const YT: Record<string, YtVideo> = {
     lines: [[0, 'unused']],
     emptyCaptions: true,
   },
-  advert: { id: 'moonAdvert5', title: 'Queen Marking', author: 'Orchard Notes', lengthSeconds: 100, description: 'Marking a queen.', tracks: [{ lang: 'en', name: 'English' }], lines: [[0, 'Mark the queen with a dot of paint on the thorax.']], ad: true },
+  advert: {
+    id: 'moonAdvert5',
+    title: 'Queen Marking',
+    author: 'Orchard Notes',
+    lengthSeconds: 100,
+    description: 'Marking a queen.',
+    tracks: [{ lang: 'en', name: 'English' }],
+    lines: [[0, 'Mark the queen with a dot of paint on the thorax.']],
+    ad: true,
+  },
 };
 
 export const BILI: Record<string, BiliVideo> = {
@@ -82,12 +91,44 @@ export const BILI: Record<string, BiliVideo> = {
     owner: '果园养蜂人',
     desc: '两集：开箱与看脾。',
     parts: [
-      { cid: 5001, part: '开箱', duration: 90, lines: [[0, PART1_LINE], [30, '第一部分：轻轻撬开箱盖。']] },
-      { cid: 5002, part: '看脾', duration: 120, lines: [[0, '第二部分：取出第一张巢脾。'], [40, PART2_LINE]] },
+      {
+        cid: 5001,
+        part: '开箱',
+        duration: 90,
+        lines: [
+          [0, PART1_LINE],
+          [30, '第一部分：轻轻撬开箱盖。'],
+        ],
+      },
+      {
+        cid: 5002,
+        part: '看脾',
+        duration: 120,
+        lines: [
+          [0, '第二部分：取出第一张巢脾。'],
+          [40, PART2_LINE],
+        ],
+      },
     ],
   },
-  login: { bvid: 'BV1Login2Sub', aid: 170002, title: '需要登录的字幕', owner: '果园养蜂人', desc: '', parts: [{ cid: 5003, part: '', duration: 60, lines: [[0, '看不到的字幕。']] }], loginNeeded: true },
-  wrong: { bvid: 'BV1Wrong3Cid', aid: 170003, title: '字幕错位的视频', owner: '果园养蜂人', desc: '', parts: [{ cid: 5004, part: '', duration: 60, lines: [[0, '别的视频的字幕。']] }], wrongCid: true },
+  login: {
+    bvid: 'BV1Login2Sub',
+    aid: 170002,
+    title: '需要登录的字幕',
+    owner: '果园养蜂人',
+    desc: '',
+    parts: [{ cid: 5003, part: '', duration: 60, lines: [[0, '看不到的字幕。']] }],
+    loginNeeded: true,
+  },
+  wrong: {
+    bvid: 'BV1Wrong3Cid',
+    aid: 170003,
+    title: '字幕错位的视频',
+    owner: '果园养蜂人',
+    desc: '',
+    parts: [{ cid: 5004, part: '', duration: 60, lines: [[0, '别的视频的字幕。']] }],
+    wrongCid: true,
+  },
 };
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -163,11 +204,30 @@ export function bilibiliPage(v: BiliVideo): string {
 export function biliPlayer(v: BiliVideo, cid: number) {
   const part = v.parts.find((p) => p.cid === cid);
   const answeredCid = v.wrongCid ? cid + 1000 : cid;
-  const subtitles = v.loginNeeded || !part ? [] : [{ id: cid * 10, lan: 'zh-CN', lan_doc: '中文（中国）', subtitle_url: `//api.bilibili.com/test-subtitles/${cid}.json`, type: 0 }];
-  return { code: 0, message: '0', ttl: 1, data: { aid: v.aid, bvid: v.bvid, cid: answeredCid, need_login_subtitle: !!v.loginNeeded, subtitle: { allow_submit: false, lan: '', lan_doc: '', subtitles } } };
+  const subtitles =
+    v.loginNeeded || !part
+      ? []
+      : [{ id: cid * 10, lan: 'zh-CN', lan_doc: '中文（中国）', subtitle_url: `//api.bilibili.com/test-subtitles/${cid}.json`, type: 0 }];
+  return {
+    code: 0,
+    message: '0',
+    ttl: 1,
+    data: {
+      aid: v.aid,
+      bvid: v.bvid,
+      cid: answeredCid,
+      need_login_subtitle: !!v.loginNeeded,
+      subtitle: { allow_submit: false, lan: '', lan_doc: '', subtitles },
+    },
+  };
 }
 
 export function biliSubtitle(v: BiliVideo, cid: number) {
   const part = v.parts.find((p) => p.cid === cid)!;
-  return { font_size: 0.4, type: 'AIsubtitle', lang: 'zh', body: part.lines.map(([s, content], i) => ({ from: s, to: part.lines[i + 1]?.[0] ?? s + 5, sid: i + 1, location: 2, content })) };
+  return {
+    font_size: 0.4,
+    type: 'AIsubtitle',
+    lang: 'zh',
+    body: part.lines.map(([s, content], i) => ({ from: s, to: part.lines[i + 1]?.[0] ?? s + 5, sid: i + 1, location: 2, content })),
+  };
 }

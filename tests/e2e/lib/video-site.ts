@@ -28,8 +28,27 @@ function throwawayCertificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'moonlit-video-cert-'));
   try {
     const san = VIDEO_HOSTS.map((h) => `DNS:${h}`).join(',');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=moonlit-video-test',
-      '-addext', `subjectAltName=${san}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=moonlit-video-test',
+        '-addext',
+        `subjectAltName=${san}`,
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -50,13 +69,15 @@ export async function startVideoSite(): Promise<VideoSite> {
     requests.push({ host, path: url.pathname + url.search });
     const html = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
     const send = (type: string, body: string) =>
-      res.writeHead(200, {
-        'content-type': type,
-        'cache-control': 'no-store',
-        // The page's own origin may read it with its cookies, as on the real sites.
-        'access-control-allow-origin': req.headers.origin ?? '*',
-        'access-control-allow-credentials': 'true',
-      }).end(body);
+      res
+        .writeHead(200, {
+          'content-type': type,
+          'cache-control': 'no-store',
+          // The page's own origin may read it with its cookies, as on the real sites.
+          'access-control-allow-origin': req.headers.origin ?? '*',
+          'access-control-allow-credentials': 'true',
+        })
+        .end(body);
     const json = (v: unknown) => send('application/json; charset=utf-8', JSON.stringify(v));
     const notFound = () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     const segs = url.pathname.split('/').filter(Boolean);
@@ -80,10 +101,13 @@ export async function startVideoSite(): Promise<VideoSite> {
       return v ? html(bilibiliPage(v)) : notFound();
     }
     if (host === 'api.bilibili.com') {
-      if (url.pathname === '/x/web-interface/nav') return json({ code: -101, message: '账号未登录', ttl: 1, data: { isLogin: false, wbi_img: { img_url: WBI_IMG, sub_url: WBI_SUB } } });
+      if (url.pathname === '/x/web-interface/nav')
+        return json({ code: -101, message: '账号未登录', ttl: 1, data: { isLogin: false, wbi_img: { img_url: WBI_IMG, sub_url: WBI_SUB } } });
       if (url.pathname === '/x/player/pagelist') {
         const v = biliById(url.searchParams.get('bvid'));
-        return v ? json({ code: 0, data: v.parts.map((p, i) => ({ cid: p.cid, page: i + 1, part: p.part, duration: p.duration })) }) : json({ code: -404, message: '啥都木有' });
+        return v
+          ? json({ code: 0, data: v.parts.map((p, i) => ({ cid: p.cid, page: i + 1, part: p.part, duration: p.duration })) })
+          : json({ code: -404, message: '啥都木有' });
       }
       if (url.pathname === '/x/player/wbi/v2') {
         const q = url.searchParams;

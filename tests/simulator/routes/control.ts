@@ -3,7 +3,15 @@ import { sendJson, type Ctx } from '../http-util';
 import type { SimState } from '../state';
 import type { Balance, ChatBehaviour } from '../types';
 
-const ROUTES = new Set(['GET /__sim/health', 'GET /__sim/log', 'POST /__sim/script', 'POST /__sim/default', 'POST /__sim/reset', 'GET /__sim/balance', 'POST /__sim/balance']);
+const ROUTES = new Set([
+  'GET /__sim/health',
+  'GET /__sim/log',
+  'POST /__sim/script',
+  'POST /__sim/default',
+  'POST /__sim/reset',
+  'GET /__sim/balance',
+  'POST /__sim/balance',
+]);
 
 export function setBalance(state: SimState, b: Partial<Balance>): void {
   const next = { ...state.balance, ...b };

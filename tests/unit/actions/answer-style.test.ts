@@ -4,11 +4,19 @@ import { ANSWER_STYLE_INTRO, ANSWER_STYLE_MAX, SYSTEM_PROMPT } from '../../../ut
 import { buildChatBody } from '../../../utils/kimi/request';
 import type { AskRequest } from '../../../utils/messaging/types';
 
-const ask: AskRequest = { mode: 'ask', question: 'What is it?', history: [{ role: 'user', content: 'Earlier' }, { role: 'assistant', content: 'Answer' }], page: { title: 'T', url: 'https://x.example/', text: 'Body', selection: '' } as never };
+const ask: AskRequest = {
+  mode: 'ask',
+  question: 'What is it?',
+  history: [
+    { role: 'user', content: 'Earlier' },
+    { role: 'assistant', content: 'Answer' },
+  ],
+  page: { title: 'T', url: 'https://x.example/', text: 'Body', selection: '' } as never,
+};
 const now = new Date(0);
 
 describe('"How Kimi should answer"', () => {
-  it('goes right after Moonlit\'s own framing, before the page, on every turn', () => {
+  it("goes right after Moonlit's own framing, before the page, on every turn", () => {
     const m = buildMessages(ask, now, 'UTC', 'en', 'auto', 'I am a nurse. Answer in two sentences.');
     expect(m[0]).toEqual({ role: 'system', content: SYSTEM_PROMPT });
     expect(m[1]).toEqual({ role: 'system', content: `${ANSWER_STYLE_INTRO}\nI am a nurse. Answer in two sentences.` });

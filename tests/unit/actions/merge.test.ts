@@ -6,7 +6,14 @@ import { validateDraft } from '../../../utils/actions/validate';
 import type { MessageKey } from '../../../utils/i18n';
 
 // The localiser: the key itself, with the three variable words and the language spelled out.
-const words: Record<string, string> = { actionVarSelection: 'the selected text', actionVarTitle: "this page's title", actionVarUrl: "this page's address", languageName: 'English', actionExplainSelection: 'Explain {{selection}}.', actionTranslateSelection: 'Translate {{selection}} into {{language}}.' };
+const words: Record<string, string> = {
+  actionVarSelection: 'the selected text',
+  actionVarTitle: "this page's title",
+  actionVarUrl: "this page's address",
+  languageName: 'English',
+  actionExplainSelection: 'Explain {{selection}}.',
+  actionTranslateSelection: 'Translate {{selection}} into {{language}}.',
+};
 const text = (k: MessageKey) => words[k] ?? k;
 const ids = (list: { id: string }[]) => list.map((a) => a.id);
 const builtinIds = BUILTIN_ACTIONS.map((a) => a.id);
@@ -20,7 +27,9 @@ describe('merging built-in and user actions', () => {
   });
 
   it('keeps the stored order, hidden flags and edits; a built-in new in an update goes after those before it', () => {
-    const stored = { list: [{ id: 'ask-selection', hidden: true }, poem, { id: 'summarize-page', hidden: false, name: 'Digest' }, { id: 'explain-selection', hidden: false }] };
+    const stored = {
+      list: [{ id: 'ask-selection', hidden: true }, poem, { id: 'summarize-page', hidden: false, name: 'Digest' }, { id: 'explain-selection', hidden: false }],
+    };
     const list = mergeActions(stored, text);
     expect(ids(list)).toEqual(['ask-selection', 'user-poem', 'summarize-page', 'explain-selection', 'translate-selection', 'summarize-selection', 'ask-image']);
     expect(list[0].hidden).toBe(true);
@@ -28,7 +37,15 @@ describe('merging built-in and user actions', () => {
   });
 
   it('drops what is broken or unknown in storage, and duplicates', () => {
-    const stored = { list: [poem, poem, { id: 'user-x', hidden: false }, { id: 'nope', hidden: false, name: 'N', prompt: 'p', contexts: ['page'] }, { id: 'user-y', hidden: 'no' }] };
+    const stored = {
+      list: [
+        poem,
+        poem,
+        { id: 'user-x', hidden: false },
+        { id: 'nope', hidden: false, name: 'N', prompt: 'p', contexts: ['page'] },
+        { id: 'user-y', hidden: 'no' },
+      ],
+    };
     expect(ids(mergeActions(stored as never, text))).toEqual([...builtinIds, 'user-poem']);
   });
 
@@ -43,7 +60,12 @@ describe('merging built-in and user actions', () => {
   it('reset, move, delete', () => {
     let list = mergeActions({ list: [{ id: 'explain-selection', hidden: true, name: 'Eli5', prompt: 'Like I am five: {{selection}}' }, poem] }, text);
     list = resetAction(list, 'explain-selection', text);
-    expect(list.find((a) => a.id === 'explain-selection')).toMatchObject({ name: 'menuExplainSelection', prompt: 'Explain {{selection}}.', edited: false, hidden: true });
+    expect(list.find((a) => a.id === 'explain-selection')).toMatchObject({
+      name: 'menuExplainSelection',
+      prompt: 'Explain {{selection}}.',
+      edited: false,
+      hidden: true,
+    });
     expect(ids(list).slice(-2)).toEqual(['ask-image', 'user-poem']);
     list = moveAction(list, 'user-poem', -1);
     expect(ids(list).slice(-2)).toEqual(['user-poem', 'ask-image']);

@@ -12,14 +12,24 @@ const zh = JSON.parse(readFileSync(resolve('public/_locales/zh_CN/messages.json'
 
 describe('built-in action registry', () => {
   it('lists every file of the folder once, each named after its id, and nothing else', () => {
-    const files = readdirSync(folder).filter((f) => f !== 'index.ts').map((f) => f.replace(/\.ts$/, '')).sort();
+    const files = readdirSync(folder)
+      .filter((f) => f !== 'index.ts')
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     expect(BUILTIN_ACTIONS.map((a) => a.id).sort()).toEqual(files);
     expect(new Set(BUILTIN_ACTIONS.map((a) => a.id)).size).toBe(BUILTIN_ACTIONS.length);
     for (const a of BUILTIN_ACTIONS) expect(readFileSync(resolve(folder, `${a.id}.ts`), 'utf8')).toContain(`id: '${a.id}'`);
   });
 
   it('keeps the ids and command names users and tests rely on', () => {
-    expect(BUILTIN_ACTIONS.map((a) => a.id)).toEqual(['summarize-page', 'explain-selection', 'translate-selection', 'summarize-selection', 'ask-selection', 'ask-image']);
+    expect(BUILTIN_ACTIONS.map((a) => a.id)).toEqual([
+      'summarize-page',
+      'explain-selection',
+      'translate-selection',
+      'summarize-selection',
+      'ask-selection',
+      'ask-image',
+    ]);
     expect(BUILTIN_ACTIONS.filter((a) => a.command).map((a) => a.id)).toEqual(['summarize-page', 'ask-selection']);
   });
 
@@ -35,9 +45,12 @@ describe('built-in action registry', () => {
     }
   });
 
-  it('the manifest declares exactly the registry\'s commands, with their keys and descriptions', () => {
+  it("the manifest declares exactly the registry's commands, with their keys and descriptions", () => {
     for (const browser of ['chrome', 'firefox']) {
-      const commands = buildManifest({ browser, manifestVersion: browser === 'chrome' ? 3 : 2, mode: 'production' }).commands as Record<string, { suggested_key: { default: string }; description: string }>;
+      const commands = buildManifest({ browser, manifestVersion: browser === 'chrome' ? 3 : 2, mode: 'production' }).commands as Record<
+        string,
+        { suggested_key: { default: string }; description: string }
+      >;
       const actionCommands = Object.keys(commands).filter((c) => !c.startsWith('_'));
       expect(actionCommands).toEqual(BUILTIN_ACTIONS.filter((a) => a.command).map((a) => a.id));
       for (const a of BUILTIN_ACTIONS.filter((x) => x.command)) {

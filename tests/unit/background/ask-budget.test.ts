@@ -29,11 +29,16 @@ describe('token budget', () => {
     const s = askWorker(v1_8k, withPage(800));
     expect(await s.end()).toMatchObject({ type: 'bg→panel:done' });
     expect(sim.log.map((r) => r.path)).toEqual([ESTIMATE, '/v1/chat/completions']);
-    const counted = JSON.parse('' + (await (await fetch(`${sim.baseUrl}/tokenizers/estimate-token-count`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${sim.key}`, 'Content-Type': 'application/json' },
-      body: apiRequests(sim, ESTIMATE)[0].body,
-    })).text())).data.total_tokens as number;
+    const counted = JSON.parse(
+      '' +
+        (await (
+          await fetch(`${sim.baseUrl}/tokenizers/estimate-token-count`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${sim.key}`, 'Content-Type': 'application/json' },
+            body: apiRequests(sim, ESTIMATE)[0].body,
+          })
+        ).text()),
+    ).data.total_tokens as number;
     expect(body(0).max_tokens).toBe(8192 - counted - 256);
     // The estimate request carried the same messages and tools as the chat.
     const est = apiRequests(sim, ESTIMATE)[0].json as { messages: unknown; tools: unknown };

@@ -4,7 +4,12 @@ import { ask, askWorker, chats, connectionTo, workerSimulator } from './ask-harn
 import type { AskChoice } from '../../../utils/kimi/types';
 
 const sim = workerSimulator();
-const models = [{ id: 'kimi-k2.6', contextLength: 262_144 }, { id: 'kimi-k2.5', contextLength: 262_144 }, { id: 'kimi-k3', contextLength: 1_048_576 }, { id: 'moonshot-v1-128k', contextLength: 131_072 }];
+const models = [
+  { id: 'kimi-k2.6', contextLength: 262_144 },
+  { id: 'kimi-k2.5', contextLength: 262_144 },
+  { id: 'kimi-k3', contextLength: 1_048_576 },
+  { id: 'moonshot-v1-128k', contextLength: 131_072 },
+];
 
 async function sent(choice: unknown, over: Parameters<typeof connectionTo>[1] = {}) {
   const a = askWorker({ connect: async () => connectionTo(sim(), { models, ...over }) }, { ...ask, choice: choice as AskChoice });

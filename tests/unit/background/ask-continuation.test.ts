@@ -55,8 +55,11 @@ describe('automatic continuation', () => {
     expect(s.text()).toBe('Cut here');
   });
 
-  it('thinking models: the partial message carries the cut-off turn\'s reasoning_content', async () => {
-    sim.script({ reasoning: 'Let me think about foxes.', content: 'The fox', finishReason: 'length', chunkDelayMs: 0 }, { content: 'The fox jumps.', chunkDelayMs: 0 });
+  it("thinking models: the partial message carries the cut-off turn's reasoning_content", async () => {
+    sim.script(
+      { reasoning: 'Let me think about foxes.', content: 'The fox', finishReason: 'length', chunkDelayMs: 0 },
+      { content: 'The fox jumps.', chunkDelayMs: 0 },
+    );
     const s = askWorker({ connect: async () => connectionTo(sim, { model: 'kimi-k2.6' }) });
     await s.end();
     expect(lastMessage(1)).toMatchObject({ role: 'assistant', content: 'The fox', partial: true, reasoning_content: 'Let me think about foxes.' });
@@ -65,7 +68,10 @@ describe('automatic continuation', () => {
   });
 
   it('a manual Continue (continueFrom) keeps working and still continues automatically', async () => {
-    sim.script({ content: 'Kept text and then some more', finishReason: 'length', chunkDelayMs: 0 }, { content: 'Kept text and then some more, the end.', chunkDelayMs: 0 });
+    sim.script(
+      { content: 'Kept text and then some more', finishReason: 'length', chunkDelayMs: 0 },
+      { content: 'Kept text and then some more, the end.', chunkDelayMs: 0 },
+    );
     const s = askWorker({ connect: async () => connectionTo(sim) }, { ...ask, continueFrom: 'Kept text' });
     await s.end();
     expect(lastMessage(0)).toMatchObject({ content: 'Kept text', partial: true });

@@ -31,10 +31,22 @@ const failureOf = async (deps: Parameters<typeof askWorker>[0]) => askWorker(dep
 
 describe('one question, one request: failures that are never retried', () => {
   it.each([
-    ['403 permission_denied_error', { status: 403, type: 'permission_denied_error', message: 'Your IP is not allowed to access this organization' }, 'errForbiddenTitle'],
-    ['400 invalid_request_error', { status: 400, type: 'invalid_request_error', message: 'Invalid request: invalid temperature: only 1 is allowed for this model' }, 'errBadRequestTitle'],
+    [
+      '403 permission_denied_error',
+      { status: 403, type: 'permission_denied_error', message: 'Your IP is not allowed to access this organization' },
+      'errForbiddenTitle',
+    ],
+    [
+      '400 invalid_request_error',
+      { status: 400, type: 'invalid_request_error', message: 'Invalid request: invalid temperature: only 1 is allowed for this model' },
+      'errBadRequestTitle',
+    ],
     ['400 content_filter', { status: 400, type: 'content_filter', message: 'The request was rejected because it was considered high risk' }, 'errFilterTitle'],
-    ['400 exceeded model token limit', { status: 400, type: 'invalid_request_error', message: 'Invalid request: Your request exceeded model token limit: 262144 (requested: 274613)' }, 'errTooLongTitle'],
+    [
+      '400 exceeded model token limit',
+      { status: 400, type: 'invalid_request_error', message: 'Invalid request: Your request exceeded model token limit: 262144 (requested: 274613)' },
+      'errTooLongTitle',
+    ],
     ['500 server_error', { status: 500, type: 'server_error', message: 'Internal server error' }, 'errServerTitle'],
     ['500 unexpected_output', { status: 500, type: 'unexpected_output', message: 'invalid state transition' }, 'errServerTitle'],
     ['502 from a gateway (HTML)', { status: 502, rawBody: '<html><body><h1>502 Bad Gateway</h1></body></html>' }, 'errServerTitle'],
@@ -92,7 +104,12 @@ describe('one question, one request: failures that are never retried', () => {
   });
 
   it('an error event inside the 200 stream → 1 request', async () => {
-    sim.script({ content: 'Some words before it breaks', chunkSize: 5, chunkDelayMs: 0, streamError: { afterChunks: 2, type: 'server_error', message: 'boom' } });
+    sim.script({
+      content: 'Some words before it breaks',
+      chunkSize: 5,
+      chunkDelayMs: 0,
+      streamError: { afterChunks: 2, type: 'server_error', message: 'boom' },
+    });
     const s = askWorker(plain());
     const f = await s.failure();
     expect(chats(sim)).toHaveLength(1);
@@ -151,7 +168,12 @@ describe('engine_overloaded_error: at most two retries, only before the first to
   });
 
   it('overloaded after text arrived (in the stream) → 1 request, no retry', async () => {
-    sim.script({ content: 'Text already shown to the user', chunkSize: 5, chunkDelayMs: 0, streamError: { afterChunks: 2, type: 'engine_overloaded_error', message: 'The engine is currently overloaded' } });
+    sim.script({
+      content: 'Text already shown to the user',
+      chunkSize: 5,
+      chunkDelayMs: 0,
+      streamError: { afterChunks: 2, type: 'engine_overloaded_error', message: 'The engine is currently overloaded' },
+    });
     const f = await failureOf({ ...plain(), wait: noWait().wait });
     expect(chats(sim)).toHaveLength(1);
     expect(f.type).toBe('engine_overloaded_error');

@@ -36,7 +36,10 @@ export function askWorker(deps: AskDeps, request: AskRequest = ask): Asked {
   handleAskPort(bg as never, { balanceCheck: false, ...deps });
   panel.postMessage({ type: 'panel→bg:ask', request });
   const got = () => panel.received as BgToPanel[];
-  const join = (field: 'content' | 'reasoning') => got().map((m) => (m.type === 'bg→panel:delta' ? m[field] ?? '' : '')).join('');
+  const join = (field: 'content' | 'reasoning') =>
+    got()
+      .map((m) => (m.type === 'bg→panel:delta' ? (m[field] ?? '') : ''))
+      .join('');
   const end = async () => {
     await until(() => got().some((m) => m.type === 'bg→panel:done' || m.type === 'bg→panel:error'), 15_000);
     return got().find((m) => m.type === 'bg→panel:done' || m.type === 'bg→panel:error')!;

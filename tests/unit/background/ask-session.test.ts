@@ -27,7 +27,10 @@ function open(d: AskDeps = deps()) {
   const { panel, bg } = createPortPair('moonlit-ask');
   handleAskPort(bg as never, d);
   const got = () => panel.received as BgToPanel[];
-  const text = () => got().map((m) => (m.type === 'bg→panel:delta' ? m.content ?? '' : '')).join('');
+  const text = () =>
+    got()
+      .map((m) => (m.type === 'bg→panel:delta' ? (m.content ?? '') : ''))
+      .join('');
   return { panel, bg, got, text };
 }
 

@@ -28,7 +28,10 @@ describe('tool calls from a misbehaving endpoint', () => {
 
   it('$web_search with web search off: not echoed, the model reads a refusal, the panel hears it was refused', async () => {
     const args = '{"search_result":{"search_id":"s-99"},"usage":{"total_tokens":500}}';
-    sim.script({ toolCalls: [{ id: 'search:0', name: '$web_search', arguments: args }], chunkDelayMs: 0 }, { content: 'Answered without it.', chunkDelayMs: 0 });
+    sim.script(
+      { toolCalls: [{ id: 'search:0', name: '$web_search', arguments: args }], chunkDelayMs: 0 },
+      { content: 'Answered without it.', chunkDelayMs: 0 },
+    );
     const s = askWorker({ connect: async () => connectionTo(sim, { model: 'moonshot-v1-128k' }) });
     expect(await s.end()).toMatchObject({ type: 'bg→panel:done', tools: [{ name: '$web_search', refused: true }] });
     expect(chats(sim)).toHaveLength(2);
@@ -52,7 +55,13 @@ describe('tool calls from a misbehaving endpoint', () => {
       { content: '42.', chunkDelayMs: 0 },
     );
     const end = await askWorker({ connect: async () => connectionTo(sim, { model: 'moonshot-v1-128k' }) }).end();
-    expect(end).toMatchObject({ type: 'bg→panel:done', tools: [{ name: 'read_other_tabs', refused: true }, { name: 'calculator', detail: '6*7 = 42' }] });
+    expect(end).toMatchObject({
+      type: 'bg→panel:done',
+      tools: [
+        { name: 'read_other_tabs', refused: true },
+        { name: 'calculator', detail: '6*7 = 42' },
+      ],
+    });
     const [refusal, result] = sent(1).messages.slice(-2);
     expect(refusal.content).toMatch(/no tool named "read_other_tabs" was offered/);
     expect(result.content).toBe('42');

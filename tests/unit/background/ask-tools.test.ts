@@ -61,7 +61,10 @@ describe('tools', () => {
   });
 
   it('a calculator error goes back to the model as the result text', async () => {
-    sim.script({ toolCalls: [{ id: 'c:0', name: 'calculator', arguments: '{"expression":"2/0"}' }], chunkDelayMs: 0 }, { content: 'Undefined.', chunkDelayMs: 0 });
+    sim.script(
+      { toolCalls: [{ id: 'c:0', name: 'calculator', arguments: '{"expression":"2/0"}' }], chunkDelayMs: 0 },
+      { content: 'Undefined.', chunkDelayMs: 0 },
+    );
     await askWorker({ connect: async () => connectionTo(sim, { model: 'moonshot-v1-128k' }) }).end();
     expect(sent(1).messages.at(-1)).toMatchObject({ role: 'tool', content: 'Error: division by zero.' });
     // No thinking on moonshot-v1: no reasoning_content added.

@@ -12,7 +12,13 @@ import { chats, connectionTo, workerSimulator } from './ask-harness';
 
 const simulator = workerSimulator(() => forgetSources());
 
-const held: PageContent = { url: 'https://news.example/tides', title: 'Tides', text: 'The keeper logged every spring tide by hand.', selection: '', reading: 'r-1' };
+const held: PageContent = {
+  url: 'https://news.example/tides',
+  title: 'Tides',
+  text: 'The keeper logged every spring tide by hand.',
+  selection: '',
+  reading: 'r-1',
+};
 const verified = (over: Partial<AskRequest> = {}): AskRequest => ({
   mode: 'ask',
   question: 'What did the keeper log?',
@@ -38,7 +44,7 @@ function ask(request: AskRequest, extract: AskDeps['extract']) {
 }
 
 describe('a question about the page the panel holds', () => {
-  it('kept text: no page text crosses the port, the shown selection goes in (not the tab\'s), one request', async () => {
+  it("kept text: no page text crosses the port, the shown selection goes in (not the tab's), one request", async () => {
     keepSource(held);
     const extract = vi.fn(async () => same('by hand'));
     const run = ask(verified({ page: { ...held, selection: 'every spring tide' } }), extract);
@@ -124,7 +130,7 @@ describe('a question about the page the panel holds', () => {
 describe('resolveSource', () => {
   const text = async () => held.text;
   const withCtx = (selection: string): ExtractResult => ({ ...same(selection), ...(selection ? { selectionContext: 'ctx' } : {}) });
-  it('the selection the panel showed goes, exactly; the tab\'s at the click never replaces it', async () => {
+  it("the selection the panel showed goes, exactly; the tab's at the click never replaces it", async () => {
     const shown = verified({ page: { ...held, text: '', selection: 'shown selection', selectionContext: 'shown ctx' } });
     const a = await resolveSource(shown, Promise.resolve(withCtx('')), text);
     expect(a !== 'stale' && a.request.page).toMatchObject({ selection: 'shown selection', selectionContext: 'shown ctx', text: held.text });

@@ -22,7 +22,10 @@ describe('one-shot messages from the panel', () => {
 
   it('a well-formed one is answered', async () => {
     vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValue(new Error('No tab with id: 3'));
-    await expect(handleMessage({ name: 'panel→bg:extract', data: { tabId: 3, known: 7 } }, panelPage() as never)).resolves.toMatchObject({ ok: false, reason: 'no-tab' });
+    await expect(handleMessage({ name: 'panel→bg:extract', data: { tabId: 3, known: 7 } }, panelPage() as never)).resolves.toMatchObject({
+      ok: false,
+      reason: 'no-tab',
+    });
   });
 });
 

@@ -129,7 +129,9 @@ describe('citeInTab', () => {
   it('says "blocked" when the browser refuses the script or hides the tab', async () => {
     tabAt(PAGE);
     page(null);
-    vi.mocked(fakeBrowser.scripting.executeScript).mockRejectedValue(new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.'));
+    vi.mocked(fakeBrowser.scripting.executeScript).mockRejectedValue(
+      new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.'),
+    );
     await expect(citeInTab(REQ)).resolves.toEqual({ ok: false, reason: 'blocked' });
     // A fresh document where styling the highlight is refused.
     const inject = page({ found: true, how: 'highlight', url: PAGE });

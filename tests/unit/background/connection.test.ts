@@ -16,7 +16,8 @@ beforeEach(() => {
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
 });
 
-const useSim = (model = '') => settingsItem.setValue({ platform: 'custom', customEndpoint: sim.url, model, answerLanguage: 'auto', webSearch: false, citations: true });
+const useSim = (model = '') =>
+  settingsItem.setValue({ platform: 'custom', customEndpoint: sim.url, model, answerLanguage: 'auto', webSearch: false, citations: true });
 
 describe('resolveConnection', () => {
   it('asks for a key before anything else', async () => {

@@ -21,7 +21,7 @@ describe('captureTab', () => {
 
   it("passes the browser's refusal on", async () => {
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, windowId: 9, active: true } as never);
-    Object.assign(fakeBrowser.tabs, { captureVisibleTab: vi.fn(async () => Promise.reject(new Error("Missing activeTab permission"))) });
+    Object.assign(fakeBrowser.tabs, { captureVisibleTab: vi.fn(async () => Promise.reject(new Error('Missing activeTab permission'))) });
     expect(await captureTab(4)).toEqual({ ok: false, detail: 'Missing activeTab permission' });
   });
 });

@@ -43,7 +43,7 @@ describe('extractTab on PDF tabs', () => {
     expect(await extractTab(7)).toMatchObject({ ok: false, reason: 'empty' });
   });
 
-  it("treats a refused injection on a PDF served without \".pdf\" (Firefox's viewer) as a PDF", async () => {
+  it('treats a refused injection on a PDF served without ".pdf" (Firefox\'s viewer) as a PDF', async () => {
     tabAt('https://example.com/view/42');
     injection().mockRejectedValue(new Error('Missing host permission for the tab'));
     server('application/pdf');

@@ -10,7 +10,8 @@ const funcCall = { target: { tabId: 9 }, func: callLeftReader, args: [expect.str
 describe('extractTab on a page it has read before', () => {
   it('calls the reader left in the page instead of injecting the script again, and injects again when it is gone', async () => {
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 9, url: PAGE.url } as never);
-    const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript')
+    const spy = vi
+      .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockResolvedValueOnce([{ frameId: 0, result: PAGE }] as never) // the script, first time
       .mockResolvedValueOnce([{ frameId: 0, result: { ...PAGE, selection: 'Body' } }] as never) // the reader left there
       .mockResolvedValueOnce([{ frameId: 0, result: null }] as never) // navigated: no reader any more
@@ -26,7 +27,8 @@ describe('extractTab on a page it has read before', () => {
 
   it('after a failed read, injects the script rather than trusting a reader there', async () => {
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 9, url: PAGE.url } as never);
-    const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript')
+    const spy = vi
+      .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockResolvedValueOnce([{ frameId: 0, result: PAGE }] as never)
       .mockRejectedValueOnce(new Error('Frame with ID 0 was removed.'))
       .mockResolvedValueOnce([{ frameId: 0, result: PAGE }] as never);
@@ -38,7 +40,8 @@ describe('extractTab on a page it has read before', () => {
 
   it('passes the reading the panel holds, and an unchanged page answers "same" with only the selection', async () => {
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 9, url: PAGE.url } as never);
-    const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript')
+    const spy = vi
+      .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockResolvedValueOnce([{ frameId: 0, result: { ...PAGE, reading: 'r1' } }] as never)
       .mockResolvedValueOnce([{ frameId: 0, result: { same: 'r1', selection: 'Body', selectionContext: 'Body text' } }] as never);
     expect(await extractTab(9)).toEqual({ ok: true, page: { ...PAGE, reading: 'r1' } });
@@ -51,7 +54,8 @@ describe('recheckTab (a question about a page the panel holds)', () => {
   it('asks the reader in the page directly, with no tabs.get; anything else takes the full path', async () => {
     const { recheckTab } = await import('../../../utils/background/extract-tab');
     const get = vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 9, url: PAGE.url } as never);
-    const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript')
+    const spy = vi
+      .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockResolvedValueOnce([{ frameId: 0, result: { same: 'r1', selection: 'Body' } }] as never) // same (even from a fresh worker)
       .mockResolvedValueOnce([{ frameId: 0, result: { ...PAGE, text: 'Changed', reading: 'r2' } }] as never) // changed in place
       .mockResolvedValueOnce([{ frameId: 0, result: null }] as never) // navigated: no reader
@@ -65,10 +69,11 @@ describe('recheckTab (a question about a page the panel holds)', () => {
     expect(spy.mock.calls.at(-1)).toEqual([fileCall]);
   });
 
-  it('readLeftReader (a menu click\'s check ahead) never takes the full path', async () => {
+  it("readLeftReader (a menu click's check ahead) never takes the full path", async () => {
     const { readLeftReader } = await import('../../../utils/background/extract-tab');
     const get = vi.spyOn(fakeBrowser.tabs, 'get');
-    const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript')
+    const spy = vi
+      .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockResolvedValueOnce([{ frameId: 0, result: { same: 'r1', selection: '' } }] as never)
       .mockResolvedValueOnce([{ frameId: 0, result: null }] as never)
       .mockRejectedValueOnce(new Error('Cannot access a chrome:// URL'));

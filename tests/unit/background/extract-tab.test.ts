@@ -30,12 +30,9 @@ describe('isRestrictedUrl', () => {
     expect(isRestrictedUrl(url)).toBe(true);
   });
 
-  it.each(['https://example.com/', 'http://127.0.0.1:8080/page.html', 'https://chrome.google.com/search', 'file:///tmp/a.html'])(
-    'allows %s',
-    (url) => {
-      expect(isRestrictedUrl(url)).toBe(false);
-    },
-  );
+  it.each(['https://example.com/', 'http://127.0.0.1:8080/page.html', 'https://chrome.google.com/search', 'file:///tmp/a.html'])('allows %s', (url) => {
+    expect(isRestrictedUrl(url)).toBe(false);
+  });
 
   it('allows our own pages and an unknown URL (injection decides)', () => {
     expect(isRestrictedUrl(fakeBrowser.runtime.getURL('/sidepanel.html'))).toBe(false);
@@ -45,7 +42,9 @@ describe('isRestrictedUrl', () => {
 
 describe('classifyInjectionError', () => {
   it('maps the browsers’ messages to reasons', () => {
-    expect(classifyInjectionError('Cannot access contents of the page. Extension manifest must request permission to access the respective host.')).toBe('no-permission');
+    expect(classifyInjectionError('Cannot access contents of the page. Extension manifest must request permission to access the respective host.')).toBe(
+      'no-permission',
+    );
     expect(classifyInjectionError('Cannot access contents of url "https://x.test/". Extension manifest must request permission')).toBe('no-permission');
     expect(classifyInjectionError('Missing host permission for the tab')).toBe('no-permission');
     expect(classifyInjectionError('No tab with id: 7.')).toBe('no-tab');
@@ -97,7 +96,9 @@ describe('extractTab', () => {
 
   it('reports other injection failures and a script that returned nothing', async () => {
     tabAt('https://example.com/a');
-    injection().mockRejectedValueOnce(new Error('Frame with ID 0 was removed.')).mockResolvedValueOnce([{ frameId: 0, result: undefined }] as never);
+    injection()
+      .mockRejectedValueOnce(new Error('Frame with ID 0 was removed.'))
+      .mockResolvedValueOnce([{ frameId: 0, result: undefined }] as never);
     expect(await extractTab(7)).toMatchObject({ ok: false, reason: 'injection-failed', detail: 'Frame with ID 0 was removed.' });
     expect(await extractTab(7)).toMatchObject({ ok: false, reason: 'injection-failed' });
   });

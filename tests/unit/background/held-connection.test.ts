@@ -10,10 +10,18 @@ const tick = () => new Promise((r) => setTimeout(r, 10));
 
 /** Event doubles that the test fires. */
 function events() {
-  const listeners = { changed: [] as ((c: Record<string, unknown>, area: string) => void)[], added: [] as (() => void)[], removed: [] as (() => void)[], secret: [] as (() => void)[] };
+  const listeners = {
+    changed: [] as ((c: Record<string, unknown>, area: string) => void)[],
+    added: [] as (() => void)[],
+    removed: [] as (() => void)[],
+    secret: [] as (() => void)[],
+  };
   const ev = {
     storage: { onChanged: { addListener: (f: (c: Record<string, unknown>, area: string) => void) => listeners.changed.push(f) } },
-    permissions: { onAdded: { addListener: (f: () => void) => listeners.added.push(f) }, onRemoved: { addListener: (f: () => void) => listeners.removed.push(f) } },
+    permissions: {
+      onAdded: { addListener: (f: () => void) => listeners.added.push(f) },
+      onRemoved: { addListener: (f: () => void) => listeners.removed.push(f) },
+    },
   };
   watchHeldConnection(ev as never, (f) => listeners.secret.push(f));
   return listeners;

@@ -71,8 +71,12 @@ describe('options→bg:balance', () => {
   });
 
   it('answers no other extension and no content script', () => {
-    expect(handleMessage({ name: 'options→bg:balance', data: {} }, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toBeUndefined();
-    expect(handleMessage({ name: 'options→bg:balance', data: {} }, { id: fakeBrowser.runtime.id, url: 'https://example.com/', tab: { id: 1 } as never })).toBeUndefined();
+    expect(
+      handleMessage({ name: 'options→bg:balance', data: {} }, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' }),
+    ).toBeUndefined();
+    expect(
+      handleMessage({ name: 'options→bg:balance', data: {} }, { id: fakeBrowser.runtime.id, url: 'https://example.com/', tab: { id: 1 } as never }),
+    ).toBeUndefined();
     expect(saved.log).toHaveLength(0);
   });
 });
@@ -107,7 +111,14 @@ describe('options→bg:test-connection', () => {
   });
 
   it('answers no malformed draft', () => {
-    for (const data of [null, {}, { platform: 'custom' }, { platform: 'custom', customEndpoint: 'ftp://x' }, { platform: 'mars', customEndpoint: '' }, { platform: 'china', customEndpoint: '', apiKey: 7 }])
+    for (const data of [
+      null,
+      {},
+      { platform: 'custom' },
+      { platform: 'custom', customEndpoint: 'ftp://x' },
+      { platform: 'mars', customEndpoint: '' },
+      { platform: 'china', customEndpoint: '', apiKey: 7 },
+    ])
       expect(test(data)).toBeUndefined();
   });
 });

@@ -12,7 +12,12 @@ describe('context menu and commands', () => {
     vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation((p) => (created.push(p), 1));
     await createMenus();
     expect(created.map((c) => (c as { id: string }).id)).toEqual([
-      'summarize-page', 'explain-selection', 'translate-selection', 'summarize-selection', 'ask-selection', 'ask-image',
+      'summarize-page',
+      'explain-selection',
+      'translate-selection',
+      'summarize-selection',
+      'ask-selection',
+      'ask-image',
     ]);
     // Five page and selection items stand on their own; the image item shows only on images.
     expect(created.every((c) => !(c as { parentId?: string }).parentId)).toBe(true);
@@ -23,7 +28,10 @@ describe('context menu and commands', () => {
 
   it('a menu click opens the panel and leaves the action and the selection for it', async () => {
     const open = vi.spyOn(fakeBrowser.sidebarAction, 'open').mockResolvedValue(undefined);
-    await onMenuClicked({ menuItemId: 'explain-selection', selectionText: 'quantum', editable: false, pageUrl: 'https://x.example/' } as never, { id: 12, windowId: 1 } as never);
+    await onMenuClicked(
+      { menuItemId: 'explain-selection', selectionText: 'quantum', editable: false, pageUrl: 'https://x.example/' } as never,
+      { id: 12, windowId: 1 } as never,
+    );
     const pending = await takePending(12);
     expect(pending).toMatchObject({ tabId: 12, kind: 'explain-selection', selection: 'quantum' });
     expect(open).toHaveBeenCalledTimes(1);
@@ -53,15 +61,31 @@ describe('context menu and commands', () => {
   });
 });
 
-describe('menus from the user\'s actions', () => {
+describe("menus from the user's actions", () => {
   it('more than a few items go under one Moonlit parent, ids unchanged; hidden ones are left out', async () => {
     const { actionsItem } = await import('../../../utils/storage/items');
-    await actionsItem.setValue({ list: [{ id: 'user-poem', hidden: false, name: 'Poem', prompt: 'A poem on {{title}}', contexts: ['page', 'image'] }, { id: 'summarize-selection', hidden: false }, { id: 'user-b', hidden: false, name: 'B', prompt: 'b', contexts: ['selection'] }, { id: 'ask-selection', hidden: true }] });
+    await actionsItem.setValue({
+      list: [
+        { id: 'user-poem', hidden: false, name: 'Poem', prompt: 'A poem on {{title}}', contexts: ['page', 'image'] },
+        { id: 'summarize-selection', hidden: false },
+        { id: 'user-b', hidden: false, name: 'B', prompt: 'b', contexts: ['selection'] },
+        { id: 'ask-selection', hidden: true },
+      ],
+    });
     const created: { id: string; parentId?: string; contexts: string[]; title: string }[] = [];
     vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation((p) => (created.push(p as never), 1));
     await createMenus();
-    expect(created.map((c) => c.id)).toEqual(['moonlit', 'summarize-page', 'explain-selection', 'translate-selection', 'user-poem', 'summarize-selection', 'user-b', 'ask-image']);
+    expect(created.map((c) => c.id)).toEqual([
+      'moonlit',
+      'summarize-page',
+      'explain-selection',
+      'translate-selection',
+      'user-poem',
+      'summarize-selection',
+      'user-b',
+      'ask-image',
+    ]);
     expect(created.slice(1).every((c) => c.parentId === 'moonlit')).toBe(true);
     expect(created[0].contexts.sort()).toEqual(['image', 'page', 'selection']);
     expect(created.find((c) => c.id === 'user-poem')).toMatchObject({ title: 'Poem', contexts: ['page', 'image'] });

@@ -1,5 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkAhead, checkTab, FRESH_MAX_AGE_MS, forgetSources, keepSource, keptSource, noteRead, readForCheck, readingOf, resolveSource, SAME_MAX_AGE_MS, sourceChanged } from '../../../utils/background/tab-sources';
+import {
+  checkAhead,
+  checkTab,
+  FRESH_MAX_AGE_MS,
+  forgetSources,
+  keepSource,
+  keptSource,
+  noteRead,
+  readForCheck,
+  readingOf,
+  resolveSource,
+  SAME_MAX_AGE_MS,
+  sourceChanged,
+} from '../../../utils/background/tab-sources';
 import type { ExtractResult } from '../../../utils/messaging/types';
 
 const verify = { tabId: 5, reading: 'r1' };
@@ -84,7 +97,13 @@ describe("the worker's page checks, held per tab", () => {
 
   it("a question's check notes the tab's reading: kept when the same, the new one when it changed, none when stale", async () => {
     keepSource({ url: 'https://a.example/', title: 'A', text: 'words', selection: '', reading: 'r1' });
-    const request = { mode: 'ask' as const, question: 'q', history: [], verify, page: { url: 'https://a.example/', title: 'A', text: '', selection: '', reading: 'r1' } };
+    const request = {
+      mode: 'ask' as const,
+      question: 'q',
+      history: [],
+      verify,
+      page: { url: 'https://a.example/', title: 'A', text: '', selection: '', reading: 'r1' },
+    };
     await resolveSource(request, Promise.resolve(same('')), async () => undefined);
     expect(readingOf(5)).toBe('r1');
     await resolveSource(request, Promise.resolve(changed), async () => undefined);

@@ -10,20 +10,45 @@ const ID = 'abcdefghijk';
 const URL_A = `https://www.youtube.com/watch?v=${ID}`;
 const REF = videoOf(URL_A)!;
 const track = { language: 'en', label: 'English', kind: 'uploaded' as const };
-const video = { site: 'youtube', id: ID, part: 1, title: 'Rivers', author: 'Geo', durationSeconds: 600, description: 'About rivers.', chapters: [{ start: 0, title: 'Intro' }], track, tracks: [track], method: 'youtube-player' };
+const video = {
+  site: 'youtube',
+  id: ID,
+  part: 1,
+  title: 'Rivers',
+  author: 'Geo',
+  durationSeconds: 600,
+  description: 'About rivers.',
+  chapters: [{ start: 0, title: 'Intro' }],
+  track,
+  tracks: [track],
+  method: 'youtube-player',
+};
 const reply = (page: Record<string, unknown> = {}, v: Record<string, unknown> = {}) => ({
   ok: true,
-  page: { url: URL_A, title: 'Rivers', text: '[0:00] hello', selection: '', lang: 'en', source: 'video:youtube-player', reading: `video:yt:${ID}:en:-:abc`, video: { ...video, ...v }, ...page },
+  page: {
+    url: URL_A,
+    title: 'Rivers',
+    text: '[0:00] hello',
+    selection: '',
+    lang: 'en',
+    source: 'video:youtube-player',
+    reading: `video:yt:${ID}:en:-:abc`,
+    video: { ...video, ...v },
+    ...page,
+  },
 });
 
-describe('the video reader\'s answer', () => {
+describe("the video reader's answer", () => {
   it('a good one becomes the page, with only the known fields', () => {
     const r = parseVideoReply({ ...reply(), extra: 'x' }, URL_A, REF);
     expect(r).toEqual({ ok: true, page: reply().page });
   });
 
   it.each([
-    ['a transcript of another video (the page data lagged behind an in-page navigation)', reply({ url: 'https://www.youtube.com/watch?v=zyxwvutsrqp' }, { id: 'zyxwvutsrqp' })],
+    [
+      'a transcript of another video (the page data lagged behind an in-page navigation)',
+      reply({ url: 'https://www.youtube.com/watch?v=zyxwvutsrqp' }, { id: 'zyxwvutsrqp' }),
+    ],
     ['video facts of another video', reply({}, { id: 'zyxwvutsrqp' })],
     ['a reading named for another video', reply({ reading: 'video:yt:zyxwvutsrqp:en:-:abc' })],
   ])('%s: wrong-video, nothing kept', (_, raw) => {
@@ -54,16 +79,31 @@ describe('the video reader\'s answer', () => {
   });
 
   it('a failure the reader names goes to the panel with its bounded detail', () => {
-    expect(parseVideoReply({ ok: false, video: 'login-needed', detail: 'x'.repeat(201) }, URL_A, REF)).toEqual({ ok: false, reason: 'video', url: URL_A, video: 'login-needed' });
-    expect(parseVideoReply({ ok: false, video: 'ad-playing', detail: 'ad' }, URL_A, REF)).toEqual({ ok: false, reason: 'video', url: URL_A, video: 'ad-playing', detail: 'ad' });
+    expect(parseVideoReply({ ok: false, video: 'login-needed', detail: 'x'.repeat(201) }, URL_A, REF)).toEqual({
+      ok: false,
+      reason: 'video',
+      url: URL_A,
+      video: 'login-needed',
+    });
+    expect(parseVideoReply({ ok: false, video: 'ad-playing', detail: 'ad' }, URL_A, REF)).toEqual({
+      ok: false,
+      reason: 'video',
+      url: URL_A,
+      video: 'ad-playing',
+      detail: 'ad',
+    });
   });
 
   it('"same" for this video passes', () => {
-    expect(parseVideoReply({ ok: 'same', same: `video:yt:${ID}:en:-:abc`, selection: 'ignored' }, URL_A, REF)).toEqual({ ok: 'same', same: `video:yt:${ID}:en:-:abc`, selection: '' });
+    expect(parseVideoReply({ ok: 'same', same: `video:yt:${ID}:en:-:abc`, selection: 'ignored' }, URL_A, REF)).toEqual({
+      ok: 'same',
+      same: `video:yt:${ID}:en:-:abc`,
+      selection: '',
+    });
   });
 });
 
-describe('the panel\'s video messages', () => {
+describe("the panel's video messages", () => {
   it('a seek needs a tab, a video address and a moment', () => {
     expect(parseSeekRequest({ tabId: 3, url: URL_A, seconds: 120 })).toEqual({ tabId: 3, url: URL_A, seconds: 120 });
     expect(parseSeekRequest({ tabId: 3, url: 'https://example.org/', seconds: 120 })).toBeNull();

@@ -18,12 +18,16 @@ describe.skipIf(absent)(absent ? SKIP : 'passages found again in real pages (art
     // The pages name scripts, styles and frames the test DOM never loads: treat those as loaded, quietly.
     const settings = (window as unknown as { happyDOM?: { settings: { handleDisabledFileLoadingAsSuccess: boolean } } }).happyDOM?.settings;
     if (settings) settings.handleDisabledFileLoadingAsSuccess = true;
-    const files = readdirSync(DIR).filter((f) => f.endsWith('.html.gz')).sort();
+    const files = readdirSync(DIR)
+      .filter((f) => f.endsWith('.html.gz'))
+      .sort();
     const tally = { pages: 0, passages: 0, exact: 0, partial: 0, missing: 0 };
     const worst: [string, number][] = [];
     for (const file of files) {
       // Frames here are other sites' (ads, trackers): unreadable in a browser too, and the test DOM would try to load them.
-      const html = gunzipSync(readFileSync(join(DIR, file))).toString('utf8').replace(/<(\/?)iframe\b/gi, '<$1x-frame');
+      const html = gunzipSync(readFileSync(join(DIR, file)))
+        .toString('utf8')
+        .replace(/<(\/?)iframe\b/gi, '<$1x-frame');
       const doc = new DOMParser().parseFromString(html, 'text/html');
       const page = extractPage(doc, window);
       const passages = splitPassages(page.text, false);
@@ -41,7 +45,12 @@ describe.skipIf(absent)(absent ? SKIP : 'passages found again in real pages (art
       worst.push([file.slice(0, 12), missing / passages.length]);
     }
     worst.sort((a, b) => b[1] - a[1]);
-    console.log(`citations corpus: ${JSON.stringify(tally)}; worst pages: ${worst.slice(0, 5).map(([f, r]) => `${f} ${(r * 100).toFixed(1)} % missing`).join(', ')}`);
+    console.log(
+      `citations corpus: ${JSON.stringify(tally)}; worst pages: ${worst
+        .slice(0, 5)
+        .map(([f, r]) => `${f} ${(r * 100).toFixed(1)} % missing`)
+        .join(', ')}`,
+    );
     expect(tally.pages).toBeGreaterThan(100);
     expect(tally.missing / tally.passages).toBeLessThan(0.005);
     expect(tally.exact / tally.passages).toBeGreaterThan(0.99);

@@ -37,7 +37,8 @@ function passageRange(): Range {
   return range;
 }
 
-const rect = (left: number, top: number, width: number, height: number) => ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top }) as DOMRect;
+const rect = (left: number, top: number, width: number, height: number) =>
+  ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top }) as DOMRect;
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {

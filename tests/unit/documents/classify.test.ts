@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyFile } from '../../../utils/documents/classify';
 import { MAX_FILE_BYTES } from '../../../utils/documents/types';
 
-const bytes = (...parts: (string | number[])[]) =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
+const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
 const PDF = bytes('%PDF-1.7\n');
 const ZIP = bytes([0x50, 0x4b, 0x03, 0x04, 20, 0]);
 const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);

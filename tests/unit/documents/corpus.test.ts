@@ -9,10 +9,12 @@ import { DocumentError } from '../../../utils/documents/types';
 const DIR = resolve('..', 'shared', 'corpus', 'pdf');
 const absent = !existsSync(join(DIR, 'tracemonkey.pdf'));
 const SKIP = `corpus PDFs not found at ${DIR}`;
-const read = (name: string, password?: string) =>
-  extractPdfText(new Uint8Array(readFileSync(join(DIR, name))), { pdfjs: loadNodePdfjs, password });
+const read = (name: string, password?: string) => extractPdfText(new Uint8Array(readFileSync(join(DIR, name))), { pdfjs: loadNodePdfjs, password });
 const failure = async (name: string, password?: string) => {
-  const err = await read(name, password).then(() => null, (e: unknown) => e);
+  const err = await read(name, password).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(DocumentError);
   return (err as DocumentError).failure.reason;
 };

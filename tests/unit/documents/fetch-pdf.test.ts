@@ -5,7 +5,10 @@ import { textPdf } from './make-pdf';
 
 const ok = (body: BodyInit | null, headers: Record<string, string> = {}, status = 200) => vi.fn(async () => new Response(body, { status, headers }));
 const reasonOf = async (p: Promise<unknown>) => {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(DocumentError);
   return (err as DocumentError).failure;
 };
@@ -47,10 +50,16 @@ describe('fetchPdfBytes', () => {
 
   it('passes the caller’s stop on as an abort, not as a document failure', async () => {
     const ctrl = new AbortController();
-    const f = vi.fn((_u: string, init?: RequestInit) => new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
+    const f = vi.fn(
+      (_u: string, init?: RequestInit) =>
+        new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    );
     const p = fetchPdfBytes('https://x.org/a.pdf', { fetchImpl: f as typeof fetch, signal: ctrl.signal });
     ctrl.abort(new DOMException('stopped', 'AbortError'));
-    const err = await p.then(() => null, (e: unknown) => e);
+    const err = await p.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).not.toBeInstanceOf(DocumentError);
     expect((err as DOMException).name).toBe('AbortError');
   });

@@ -9,7 +9,8 @@ function png(width: number, height: number): Uint8Array {
   dv.setUint32(20, height);
   return b;
 }
-const jpeg = (w: number, h: number) => Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, h >> 8, h & 255, w >> 8, w & 255, 3, 0, 0, 0]);
+const jpeg = (w: number, h: number) =>
+  Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, h >> 8, h & 255, w >> 8, w & 255, 3, 0, 0, 0]);
 
 describe('images', () => {
   it('takes the MIME type from the bytes, not the name', () => {

@@ -40,12 +40,16 @@ describe('page layout', () => {
 
 describe('assessPages', () => {
   it('measures usable text and flags scans and garbled text', () => {
-    expect(assessPages(['Plenty of real text on this page.', 'And on this one too, thanks.'])).toMatchObject({ needsOcr: false, usableTextRatio: 1, emptyPages: [] });
+    expect(assessPages(['Plenty of real text on this page.', 'And on this one too, thanks.'])).toMatchObject({
+      needsOcr: false,
+      usableTextRatio: 1,
+      emptyPages: [],
+    });
     expect(assessPages(['', '', 'Only one page has text here.'])).toMatchObject({ needsOcr: true, emptyPages: [1, 2] });
     const garbled = assessPages(['\ue001\ue002\ue003\ufffd\ufffd\ue004\ue005\ue006 ab']);
     expect(garbled.needsOcr).toBe(true);
     expect(garbled.usableTextRatio).toBe(0.2);
     // Punctuation soup from a font without a Unicode map: the page counts as having no text.
-    expect(assessPages(['%(-.48&)& ! (-.) % \' % & * & % % $ # @ ! %', 'Real words on this page here.'])).toMatchObject({ emptyPages: [1] });
+    expect(assessPages(["%(-.48&)& ! (-.) % ' % & * & % % $ # @ ! %", 'Real words on this page here.'])).toMatchObject({ emptyPages: [1] });
   });
 });

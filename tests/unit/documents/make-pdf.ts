@@ -44,10 +44,12 @@ export function makePdf(pages: readonly (readonly PdfLine[])[], opts: MakePdfOpt
   const h = opts.height ?? 792;
   const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
   const chars = (b: Uint8Array) => Buffer.from(b).toString('latin1');
-  const fileId = createHash('md5').update(`moonlit ${opts.title ?? ''} ${pages.length}`).digest();
+  const fileId = createHash('md5')
+    .update(`moonlit ${opts.title ?? ''} ${pages.length}`)
+    .digest();
   const security = opts.encrypt ? standardSecurity(opts.encrypt, fileId) : undefined;
   const objects: string[] = [];
-  const add = (body: string) => objects.push(body) ; // object number = index + 1
+  const add = (body: string) => objects.push(body); // object number = index + 1
   /** A string of object `num`: a literal, or hex of its encrypted bytes. */
   const str = (num: number, text: string) => {
     if (!security) return literal(text);

@@ -10,9 +10,12 @@ const locked = (userPassword: string, ownerPassword = 'owner secret') =>
   makePdf([column([SENTENCE])], { title: 'Vault Inventory', encrypt: { userPassword, ownerPassword } });
 const read = (bytes: Uint8Array, password?: string) => extractPdfText(bytes, { pdfjs: loadNodePdfjs, password });
 const reason = (p: Promise<unknown>) =>
-  p.then(() => 'opened', (e: unknown) => (e instanceof DocumentError ? e.failure.reason : `other: ${String(e)}`));
+  p.then(
+    () => 'opened',
+    (e: unknown) => (e instanceof DocumentError ? e.failure.reason : `other: ${String(e)}`),
+  );
 
-describe('the test fixtures\' PDF encryption (Standard Security Handler, R3)', () => {
+describe("the test fixtures' PDF encryption (Standard Security Handler, R3)", () => {
   it('RC4 matches the published test vector (key "Key", text "Plaintext")', () => {
     const out = rc4(Buffer.from('Key'), Buffer.from('Plaintext'));
     expect(Buffer.from(out).toString('hex').toUpperCase()).toBe('BBF316E8D940AF0AD3');

@@ -45,7 +45,11 @@ function rehash(digest: Buffer): Buffer {
 }
 function rc4Rounds(key: Uint8Array, data: Uint8Array): Uint8Array {
   let out = rc4(key, data);
-  for (let i = 1; i <= 19; i++) out = rc4(key.map((b) => b ^ i), out);
+  for (let i = 1; i <= 19; i++)
+    out = rc4(
+      key.map((b) => b ^ i),
+      out,
+    );
   return out;
 }
 

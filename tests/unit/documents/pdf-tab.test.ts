@@ -23,7 +23,12 @@ describe('isPdfByContentType', () => {
     const f = vi.fn(async () => reply(200, 'application/pdf; qs=0.9'));
     expect(await isPdfByContentType('https://x.org/get?id=1', f)).toBe(true);
     expect(f).toHaveBeenCalledTimes(1);
-    expect(await isPdfByContentType('https://x.org/', vi.fn(async () => reply(200, 'text/html')))).toBe(false);
+    expect(
+      await isPdfByContentType(
+        'https://x.org/',
+        vi.fn(async () => reply(200, 'text/html')),
+      ),
+    ).toBe(false);
   });
 
   it('falls back to GET headers when HEAD is refused, and never asks for non-web URLs', async () => {
@@ -36,6 +41,11 @@ describe('isPdfByContentType', () => {
   });
 
   it('says no when the network fails', async () => {
-    expect(await isPdfByContentType('https://x.org/doc', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))).toBe(false);
+    expect(
+      await isPdfByContentType(
+        'https://x.org/doc',
+        vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+      ),
+    ).toBe(false);
   });
 });

@@ -6,7 +6,10 @@ import { column, corruptPdf, makePdf, textPdf, twoColumnPdf } from './make-pdf';
 
 const read = (bytes: Uint8Array, password?: string) => extractPdfText(bytes, { pdfjs: loadNodePdfjs, password });
 const reasonOf = async (p: Promise<unknown>) => {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(DocumentError);
   return (err as DocumentError).failure.reason;
 };

@@ -21,7 +21,8 @@ describe('readTextFile', () => {
 
   it('normalises line ends and reduces HTML to its text', () => {
     expect(readTextFile(new TextEncoder().encode('a\r\nb\rc'), 'x.txt')).toBe('a\nb\nc');
-    const html = '<html><head><title>T</title><style>p{}</style></head><body><h1>Title</h1><p>One &amp; two&nbsp;&#x4e2d;</p><script>alert(1)</script><ul><li>item</li></ul></body></html>';
+    const html =
+      '<html><head><title>T</title><style>p{}</style></head><body><h1>Title</h1><p>One &amp; two&nbsp;&#x4e2d;</p><script>alert(1)</script><ul><li>item</li></ul></body></html>';
     expect(readTextFile(new TextEncoder().encode(html), 'page.html')).toBe('Title\n\nOne & two 中\n\nitem');
     expect(htmlToText('<table><tr><td>a</td><td>b</td></tr></table>')).toBe('a\tb');
   });

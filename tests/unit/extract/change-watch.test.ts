@@ -93,7 +93,17 @@ describe('tellPageChanged', () => {
     tellPageChanged('page', { browser: {} as never, chrome: { runtime: { sendMessage } } });
     expect(sendMessage).toHaveBeenCalledWith({ name: 'page→bg:changed', data: {} });
     await tick();
-    expect(() => tellPageChanged('page', { chrome: { runtime: { sendMessage: () => { throw new Error('Extension context invalidated.'); } } } })).not.toThrow();
+    expect(() =>
+      tellPageChanged('page', {
+        chrome: {
+          runtime: {
+            sendMessage: () => {
+              throw new Error('Extension context invalidated.');
+            },
+          },
+        },
+      }),
+    ).not.toThrow();
     expect(() => tellPageChanged('page', {})).not.toThrow();
     const told = vi.fn();
     tellPageChanged('selection', { chrome: { runtime: { sendMessage: told } } });

@@ -6,7 +6,8 @@ import { cropBox, imageRect } from '@/utils/extract/image-rect';
 function placeImage(doc: Document, src: string, box: { left: number; top: number; width: number; height: number }): HTMLImageElement {
   const img = doc.createElement('img');
   img.src = src;
-  img.getBoundingClientRect = () => ({ ...box, x: box.left, y: box.top, right: box.left + box.width, bottom: box.top + box.height, toJSON: () => box }) as DOMRect;
+  img.getBoundingClientRect = () =>
+    ({ ...box, x: box.left, y: box.top, right: box.left + box.width, bottom: box.top + box.height, toJSON: () => box }) as DOMRect;
   doc.body.append(img);
   return img;
 }
@@ -18,7 +19,13 @@ describe('the right-clicked image in the viewport', () => {
     document.body.innerHTML = '';
     placeImage(document, src, { left: 10, top: 20, width: 200, height: 100 });
     expect(imageRect(src, document, window)).toEqual({
-      ok: true, x: 10, y: 20, width: 200, height: 100, partial: false, viewport: { width: window.innerWidth, height: window.innerHeight },
+      ok: true,
+      x: 10,
+      y: 20,
+      width: 200,
+      height: 100,
+      partial: false,
+      viewport: { width: window.innerWidth, height: window.innerHeight },
     });
   });
 
@@ -37,7 +44,7 @@ describe('the right-clicked image in the viewport', () => {
     expect(imageRect(src, document, window)).toEqual({ ok: false, reason: 'off-screen' });
   });
 
-  it('crops in the capture\'s pixels: device pixel ratio 2, rounded outward, kept inside the bitmap', () => {
+  it("crops in the capture's pixels: device pixel ratio 2, rounded outward, kept inside the bitmap", () => {
     const rect = { ok: true as const, x: 10.4, y: 20, width: 100, height: 50.2, partial: false, viewport: { width: 800, height: 600 } };
     expect(cropBox(rect, { width: 1600, height: 1200 })).toEqual({ sx: 20, sy: 40, sw: 201, sh: 101 });
     expect(cropBox({ ...rect, x: 790, width: 50 }, { width: 800, height: 600 })).toEqual({ sx: 790, sy: 20, sw: 10, sh: 51 });

@@ -9,15 +9,11 @@ function md(html: string): string {
 
 describe('toMarkdown', () => {
   it('keeps headings and paragraphs as separate blocks', () => {
-    expect(md('<h2>Moon  phases</h2><p>The <b>Moon</b> waxes.</p><p>Then wanes.</p>')).toBe(
-      '## Moon phases\n\nThe Moon waxes.\n\nThen wanes.',
-    );
+    expect(md('<h2>Moon  phases</h2><p>The <b>Moon</b> waxes.</p><p>Then wanes.</p>')).toBe('## Moon phases\n\nThe Moon waxes.\n\nThen wanes.');
   });
 
   it('writes nested and ordered lists', () => {
-    expect(md('<ul><li>one<ul><li>inner</li></ul></li><li>two</li></ul><ol start="3"><li>c</li><li>d</li></ol>')).toBe(
-      '- one\n  - inner\n- two\n\n3. c\n4. d',
-    );
+    expect(md('<ul><li>one<ul><li>inner</li></ul></li><li>two</li></ul><ol start="3"><li>c</li><li>d</li></ol>')).toBe('- one\n  - inner\n- two\n\n3. c\n4. d');
   });
 
   it('writes data tables with a header row and escapes pipes', () => {
@@ -30,9 +26,7 @@ describe('toMarkdown', () => {
   });
 
   it('fences code blocks with their language and keeps whitespace', () => {
-    expect(md('<pre><code class="language-ts">const a = 1;\n  if (a) {}</code></pre>')).toBe(
-      '```ts\nconst a = 1;\n  if (a) {}\n```',
-    );
+    expect(md('<pre><code class="language-ts">const a = 1;\n  if (a) {}</code></pre>')).toBe('```ts\nconst a = 1;\n  if (a) {}\n```');
     expect(md('<p>Run <code>npm  test</code> now</p>')).toBe('Run `npm test` now');
   });
 

@@ -52,7 +52,8 @@ describe('readSelection and hidden text', () => {
   });
 
   it('text hidden by an ancestor is hidden too; aria-hidden text the user can see is kept', () => {
-    document.body.innerHTML = '<div id="root"><p>Seen.</p><div style="display:none"><p><b>Unseen.</b></p></div><p aria-hidden="true">Decorative but visible.</p></div>';
+    document.body.innerHTML =
+      '<div id="root"><p>Seen.</p><div style="display:none"><p><b>Unseen.</b></p></div><p aria-hidden="true">Decorative but visible.</p></div>';
     selectAll(document.getElementById('root')!);
     const { selection } = readSelection(document, window);
     expect(selection).toContain('Seen.');

@@ -11,14 +11,24 @@ import type { PartsSource } from '@/utils/panel/parts-sources';
 /** What the fake Kimi does with the next request: answer, fail, never answer (until stopped), or send some text and then hang. */
 export type Step = { answer: string } | { fail: KimiFailure } | 'hang' | { partial: string };
 
-export const RATE_LIMIT: KimiFailure = { kind: 'http', status: 429, type: 'rate_limit_reached_error', message: 'max RPM: 3, please try again after 7 seconds', retryAfterSeconds: 7 };
+export const RATE_LIMIT: KimiFailure = {
+  kind: 'http',
+  status: 429,
+  type: 'rate_limit_reached_error',
+  message: 'max RPM: 3, please try again after 7 seconds',
+  retryAfterSeconds: 7,
+};
 export const OVERLOADED: KimiFailure = { kind: 'http', status: 429, type: 'engine_overloaded_error' };
 export const QUOTA: KimiFailure = { kind: 'http', status: 429, type: 'exceeded_current_quota_error', message: 'You exceeded your current token quota' };
 
 /** A long page: 16 sections, each with a sentence naming it, about 18,000 tokens in all. */
 export function longPage(): PageContent {
   const sections = Array.from({ length: 16 }, (_, s) => {
-    const body = Array.from({ length: 12 }, (_, p) => `Section ${s + 1} paragraph ${p + 1}: the bees of apiary ${s + 1} stored honey and pollen for the cold months, and the keeper wrote down every weight.`);
+    const body = Array.from(
+      { length: 12 },
+      (_, p) =>
+        `Section ${s + 1} paragraph ${p + 1}: the bees of apiary ${s + 1} stored honey and pollen for the cold months, and the keeper wrote down every weight.`,
+    );
     return [`## Section ${s + 1}`, `Marker sentence for section ${s + 1}.`, ...body].join('\n\n');
   });
   return { url: 'https://example.test/long', title: 'A long page', text: sections.join('\n\n'), selection: '' };
@@ -87,9 +97,19 @@ export function harness(steps: (req: AskRequest, n: number) => Step, extra: Part
     ...extra,
   };
   return {
-    requests, waits, progress, events, ended, deps, stopped,
-    get answer() { return answer; },
-    get maxInFlight() { return maxInFlight; },
+    requests,
+    waits,
+    progress,
+    events,
+    ended,
+    deps,
+    stopped,
+    get answer() {
+      return answer;
+    },
+    get maxInFlight() {
+      return maxInFlight;
+    },
     start: (request: AskRequest) => runMapReduce(request, handlers, deps),
     startSources: (request: AskRequest, sources: PartsSource[]) => runInParts(request, sources, handlers, deps),
   };

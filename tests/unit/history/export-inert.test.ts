@@ -10,7 +10,34 @@ import { HOSTILE_PAYLOADS } from '../markdown/payloads';
 
 const seed = Number(process.env.FC_SEED ?? 18_5);
 const LABELS = { question: 'Question', answer: 'Answer', source: 'Page' };
-const TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'BLOCKQUOTE', 'PRE', 'CODE', 'UL', 'OL', 'LI', 'EM', 'STRONG', 'DEL', 'HR', 'BR', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'A', 'INPUT']);
+const TAGS = new Set([
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'P',
+  'BLOCKQUOTE',
+  'PRE',
+  'CODE',
+  'UL',
+  'OL',
+  'LI',
+  'EM',
+  'STRONG',
+  'DEL',
+  'HR',
+  'BR',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TR',
+  'TH',
+  'TD',
+  'A',
+  'INPUT',
+]);
 
 /** What a viewer would load or run from this Markdown: any element, attribute or link beyond plain formatting. */
 function live(md: string): string[] {
@@ -20,7 +47,12 @@ function live(md: string): string[] {
   for (const el of box.querySelectorAll('*')) {
     if (!TAGS.has(el.tagName)) found.push(`<${el.tagName.toLowerCase()}>`);
     for (const a of el.getAttributeNames()) {
-      const ok = (a === 'href' && el.tagName === 'A') || (el.tagName === 'INPUT' && ['type', 'disabled', 'checked'].includes(a)) || (a === 'class' && el.tagName === 'CODE') || a === 'align' || a === 'start';
+      const ok =
+        (a === 'href' && el.tagName === 'A') ||
+        (el.tagName === 'INPUT' && ['type', 'disabled', 'checked'].includes(a)) ||
+        (a === 'class' && el.tagName === 'CODE') ||
+        a === 'align' ||
+        a === 'start';
       if (!ok) found.push(`${el.tagName.toLowerCase()}[${a}]`);
     }
     // Bare addresses a viewer links by itself (GFM autolinks: http, https, ftp, mailto) open only on a click.
@@ -42,7 +74,30 @@ const conv = (over: { title: string; url: string; question: string; answer: stri
   }) as unknown as StoredConversation;
 
 /** Hostile payloads cut up and joined with Markdown structure, so they land in every block a viewer knows. */
-const structure = fc.constantFrom('\n', '\n\n', '```\n', '\n```\n', '~~~', '    ', '> ', '- ', '1. ', '`', '**', ']', '[', '(', ')', '!', ':', '|', '<', '\\', ' ', '\t');
+const structure = fc.constantFrom(
+  '\n',
+  '\n\n',
+  '```\n',
+  '\n```\n',
+  '~~~',
+  '    ',
+  '> ',
+  '- ',
+  '1. ',
+  '`',
+  '**',
+  ']',
+  '[',
+  '(',
+  ')',
+  '!',
+  ':',
+  '|',
+  '<',
+  '\\',
+  ' ',
+  '\t',
+);
 const hostile = fc
   .array(fc.oneof(fc.constantFrom(...HOSTILE_PAYLOADS), structure, fc.string({ maxLength: 12 })), { maxLength: 14 })
   .map((parts) => parts.join(''));
@@ -72,7 +127,9 @@ describe('Markdown export', () => {
       const md = conversationToMarkdown(conv({ title: 't', url, question: 'q', answer: 'a', quote: 'x' }), LABELS);
       expect(live(md), url).toEqual([]);
     }
-    expect(conversationToMarkdown(conv({ title: 't', url: 'https://ok.example/a?b=1', question: 'q', answer: 'a', quote: 'x' }), LABELS)).toContain('Page: <https://ok.example/a?b=1>');
+    expect(conversationToMarkdown(conv({ title: 't', url: 'https://ok.example/a?b=1', question: 'q', answer: 'a', quote: 'x' }), LABELS)).toContain(
+      'Page: <https://ok.example/a?b=1>',
+    );
   });
 
   it('reads the same: only invisible characters are added, and plain Markdown is kept', () => {

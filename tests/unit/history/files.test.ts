@@ -47,7 +47,7 @@ describe('conversation schema, version 2: the files attached to a turn', () => {
   });
 });
 
-describe('attached files\' texts kept beside the conversation', () => {
+describe("attached files' texts kept beside the conversation", () => {
   it('saves, loads, replaces, and removes them with an empty list', async () => {
     await saveFileTexts('c1', [{ name: 'a.txt', text: 'alpha' }]);
     expect(await loadFileTexts('c1')).toEqual([{ name: 'a.txt', text: 'alpha' }]);
@@ -58,7 +58,7 @@ describe('attached files\' texts kept beside the conversation', () => {
     expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual([]);
   });
 
-  it('over the total bound, the oldest conversations\' texts go first', async () => {
+  it("over the total bound, the oldest conversations' texts go first", async () => {
     await saveFileTexts('old', [{ name: 'a', text: 'x'.repeat(600) }], 1);
     await saveFileTexts('mid', [{ name: 'b', text: 'y'.repeat(600) }], 2);
     await saveFileTexts('new', [{ name: 'c', text: 'z'.repeat(600) }], 3);

@@ -7,9 +7,23 @@ import { entryBytes } from '@/utils/storage/budget';
 
 const passage = 'The colony wintered on eleven kilograms of honey. '.repeat(400); // ≈ 20 000 characters
 const v2Record = {
-  v: 2, id: 'c1', url: 'https://a.example/', title: 'T', createdAt: 1, updatedAt: 2,
-  turns: [{ id: 't1', mode: 'ask', question: 'Q', answer: 'Honey [P1][P2].', reasoning: '', status: 'done',
-    sources: { 1: { quote: passage, at: 0.25, page: 3 }, 2: { quote: 'Short one.', at: 0.5 } } }],
+  v: 2,
+  id: 'c1',
+  url: 'https://a.example/',
+  title: 'T',
+  createdAt: 1,
+  updatedAt: 2,
+  turns: [
+    {
+      id: 't1',
+      mode: 'ask',
+      question: 'Q',
+      answer: 'Honey [P1][P2].',
+      reasoning: '',
+      status: 'done',
+      sources: { 1: { quote: passage, at: 0.25, page: 3 }, 2: { quote: 'Short one.', at: 0.5 } },
+    },
+  ],
 };
 
 describe('conversation schema, version 3: saved citations keep a short quote', () => {

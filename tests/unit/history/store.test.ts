@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  clearHistory, deleteConversation, latestForUrl, listConversations, loadConversation, saveConversation, updateConversation,
+  clearHistory,
+  deleteConversation,
+  latestForUrl,
+  listConversations,
+  loadConversation,
+  saveConversation,
+  updateConversation,
 } from '../../../utils/history/store';
 import { CONVERSATION_VERSION, migrateConversation, settleInterrupted, type StoredConversation } from '../../../utils/history/schema';
 import { searchConversations } from '../../../utils/history/search';
@@ -9,10 +15,21 @@ import type { Turn } from '../../../utils/panel/conversation';
 import { conversationToMarkdown } from '../../../utils/history/export-markdown';
 
 const turn = (id: string, answer: string, status: 'done' | 'streaming' = 'done'): Turn => ({
-  id, mode: 'ask' as const, question: `Q ${id}`, answer, reasoning: '', status,
+  id,
+  mode: 'ask' as const,
+  question: `Q ${id}`,
+  answer,
+  reasoning: '',
+  status,
 });
 const conv = (id: string, url: string, updatedAt: number, turns = [turn(`${id}-t`, `answer of ${id}`)]): StoredConversation => ({
-  v: CONVERSATION_VERSION, id, url, title: `Title ${id}`, turns, createdAt: updatedAt, updatedAt,
+  v: CONVERSATION_VERSION,
+  id,
+  url,
+  title: `Title ${id}`,
+  turns,
+  createdAt: updatedAt,
+  updatedAt,
 });
 
 describe('history store', () => {
@@ -26,10 +43,7 @@ describe('history store', () => {
 
   it('two quick renames of different fields do not lose either', async () => {
     await saveConversation(conv('a', 'https://a.example/', 1));
-    await Promise.all([
-      updateConversation('a', (c) => ({ ...c, name: 'Renamed' })),
-      updateConversation('a', (c) => ({ ...c, title: 'New title' })),
-    ]);
+    await Promise.all([updateConversation('a', (c) => ({ ...c, name: 'Renamed' })), updateConversation('a', (c) => ({ ...c, title: 'New title' }))]);
     const c = await loadConversation('a');
     expect(c?.name).toBe('Renamed');
     expect(c?.title).toBe('New title');
@@ -64,7 +78,10 @@ describe('history store', () => {
   it('keeps well-formed citation sources and drops damaged ones', () => {
     const raw = conv('c', 'u', 1, [turn('t', 'Fact [P1] [P2] [P3]', 'done')]);
     (raw.turns[0] as unknown as { sources: unknown }).sources = {
-      1: { quote: 'Alpha.', at: 0.1, page: 3 }, 2: { quote: 42, at: 0 }, x: { quote: 'no', at: 0 }, 3: { quote: 'Beta.', at: 0.5, page: '9' },
+      1: { quote: 'Alpha.', at: 0.1, page: 3 },
+      2: { quote: 42, at: 0 },
+      x: { quote: 'no', at: 0 },
+      3: { quote: 'Beta.', at: 0.5, page: '9' },
     };
     expect(migrateConversation(raw)!.turns[0].sources).toEqual({ 1: { quote: 'Alpha.', at: 0.1, page: 3 }, 3: { quote: 'Beta.', at: 0.5 } });
     (raw.turns[0] as unknown as { sources: unknown }).sources = 'junk';
@@ -79,7 +96,9 @@ describe('history store', () => {
 
 describe('history search and export', () => {
   const metas = [conv('a', 'https://rust.example/', 1), conv('b', 'https://zh.example/', 2)].map((c) => ({
-    ...c, turnCount: 1, preview: c.turns[0].answer,
+    ...c,
+    turnCount: 1,
+    preview: c.turns[0].answer,
   }));
   it('matches every word, case-insensitively, across title, URL and preview', () => {
     expect(searchConversations(metas, 'RUST answer').map((c) => c.id)).toEqual(['a']);
@@ -91,7 +110,11 @@ describe('history search and export', () => {
     expect(md).toContain('# Title a');
     expect(md).toContain('Page: <https://a.example/>');
     expect(md).toContain('## Question\n\nQ a-t\n\n## Answer\n\nanswer of a');
-    const cited = conv('c', 'https://c.example/', 1, [{ ...turn('t', 'Fact [P2] and [P10].', 'done'), sources: { 10: { quote: 'Ten.', at: 0.9 }, 2: { quote: 'Two\nlines.', at: 0.2, page: 3 } } }]);
-    expect(conversationToMarkdown(cited, { question: 'Q', answer: 'A', source: 'S' })).toContain('Fact [P2] and [P10].\n\n> [P2] (p. 3) Two lines.\n\n> [P10] Ten.\n');
+    const cited = conv('c', 'https://c.example/', 1, [
+      { ...turn('t', 'Fact [P2] and [P10].', 'done'), sources: { 10: { quote: 'Ten.', at: 0.9 }, 2: { quote: 'Two\nlines.', at: 0.2, page: 3 } } },
+    ]);
+    expect(conversationToMarkdown(cited, { question: 'Q', answer: 'A', source: 'S' })).toContain(
+      'Fact [P2] and [P10].\n\n> [P2] (p. 3) Two lines.\n\n> [P10] Ten.\n',
+    );
   });
 });

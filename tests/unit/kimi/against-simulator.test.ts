@@ -181,7 +181,13 @@ describe('against the simulator: HTTP errors', () => {
   });
 
   it('429 rate limit with the wait read from the message, and no retry', async () => {
-    script({ error: { status: 429, type: 'rate_limit_reached_error', message: 'Your account sim<ak> request reached organization max RPM: 3, please try again after 4 seconds' } });
+    script({
+      error: {
+        status: 429,
+        type: 'rate_limit_reached_error',
+        message: 'Your account sim<ak> request reached organization max RPM: 3, please try again after 4 seconds',
+      },
+    });
     const { error } = await chat();
     expect(failure(error)).toMatchObject({ kind: 'http', status: 429, type: 'rate_limit_reached_error', retryAfterSeconds: 4 });
     expect(describeFailure(failure(error))).toMatchObject({ action: 'wait', retryAfterSeconds: 4 });

@@ -6,9 +6,32 @@ const long = (s: string) => Array.from({ length: 2_000 }, (_, i) => `${s} ${i}`)
 describe('bodyBlob', () => {
   it.each([
     ['a short body', { model: 'm', messages: [{ role: 'user', content: 'Hi "there"\n' }] }],
-    ['a long page message', { model: 'm', messages: [{ role: 'system', content: 'rules' }, { role: 'system', content: long('Line "quoted" \\ back\u2028') }, { role: 'user', content: 'Q' }], stream: true }],
-    ['page text posing as the placeholder', { model: 'm', messages: [{ role: 'system', content: long('\u0000moonlit-hole-abc\u0000 "\\u0000moonlit-hole-') }] }],
-    ['CJK and emoji', { model: 'm', messages: [{ role: 'system', content: long('月光 🌙 文本') }, { role: 'user', content: '总结' }] }],
+    [
+      'a long page message',
+      {
+        model: 'm',
+        messages: [
+          { role: 'system', content: 'rules' },
+          { role: 'system', content: long('Line "quoted" \\ back\u2028') },
+          { role: 'user', content: 'Q' },
+        ],
+        stream: true,
+      },
+    ],
+    [
+      'page text posing as the placeholder',
+      { model: 'm', messages: [{ role: 'system', content: long('\u0000moonlit-hole-abc\u0000 "\\u0000moonlit-hole-') }] },
+    ],
+    [
+      'CJK and emoji',
+      {
+        model: 'm',
+        messages: [
+          { role: 'system', content: long('月光 🌙 文本') },
+          { role: 'user', content: '总结' },
+        ],
+      },
+    ],
   ])('%s: exactly the bytes of JSON.stringify', async (_, body) => {
     const blob = bodyBlob(body);
     expect(await blob.text()).toBe(JSON.stringify(body));

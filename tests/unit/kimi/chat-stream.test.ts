@@ -3,7 +3,19 @@ import { streamChat, type ChatEvent } from '../../../utils/kimi/chat-stream';
 import { KimiError } from '../../../utils/kimi/errors';
 import type { ChatBody } from '../../../utils/kimi/request';
 import {
-  collect, deltaChunk, enc, fakeFetch, finishChunk, prng, roleChunk, splitAt, sseResponse, sseText, textOf, trailingUsage, usageWire,
+  collect,
+  deltaChunk,
+  enc,
+  fakeFetch,
+  finishChunk,
+  prng,
+  roleChunk,
+  splitAt,
+  sseResponse,
+  sseText,
+  textOf,
+  trailingUsage,
+  usageWire,
   type StreamProbe,
 } from './helpers';
 
@@ -54,7 +66,10 @@ describe('streamChat: parsing', () => {
 
   it('gives the same result when the bytes arrive one at a time (mid-line, mid-UTF-8)', async () => {
     const bytes = enc.encode(fullStream());
-    const oneByOne = splitAt(bytes, Array.from({ length: bytes.length }, (_, i) => i));
+    const oneByOne = splitAt(
+      bytes,
+      Array.from({ length: bytes.length }, (_, i) => i),
+    );
     const { events, error } = await run(fakeFetch(() => sseResponse(oneByOne)).fetch);
     expect(error).toBeUndefined();
     expect(textOf(events, 'content')).toBe(CONTENT);
@@ -142,7 +157,9 @@ describe('streamChat: ends that are not [DONE]', () => {
   });
 
   it('throws stream-error for an error object inside a 200 stream, after the text so far', async () => {
-    const text = sseText([deltaChunk({ content: 'so far' }), { error: { message: 'invalid state transition', type: 'server_error', code: 'x1' } }], { done: false });
+    const text = sseText([deltaChunk({ content: 'so far' }), { error: { message: 'invalid state transition', type: 'server_error', code: 'x1' } }], {
+      done: false,
+    });
     const f = fakeFetch(() => sseResponse(text, { headers: { 'Msh-Request-Id': 'req-77' } }));
     const { events, error } = await run(f.fetch);
     expect(textOf(events, 'content')).toBe('so far');
@@ -253,7 +270,12 @@ describe('streamChat: failures before the stream', () => {
     const plain = await run(fakeFetch(() => new Response('Cannot POST /chat/completions', { status: 404 })).fetch);
     expect((plain.error as KimiError).failure.kind).toBe('not-api');
     const kimi = await run(
-      fakeFetch(() => new Response(JSON.stringify({ error: { message: 'Not found the model kimi-x or Permission denied', type: 'resource_not_found_error' } }), { status: 404 })).fetch,
+      fakeFetch(
+        () =>
+          new Response(JSON.stringify({ error: { message: 'Not found the model kimi-x or Permission denied', type: 'resource_not_found_error' } }), {
+            status: 404,
+          }),
+      ).fetch,
     );
     expect((kimi.error as KimiError).failure).toMatchObject({ kind: 'http', status: 404, type: 'resource_not_found_error' });
   });

@@ -5,7 +5,10 @@ import { modelProfile } from '../../../utils/kimi/model-table';
 describe('parseChoice', () => {
   it('keeps well-formed fields only', () => {
     expect(parseChoice({ model: 'kimi-k2.6', thinking: false, reasoningEffort: 'max', webSearch: true, extra: 1 })).toEqual({
-      model: 'kimi-k2.6', thinking: false, reasoningEffort: 'max', webSearch: true,
+      model: 'kimi-k2.6',
+      thinking: false,
+      reasoningEffort: 'max',
+      webSearch: true,
     });
     expect(parseChoice({ model: 'a b', thinking: 'yes', reasoningEffort: 'huge' })).toBeUndefined();
     expect(parseChoice({ model: 'x'.repeat(129) })).toBeUndefined();
@@ -28,9 +31,20 @@ describe('effectiveChoice', () => {
 
   it('web search and thinking that do not combine: optional thinking goes off, always-on thinking loses search, both say why', () => {
     expect(effectiveChoice(modelProfile('kimi-k2.5'), { webSearch: true }, false)).toEqual({
-      thinking: false, thinkingOn: false, webSearch: true, note: 'search-turns-thinking-off',
+      thinking: false,
+      thinkingOn: false,
+      webSearch: true,
+      note: 'search-turns-thinking-off',
     });
-    expect(effectiveChoice(modelProfile('kimi-k2-thinking'), { webSearch: true }, false)).toEqual({ thinkingOn: true, webSearch: false, note: 'search-not-with-thinking' });
-    expect(effectiveChoice(modelProfile('kimi-k3'), { webSearch: true, reasoningEffort: 'low' }, false)).toEqual({ thinkingOn: true, reasoningEffort: 'low', webSearch: true });
+    expect(effectiveChoice(modelProfile('kimi-k2-thinking'), { webSearch: true }, false)).toEqual({
+      thinkingOn: true,
+      webSearch: false,
+      note: 'search-not-with-thinking',
+    });
+    expect(effectiveChoice(modelProfile('kimi-k3'), { webSearch: true, reasoningEffort: 'low' }, false)).toEqual({
+      thinkingOn: true,
+      reasoningEffort: 'low',
+      webSearch: true,
+    });
   });
 });

@@ -3,7 +3,12 @@ import { parseChunk, parseUsage } from '../../../utils/kimi/chunk';
 
 describe('parseChunk', () => {
   it('reads choice 0 only, wherever it sits in the array', () => {
-    const chunk = { choices: [{ index: 1, delta: { content: 'B' } }, { index: 0, delta: { content: 'A' }, finish_reason: 'stop' }] };
+    const chunk = {
+      choices: [
+        { index: 1, delta: { content: 'B' } },
+        { index: 0, delta: { content: 'A' }, finish_reason: 'stop' },
+      ],
+    };
     expect(parseChunk(chunk)).toEqual({ content: 'A', finishReason: 'stop' });
   });
 

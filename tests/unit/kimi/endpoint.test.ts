@@ -25,9 +25,25 @@ describe('endpoint', () => {
   });
 
   it('warns of clear text for http:// off this machine only', () => {
-    for (const clear of ['http://proxy.example/v1', 'http://192.168.1.5:8080', ' http://10.0.0.1 ', 'http://127.0.0.1.evil.example/', 'http://[::ffff:7f00:1]/'])
+    for (const clear of [
+      'http://proxy.example/v1',
+      'http://192.168.1.5:8080',
+      ' http://10.0.0.1 ',
+      'http://127.0.0.1.evil.example/',
+      'http://[::ffff:7f00:1]/',
+    ])
       expect(sendsKeyInClear(clear), clear).toBe(true);
-    for (const safe of ['https://proxy.example/v1', 'http://localhost:8787', 'http://LOCALHOST./v1', 'http://127.0.0.1:8787/v1', 'http://127.1.2.3', 'http://[::1]:9000', 'http://api.localhost/', 'not a url', ''])
+    for (const safe of [
+      'https://proxy.example/v1',
+      'http://localhost:8787',
+      'http://LOCALHOST./v1',
+      'http://127.0.0.1:8787/v1',
+      'http://127.1.2.3',
+      'http://[::1]:9000',
+      'http://api.localhost/',
+      'not a url',
+      '',
+    ])
       expect(sendsKeyInClear(safe), safe).toBe(false);
   });
 });

@@ -6,7 +6,12 @@ import en from '../../../public/_locales/en/messages.json';
 
 const ROWS: [string, KimiFailure, FailureAction, RegExp][] = [
   ['no key', { kind: 'no-key' }, 'open-options', /API key/],
-  ['401 invalid_authentication_error', { kind: 'http', status: 401, type: 'invalid_authentication_error', message: 'Invalid Authentication' }, 'open-options', /platform\.moonshot\.cn/],
+  [
+    '401 invalid_authentication_error',
+    { kind: 'http', status: 401, type: 'invalid_authentication_error', message: 'Invalid Authentication' },
+    'open-options',
+    /platform\.moonshot\.cn/,
+  ],
   ['401 incorrect_api_key_error', { kind: 'http', status: 401, type: 'incorrect_api_key_error' }, 'open-options', /platform/],
   ['401 without a type', { kind: 'http', status: 401 }, 'open-options', /platform/],
   ['403 permission_denied_error', { kind: 'http', status: 403, type: 'permission_denied_error' }, 'open-options', /IP/],
@@ -15,7 +20,17 @@ const ROWS: [string, KimiFailure, FailureAction, RegExp][] = [
   ['not-api', { kind: 'not-api', status: 200 }, 'open-options', /Endpoint URL/],
   ['content_filter', { kind: 'http', status: 400, type: 'content_filter' }, 'none', /same result/],
   ['invalid_request_error', { kind: 'http', status: 400, type: 'invalid_request_error', message: 'Invalid request: invalid thinking' }, 'none', /invalid/],
-  ['token limit', { kind: 'http', status: 400, type: 'invalid_request_error', message: 'Invalid request: Your request exceeded model token limit: 262144 (requested: 274613)' }, 'shorten', /select/i],
+  [
+    'token limit',
+    {
+      kind: 'http',
+      status: 400,
+      type: 'invalid_request_error',
+      message: 'Invalid request: Your request exceeded model token limit: 262144 (requested: 274613)',
+    },
+    'shorten',
+    /select/i,
+  ],
   ['input too long', { kind: 'http', status: 400, type: 'invalid_request_error', message: 'Input token length too long' }, 'shorten', /context window/],
   ['rate limit', { kind: 'http', status: 429, type: 'rate_limit_reached_error', retryAfterSeconds: 20 }, 'wait', /20 seconds/],
   ['rate limit without seconds', { kind: 'http', status: 429, type: 'rate_limit_reached_error' }, 'wait', /Wait a minute/],
@@ -46,7 +61,9 @@ describe('describeFailure', () => {
   });
 
   it('gives each row its own title (no two different situations read the same)', () => {
-    const titles = new Set(['no-key', 'not-api', 'incomplete', 'network', 'timeout', 'no-host-permission'].map((kind) => describeFailure({ kind } as KimiFailure).title));
+    const titles = new Set(
+      ['no-key', 'not-api', 'incomplete', 'network', 'timeout', 'no-host-permission'].map((kind) => describeFailure({ kind } as KimiFailure).title),
+    );
     expect(titles.size).toBe(6);
   });
 

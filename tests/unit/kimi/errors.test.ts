@@ -28,7 +28,10 @@ describe('failureFromResponse', () => {
   });
 
   it('reads "try again after N seconds" into retryAfterSeconds', () => {
-    const f = failureFromResponse(res(429), kimiBody('rate_limit_reached_error', 'request reached organization max concurrency: 1, please try again after 7 seconds'));
+    const f = failureFromResponse(
+      res(429),
+      kimiBody('rate_limit_reached_error', 'request reached organization max concurrency: 1, please try again after 7 seconds'),
+    );
     expect(f.retryAfterSeconds).toBe(7);
   });
 

@@ -23,9 +23,7 @@ describe('files API client', () => {
     expect(upload.headers.authorization).toBe(`Bearer ${DEFAULT_KEY}`);
     expect(await fileContent(file.id, conn())).toBe('Quarterly notes ✓');
     await deleteFile(file.id, conn());
-    expect(sim.log.map((r) => `${r.method} ${r.path}`)).toEqual([
-      'POST /v1/files', `GET /v1/files/${file.id}/content`, `DELETE /v1/files/${file.id}`,
-    ]);
+    expect(sim.log.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/files', `GET /v1/files/${file.id}/content`, `DELETE /v1/files/${file.id}`]);
     const gone = await fileContent(file.id, conn()).catch((e: unknown) => e);
     expect(gone).toBeInstanceOf(KimiError);
     expect((gone as KimiError).failure).toMatchObject({ kind: 'http', status: 404, type: 'resource_not_found_error' });

@@ -4,10 +4,25 @@ import type { ChatEvent } from '../../../utils/kimi/chat-stream';
 export const enc = new TextEncoder();
 
 /** Kimi-shaped chunk objects (kimi-api.md §2.3). */
-export const roleChunk = { id: 'chatcmpl-1', object: 'chat.completion.chunk', model: 'kimi-k2.6', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] };
+export const roleChunk = {
+  id: 'chatcmpl-1',
+  object: 'chat.completion.chunk',
+  model: 'kimi-k2.6',
+  choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+};
 export const deltaChunk = (delta: Record<string, string>) => ({ ...roleChunk, choices: [{ index: 0, delta, finish_reason: null }] });
-export const usageWire = { prompt_tokens: 90, completion_tokens: 50, total_tokens: 140, cached_tokens: 64, completion_tokens_details: { reasoning_tokens: 33 }, prompt_tokens_details: { cached_tokens: 64 } };
-export const finishChunk = (reason: string, usage?: object) => ({ ...roleChunk, choices: [{ index: 0, delta: {}, finish_reason: reason, ...(usage ? { usage } : {}) }] });
+export const usageWire = {
+  prompt_tokens: 90,
+  completion_tokens: 50,
+  total_tokens: 140,
+  cached_tokens: 64,
+  completion_tokens_details: { reasoning_tokens: 33 },
+  prompt_tokens_details: { cached_tokens: 64 },
+};
+export const finishChunk = (reason: string, usage?: object) => ({
+  ...roleChunk,
+  choices: [{ index: 0, delta: {}, finish_reason: reason, ...(usage ? { usage } : {}) }],
+});
 export const trailingUsage = (usage: object) => ({ ...roleChunk, choices: [], usage });
 
 /** One SSE event per object, `data: [DONE]` unless told not to. */
@@ -96,5 +111,4 @@ export async function collect(gen: AsyncGenerator<ChatEvent, void>): Promise<{ e
   }
 }
 
-export const textOf = (events: ChatEvent[], field: 'content' | 'reasoning') =>
-  events.map((e) => (e.type === 'delta' ? (e[field] ?? '') : '')).join('');
+export const textOf = (events: ChatEvent[], field: 'content' | 'reasoning') => events.map((e) => (e.type === 'delta' ? (e[field] ?? '') : '')).join('');

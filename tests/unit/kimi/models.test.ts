@@ -28,7 +28,9 @@ describe('listModels', () => {
   });
 
   it('throws KimiError for a 401, once', async () => {
-    const f = fakeFetch(() => jsonResponse(401, { error: { message: 'Invalid Authentication', type: 'invalid_authentication_error' } }, { 'Msh-Request-Id': 'r1' }));
+    const f = fakeFetch(() =>
+      jsonResponse(401, { error: { message: 'Invalid Authentication', type: 'invalid_authentication_error' } }, { 'Msh-Request-Id': 'r1' }),
+    );
     const error = await listModels({ base: 'http://kimi.test/v1', apiKey: 'bad', fetchImpl: f.fetch }).catch((e: unknown) => e);
     expect((error as KimiError).failure).toMatchObject({ kind: 'http', status: 401, type: 'invalid_authentication_error', requestId: 'r1' });
     expect(f.calls).toHaveLength(1);
@@ -42,11 +44,20 @@ describe('listModels', () => {
   });
 
   it('throws network when fetch fails and rethrows an abort untouched', async () => {
-    const net = await listModels({ base: 'http://x/v1', apiKey: 'k', fetchImpl: fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).fetch }).catch((e: unknown) => e);
+    const net = await listModels({
+      base: 'http://x/v1',
+      apiKey: 'k',
+      fetchImpl: fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).fetch,
+    }).catch((e: unknown) => e);
     expect((net as KimiError).failure.kind).toBe('network');
     const controller = new AbortController();
     controller.abort();
-    const aborted = await listModels({ base: 'http://x/v1', apiKey: 'k', signal: controller.signal, fetchImpl: fakeFetch(() => new Promise(() => {})).fetch }).catch((e: unknown) => e);
+    const aborted = await listModels({
+      base: 'http://x/v1',
+      apiKey: 'k',
+      signal: controller.signal,
+      fetchImpl: fakeFetch(() => new Promise(() => {})).fetch,
+    }).catch((e: unknown) => e);
     expect(aborted).toBe(controller.signal.reason);
   });
 
@@ -82,12 +93,18 @@ describe('modelProfile', () => {
   });
 
   it('lets /v1/models fields win over the table', () => {
-    expect(modelProfile('kimi-k2.6', { id: 'kimi-k2.6', contextLength: 131_072, supportsImages: false })).toMatchObject({ contextLength: 131_072, images: false });
+    expect(modelProfile('kimi-k2.6', { id: 'kimi-k2.6', contextLength: 131_072, supportsImages: false })).toMatchObject({
+      contextLength: 131_072,
+      images: false,
+    });
   });
 
   it('uses conservative defaults for an unknown model, and listed fields when present', () => {
     expect(modelProfile('acme-llm')).toMatchObject({ contextLength: 32_768, fixedSampling: true, thinking: 'never', reasoningEffort: false, images: false });
-    expect(modelProfile('acme-llm', { id: 'acme-llm', contextLength: 200_000, supportsReasoning: true })).toMatchObject({ contextLength: 200_000, thinking: 'always' });
+    expect(modelProfile('acme-llm', { id: 'acme-llm', contextLength: 200_000, supportsReasoning: true })).toMatchObject({
+      contextLength: 200_000,
+      thinking: 'always',
+    });
   });
 });
 

@@ -7,8 +7,12 @@ import type { ChatBody } from '../../../utils/kimi/request';
 
 describe('balance', () => {
   it('parses the documented body and knows the currency by platform', () => {
-    expect(parseBalance('{"code":0,"data":{"available_balance":49.58894,"voucher_balance":46.58893,"cash_balance":3.00001},"scode":"0x0","status":true}')).toEqual({
-      available: 49.58894, cash: 3.00001, voucher: 46.58893,
+    expect(
+      parseBalance('{"code":0,"data":{"available_balance":49.58894,"voucher_balance":46.58893,"cash_balance":3.00001},"scode":"0x0","status":true}'),
+    ).toEqual({
+      available: 49.58894,
+      cash: 3.00001,
+      voucher: 46.58893,
     });
     expect(parseBalance('{"error":{"message":"x"}}')).toBeUndefined();
     expect(parseBalance('<html>')).toBeUndefined();
@@ -29,13 +33,19 @@ describe('balance', () => {
 describe('budget', () => {
   const profile = modelProfile('moonshot-v1-8k');
   const body = (text: string, extra: Partial<ChatBody> = {}): ChatBody => ({
-    model: 'moonshot-v1-8k', stream: true, max_tokens: 1, messages: [{ role: 'user', content: text }], ...extra,
+    model: 'moonshot-v1-8k',
+    stream: true,
+    max_tokens: 1,
+    messages: [{ role: 'user', content: text }],
+    ...extra,
   });
 
   it('counts tools, thinking and tool calls locally', () => {
     const plain = localPromptTokens(body('hello'));
     expect(localPromptTokens(body('hello', { tools: [{ type: 'function', function: { name: 'calculator' } }] }))).toBeGreaterThan(plain);
-    expect(localPromptTokens({ messages: [{ role: 'assistant', content: '', reasoning_content: 'thinking hard about it' }] })).toBeGreaterThan(localPromptTokens({ messages: [{ role: 'assistant', content: '' }] }));
+    expect(localPromptTokens({ messages: [{ role: 'assistant', content: '', reasoning_content: 'thinking hard about it' }] })).toBeGreaterThan(
+      localPromptTokens({ messages: [{ role: 'assistant', content: '' }] }),
+    );
   });
 
   it('asks the server only near the limit or with images', async () => {
@@ -52,7 +62,11 @@ describe('budget', () => {
   });
 
   it('offers the smallest listed model that fits', () => {
-    const models = [{ id: 'moonshot-v1-8k', contextLength: 8192 }, { id: 'moonshot-v1-32k', contextLength: 32768 }, { id: 'moonshot-v1-128k', contextLength: 131072 }];
+    const models = [
+      { id: 'moonshot-v1-8k', contextLength: 8192 },
+      { id: 'moonshot-v1-32k', contextLength: 32768 },
+      { id: 'moonshot-v1-128k', contextLength: 131072 },
+    ];
     expect(largerModelFor(10_000, 'moonshot-v1-8k', models)).toBe('moonshot-v1-32k');
     expect(largerModelFor(200_000, 'moonshot-v1-8k', models)).toBeUndefined();
   });

@@ -7,9 +7,22 @@ const usage = (promptTokens: number, cachedTokens: number, completionTokens: num
 describe('price table', () => {
   it('has one row per current model, each with a date and a source, and only positive figures', () => {
     const current = [
-      'kimi-k3', 'kimi-k3.1-pro', 'kimi-k3.1-pro-highspeed', 'kimi-k2.7-code', 'kimi-k2.7-code-highspeed', 'kimi-k2.6', 'kimi-k2.5',
-      'kimi-k2-thinking', 'kimi-k2-thinking-turbo', 'kimi-k2-0905-preview', 'kimi-k2-turbo-preview', 'kimi-latest',
-      'moonshot-v1-8k', 'moonshot-v1-32k', 'moonshot-v1-128k', 'moonshot-v1-auto',
+      'kimi-k3',
+      'kimi-k3.1-pro',
+      'kimi-k3.1-pro-highspeed',
+      'kimi-k2.7-code',
+      'kimi-k2.7-code-highspeed',
+      'kimi-k2.6',
+      'kimi-k2.5',
+      'kimi-k2-thinking',
+      'kimi-k2-thinking-turbo',
+      'kimi-k2-0905-preview',
+      'kimi-k2-turbo-preview',
+      'kimi-latest',
+      'moonshot-v1-8k',
+      'moonshot-v1-32k',
+      'moonshot-v1-128k',
+      'moonshot-v1-auto',
     ];
     const ids = PRICE_TABLE.map((r) => r.model);
     expect(new Set(ids).size).toBe(ids.length);

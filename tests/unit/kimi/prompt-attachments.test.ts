@@ -5,7 +5,12 @@ import type { AskRequest } from '../../../utils/messaging/types';
 
 describe('attachment prompt pieces', () => {
   it('wraps each file in its own tagged system message, in order', () => {
-    const msgs = attachmentMessages({ attachments: [{ name: 'a.txt', text: 'alpha' }, { name: 'b.docx', text: 'beta' }] });
+    const msgs = attachmentMessages({
+      attachments: [
+        { name: 'a.txt', text: 'alpha' },
+        { name: 'b.docx', text: 'beta' },
+      ],
+    });
     expect(msgs.map((m) => m.role)).toEqual(['system', 'system']);
     expect(msgs[0].content).toContain('File name: a.txt\n<attachment>\nalpha\n</attachment>');
     expect(msgs[1].content).toContain('beta');
@@ -36,7 +41,10 @@ describe('attachment prompt pieces', () => {
       mode: 'ask',
       question: 'Compare them',
       page: { url: 'https://x.org/', title: 'X', text: 'page body', selection: '' },
-      history: [{ role: 'user', content: 'earlier' }, { role: 'assistant', content: 'reply' }],
+      history: [
+        { role: 'user', content: 'earlier' },
+        { role: 'assistant', content: 'reply' },
+      ],
       attachments: [{ name: 'n.txt', text: 'note body' }],
       images: [{ name: 'Screenshot', dataUrl: 'data:image/png;base64,AAAA' }],
     };
@@ -46,14 +54,23 @@ describe('attachment prompt pieces', () => {
     expect(String(contents[2])).toContain('<attachment>\nnote body');
     expect(contents.at(-1)).toEqual(imageContent('Compare them', ask.images!));
     expect(contents.filter(Array.isArray)).toHaveLength(1); // earlier turns stay text
-    const plain = buildChatBody({ ask: { ...ask, images: undefined, attachments: undefined }, model: 'kimi-k2.6', now: new Date(0), timeZone: 'UTC', locale: 'en' });
+    const plain = buildChatBody({
+      ask: { ...ask, images: undefined, attachments: undefined },
+      model: 'kimi-k2.6',
+      now: new Date(0),
+      timeZone: 'UTC',
+      locale: 'en',
+    });
     expect(plain.messages).toHaveLength(body.messages.length - 1);
     expect(plain.messages.at(-1)!.content).toBe('Compare them');
   });
 
   it('withImages leaves a trailing partial answer alone', () => {
     const out = withImages(
-      [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'so far' }],
+      [
+        { role: 'user', content: 'q' },
+        { role: 'assistant', content: 'so far' },
+      ],
       [{ name: 'i', dataUrl: 'data:image/png;base64,AA' }],
     );
     expect(out[1]).toEqual({ role: 'assistant', content: 'so far' });

@@ -15,7 +15,10 @@ const ask = (over: Partial<AskRequest> = {}): AskRequest => ({
   ...over,
 });
 
-const systems = (a: AskRequest) => buildMessages(a, new Date(0), 'UTC', 'en').filter((m) => m.role === 'system').map((m) => m.content);
+const systems = (a: AskRequest) =>
+  buildMessages(a, new Date(0), 'UTC', 'en')
+    .filter((m) => m.role === 'system')
+    .map((m) => m.content);
 
 describe('a question about several tabs', () => {
   it('each tab is in its own wrapper with its title and address, after the page', () => {
@@ -31,7 +34,9 @@ describe('a question about several tabs', () => {
 
   it('passages are numbered once across the sources', () => {
     // Only the wrapped texts: the cite instruction shows example markers.
-    const all = systems(ask()).map((c) => c.split('<page_content>')[1]?.split('</page_content>')[0] ?? '').join('\n');
+    const all = systems(ask())
+      .map((c) => c.split('<page_content>')[1]?.split('</page_content>')[0] ?? '')
+      .join('\n');
     for (const n of [1, 2, 3, 4, 5]) expect(all.match(new RegExp(`\\[P${n}\\]`, 'g'))).toHaveLength(1);
     expect(all).toMatch(/\[P3\] Third para/);
     expect(all).toMatch(/\[P5\] Fifth/);

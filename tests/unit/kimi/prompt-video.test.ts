@@ -12,10 +12,29 @@ const seed = Number(process.env.FC_SEED ?? 16_1);
 const now = new Date('2026-11-26T13:03:00Z');
 
 const info = (v: Partial<VideoInfo> = {}): VideoInfo => ({
-  site: 'youtube', id: 'abcdefghijk', part: 1, title: 'Rivers', author: 'Geo', durationSeconds: 3723, description: 'About rivers.',
-  chapters: [{ start: 0, title: 'Intro' }, { start: 65, title: 'Deltas' }], track: { language: 'en', label: 'English', kind: 'automatic' }, tracks: [], method: 'youtube-player', ...v,
+  site: 'youtube',
+  id: 'abcdefghijk',
+  part: 1,
+  title: 'Rivers',
+  author: 'Geo',
+  durationSeconds: 3723,
+  description: 'About rivers.',
+  chapters: [
+    { start: 0, title: 'Intro' },
+    { start: 65, title: 'Deltas' },
+  ],
+  track: { language: 'en', label: 'English', kind: 'automatic' },
+  tracks: [],
+  method: 'youtube-player',
+  ...v,
 });
-const video = (v: Partial<VideoInfo> = {}, text = '## Intro\n[0:00] hello\n\n## Deltas\n[1:05] mud'): PageContent => ({ url: 'https://www.youtube.com/watch?v=abcdefghijk', title: 'Rivers', text, selection: '', video: info(v) });
+const video = (v: Partial<VideoInfo> = {}, text = '## Intro\n[0:00] hello\n\n## Deltas\n[1:05] mud'): PageContent => ({
+  url: 'https://www.youtube.com/watch?v=abcdefghijk',
+  title: 'Rivers',
+  text,
+  selection: '',
+  video: info(v),
+});
 
 function expectTags(text: string, wanted: readonly string[]) {
   const counts = tagCounts(text);
@@ -65,11 +84,22 @@ describe('a video in the prompt', () => {
     const fields = fc.record({ title: hostileText, author: hostileText, description: hostileText, chapter: hostileText, lang: hostileText, text: hostileText });
     fc.assert(
       fc.property(fields, (f) => {
-        const page = video({ author: f.author, description: f.description, chapters: [{ start: 0, title: f.chapter }], track: { language: f.lang, label: '', kind: 'uploaded' } }, f.text);
+        const page = video(
+          {
+            author: f.author,
+            description: f.description,
+            chapters: [{ start: 0, title: f.chapter }],
+            track: { language: f.lang, label: '', kind: 'uploaded' },
+          },
+          f.text,
+        );
         const message = pageMessage({ ...page, title: f.title }, { first: 1 });
         expectTags(message, [...(f.description.trim() ? ['video_description'] : []), 'video_chapters', 'page_content']);
         const lines = readerLines(message);
-        const header = lines.slice(0, lines.findIndex((l) => !/^(The YouTube video|Title|URL|Channel|Length|Transcript)\b/.test(l)));
+        const header = lines.slice(
+          0,
+          lines.findIndex((l) => !/^(The YouTube video|Title|URL|Channel|Length|Transcript)\b/.test(l)),
+        );
         for (const line of header.slice(1)) expect(line.length).toBeLessThanOrEqual(FIELD_LIMITS.url + 20);
         expect(lines.at(-1)).toBe(CITE_MOMENTS.split('\n').at(-1));
       }),

@@ -29,7 +29,10 @@ describe('buildMessages', () => {
       ask({
         question: 'And then?',
         page: { ...page, selection: 'Second line.', selectionContext: 'Body text.\nSecond line.' },
-        history: [{ role: 'user', content: 'What is it?' }, { role: 'assistant', content: 'A page.' }],
+        history: [
+          { role: 'user', content: 'What is it?' },
+          { role: 'assistant', content: 'A page.' },
+        ],
       }),
       new Date('2026-11-27T08:00:00Z'),
       'Asia/Shanghai',
@@ -47,7 +50,17 @@ describe('buildMessages', () => {
   });
 
   it('drops empty history turns (Kimi rejects empty content)', () => {
-    const m = buildMessages(ask({ history: [{ role: 'user', content: 'Q' }, { role: 'assistant', content: '  ' }] }), now, 'UTC', 'en');
+    const m = buildMessages(
+      ask({
+        history: [
+          { role: 'user', content: 'Q' },
+          { role: 'assistant', content: '  ' },
+        ],
+      }),
+      now,
+      'UTC',
+      'en',
+    );
     expect(m.every((x) => x.content.trim() !== '')).toBe(true);
     expect(m.filter((x) => x.role === 'assistant')).toHaveLength(0);
   });
@@ -149,7 +162,19 @@ describe('citations in the page message', () => {
 
   it('is byte-identical across turns, so the page stays in the cached prefix', () => {
     const a = buildMessages(ask({ citations: { first: 1 } }), now, 'UTC', 'en');
-    const b = buildMessages(ask({ citations: { first: 1 }, question: 'Later?', history: [{ role: 'user', content: 'x' }, { role: 'assistant', content: 'y [P1]' }] }), now, 'UTC', 'en');
+    const b = buildMessages(
+      ask({
+        citations: { first: 1 },
+        question: 'Later?',
+        history: [
+          { role: 'user', content: 'x' },
+          { role: 'assistant', content: 'y [P1]' },
+        ],
+      }),
+      now,
+      'UTC',
+      'en',
+    );
     expect(a[1].content).toBe(b[1].content);
   });
 

@@ -41,17 +41,20 @@ describe('buildChatBody', () => {
     expect(buildChatBody(input({ model: 'moonshot-v1-128k' })).temperature).toBe(0.3);
   });
 
-  it.each(['kimi-k2.6', 'kimi-k3', 'moonshot-v1-8k', 'moonshot-v1-32k', 'kimi-k2-thinking', 'mystery'])('keeps prompt + max_tokens inside the context of %s', (model) => {
-    for (const repeat of [1, 200, 2000]) {
-      const big = { ...page, text: 'Tides rise and fall twice a day. 潮汐每天涨落两次。'.repeat(repeat) };
-      const body = buildChatBody(input({ model, ask: ask({ page: big }) }));
-      const profile = modelProfile(model);
-      const prompt = estimateMessagesTokens(body.messages);
-      if (prompt + MIN_CAP < profile.contextLength) expect(body.max_tokens + prompt, `${model} ×${repeat}`).toBeLessThanOrEqual(profile.contextLength);
-      expect(body.max_tokens).toBeLessThanOrEqual(Math.max(profile.maxOutput, THINKING_FLOOR));
-      expect(body.max_tokens).toBeGreaterThanOrEqual(MIN_CAP);
-    }
-  });
+  it.each(['kimi-k2.6', 'kimi-k3', 'moonshot-v1-8k', 'moonshot-v1-32k', 'kimi-k2-thinking', 'mystery'])(
+    'keeps prompt + max_tokens inside the context of %s',
+    (model) => {
+      for (const repeat of [1, 200, 2000]) {
+        const big = { ...page, text: 'Tides rise and fall twice a day. 潮汐每天涨落两次。'.repeat(repeat) };
+        const body = buildChatBody(input({ model, ask: ask({ page: big }) }));
+        const profile = modelProfile(model);
+        const prompt = estimateMessagesTokens(body.messages);
+        if (prompt + MIN_CAP < profile.contextLength) expect(body.max_tokens + prompt, `${model} ×${repeat}`).toBeLessThanOrEqual(profile.contextLength);
+        expect(body.max_tokens).toBeLessThanOrEqual(Math.max(profile.maxOutput, THINKING_FLOOR));
+        expect(body.max_tokens).toBeGreaterThanOrEqual(MIN_CAP);
+      }
+    },
+  );
 
   it('gives thinking models at least 16000 tokens when the window allows, and less when it does not', () => {
     expect(buildChatBody(input({ model: 'kimi-k3' })).max_tokens).toBeGreaterThanOrEqual(THINKING_FLOOR);

@@ -39,7 +39,8 @@ test('hostile markers never become markup', () => {
   const root = render(<MarkdownView text={text} streaming={false} cites={cites} />).container;
   expect(root.querySelector('img, script, svg, [onerror], [onload]')).toBeNull();
   expect(numbers(root)).toEqual(['1', '2']);
-  for (const b of root.querySelectorAll('button.md-cite')) expect(Array.from(b.attributes, (a) => a.name).sort()).toEqual(['aria-label', 'class', 'data-cite', 'type']);
+  for (const b of root.querySelectorAll('button.md-cite'))
+    expect(Array.from(b.attributes, (a) => a.name).sort()).toEqual(['aria-label', 'class', 'data-cite', 'type']);
 });
 
 test('a marker split across deltas never shows half-written, and ends as a link', () => {

@@ -1,6 +1,28 @@
 /** Everything in `root` that hostile output must never produce; empty when safe. */
-const BANNED_TAGS = ['script', 'img', 'iframe', 'object', 'embed', 'svg', 'foreignobject', 'style', 'link', 'meta',
-  'base', 'form', 'input', 'textarea', 'select', 'video', 'audio', 'source', 'picture', 'template', 'frame', 'math'];
+const BANNED_TAGS = [
+  'script',
+  'img',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'foreignobject',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'textarea',
+  'select',
+  'video',
+  'audio',
+  'source',
+  'picture',
+  'template',
+  'frame',
+  'math',
+];
 const URL_ATTRS = ['src', 'srcset', 'xlink:href', 'action', 'formaction', 'background', 'ping', 'poster', 'data'];
 const SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
@@ -20,7 +42,11 @@ export function violations(root: Element): string[] {
     const href = el.getAttribute('href');
     if (href !== null) {
       let scheme = '';
-      try { scheme = new URL(href).protocol; } catch { scheme = 'relative'; }
+      try {
+        scheme = new URL(href).protocol;
+      } catch {
+        scheme = 'relative';
+      }
       if (!SCHEMES.has(scheme) || tag !== 'a') found.push(`${tag}[href=${href}]`);
       if (el.getAttribute('target') !== '_blank' || el.getAttribute('rel') !== 'noopener noreferrer') {
         found.push(`${tag}[href] without target/rel`);

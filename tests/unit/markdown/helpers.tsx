@@ -9,7 +9,9 @@ export function manualFrames() {
   const frames = { count: 0 };
   setFrameScheduler((callback) => {
     queue.push(callback);
-    return () => { queue = queue.filter((c) => c !== callback); };
+    return () => {
+      queue = queue.filter((c) => c !== callback);
+    };
   });
   const flush = () => {
     const run = queue;

@@ -25,8 +25,7 @@ test('settled blocks keep the same DOM nodes while more deltas arrive', () => {
   }
   // Blocks showing a reference whose definition has not arrived yet ("[link][ref]") are
   // rebuilt once it does; every other settled block must survive untouched.
-  const settled = Array.from(view.container.querySelectorAll('.md-block:not(.md-tail) > *'))
-    .filter((node) => !node.textContent?.includes('['));
+  const settled = Array.from(view.container.querySelectorAll('.md-block:not(.md-tail) > *')).filter((node) => !node.textContent?.includes('['));
   expect(settled.length).toBeGreaterThan(20);
   for (let end = half; end < text.length + 11; end += 11) {
     act(() => view.rerender(<MarkdownView text={text.slice(0, end)} streaming />));

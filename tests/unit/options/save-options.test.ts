@@ -4,7 +4,15 @@ import { checkDraft, keyHint, requestEndpointPermission, saveOptions } from '../
 import { keyHintItem, settingsItem } from '../../../utils/storage/items';
 import { getApiKey } from '../../../utils/storage/secret-store';
 
-const draft = { platform: 'international' as const, customEndpoint: '', model: 'kimi-k2.6', answerLanguage: 'auto', webSearch: false, citations: true, apiKey: '' };
+const draft = {
+  platform: 'international' as const,
+  customEndpoint: '',
+  model: 'kimi-k2.6',
+  answerLanguage: 'auto',
+  webSearch: false,
+  citations: true,
+  apiKey: '',
+};
 
 describe('saving options', () => {
   it('stores the key in the secret store and only a 4-character hint in storage', async () => {
@@ -13,7 +21,14 @@ describe('saving options', () => {
     expect(await keyHintItem.getValue()).toBe('1234');
     const everything = JSON.stringify(await fakeBrowser.storage.local.get(null));
     expect(everything).not.toContain('abcdefghijkl');
-    expect(await settingsItem.getValue()).toEqual({ platform: 'international', customEndpoint: '', model: 'kimi-k2.6', answerLanguage: 'auto', webSearch: false, citations: true });
+    expect(await settingsItem.getValue()).toEqual({
+      platform: 'international',
+      customEndpoint: '',
+      model: 'kimi-k2.6',
+      answerLanguage: 'auto',
+      webSearch: false,
+      citations: true,
+    });
   });
 
   it('an empty key field keeps the saved key', async () => {
@@ -53,7 +68,12 @@ describe('settings migration', () => {
     });
     await settingsItem.migrate();
     expect(await settingsItem.getValue()).toEqual({
-      platform: 'china', customEndpoint: '', model: 'kimi-k2.5', answerLanguage: 'auto', webSearch: false, citations: true,
+      platform: 'china',
+      customEndpoint: '',
+      model: 'kimi-k2.5',
+      answerLanguage: 'auto',
+      webSearch: false,
+      citations: true,
     });
   });
 
@@ -64,7 +84,12 @@ describe('settings migration', () => {
     });
     await settingsItem.migrate();
     expect(await settingsItem.getValue()).toEqual({
-      platform: 'international', customEndpoint: '', model: 'kimi-k2.6', answerLanguage: 'zh-CN', webSearch: false, citations: true,
+      platform: 'international',
+      customEndpoint: '',
+      model: 'kimi-k2.6',
+      answerLanguage: 'zh-CN',
+      webSearch: false,
+      citations: true,
     });
   });
 
@@ -75,7 +100,12 @@ describe('settings migration', () => {
     });
     await settingsItem.migrate();
     expect(await settingsItem.getValue()).toEqual({
-      platform: 'custom', customEndpoint: 'http://127.0.0.1:9/v1', model: 'm', answerLanguage: 'auto', webSearch: true, citations: true,
+      platform: 'custom',
+      customEndpoint: 'http://127.0.0.1:9/v1',
+      model: 'm',
+      answerLanguage: 'auto',
+      webSearch: true,
+      citations: true,
     });
   });
 });

@@ -27,7 +27,10 @@ describe('openAsk', () => {
     post(bg, { type: 'bg→panel:done', finishReason: 'stop' });
     await until(() => handlers.onDone.mock.calls.length === 1);
     expect(handlers.onStart).toHaveBeenCalledWith('kimi-k2.6');
-    expect(handlers.onDelta.mock.calls).toEqual([['Hi', ''], ['', 'th']]);
+    expect(handlers.onDelta.mock.calls).toEqual([
+      ['Hi', ''],
+      ['', 'th'],
+    ]);
     expect(handlers.onFailure).not.toHaveBeenCalled();
   });
 

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addTurn, appendDelta, canContinue, emptyConversation, historyBefore, updateTurn,
-  type Turn,
-} from '../../../utils/panel/conversation';
+import { addTurn, appendDelta, canContinue, emptyConversation, historyBefore, updateTurn, type Turn } from '../../../utils/panel/conversation';
 
 describe('conversation state', () => {
   it('adds a streaming turn and appends deltas to it only', () => {

@@ -14,7 +14,9 @@ describe('cost words', () => {
   });
 
   it('each web search the answer ran adds its per-call fee (a refused one does not)', () => {
-    expect(turnCostText({ model: 'kimi-k3.1-pro', usage: usage(0, 0, 0), tools: [{ name: '$web_search' }, { name: '$web_search', refused: true }] }, 'USD', 'en')).toBe('≈ $0.005');
+    expect(
+      turnCostText({ model: 'kimi-k3.1-pro', usage: usage(0, 0, 0), tools: [{ name: '$web_search' }, { name: '$web_search', refused: true }] }, 'USD', 'en'),
+    ).toBe('≈ $0.005');
   });
 
   it('the running total adds the priced answers and counts the others', () => {
@@ -30,7 +32,9 @@ describe('cost words', () => {
   });
 
   it('before sending: input, the answer as a range, and web search per call', () => {
-    expect(nextCostText('kimi-k3.1-pro', 100_000, 32_768, 'USD', true, 'en')).toBe('Next question: input ≈ $0.20, answer $0.01–$0.33, plus $0.005 per web search');
+    expect(nextCostText('kimi-k3.1-pro', 100_000, 32_768, 'USD', true, 'en')).toBe(
+      'Next question: input ≈ $0.20, answer $0.01–$0.33, plus $0.005 per web search',
+    );
     expect(nextCostText('kimi-k2.6', 100_000, 32_768, 'USD', false, 'en')).toBe("Next question: input ≈ $0.10; the answer's price is unknown");
     expect(nextCostText('kimi-k2.6', 100_000, 32_768, undefined, false, 'en')).toBe('Next question: price unknown for kimi-k2.6');
   });
@@ -38,7 +42,16 @@ describe('cost words', () => {
 
 describe('the choice stored with a conversation', () => {
   it('is read back field by field', () => {
-    const raw = { v: 3, id: 'c1', turns: [], url: '', title: '', createdAt: 1, updatedAt: 1, choice: { model: 'kimi-k2.5', thinking: false, webSearch: 'yes' } };
+    const raw = {
+      v: 3,
+      id: 'c1',
+      turns: [],
+      url: '',
+      title: '',
+      createdAt: 1,
+      updatedAt: 1,
+      choice: { model: 'kimi-k2.5', thinking: false, webSearch: 'yes' },
+    };
     expect(migrateConversation(raw)?.choice).toEqual({ model: 'kimi-k2.5', thinking: false });
     expect(migrateConversation({ ...raw, choice: 42 })).not.toHaveProperty('choice');
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  acceptsImages, blocker, bytesOfDataUrl, extrasOf, imageItem, itemFromPrepared, visionAlternative, type AttachItem,
+  acceptsImages,
+  blocker,
+  bytesOfDataUrl,
+  extrasOf,
+  imageItem,
+  itemFromPrepared,
+  visionAlternative,
+  type AttachItem,
 } from '../../../utils/panel/document-attach';
 
 /** A 1×1 PNG header is enough for the MIME type and the size. */
@@ -32,12 +39,7 @@ describe('attached items', () => {
   });
 
   it('sends ready texts as attachments and images as images; nothing else', () => {
-    const items = [
-      item('ready', { text: 'T' }),
-      item('image', { dataUrl: 'data:image/png;base64,AA' }),
-      item('failed'),
-      item('needs-upload'),
-    ];
+    const items = [item('ready', { text: 'T' }), item('image', { dataUrl: 'data:image/png;base64,AA' }), item('failed'), item('needs-upload')];
     expect(extrasOf(items)).toEqual({
       attachments: [{ name: 'ready.x', text: 'T' }],
       images: [{ name: 'image.x', dataUrl: 'data:image/png;base64,AA' }],

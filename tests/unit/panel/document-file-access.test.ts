@@ -26,17 +26,25 @@ describe('file:// PDFs', () => {
     expect(await localFileBlocker(LOCAL, probe({}))).toBeNull();
   });
 
-  it('points at the extension\'s own settings page', () => {
+  it("points at the extension's own settings page", () => {
     expect(extensionSettingsUrl('abc')).toBe('chrome://extensions/?id=abc');
   });
 
   it('a blocked local PDF is not fetched; the panel gets the reason', async () => {
     forgetPdfReads();
     const fetchBytes = vi.fn();
-    const read = await readPdfTab(LOCAL, {}, {
-      fetchBytes, extract: vi.fn(), cachedText: vi.fn(), ocr: vi.fn(), ocrPages: vi.fn(),
-      localBlocker: (url) => localFileBlocker(url, probe({ switchOn: async () => false })),
-    });
+    const read = await readPdfTab(
+      LOCAL,
+      {},
+      {
+        fetchBytes,
+        extract: vi.fn(),
+        cachedText: vi.fn(),
+        ocr: vi.fn(),
+        ocrPages: vi.fn(),
+        localBlocker: (url) => localFileBlocker(url, probe({ switchOn: async () => false })),
+      },
+    );
     expect(read).toEqual({ ok: false, doc: { step: 'failed', url: LOCAL, failure: { reason: 'file-access' } } });
     expect(fetchBytes).not.toHaveBeenCalled();
   });

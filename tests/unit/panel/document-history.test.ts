@@ -27,7 +27,11 @@ describe('attached files recorded with the conversation', () => {
   it('keeps texts while they fit the cap (UTF-8 bytes), in the order attached; a too-big one is marked', () => {
     const { files, keep } = filesOfItems([ready('a.txt', 'x'.repeat(6)), ready('big.txt', '汉'.repeat(3)), ready('c.txt', 'y')], 8);
     // '汉' is 3 bytes in UTF-8: 6 + 9 > 8, so big.txt is not kept; c.txt (1 byte) still fits.
-    expect(files?.map((f) => [f.name, f.kept])).toEqual([['a.txt', true], ['big.txt', false], ['c.txt', true]]);
+    expect(files?.map((f) => [f.name, f.kept])).toEqual([
+      ['a.txt', true],
+      ['big.txt', false],
+      ['c.txt', true],
+    ]);
     expect(keep?.map((k) => k.name)).toEqual(['a.txt', 'c.txt']);
   });
 

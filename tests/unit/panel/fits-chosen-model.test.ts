@@ -7,7 +7,10 @@ const models = [
   { id: 'kimi-k2.6', contextLength: 262144 },
 ];
 const limits = (saved: string) =>
-  [{ platform: 'custom', customEndpoint: 'http://127.0.0.1:1', model: saved, answerLanguage: 'auto', webSearch: false, citations: false }, { base: 'x', models, at: 0 }] as unknown as Limits;
+  [
+    { platform: 'custom', customEndpoint: 'http://127.0.0.1:1', model: saved, answerLanguage: 'auto', webSearch: false, citations: false },
+    { base: 'x', models, at: 0 },
+  ] as unknown as Limits;
 
 describe('whether the page fits is checked against the model the question goes to', () => {
   it('the panel chose a larger model than the saved one: it fits, nothing is refused', () => {

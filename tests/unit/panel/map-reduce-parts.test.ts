@@ -4,7 +4,7 @@ import { estimateTokens } from '@/utils/kimi/tokens';
 
 const para = (i: number) =>
   `Paragraph ${i} talks about hive number ${i}. The bees of hive ${i} gathered nectar from clover and lime trees. ` +
-  `They stored it carefully for winter, and the keeper weighed the hive every ${i % 7 + 2} days.`;
+  `They stored it carefully for winter, and the keeper weighed the hive every ${(i % 7) + 2} days.`;
 
 function page(sections: number, parasPer: number): string {
   const out: string[] = [];

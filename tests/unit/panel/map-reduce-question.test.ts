@@ -9,7 +9,12 @@ import { harness, isPart, longPage, partNo } from '../helpers/parts-harness';
 
 const QUESTION = 'What does the marker of section 3 say?';
 const question = (page: PageContent = longPage(), q = QUESTION): AskRequest => ({
-  mode: 'ask', question: q, page, history: [], conversationId: 'conv-q', citations: { first: 1 },
+  mode: 'ask',
+  question: q,
+  page,
+  history: [],
+  conversationId: 'conv-q',
+  citations: { first: 1 },
 });
 const isStage = (r: AskRequest) => r.question.startsWith('The page content above is notes taken on parts');
 const isFinal = (r: AskRequest) => !isPart(r) && !isStage(r);
@@ -25,7 +30,10 @@ function notesOn(r: AskRequest): string {
 /** A Chinese page: 16 sections of 12 sentences, each about 40 characters (1 token each by the estimate). */
 function chinesePage(): PageContent {
   const sections = Array.from({ length: 16 }, (_, s) =>
-    [`## 第${s + 1}节`, ...Array.from({ length: 12 }, (_, p) => `第${s + 1}节第${p + 1}段：蜂群在冬天来临之前储存了蜂蜜和花粉，养蜂人记下了每一箱的重量。`)].join('\n\n'),
+    [
+      `## 第${s + 1}节`,
+      ...Array.from({ length: 12 }, (_, p) => `第${s + 1}节第${p + 1}段：蜂群在冬天来临之前储存了蜂蜜和花粉，养蜂人记下了每一箱的重量。`),
+    ].join('\n\n'),
   );
   return { url: 'https://example.test/zh', title: '养蜂日记', text: sections.join('\n\n'), selection: '', lang: 'zh-CN' };
 }
@@ -82,7 +90,10 @@ describe('answering a question in parts', () => {
     const a = longPage();
     const b = chinesePage();
     const h = harness((r) => ({ answer: isPart(r) ? `- notes ${r.page!.url} [P${/\[P(\d+)\]/.exec(r.page!.text)![1]}]` : 'FINAL' }));
-    h.startSources(question(a), [{ label: 'Apiary journal', page: a }, { label: '养蜂日记', page: b }]);
+    h.startSources(question(a), [
+      { label: 'Apiary journal', page: a },
+      { label: '养蜂日记', page: b },
+    ]);
     await h.ended;
     const parts = h.requests.filter(isPart);
     const numbers = parts.flatMap((r) => [...r.page!.text.matchAll(/\[P(\d+)\] /g)].map((m) => Number(m[1])));
@@ -100,7 +111,13 @@ describe('answering a question in parts', () => {
 
   it('notes too long to read at once are merged in stages, each within the budget, markers kept, before the final answer', async () => {
     const long = (r: AskRequest) => `- [P${/\[P(\d+)\]/.exec(r.page!.text)![1]}] ` + 'honey '.repeat(600);
-    const h = harness((r) => (isPart(r) ? { answer: long(r) } : isStage(r) ? { answer: `- merged ${[...r.page!.text.matchAll(/\[P\d+\]/g)].map((m) => m[0]).join('')}` } : { answer: 'FINAL' }));
+    const h = harness((r) =>
+      isPart(r)
+        ? { answer: long(r) }
+        : isStage(r)
+          ? { answer: `- merged ${[...r.page!.text.matchAll(/\[P\d+\]/g)].map((m) => m[0]).join('')}` }
+          : { answer: 'FINAL' },
+    );
     h.start(question());
     await h.ended;
     const parts = h.requests.filter(isPart);

@@ -6,12 +6,30 @@ import type { PageContent } from '@/utils/sources/types';
 import { formatTime } from '@/utils/video/timestamps';
 import { harness, isPart, longPage } from '../helpers/parts-harness';
 
-it('a long transcript in parts keeps its times, and the summary is the video\'s', async () => {
-  const lines = longPage().text.split('\n').filter((l) => l.trim()).map((l, i) => `[${formatTime(i * 20)}] ${l.replace(/^#+ /, '')}`);
+it("a long transcript in parts keeps its times, and the summary is the video's", async () => {
+  const lines = longPage()
+    .text.split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => `[${formatTime(i * 20)}] ${l.replace(/^#+ /, '')}`);
   const track = { language: 'en', label: 'English', kind: 'uploaded' as const };
   const page: PageContent = {
-    url: 'https://www.youtube.com/watch?v=abcdefghijk', title: 'Rivers', text: lines.join('\n'), selection: '',
-    video: { site: 'youtube', id: 'abcdefghijk', part: 1, title: 'Rivers', author: 'Geo', durationSeconds: lines.length * 20, description: '', chapters: [], track, tracks: [track], method: 'youtube-player' },
+    url: 'https://www.youtube.com/watch?v=abcdefghijk',
+    title: 'Rivers',
+    text: lines.join('\n'),
+    selection: '',
+    video: {
+      site: 'youtube',
+      id: 'abcdefghijk',
+      part: 1,
+      title: 'Rivers',
+      author: 'Geo',
+      durationSeconds: lines.length * 20,
+      description: '',
+      chapters: [],
+      track,
+      tracks: [track],
+      method: 'youtube-player',
+    },
   };
   const h = harness((r) => ({ answer: isPart(r) ? '- a note [0:20]' : 'done' }));
   const request: AskRequest = { mode: 'summarize', question: '', page, history: [], conversationId: 'c', citations: { first: 1 } };

@@ -38,7 +38,7 @@ describe('runMapReduce', () => {
     expect(h.progress.at(-1)).toBeNull();
   });
 
-  it('with citations, every part carries the whole page\'s passage numbers and the final request keeps them', async () => {
+  it("with citations, every part carries the whole page's passage numbers and the final request keeps them", async () => {
     const h = harness((r) => (isPart(r) ? { answer: `- note [P${partNo(r) * 10}]` } : { answer: 'done' }));
     h.start({ ...ask(), citations: { first: 1 } });
     await h.ended;

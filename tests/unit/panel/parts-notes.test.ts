@@ -8,8 +8,10 @@ const chars = (s: string) => s.replace(/\s+/g, '');
 
 describe('saysNothing', () => {
   it('knows the agreed answer however it is dressed, and only that', () => {
-    for (const s of [NOTHING_RELEVANT, 'nothing relevant', '- NOTHING RELEVANT.', '**NOTHING RELEVANT**', '  “NOTHING RELEVANT”\n']) expect(saysNothing(s)).toBe(true);
-    for (const s of ['', '- The keeper found NOTHING RELEVANT in the hive, but noted the weight [P3].', 'Nothing relevant here, except [P4].', 'NOTHING']) expect(saysNothing(s)).toBe(false);
+    for (const s of [NOTHING_RELEVANT, 'nothing relevant', '- NOTHING RELEVANT.', '**NOTHING RELEVANT**', '  “NOTHING RELEVANT”\n'])
+      expect(saysNothing(s)).toBe(true);
+    for (const s of ['', '- The keeper found NOTHING RELEVANT in the hive, but noted the weight [P3].', 'Nothing relevant here, except [P4].', 'NOTHING'])
+      expect(saysNothing(s)).toBe(false);
   });
 
   it('answers at once for a long note, which cannot be the agreed answer', () => {
@@ -26,7 +28,14 @@ describe('groupNotes', () => {
         const notes = sizes.map((n, i) => note(i + 1, Array.from({ length: n }, (_, w) => `w${i}x${w}`).join(' ')));
         const groups = groupNotes(notes, budget, notes.length, ['only']);
         for (const g of groups) expect(notesTokens(g, notes.length, ['only'])).toBeLessThanOrEqual(budget);
-        expect(chars(groups.flat().map((n) => n.text).join(''))).toBe(chars(notes.map((n) => n.text).join('')));
+        expect(
+          chars(
+            groups
+              .flat()
+              .map((n) => n.text)
+              .join(''),
+          ),
+        ).toBe(chars(notes.map((n) => n.text).join('')));
         expect(groups.flat().map((n) => n.part)).toEqual([...groups.flat().map((n) => n.part)].sort((a, b) => a - b));
       }),
       { numRuns: 60 },

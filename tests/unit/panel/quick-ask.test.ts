@@ -5,7 +5,14 @@ import type { PageContent } from '../../../utils/sources/types';
 import { addTurn, emptyConversation } from '../../../utils/panel/conversation';
 import { createPortPair, until } from '../helpers/fake-port';
 
-const held: PageContent = { url: 'https://a.example/', title: 'A', text: 'Body text.', selection: 'old selection', selectionContext: 'old ctx', reading: 'r-1' };
+const held: PageContent = {
+  url: 'https://a.example/',
+  title: 'A',
+  text: 'Body text.',
+  selection: 'old selection',
+  selectionContext: 'old ctx',
+  reading: 'r-1',
+};
 
 describe('quickPage', () => {
   it('sends the held page with the selection the panel shows, exactly', () => {
@@ -14,7 +21,7 @@ describe('quickPage', () => {
     expect(q.verify).toEqual({ tabId: 4, reading: 'r-1' });
   });
 
-  it('a selection the user dropped goes as none (and then the menu\'s is the fallback)', () => {
+  it("a selection the user dropped goes as none (and then the menu's is the fallback)", () => {
     expect(quickPage(held, 4, 'ask', undefined, true)!.page).toMatchObject({ selection: '', selectionContext: undefined });
     expect(quickPage(held, 4, 'ask', 'menu text', true)!.page.selection).toBe('menu text');
   });
@@ -30,7 +37,7 @@ describe('quickPage', () => {
 });
 
 describe('pageForQuestion (the long way)', () => {
-  it('the page\'s own selection wins over the menu\'s; summarize drops both', () => {
+  it("the page's own selection wins over the menu's; summarize drops both", () => {
     expect(pageForQuestion(held, 'ask', 'menu').selection).toBe('old selection');
     expect(pageForQuestion({ ...held, selection: '' }, 'ask', 'menu').selection).toBe('menu');
     expect(pageForQuestion(held, 'summarize', 'menu')).toMatchObject({ selection: '', selectionContext: undefined });

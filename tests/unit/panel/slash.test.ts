@@ -4,9 +4,23 @@ import { mergeActions } from '../../../utils/actions/merge';
 import { panelActions } from '../../../utils/panel/actions';
 import type { MessageKey } from '../../../utils/i18n';
 
-const names: Record<string, string> = { menuSummarizePage: 'Summarize this page', menuExplainSelection: 'Explain the selection', menuTranslateSelection: 'Translate the selection', menuSummarizeSelection: 'Summarize the selection', commandAskSelection: 'Ask Kimi about the selection' };
+const names: Record<string, string> = {
+  menuSummarizePage: 'Summarize this page',
+  menuExplainSelection: 'Explain the selection',
+  menuTranslateSelection: 'Translate the selection',
+  menuSummarizeSelection: 'Summarize the selection',
+  commandAskSelection: 'Ask Kimi about the selection',
+};
 const text = (k: MessageKey) => names[k] ?? k;
-const merged = mergeActions({ list: [{ id: 'user-h', hidden: false, name: 'Haiku', prompt: 'x', contexts: ['page'] }, { id: 'translate-selection', hidden: true }] }, text);
+const merged = mergeActions(
+  {
+    list: [
+      { id: 'user-h', hidden: false, name: 'Haiku', prompt: 'x', contexts: ['page'] },
+      { id: 'translate-selection', hidden: true },
+    ],
+  },
+  text,
+);
 const actions = panelActions(merged);
 
 describe('slash commands', () => {

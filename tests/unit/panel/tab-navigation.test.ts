@@ -19,8 +19,7 @@ function tabsEvents() {
   };
 }
 
-const updated = (tabId: number, change: object, tab: object = {}) =>
-  fakeBrowser.tabs.onUpdated.trigger(tabId, change as never, { id: tabId, ...tab } as never);
+const updated = (tabId: number, change: object, tab: object = {}) => fakeBrowser.tabs.onUpdated.trigger(tabId, change as never, { id: tabId, ...tab } as never);
 
 describe('watchTabNavigation', () => {
   beforeEach(() => vi.useFakeTimers());

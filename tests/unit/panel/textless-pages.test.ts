@@ -12,7 +12,10 @@ const URL_ = 'http://127.0.0.1:9/papers/mixed.pdf';
 const text = (n: number): PdfLine[] => [{ text: `Typed words on page ${n} of the survey.`, x: 72, y: 700 }];
 const scan: PdfLine[] = [];
 
-function deps(bytes: Uint8Array, ocrPages: PdfReadDeps['ocrPages'] = async (_b, pages) => ({ texts: new Map(pages.map((n) => [n, `Recognised words of page ${n}.`])) })) {
+function deps(
+  bytes: Uint8Array,
+  ocrPages: PdfReadDeps['ocrPages'] = async (_b, pages) => ({ texts: new Map(pages.map((n) => [n, `Recognised words of page ${n}.`])) }),
+) {
   return {
     fetchBytes: vi.fn(async () => bytes),
     extract: vi.fn((b: Uint8Array, o: { password?: string }) => extractPdfText(b, { ...o, pdfjs: loadNodePdfjs })),

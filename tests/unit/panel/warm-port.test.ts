@@ -51,7 +51,10 @@ describe('warmPort', () => {
     door.warm(verify);
     door.press(verify);
     await until(() => pairs[0].bg.received.length === 2);
-    expect(pairs[0].bg.received).toEqual([{ type: 'panel→bg:check', verify }, { type: 'panel→bg:check', verify }]);
+    expect(pairs[0].bg.received).toEqual([
+      { type: 'panel→bg:check', verify },
+      { type: 'panel→bg:check', verify },
+    ]);
     expect(connect.calls()).toBe(1);
   });
 

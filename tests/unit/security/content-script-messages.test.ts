@@ -25,7 +25,7 @@ const senders = {
   'a page on a look-alike origin': () => ({ id: fakeBrowser.runtime.id, url: `https://x.example/${fakeBrowser.runtime.getURL('/')}` }),
 };
 
-describe('one-shot messages from outside Moonlit\'s pages', () => {
+describe("one-shot messages from outside Moonlit's pages", () => {
   it('protocol.ts declares the messages this test tries', () => {
     expect(names).toContain('panel→bg:extract');
     expect(names).toContain('options→bg:test-connection');

@@ -28,11 +28,14 @@ const LINEAR_WHERE_USED: Record<string, string> = {
 /** `new RegExp(...)` calls: built from our own constants, each named here with why it is safe. */
 const DYNAMIC: Record<string, string> = {
   'utils/documents/html-text.ts new RegExp(HIDDEN_OPEN)': 'a copy of a checked literal',
-  'utils/documents/html-text.ts new RegExp(`<\\\\/${name}\\\\s*>`, \'gi\')': 'a tag name from HIDDEN_OPEN, then \\s* and >',
-  'utils/markdown/incremental.ts new RegExp(`\\\\[\\\\s*${words.join(\'\\\\s+\')}\\\\s*\\\\]`, \'i\')': 'escaped words of our own label, separated by \\s+',
+  "utils/documents/html-text.ts new RegExp(`<\\\\/${name}\\\\s*>`, 'gi')": 'a tag name from HIDDEN_OPEN, then \\s* and >',
+  "utils/markdown/incremental.ts new RegExp(`\\\\[\\\\s*${words.join('\\\\s+')}\\\\s*\\\\]`, 'i')": 'escaped words of our own label, separated by \\s+',
 };
 
-interface Found { where: string; literal?: { source: string; flags: string } }
+interface Found {
+  where: string;
+  literal?: { source: string; flags: string };
+}
 
 function productFiles(): string[] {
   const out = execFileSync('git', ['ls-files', '--', ...PRODUCT], { encoding: 'utf8' });
@@ -63,9 +66,7 @@ describe('regular expressions in product code', () => {
   });
 
   test('no literal can backtrack super-linearly, except those listed as linear where used', () => {
-    const reported = all
-      .filter((p) => p.literal && analyse(p.literal).reports.length > 0)
-      .map((p) => p.where);
+    const reported = all.filter((p) => p.literal && analyse(p.literal).reports.length > 0).map((p) => p.where);
     expect(reported.filter((w) => !(w in LINEAR_WHERE_USED))).toEqual([]);
     // A listed exception that no longer exists is removed from the list.
     expect(Object.keys(LINEAR_WHERE_USED).filter((w) => !reported.includes(w))).toEqual([]);

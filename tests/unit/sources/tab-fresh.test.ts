@@ -3,7 +3,12 @@ import type { ExtractResult } from '../../../utils/messaging/types';
 import { addedTabOf, isTabTexts, refreshTab, type AddedTab } from '../../../utils/sources/tab-fresh';
 
 const page = (over: Partial<{ url: string; text: string; reading: string; title: string }> = {}) => ({
-  url: 'http://127.0.0.1/a', title: 'A', text: 'Alpha text.', selection: '', reading: 'r1', ...over,
+  url: 'http://127.0.0.1/a',
+  title: 'A',
+  text: 'Alpha text.',
+  selection: '',
+  reading: 'r1',
+  ...over,
 });
 const tab = (over: Partial<AddedTab> = {}): AddedTab => ({ ...addedTabOf(7, page()), ...over });
 
@@ -34,15 +39,20 @@ describe('freshness of an added tab before a question', () => {
   });
 
   it('a tab that can not be read now (a refusal, a PDF, a throw) keeps its last text, marked unreadable', async () => {
-    for (const result of [{ ok: false, reason: 'restricted' }, { ok: 'pdf', url: 'x' }] as ExtractResult[]) {
+    for (const result of [
+      { ok: false, reason: 'restricted' },
+      { ok: 'pdf', url: 'x' },
+    ] as ExtractResult[]) {
       expect(await refreshTab(tab(), async () => result)).toMatchObject({ text: 'Alpha text.', status: 'unreadable' });
     }
     expect(await refreshTab(tab(), () => Promise.reject(new Error('gone')))).toMatchObject({ status: 'unreadable' });
   });
 
   it('"same" for another reading than ours reads the page whole, once', async () => {
-    const extract = vi.fn(async (_id: number, known?: string): Promise<ExtractResult> =>
-      known ? { ok: 'same', same: 'other', selection: '' } : { ok: true, page: page({ reading: 'r9' }) });
+    const extract = vi.fn(
+      async (_id: number, known?: string): Promise<ExtractResult> =>
+        known ? { ok: 'same', same: 'other', selection: '' } : { ok: true, page: page({ reading: 'r9' }) },
+    );
     expect(await refreshTab(tab(), extract)).toMatchObject({ reading: 'r9', status: 'ready' });
     expect(extract).toHaveBeenCalledTimes(2);
   });

@@ -18,7 +18,14 @@ describe('the Add tabs picker', () => {
   it('lists the window tabs with the reason those that can not be read are disabled, and leaves out Moonlit’s own pages', () => {
     const entries = pickEntries(tabs, OWN, new Set([9]));
     expect(entries.map((e) => [e.tabId, e.blocked])).toEqual([
-      [1, undefined], [2, 'browser-page'], [3, 'store'], [4, 'extension'], [6, 'hidden'], [7, 'browser-page'], [8, 'extension'], [9, 'added'],
+      [1, undefined],
+      [2, 'browser-page'],
+      [3, 'store'],
+      [4, 'extension'],
+      [6, 'hidden'],
+      [7, 'browser-page'],
+      [8, 'extension'],
+      [9, 'added'],
     ]);
     expect(entries[0]).toMatchObject({ title: 'Moonlit docs', host: 'docs.example', icon: 'https://docs.example/favicon.ico' });
     expect(entries.find((e) => e.tabId === 8)?.icon).toBeUndefined();

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  conversationSizes, countToRelieve, entryBytes, levelOf, LOCAL_BUDGET_BYTES, percentOf, pickForDeletion, splitLocal,
-} from '@/utils/storage/budget';
+import { conversationSizes, countToRelieve, entryBytes, levelOf, LOCAL_BUDGET_BYTES, percentOf, pickForDeletion, splitLocal } from '@/utils/storage/budget';
 
-const conv = (id: string, updatedAt: number, answer: string) => ({ v: 3, id, url: `https://${id}.example/`, title: `Title ${id}`, turns: [{ answer }], createdAt: 1, updatedAt });
+const conv = (id: string, updatedAt: number, answer: string) => ({
+  v: 3,
+  id,
+  url: `https://${id}.example/`,
+  title: `Title ${id}`,
+  turns: [{ answer }],
+  createdAt: 1,
+  updatedAt,
+});
 
 describe('storage budget arithmetic', () => {
   it('counts an entry as Chromium does: key plus JSON value, in UTF-8 bytes', () => {

@@ -6,9 +6,25 @@ import { mixinKey, signedQuery } from '@/utils/video/wbi';
 import { fakeSite, route, script } from './fake-site';
 
 const BV = 'BV1GJ411x7h7';
-const NAV = { code: -101, message: '账号未登录', data: { isLogin: false, wbi_img: { img_url: 'https://i0.hdslb.com/bfs/wbi/7cd084941338484aae1ad9425b84077c.png', sub_url: 'https://i0.hdslb.com/bfs/wbi/4932caff0ff746eab6f01bf08b70ac45.png' } } };
+const NAV = {
+  code: -101,
+  message: '账号未登录',
+  data: {
+    isLogin: false,
+    wbi_img: {
+      img_url: 'https://i0.hdslb.com/bfs/wbi/7cd084941338484aae1ad9425b84077c.png',
+      sub_url: 'https://i0.hdslb.com/bfs/wbi/4932caff0ff746eab6f01bf08b70ac45.png',
+    },
+  },
+};
 
-const state = (bvid: string, pages = [{ cid: 1001, page: 1, part: 'Intro', duration: 300 }, { cid: 1002, page: 2, part: 'Main', duration: 600 }]) => ({
+const state = (
+  bvid: string,
+  pages = [
+    { cid: 1001, page: 1, part: 'Intro', duration: 300 },
+    { cid: 1002, page: 2, part: 'Main', duration: 600 },
+  ],
+) => ({
   videoData: { aid: 170001, bvid, title: '河流', owner: { name: 'Geo' }, desc: '0:00 开头\n1:00 中间\n2:00 结尾', duration: 900, pages },
 });
 
@@ -21,10 +37,30 @@ function biliSite(opts: { bvid?: string; playerData?: (cid: string | null) => un
     route('api.bilibili.com', '/x/web-interface/nav', NAV),
     (u) =>
       u.pathname === '/x/player/wbi/v2'
-        ? { body: JSON.stringify({ code: 0, message: '0', data: opts.playerData ? opts.playerData(u.searchParams.get('cid')) : player(u.searchParams.get('cid')) }) }
+        ? {
+            body: JSON.stringify({
+              code: 0,
+              message: '0',
+              data: opts.playerData ? opts.playerData(u.searchParams.get('cid')) : player(u.searchParams.get('cid')),
+            }),
+          }
         : undefined,
-    route('api.bilibili.com', '/x/player/pagelist', { code: 0, data: [{ cid: 1001, page: 1, part: 'Intro', duration: 300 }, { cid: 1002, page: 2, part: 'Main', duration: 600 }] }),
-    route('aisubtitle.hdslb.com', '/bfs/subtitle/zh.json', opts.file ?? subtitleFile([[0, '大家好'], [3, '今天聊河流']])),
+    route('api.bilibili.com', '/x/player/pagelist', {
+      code: 0,
+      data: [
+        { cid: 1001, page: 1, part: 'Intro', duration: 300 },
+        { cid: 1002, page: 2, part: 'Main', duration: 600 },
+      ],
+    }),
+    route(
+      'aisubtitle.hdslb.com',
+      '/bfs/subtitle/zh.json',
+      opts.file ??
+        subtitleFile([
+          [0, '大家好'],
+          [3, '今天聊河流'],
+        ]),
+    ),
   ]);
   const ctx: VideoContext = { doc: site.doc, win: site.win, fetch: site.fetch, video: { site: 'bilibili', bvid: BV, part }, answerLanguage: 'zh-CN' };
   return { site, ctx };
@@ -81,7 +117,12 @@ test('failures: sign-in needed, another part’s answer, subtitles past the end,
   expect(await readTranscript(login.ctx)).toMatchObject({ ok: false, reason: 'login-needed' });
   const other = biliSite({ playerData: () => ({ ...player('999'), cid: 999 }) });
   expect(await readTranscript(other.ctx)).toMatchObject({ ok: false, reason: 'wrong-video' });
-  const pastEnd = biliSite({ file: subtitleFile([[0, 'a'], [1200, 'b']]) });
+  const pastEnd = biliSite({
+    file: subtitleFile([
+      [0, 'a'],
+      [1200, 'b'],
+    ]),
+  });
   expect(await readTranscript(pastEnd.ctx)).toMatchObject({ ok: false, reason: 'wrong-video' });
   const none = biliSite({ playerData: (cid) => ({ cid: Number(cid), subtitle: { subtitles: [] } }) });
   expect(await readTranscript(none.ctx)).toMatchObject({ ok: false, reason: 'no-captions' });

@@ -32,7 +32,9 @@ export function fakeSite(url: string, html: string, routes: Route[], resources: 
   return { doc: happy.document as unknown as Document, win, fetch: fetchImpl, asked };
 }
 
-export const route = (host: string, path: string, body: unknown, status = 200): Route => (u) =>
-  u.hostname === host && u.pathname === path ? { status, body: typeof body === 'string' ? body : JSON.stringify(body) } : undefined;
+export const route =
+  (host: string, path: string, body: unknown, status = 200): Route =>
+  (u) =>
+    u.hostname === host && u.pathname === path ? { status, body: typeof body === 'string' ? body : JSON.stringify(body) } : undefined;
 
 export const script = (assignment: string, data: unknown): string => `<script>${assignment}${JSON.stringify(data)};var other = {"a":1};</script>`;

@@ -45,7 +45,8 @@ describe('timed-text XML', () => {
   const parser = new DOMParser();
 
   test('the old shape, with its doubled escaping', () => {
-    const xml = '<?xml version="1.0" encoding="utf-8" ?><transcript><text start="0.5" dur="2.1">It&amp;#39;s &amp;quot;fine&amp;quot;</text><text start="2.6" dur="1">a &amp;lt;b&amp;gt;</text></transcript>';
+    const xml =
+      '<?xml version="1.0" encoding="utf-8" ?><transcript><text start="0.5" dur="2.1">It&amp;#39;s &amp;quot;fine&amp;quot;</text><text start="2.6" dur="1">a &amp;lt;b&amp;gt;</text></transcript>';
     expect(parseTimedTextXml(xml, parser)).toEqual([
       { start: 0.5, end: 2.6, text: `It's "fine"` },
       { start: 2.6, end: 3.6, text: 'a <b>' },
@@ -53,7 +54,8 @@ describe('timed-text XML', () => {
   });
 
   test('format 3: milliseconds, words in <s>', () => {
-    const xml = '<?xml version="1.0" encoding="utf-8" ?><timedtext format="3"><body><p t="1000" d="2500"><s ac="0">hello</s><s t="400"> world</s></p><p t="3500" d="1000">again</p></body></timedtext>';
+    const xml =
+      '<?xml version="1.0" encoding="utf-8" ?><timedtext format="3"><body><p t="1000" d="2500"><s ac="0">hello</s><s t="400"> world</s></p><p t="3500" d="1000">again</p></body></timedtext>';
     expect(parseTimedTextXml(xml, parser)).toEqual([
       { start: 1, end: 3.5, text: 'hello world' },
       { start: 3.5, end: 4.5, text: 'again' },

@@ -7,14 +7,34 @@ const WATCH = `https://www.youtube.com/watch?v=${ID}`;
 const player = (tracks: { lang: string; asr?: boolean }[]) => ({
   playabilityStatus: { status: 'OK' },
   videoDetails: { videoId: ID, title: 'Rivers', author: 'Geo', lengthSeconds: '600', shortDescription: 'About rivers.\n0:00 Intro\n0:05 Middle\n0:09 End' },
-  captions: { playerCaptionsTracklistRenderer: { captionTracks: tracks.map((t) => ({ baseUrl: `/api/timedtext?v=${ID}&lang=${t.lang}`, name: { simpleText: t.lang }, languageCode: t.lang, ...(t.asr ? { kind: 'asr' } : {}) })) } },
+  captions: {
+    playerCaptionsTracklistRenderer: {
+      captionTracks: tracks.map((t) => ({
+        baseUrl: `/api/timedtext?v=${ID}&lang=${t.lang}`,
+        name: { simpleText: t.lang },
+        languageCode: t.lang,
+        ...(t.asr ? { kind: 'asr' } : {}),
+      })),
+    },
+  },
 });
-const json3 = (lines: [number, string][]) => JSON.stringify({ events: lines.map(([s, utf8]) => ({ tStartMs: s * 1000, dDurationMs: 2000, segs: [{ utf8 }] })) });
-const page = (tracks = [{ lang: 'en' }, { lang: 'fr', asr: true }]) => `<html><head><title>Rivers - YouTube</title></head><body>${script('var ytInitialPlayerResponse = ', player(tracks))}</body></html>`;
-const captions = (body: (lang: string) => string) => (u: URL) => (u.pathname === '/api/timedtext' ? { body: body(u.searchParams.get('lang') ?? '') } : undefined);
+const json3 = (lines: [number, string][]) =>
+  JSON.stringify({ events: lines.map(([s, utf8]) => ({ tStartMs: s * 1000, dDurationMs: 2000, segs: [{ utf8 }] })) });
+const page = (tracks = [{ lang: 'en' }, { lang: 'fr', asr: true }]) =>
+  `<html><head><title>Rivers - YouTube</title></head><body>${script('var ytInitialPlayerResponse = ', player(tracks))}</body></html>`;
+const captions = (body: (lang: string) => string) => (u: URL) =>
+  u.pathname === '/api/timedtext' ? { body: body(u.searchParams.get('lang') ?? '') } : undefined;
 
 test('a watch page becomes a page whose text is the timed transcript, with the video, its track and chapters', async () => {
-  const site = fakeSite(WATCH, page(), [captions((lang) => json3([[0, `${lang} hello`], [6, `${lang} middle`], [70, `${lang} late`]]))]);
+  const site = fakeSite(WATCH, page(), [
+    captions((lang) =>
+      json3([
+        [0, `${lang} hello`],
+        [6, `${lang} middle`],
+        [70, `${lang} late`],
+      ]),
+    ),
+  ]);
   const r = await readVideoPage(site.doc, site.win, { answerLanguage: 'en' }, site.fetch);
   expect(r.ok).toBe(true);
   if (r.ok !== true) return;
@@ -42,7 +62,11 @@ test('the same transcript again answers "same"; another track is another reading
 
 test('an empty caption body with no transcript panel is "empty" (the service answered nothing), never a title-only page', async () => {
   const site = fakeSite(WATCH, page([{ lang: 'en' }]), [captions(() => '')]);
-  expect(await readVideoPage(site.doc, site.win, { answerLanguage: 'en' }, site.fetch)).toEqual({ ok: false, video: 'empty', detail: 'no method read any caption text' });
+  expect(await readVideoPage(site.doc, site.win, { answerLanguage: 'en' }, site.fetch)).toEqual({
+    ok: false,
+    video: 'empty',
+    detail: 'no method read any caption text',
+  });
 });
 
 test('title and description only, when asked: no caption request, the description as text, marked as such', async () => {

@@ -35,7 +35,7 @@ test('markers: both bracket kinds, not ranges or other brackets', () => {
 });
 
 test('markers: every written marker is found once, whatever text surrounds it', () => {
-  const junk = fc.string({ unit: fc.constantFrom('[', ']', '【', '】', ':', '0', '5', '9', ' ', 'a', 'P') , maxLength: 40 });
+  const junk = fc.string({ unit: fc.constantFrom('[', ']', '【', '】', ':', '0', '5', '9', ' ', 'a', 'P'), maxLength: 40 });
   fc.assert(
     fc.property(fc.array(fc.tuple(junk, fc.integer({ min: 0, max: 36_000 })), { maxLength: 8 }), junk, (parts, tail) => {
       // Separate each marker from what precedes it, so junk can't merge into it.

@@ -7,8 +7,20 @@ const player = (videoId: string, extra: Record<string, unknown> = {}) => ({
   captions: {
     playerCaptionsTracklistRenderer: {
       captionTracks: [
-        { baseUrl: 'https://www.youtube.com/api/timedtext?v=abc&lang=en', name: { simpleText: 'English' }, vssId: '.en', languageCode: 'en', isTranslatable: true },
-        { baseUrl: 'https://www.youtube.com/api/timedtext?v=abc&lang=en&kind=asr', name: { runs: [{ text: 'English (auto-generated)' }] }, vssId: 'a.en', languageCode: 'en', kind: 'asr' },
+        {
+          baseUrl: 'https://www.youtube.com/api/timedtext?v=abc&lang=en',
+          name: { simpleText: 'English' },
+          vssId: '.en',
+          languageCode: 'en',
+          isTranslatable: true,
+        },
+        {
+          baseUrl: 'https://www.youtube.com/api/timedtext?v=abc&lang=en&kind=asr',
+          name: { runs: [{ text: 'English (auto-generated)' }] },
+          vssId: 'a.en',
+          languageCode: 'en',
+          kind: 'asr',
+        },
         { name: { simpleText: 'no url' }, languageCode: 'de' },
       ],
     },
@@ -29,7 +41,10 @@ test('YouTube: tracks from the player response, checked against the page’s vid
 
 test('YouTube: another video, sign-in, unplayable, another shape', () => {
   expect(youtubeTracks(player('zzzzzzzzzzz'), 'abcdefghijk')).toMatchObject({ ok: false, reason: 'wrong-video' });
-  expect(youtubeTracks(player('abcdefghijk', { playabilityStatus: { status: 'LOGIN_REQUIRED' } }), 'abcdefghijk')).toMatchObject({ ok: false, reason: 'login-needed' });
+  expect(youtubeTracks(player('abcdefghijk', { playabilityStatus: { status: 'LOGIN_REQUIRED' } }), 'abcdefghijk')).toMatchObject({
+    ok: false,
+    reason: 'login-needed',
+  });
   expect(youtubeTracks(player('abcdefghijk', { playabilityStatus: { status: 'ERROR' } }), 'abcdefghijk')).toMatchObject({ ok: false, reason: 'unplayable' });
   expect(youtubeTracks({}, 'abcdefghijk')).toMatchObject({ ok: false, reason: 'changed-format' });
   const none = youtubeTracks(player('abcdefghijk', { captions: undefined }), 'abcdefghijk');
@@ -65,8 +80,14 @@ test('Bilibili: subtitle list for the part, ids checked, protocol-relative URLs 
 test('Bilibili: another part’s or video’s answer, sign-in needed, an error code, another shape', () => {
   const sub = { subtitles: [] };
   expect(bilibiliTracks(biliAnswer({ cid: 1, subtitle: sub }), { bvid: 'BV1GJ411x7h7', cid: 2 }, facts)).toMatchObject({ ok: false, reason: 'wrong-video' });
-  expect(bilibiliTracks(biliAnswer({ cid: 2, bvid: 'BV1xxxxxxxxx', subtitle: sub }), { bvid: 'BV1GJ411x7h7', cid: 2 }, facts)).toMatchObject({ ok: false, reason: 'wrong-video' });
-  expect(bilibiliTracks(biliAnswer({ cid: 2, need_login_subtitle: true, subtitle: sub }), { bvid: 'BV1GJ411x7h7', cid: 2 }, facts)).toMatchObject({ ok: false, reason: 'login-needed' });
+  expect(bilibiliTracks(biliAnswer({ cid: 2, bvid: 'BV1xxxxxxxxx', subtitle: sub }), { bvid: 'BV1GJ411x7h7', cid: 2 }, facts)).toMatchObject({
+    ok: false,
+    reason: 'wrong-video',
+  });
+  expect(bilibiliTracks(biliAnswer({ cid: 2, need_login_subtitle: true, subtitle: sub }), { bvid: 'BV1GJ411x7h7', cid: 2 }, facts)).toMatchObject({
+    ok: false,
+    reason: 'login-needed',
+  });
   expect(bilibiliTracks(biliAnswer({}, -412), { cid: 2 }, facts)).toMatchObject({ ok: false, reason: 'service-error' });
   expect(bilibiliTracks(biliAnswer({ cid: 2 }), { cid: 2 }, facts)).toMatchObject({ ok: false, reason: 'changed-format' });
 });

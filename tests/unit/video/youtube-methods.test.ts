@@ -42,14 +42,10 @@ test('reads the page’s caption track as json3, with the token the player used'
 });
 
 test('after in-page navigation the stale inline data is not used: the watch page is fetched again', async () => {
-  const site = fakeSite(
-    WATCH,
-    `<html><body>${script('var ytInitialPlayerResponse = ', player(OTHER))}</body></html>`,
-    [
-      route('www.youtube.com', '/watch', `<html><script>var ytInitialPlayerResponse = ${JSON.stringify(player(ID))};</script></html>`),
-      (u) => (u.pathname === '/api/timedtext' ? { body: JSON.stringify(json3([`words of ${u.searchParams.get('v')}`])) } : undefined),
-    ],
-  );
+  const site = fakeSite(WATCH, `<html><body>${script('var ytInitialPlayerResponse = ', player(OTHER))}</body></html>`, [
+    route('www.youtube.com', '/watch', `<html><script>var ytInitialPlayerResponse = ${JSON.stringify(player(ID))};</script></html>`),
+    (u) => (u.pathname === '/api/timedtext' ? { body: JSON.stringify(json3([`words of ${u.searchParams.get('v')}`])) } : undefined),
+  ]);
   const r = await readTranscript(ctx(site));
   expect(r.ok && r.transcript.cues[0].text).toBe(`words of ${ID}`);
   expect(site.asked[0]).toBe(WATCH);
@@ -78,12 +74,21 @@ test('failures say what happened: ad, no captions, sign-in, changed format', asy
 
 const panel = (videoId: string, lines: [string, string][]) =>
   `<ytd-watch-flexy video-id="${videoId}"></ytd-watch-flexy>` +
-  lines.map(([t, text]) => `<ytd-transcript-segment-renderer><div class="segment-timestamp"> ${t} </div><yt-formatted-string class="segment-text">${text}</yt-formatted-string></ytd-transcript-segment-renderer>`).join('');
+  lines
+    .map(
+      ([t, text]) =>
+        `<ytd-transcript-segment-renderer><div class="segment-timestamp"> ${t} </div><yt-formatted-string class="segment-text">${text}</yt-formatted-string></ytd-transcript-segment-renderer>`,
+    )
+    .join('');
 
 test('an empty caption body (the service wants a token) falls back to the open transcript panel', async () => {
   const site = fakeSite(
     WATCH,
-    `<html><body>${panel(ID, [['0:00', 'first line'], ['0:04', 'second line'], ['1:02', 'last']])}${script('var ytInitialPlayerResponse = ', player(ID))}</body></html>`,
+    `<html><body>${panel(ID, [
+      ['0:00', 'first line'],
+      ['0:04', 'second line'],
+      ['1:02', 'last'],
+    ])}${script('var ytInitialPlayerResponse = ', player(ID))}</body></html>`,
     [route('www.youtube.com', '/api/timedtext', '')],
   );
   const r = await readTranscript(ctx(site));
@@ -100,6 +105,8 @@ test('an empty caption body (the service wants a token) falls back to the open t
 test('the transcript panel of another video is refused; no panel and no captions means not read', async () => {
   const stale = fakeSite(WATCH, `<html><body>${panel(OTHER, [['0:00', 'x']])}</body></html>`, []);
   expect(await youtubeTranscriptPanel.read(ctx(stale))).toMatchObject({ ok: false, reason: 'wrong-video' });
-  const nothing = fakeSite(WATCH, `<html><body>${script('var ytInitialPlayerResponse = ', player(ID))}</body></html>`, [route('www.youtube.com', '/api/timedtext', '')]);
+  const nothing = fakeSite(WATCH, `<html><body>${script('var ytInitialPlayerResponse = ', player(ID))}</body></html>`, [
+    route('www.youtube.com', '/api/timedtext', ''),
+  ]);
   expect(await readTranscript(ctx(nothing))).toMatchObject({ ok: false, reason: 'not-here' });
 });

@@ -17,6 +17,7 @@ export const builtinAction = (id: string): BuiltinAction | undefined => BUILTIN_
 /** The manifest's commands that start an action: name → suggested key and description. */
 export function actionCommands(): Record<string, { suggested_key: { default: string }; description: string }> {
   const out: Record<string, { suggested_key: { default: string }; description: string }> = {};
-  for (const a of BUILTIN_ACTIONS) if (a.command) out[a.id] = { suggested_key: { default: a.command.suggestedKey }, description: `__MSG_${a.command.description}__` };
+  for (const a of BUILTIN_ACTIONS)
+    if (a.command) out[a.id] = { suggested_key: { default: a.command.suggestedKey }, description: `__MSG_${a.command.description}__` };
   return out;
 }

@@ -78,7 +78,10 @@ export const youtubePlayer: VideoMethod = {
       if (!body.trim()) return failed('not-here', 'empty caption body');
       cues = cuesOf(body, ctx);
     } catch (error) {
-      return failed(error instanceof CaptionFormatError || error instanceof SyntaxError ? 'changed-format' : 'service-error', String((error as Error)?.message ?? error));
+      return failed(
+        error instanceof CaptionFormatError || error instanceof SyntaxError ? 'changed-format' : 'service-error',
+        String((error as Error)?.message ?? error),
+      );
     }
     if (cues.length === 0) return failed('empty');
     const chapters = parseChapters(list.video.description, list.video.durationSeconds || undefined);

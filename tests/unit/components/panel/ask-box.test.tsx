@@ -50,7 +50,15 @@ describe('PanelHeader: pressing Summarize', () => {
     const onSummarizePress = vi.fn();
     const page = { state: 'ready' as const, page: { url: 'https://a.example/', title: 'A', text: 'x', selection: '' } };
     const view = render(
-      <PanelHeader page={page} busy={false} onSummarize={vi.fn()} onSummarizePress={onSummarizePress} onNewChat={vi.fn()} historyOpen={false} onHistory={vi.fn()} />,
+      <PanelHeader
+        page={page}
+        busy={false}
+        onSummarize={vi.fn()}
+        onSummarizePress={onSummarizePress}
+        onNewChat={vi.fn()}
+        historyOpen={false}
+        onHistory={vi.fn()}
+      />,
     );
     const button = view.getByRole('button', { name: msg('panelSummarize') });
     fireEvent.pointerDown(button, { button: 1 });

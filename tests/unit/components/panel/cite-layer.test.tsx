@@ -61,7 +61,16 @@ describe('citations in an answer', () => {
     const turn = turnCiting('Honey [P2].');
     const view = await renderTurn(turn);
     forgetPassages(turn.id); // after a reload only the saved sources are left
-    view.rerender(<TurnView turn={{ ...turn, sources: { 2: { quote: 'The bees stored honey for winter.', at: 0.4, page: 4 } } }} busy={false} last citeWhere={where} onContinue={() => undefined} onResend={() => undefined} />);
+    view.rerender(
+      <TurnView
+        turn={{ ...turn, sources: { 2: { quote: 'The bees stored honey for winter.', at: 0.4, page: 4 } } }}
+        busy={false}
+        last
+        citeWhere={where}
+        onContinue={() => undefined}
+        onResend={() => undefined}
+      />,
+    );
     fireEvent.click(view.container.querySelector('button.md-cite')!);
     const status = await view.findByRole('status');
     expect(status.textContent).toContain(msg('citeGone'));

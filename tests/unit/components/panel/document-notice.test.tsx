@@ -54,7 +54,7 @@ describe('DocumentNotice', () => {
 describe('DocumentNotice for a local (file://) PDF', () => {
   const LOCAL = 'file:///home/me/report.pdf';
 
-  it('file access off (Chromium): says how to turn it on and opens the extension\'s settings page', async () => {
+  it("file access off (Chromium): says how to turn it on and opens the extension's settings page", async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
     const view = render(<DocumentNotice doc={{ step: 'failed', url: LOCAL, failure: { reason: 'file-access' } }} onRead={vi.fn()} />);
     expect(view.getByText(msg('docFileAccessChrome'))).toBeTruthy();

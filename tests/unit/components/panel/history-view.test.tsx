@@ -16,7 +16,12 @@ afterEach(() => {
 });
 
 const stored = (id: string, title: string): StoredConversation => ({
-  v: CONVERSATION_VERSION, id, url: `https://${id}.example/`, title, createdAt: 1, updatedAt: 1,
+  v: CONVERSATION_VERSION,
+  id,
+  url: `https://${id}.example/`,
+  title,
+  createdAt: 1,
+  updatedAt: 1,
   turns: [{ id: `${id}-t`, mode: 'ask', question: 'Q', answer: 'A', reasoning: '', status: 'done' }],
 });
 
@@ -48,7 +53,7 @@ describe('HistoryView writes', () => {
     expect((await loadConversation('c0'))?.name).toBe('Soups');
   });
 
-  it('says a refused delete with the browser\'s words; the conversation stays listed', async () => {
+  it("says a refused delete with the browser's words; the conversation stays listed", async () => {
     const view = await historyOf('Recipes', 'Travel');
     vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValue(new Error('IO error: disk unavailable'));
     fireEvent.click(view.getByRole('button', { name: msg('historyDeleteNamed', 'Travel') }));

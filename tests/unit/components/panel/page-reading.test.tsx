@@ -45,7 +45,7 @@ describe('usePageReading: a prompt being answered', () => {
     remembered = undefined;
     let reading: Reading | undefined;
     const states: string[] = [];
-    render(<Harness expose={(r) => (reading = r, states.push(r.page.state))} />);
+    render(<Harness expose={(r) => ((reading = r), states.push(r.page.state))} />);
     await reading!.readPage();
     expect(reading!.page.state).toBe('document');
     states.length = 0;

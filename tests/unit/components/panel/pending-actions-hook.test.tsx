@@ -108,7 +108,13 @@ describe("the 'panel→bg:claim-action' message", () => {
     ]);
     expect(first).toMatchObject({ tabId: 2, kind: 'summarize-page' });
     expect(second).toBeNull();
-    for (const data of [{}, { tabId: '2' }, { tabId: -1 }, { tabId: 1.5 }, null]) expect(handleMessage({ name: 'panel→bg:claim-action', data }, own)).toBeUndefined();
-    expect(handleMessage({ name: 'panel→bg:claim-action', data: { tabId: 2 } }, { id: fakeBrowser.runtime.id, url: 'https://example.com/', tab: { id: 2 } as never })).toBeUndefined();
+    for (const data of [{}, { tabId: '2' }, { tabId: -1 }, { tabId: 1.5 }, null])
+      expect(handleMessage({ name: 'panel→bg:claim-action', data }, own)).toBeUndefined();
+    expect(
+      handleMessage(
+        { name: 'panel→bg:claim-action', data: { tabId: 2 } },
+        { id: fakeBrowser.runtime.id, url: 'https://example.com/', tab: { id: 2 } as never },
+      ),
+    ).toBeUndefined();
   });
 });

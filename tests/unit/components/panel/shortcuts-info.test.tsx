@@ -21,11 +21,7 @@ describe('ShortcutsInfo', () => {
     const { container, findByText } = render(<ShortcutsInfo />);
     await findByText('Keyboard shortcuts');
     const items = [...container.querySelectorAll('li')].map((li) => li.textContent);
-    expect(items).toEqual([
-      'Alt+Shift+K Open the Moonlit panel',
-      'Alt+Shift+U Summarize this page',
-      'not set Ask Kimi about the selection',
-    ]);
+    expect(items).toEqual(['Alt+Shift+K Open the Moonlit panel', 'Alt+Shift+U Summarize this page', 'not set Ask Kimi about the selection']);
     expect(container.textContent).toContain('chrome://extensions/shortcuts');
   });
 

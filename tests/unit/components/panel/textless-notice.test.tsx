@@ -12,7 +12,9 @@ describe('TextlessNotice', () => {
   it('names the pages without text and offers recognition for them; the button waits while it runs', async () => {
     let finish!: () => void;
     let asked = 0;
-    const view = render(<TextlessNotice textless={{ pending: [3, 7, 8, 9], empty: [] }} onRecognise={() => (asked++, new Promise<void>((r) => (finish = r)))} />);
+    const view = render(
+      <TextlessNotice textless={{ pending: [3, 7, 8, 9], empty: [] }} onRecognise={() => (asked++, new Promise<void>((r) => (finish = r)))} />,
+    );
     expect(view.getByRole('status').textContent).toContain(msg('docTextlessMany', '3, 7–9'));
     fireEvent.click(view.getByRole('button', { name: msg('docTextlessRecognise') }));
     expect(asked).toBe(1);

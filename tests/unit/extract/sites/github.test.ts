@@ -15,7 +15,12 @@ const CODE = `<script type="application/json" data-target="react-app.embeddedDat
 
 describe('github adapter', () => {
   it('matches code views, issues, pull requests and repository pages', () => {
-    for (const u of ['https://github.com/o/r/blob/main/src/a.ts', 'https://github.com/o/r/issues/3', 'https://github.com/o/r/pull/9', 'https://github.com/o/r']) {
+    for (const u of [
+      'https://github.com/o/r/blob/main/src/a.ts',
+      'https://github.com/o/r/issues/3',
+      'https://github.com/o/r/pull/9',
+      'https://github.com/o/r',
+    ]) {
       expect(github.matches(new URL(u), blank)).toBe(true);
     }
     expect(github.matches(new URL('https://github.com/o/r/actions'), blank)).toBe(false);
@@ -37,7 +42,10 @@ describe('github adapter', () => {
   });
 
   it('falls back to the rendered lines when there is no embedded data', () => {
-    const { doc, win } = makePage('https://github.com/o/r/blob/main/x.py', '<table><tr><td class="blob-code">print(1)</td></tr><tr><td class="blob-code">print(2)</td></tr></table>');
+    const { doc, win } = makePage(
+      'https://github.com/o/r/blob/main/x.py',
+      '<table><tr><td class="blob-code">print(1)</td></tr><tr><td class="blob-code">print(2)</td></tr></table>',
+    );
     expect(github.extract(doc, win)!.text).toContain('```py\nprint(1)\nprint(2)\n```');
   });
 

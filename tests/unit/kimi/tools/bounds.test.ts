@@ -59,7 +59,10 @@ describe('tool-call index', () => {
 
 describe('tools the request did not offer', () => {
   const offeredOff = offeredTools(toolList({ webSearch: false }));
-  const name = fc.oneof(fc.constant('$web_search'), fc.string({ maxLength: 100 }).filter((s) => s !== 'calculator'));
+  const name = fc.oneof(
+    fc.constant('$web_search'),
+    fc.string({ maxLength: 100 }).filter((s) => s !== 'calculator'),
+  );
 
   it('are never run and their arguments never echoed; the model reads a refusal', () => {
     fc.assert(
@@ -86,8 +89,32 @@ describe('tools the request did not offer', () => {
 describe('calculator names', () => {
   // Lower-cased by the tokenizer, so these are the names Object.prototype could answer to.
   const inherited = Object.getOwnPropertyNames(Object.prototype).map((n) => n.toLowerCase());
-  const known = new Set(['pi', 'e', 'sqrt', 'abs', 'round', 'floor', 'ceil', 'min', 'max', 'log', 'ln', 'log10', 'log2', 'exp', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'pow']);
-  const unknownName = fc.oneof(fc.constantFrom(...inherited, 'constructor', '__proto__', 'tostring', 'hasownproperty', 'valueof'), fc.stringMatching(/^[a-z_][a-z0-9_]{0,12}$/)).filter((n) => !known.has(n));
+  const known = new Set([
+    'pi',
+    'e',
+    'sqrt',
+    'abs',
+    'round',
+    'floor',
+    'ceil',
+    'min',
+    'max',
+    'log',
+    'ln',
+    'log10',
+    'log2',
+    'exp',
+    'sin',
+    'cos',
+    'tan',
+    'asin',
+    'acos',
+    'atan',
+    'pow',
+  ]);
+  const unknownName = fc
+    .oneof(fc.constantFrom(...inherited, 'constructor', '__proto__', 'tostring', 'hasownproperty', 'valueof'), fc.stringMatching(/^[a-z_][a-z0-9_]{0,12}$/))
+    .filter((n) => !known.has(n));
 
   it('a name the calculator does not define is unknown, whatever Object.prototype holds', () => {
     fc.assert(
