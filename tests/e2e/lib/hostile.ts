@@ -2,6 +2,7 @@
 // prompt/print into a recorded hit (window.__pwned) and, on Moonlit's own pages, records every reply and port
 // message the background sends (window.__moonlitReplies); and an in-page check of rendered answers.
 import { HOSTILE_PAYLOADS } from '../../unit/markdown/payloads';
+import { BANNED_TAGS, URL_ATTRS } from '../../unit/markdown/dom-checks';
 import type { UiPage } from './ui-driver';
 
 export const TRAP_SCRIPT = `(() => {
@@ -52,32 +53,7 @@ export function payloadGroups(size: number): string[][] {
  * and style attributes, URL attributes that load something, links that are not http(s)/mailto opening safely.
  */
 export const renderedViolations = (page: UiPage): Promise<string[]> =>
-  page.evaluate(() => {
-    const banned = [
-      'script',
-      'img',
-      'iframe',
-      'object',
-      'embed',
-      'svg',
-      'foreignobject',
-      'style',
-      'link',
-      'meta',
-      'base',
-      'form',
-      'input',
-      'textarea',
-      'select',
-      'video',
-      'audio',
-      'source',
-      'picture',
-      'template',
-      'frame',
-      'math',
-    ];
-    const urlAttrs = ['src', 'srcset', 'xlink:href', 'action', 'formaction', 'background', 'ping', 'poster', 'data'];
+  page.evaluate(({ banned, urlAttrs }) => {
     const found: string[] = [];
     const roots = [...document.querySelectorAll('[data-role="answer"], .question, .page-title')];
     for (const root of roots) {
@@ -105,4 +81,4 @@ export const renderedViolations = (page: UiPage): Promise<string[]> =>
       }
     }
     return found;
-  }, null);
+  }, { banned: BANNED_TAGS, urlAttrs: URL_ATTRS });

@@ -1,5 +1,5 @@
 /** Everything in `root` that hostile output must never produce; empty when safe. */
-const BANNED_TAGS = [
+export const BANNED_TAGS = [
   'script',
   'img',
   'iframe',
@@ -23,7 +23,7 @@ const BANNED_TAGS = [
   'frame',
   'math',
 ];
-const URL_ATTRS = ['src', 'srcset', 'xlink:href', 'action', 'formaction', 'background', 'ping', 'poster', 'data'];
+export const URL_ATTRS = ['src', 'srcset', 'xlink:href', 'action', 'formaction', 'background', 'ping', 'poster', 'data'];
 const SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
 export function violations(root: Element): string[] {
