@@ -16,17 +16,15 @@ import { usePendingActions } from './use-pending-actions';
 import { useImageAction } from './use-image-action';
 import { PanelHeader } from './panel-header';
 import { PageNotice } from './page-notice';
-import { VideoNotice } from './video-notice';
-import { VideoCard, transcriptFor } from './video-card';
+import { transcriptFor } from './video-transcript';
 import { SetupNotice } from './setup-notice';
 import { TurnView } from './turn-view';
 import { AskBox } from './ask-box';
 import { SelectionLine } from './selection-line';
-import { HistoryView } from './history-view';
+import { lazyPart } from './lazy-part';
 import { CoverageLine } from './coverage-line';
 import { PartsProgressLine } from './parts-progress';
 import { ShortcutsInfo } from './shortcuts-info';
-import { DocumentNotice } from './document-notice';
 import { TextlessNotice } from './textless-notice';
 import { AttachBar } from './attach-bar';
 import { SourceBar } from './source-bar';
@@ -39,6 +37,12 @@ import { ModelControl } from './model-control';
 import { CostLine } from './cost-line';
 import './panel.css';
 
+const HistoryView = lazyPart(() => import('./history-view').then((m) => m.HistoryView));
+// Only on video pages: nothing is shown for the moment they load.
+const VideoNotice = lazyPart(() => import('./video-notice').then((m) => m.VideoNotice), { quiet: true });
+// Only for PDFs and files that need a password, consent or a reading choice.
+const DocumentNotice = lazyPart(() => import('./document-notice').then((m) => m.DocumentNotice), { quiet: true });
+const VideoCard = lazyPart(() => import('./video-card').then((m) => m.VideoCard), { quiet: true });
 export function PanelApp(props: { compact?: boolean }) {
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [showHistory, setShowHistory] = useState(false);
@@ -122,7 +126,9 @@ export function PanelApp(props: { compact?: boolean }) {
       ) : (
         <>
           <PageNotice page={session.page} onRetry={() => void session.readPage()} />
-          <VideoNotice page={session.page} onRead={(video) => void session.readPage(video ? { video } : {})} />
+          {session.page.state === 'failed' && session.page.result.reason === 'video' && (
+            <VideoNotice page={session.page} onRead={(video) => void session.readPage(video ? { video } : {})} />
+          )}
           {session.page.state === 'ready' && session.page.page.video && (
             <VideoCard video={session.page.page.video} busy={busy} onRead={(video) => void session.readPage({ video })} />
           )}

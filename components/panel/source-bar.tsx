@@ -5,7 +5,7 @@ import type { ModelInfo } from '@/utils/kimi/types';
 import { planSources, type SourcePlan, type SourceShare } from '@/utils/panel/tab-plan';
 import { t, uiLanguage } from '@/utils/i18n';
 import type { TabSources } from './use-tab-sources';
-import { TabPicker } from './tab-picker';
+import { lazyPart } from './lazy-part';
 import './source-bar.css';
 
 const STATUS_TEXT = { closed: 'tabsClosed', navigated: 'tabsNavigated', changed: 'tabsChanged', unreadable: 'tabsUnreadable' } as const;
@@ -33,6 +33,8 @@ function Chip(props: { title: string; share?: SourceShare; status?: AddedTab['st
  * which can be removed), "Add tabs" and its picker, what an "Add" could not do, and — when the sources don't fit
  * even cut by size — the ways out: a larger model, fewer tabs, or answering in parts.
  */
+
+const TabPicker = lazyPart(() => import('./tab-picker').then((m) => m.TabPicker));
 export function SourceBar(props: {
   sources: TabSources;
   page?: PageContent;

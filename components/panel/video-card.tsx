@@ -1,8 +1,6 @@
 import type { VideoInfo } from '@/utils/sources/types';
 import type { VideoChoice } from '@/utils/messaging/types';
 import { formatTime } from '@/utils/video/timestamps';
-import { sameVideo, videoOf } from '@/utils/video/video-url';
-import type { PageState } from './use-panel-session';
 import { t } from '@/utils/i18n';
 
 /** A track's language by its name in the UI language ("English"), or the code as the site gave it. */
@@ -53,12 +51,4 @@ export function VideoCard(props: { video: VideoInfo; busy: boolean; onRead(choic
       )}
     </section>
   );
-}
-
-/** The transcript the panel holds, when it is of the video at `url` (for the moments an answer cites). */
-export function transcriptFor(page: PageState, url: string): string | undefined {
-  if (page.state !== 'ready' || !page.page.video || page.page.video.titleOnly) return undefined;
-  const held = videoOf(page.page.url);
-  const asked = videoOf(url);
-  return held && asked && sameVideo(held, asked) ? page.page.text : undefined;
 }
