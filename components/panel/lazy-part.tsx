@@ -10,6 +10,7 @@ import { t } from '@/utils/i18n';
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, opts: { quiet?: boolean } = {}): (props: P) => JSX.Element | null {
   let loading: Promise<ComponentType<P>> | undefined;
   let loaded: ComponentType<P> | undefined;
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per part at module level (as preact/compat's lazy), never during a render.
   return function LazyPart(props: P) {
     const [Part, setPart] = useState<ComponentType<P> | undefined>(() => loaded);
     const [failed, setFailed] = useState(false);

@@ -53,32 +53,35 @@ export function payloadGroups(size: number): string[][] {
  * and style attributes, URL attributes that load something, links that are not http(s)/mailto opening safely.
  */
 export const renderedViolations = (page: UiPage): Promise<string[]> =>
-  page.evaluate(({ banned, urlAttrs }) => {
-    const found: string[] = [];
-    const roots = [...document.querySelectorAll('[data-role="answer"], .question, .page-title')];
-    for (const root of roots) {
-      for (const el of [...root.querySelectorAll('*')]) {
-        const tag = el.localName.toLowerCase();
-        const katex = tag === 'math' && el.parentElement?.closest('.md-math-done') !== null;
-        if (banned.includes(tag) && !katex) found.push(`<${tag}>`);
-        for (const attr of [...el.attributes]) {
-          const name = attr.name.toLowerCase();
-          if (name.startsWith('on')) found.push(`${tag}[${name}]`);
-          if (name === 'style') found.push(`${tag}[style]`);
-          if (urlAttrs.includes(name)) found.push(`${tag}[${name}=${attr.value.slice(0, 60)}]`);
-        }
-        const href = el.getAttribute('href');
-        if (href !== null) {
-          let scheme = 'relative';
-          try {
-            scheme = new URL(href).protocol;
-          } catch {
-            /* relative */
+  page.evaluate(
+    ({ banned, urlAttrs }) => {
+      const found: string[] = [];
+      const roots = [...document.querySelectorAll('[data-role="answer"], .question, .page-title')];
+      for (const root of roots) {
+        for (const el of [...root.querySelectorAll('*')]) {
+          const tag = el.localName.toLowerCase();
+          const katex = tag === 'math' && el.parentElement?.closest('.md-math-done') !== null;
+          if (banned.includes(tag) && !katex) found.push(`<${tag}>`);
+          for (const attr of [...el.attributes]) {
+            const name = attr.name.toLowerCase();
+            if (name.startsWith('on')) found.push(`${tag}[${name}]`);
+            if (name === 'style') found.push(`${tag}[style]`);
+            if (urlAttrs.includes(name)) found.push(`${tag}[${name}=${attr.value.slice(0, 60)}]`);
           }
-          if (!['http:', 'https:', 'mailto:'].includes(scheme) || tag !== 'a') found.push(`${tag}[href=${href.slice(0, 60)}]`);
-          if (el.getAttribute('target') !== '_blank' || el.getAttribute('rel') !== 'noopener noreferrer') found.push(`${tag}[href] opens unsafely`);
+          const href = el.getAttribute('href');
+          if (href !== null) {
+            let scheme = 'relative';
+            try {
+              scheme = new URL(href).protocol;
+            } catch {
+              /* relative */
+            }
+            if (!['http:', 'https:', 'mailto:'].includes(scheme) || tag !== 'a') found.push(`${tag}[href=${href.slice(0, 60)}]`);
+            if (el.getAttribute('target') !== '_blank' || el.getAttribute('rel') !== 'noopener noreferrer') found.push(`${tag}[href] opens unsafely`);
+          }
         }
       }
-    }
-    return found;
-  }, { banned: BANNED_TAGS, urlAttrs: URL_ATTRS });
+      return found;
+    },
+    { banned: BANNED_TAGS, urlAttrs: URL_ATTRS },
+  );
