@@ -15,6 +15,8 @@ export function CoverageLine(props: {
   question?: boolean;
   /** The panel's Model control: the next question goes to this model, so its window decides. */
   chosenModel?: string;
+  /** Switches this conversation's model (the Model control's choice), leaving the saved default alone. */
+  onUseModel?: (model: string) => void;
 }) {
   const settings = useStoredValue(settingsItem);
   const cache = useStoredValue(modelsCacheItem);
@@ -36,7 +38,14 @@ export function CoverageLine(props: {
       <p class="notice-title">{t('coverageTooLong', n, coverage.model, approx(coverage.limit, uiLanguage()))}</p>
       <p>{t(props.onParts ? 'coverageChoicesParts' : 'coverageChoices')}</p>
       {coverage.larger && (
-        <button type="button" onClick={() => void saveSettingFromPanel(() => settingsItem.setValue({ ...settings, model: coverage.larger! }))}>
+        <button
+          type="button"
+          onClick={() =>
+            props.onUseModel
+              ? props.onUseModel(coverage.larger!)
+              : void saveSettingFromPanel(() => settingsItem.setValue({ ...settings, model: coverage.larger! }))
+          }
+        >
           {t('coverageUseLarger', coverage.larger)}
         </button>
       )}

@@ -137,7 +137,13 @@ export function PanelApp(props: { compact?: boolean }) {
             <TextlessNotice textless={session.page.page.textless} onRecognise={() => session.readPage({ ocrPages: true })} />
           )}
           {session.page.state === 'ready' && (
-            <CoverageLine page={session.page.page} question={!!draft[0].trim()} onParts={busy ? undefined : askInParts} chosenModel={conv?.choice?.model} />
+            <CoverageLine
+              page={session.page.page}
+              question={!!draft[0].trim()}
+              onParts={busy ? undefined : askInParts}
+              chosenModel={conv?.choice?.model}
+              onUseModel={(model) => session.setChoice({ ...conv?.choice, model })}
+            />
           )}
           <PartsProgressLine />
           <section class="turns" role="log" aria-label={t('panelConversation')} aria-live="polite">
