@@ -84,7 +84,10 @@ export function usePanelSession(tabId: number | undefined) {
       const known = tabConv.current.get(tabId);
       const found = (known && convs.get(known)) || (await conversationForTab(tabId, url).catch(() => null));
       const title = state.state === 'ready' ? state.page.title : '';
-      if (live) showFor(tabId, found ?? newConversation(tabId, url, title));
+      // A question asked meanwhile (a menu action claimed as the panel loads) shows its own conversation: keep it.
+      const since = tabConv.current.get(tabId);
+      const askedMeanwhile = since && since !== known ? convs.get(since) : undefined;
+      if (live) showFor(tabId, askedMeanwhile ?? found ?? newConversation(tabId, url, title));
     })();
     return () => {
       live = false;

@@ -26,7 +26,17 @@ const panelShows = (panel: UiPage, text: string, timeoutMs = 30_000) =>
   });
 
 /** The video card's lines. */
-const card = (panel: UiPage) => panel.evaluate(() => (document.querySelector<HTMLElement>('.video-card')?.innerText ?? '').replace(/\s+/g, ' '), null);
+/** The video card's text, once it is shown (the card loads just after the panel's first paint). */
+const card = (panel: UiPage) =>
+  waitInPage(
+    panel,
+    'the video card',
+    () => {
+      const el = document.querySelector<HTMLElement>('.video-card');
+      return el?.innerText ? el.innerText.replace(/\s+/g, ' ') : null;
+    },
+    null,
+  );
 
 /** Chromium: host rules and --ignore-certificate-errors; Firefox: a PAC to a CONNECT proxy and BiDi's acceptInsecureCerts. */
 const launchFor = (kind: BrowserKind, site: VideoSite): Promise<Moonlit> =>

@@ -26,7 +26,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Waits until a button with this exact name is enabled (the rate-limit countdown has run down). */
-export async function waitEnabled(panel: UiPage, name: string, timeoutMs = 15_000): Promise<void> {
+export async function waitEnabled(panel: UiPage, name: string, timeoutMs = 30_000): Promise<void> {
   await waitInPage(
     panel,
     `"${name}" to be enabled`,

@@ -14,7 +14,7 @@ export async function waitForStatus(page: UiPage, text: string): Promise<void> {
     `a status saying "${text}"`,
     (want: string) => [...document.querySelectorAll<HTMLElement>('[role="status"]')].some((s) => s.innerText.trim() === want),
     text,
-    { timeoutMs: 15_000, describe: () => statusText(page) },
+    { timeoutMs: 30_000, describe: () => statusText(page) },
   );
 }
 

@@ -38,7 +38,7 @@ export async function waitInPage<T, A>(
   what: string,
   fn: (arg: A) => T | Promise<T>,
   arg: A,
-  { timeoutMs = 15_000, intervalMs = 50, describe }: { timeoutMs?: number; intervalMs?: number; describe?: () => Promise<string> } = {},
+  { timeoutMs = 30_000, intervalMs = 50, describe }: { timeoutMs?: number; intervalMs?: number; describe?: () => Promise<string> } = {},
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -58,7 +58,7 @@ export async function waitInPage<T, A>(
 }
 
 /** Polls a Node-side condition (e.g. the simulator's log), bounded like waitInPage. */
-export async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 30_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await fn();
