@@ -16,6 +16,7 @@ import { ACTION_ANSWER, ACTION_CASES, caseName, checkAction, MENU_IDS, selectInP
 import { configure, SECRET_KEY } from './lib/moonlit-setup';
 import { useMoonlit } from './lib/moonlit';
 import { waitForPanelPage } from './lib/panel-flow';
+import { shownSelection, waitForShownSelection } from './lib/selection-flow';
 import { waitFor, WaitTimeout, type UiPage } from './lib/ui-driver';
 import { missingXTools, startXvfb, xdotool, xdotoolKeys } from './lib/xvfb';
 import { defaultInstruction } from '../../utils/kimi/prompt-text';
@@ -23,9 +24,12 @@ import { defaultInstruction } from '../../utils/kimi/prompt-text';
 const ANSWER = { content: ACTION_ANSWER, chunkSize: 12, chunkDelayMs: 40 };
 
 /** Selects the article sentence (or clears the selection) and checks the page really has that selection. */
-async function prepareSelection(article: UiPage, c: ActionCase): Promise<string> {
+async function prepareSelection(article: UiPage, panel: UiPage, c: ActionCase): Promise<string> {
   const selected = await selectInPage(article, c.select ? ARTICLE_SENTENCE : null);
   assert.equal(selected, c.select ? ARTICLE_SENTENCE : '', 'the article page should have exactly the intended selection');
+  // A question carries the selection the panel shows: fire once it shows this one (or none), as a person would see it.
+  if (c.select) await waitForShownSelection(panel, selected);
+  else await waitFor('the panel to show no selection', async () => (await shownSelection(panel)) === '' || undefined);
   return selected;
 }
 
@@ -89,7 +93,7 @@ describe('Menus and commands in Chromium (dispatch from the service worker)', ()
 
   for (const c of ACTION_CASES) {
     it(caseName(c), { timeout: 60_000 }, async () => {
-      const selection = await prepareSelection(article.ui, c);
+      const selection = await prepareSelection(article.ui, panel.ui, c);
       const pageUrl = article.page.url();
       await checkAction(panel.ui, sim, c, async () => {
         const worker = await currentWorker(b.context);
@@ -175,7 +179,7 @@ describe("Menus and commands in Firefox (the background's exposed handlers)", ()
 
   for (const c of ACTION_CASES) {
     it(caseName(c), { timeout: 60_000 }, async () => {
-      const selection = await prepareSelection(article, c);
+      const selection = await prepareSelection(article, panel, c);
       await checkAction(panel, sim, c, async () => {
         const error = await helper.evaluate(
           async ([via, id, tab, sel, url]: [string, string, number, string, string]) => {
