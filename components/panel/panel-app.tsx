@@ -14,6 +14,7 @@ import { usePanelSession } from './use-panel-session';
 import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
 import { usePendingActions } from './use-pending-actions';
 import { useImageAction } from './use-image-action';
+import { useWhenIdle } from './use-when-idle';
 import { PanelHeader } from './panel-header';
 import { PageNotice } from './page-notice';
 import { transcriptFor } from './video-transcript';
@@ -22,17 +23,16 @@ import { TurnView } from './turn-view';
 import { AskBox } from './ask-box';
 import { SelectionLine } from './selection-line';
 import { lazyPart } from './lazy-part';
+import { ShortcutsInfo } from './shortcuts-info';
+import { StorageNotice } from './storage-notice';
 import { CoverageLine } from './coverage-line';
 import { PartsProgressLine } from './parts-progress';
-import { ShortcutsInfo } from './shortcuts-info';
-import { TextlessNotice } from './textless-notice';
 import { AttachBar } from './attach-bar';
 import { SourceBar } from './source-bar';
 import { useTabSources } from './use-tab-sources';
 import { useAttachments } from './attach-state';
 import { usePendingQuestion } from './attach-pending';
 import { useStorageHealth } from './use-storage-health';
-import { StorageNotice } from './storage-notice';
 import { ModelControl } from './model-control';
 import { CostLine } from './cost-line';
 import './panel.css';
@@ -43,6 +43,8 @@ const VideoNotice = lazyPart(() => import('./video-notice').then((m) => m.VideoN
 // Only for PDFs and files that need a password, consent or a reading choice.
 const DocumentNotice = lazyPart(() => import('./document-notice').then((m) => m.DocumentNotice), { quiet: true });
 const VideoCard = lazyPart(() => import('./video-card').then((m) => m.VideoCard), { quiet: true });
+// Only for pages and PDFs with no text layer.
+const TextlessNotice = lazyPart(() => import('./textless-notice').then((m) => m.TextlessNotice), { quiet: true });
 export function PanelApp(props: { compact?: boolean }) {
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [showHistory, setShowHistory] = useState(false);
@@ -61,15 +63,18 @@ export function PanelApp(props: { compact?: boolean }) {
   // A question sent while a PDF or attached files wait for the user goes on by itself once they are ready.
   const pending = usePendingQuestion(session.page, attach.items, attach.imagesOk, async (question) => attach.canSend() && session.ask('ask', question));
   const image = useImageAction(attach, pending.onSend);
+  // An action that comes while an answer streams waits for it (one answer at a time), and the panel says so.
+  const idle = useWhenIdle(busy);
   const runAction = useCallback(
-    async (action: PendingAction) => {
-      setShowHistory(false);
-      const asked = actionToQuestion(action, await readActions());
-      setActionGone(!asked);
-      if (asked && action.image) void image.run(action.image, asked.question);
-      else if (asked) void session.askWithModel(asked.model, asked.mode, asked.question, action.selection);
-    },
-    [session.askWithModel, image.run],
+    (action: PendingAction) =>
+      idle.later(async () => {
+        setShowHistory(false);
+        const asked = actionToQuestion(action, await readActions());
+        setActionGone(!asked);
+        if (asked && action.image) await image.run(action.image, asked.question);
+        else if (asked) await session.askWithModel(asked.model, asked.mode, asked.question, action.selection);
+      }),
+    [idle.later, session.askWithModel, image.run],
   );
   usePendingActions(tabId, runAction);
   // The question being typed: "Answer in parts" in the coverage notice asks it, and empties the box once it went.
@@ -176,6 +181,11 @@ export function PanelApp(props: { compact?: boolean }) {
             </p>
           )}
           {settings && conv && <ModelControl settings={settings} models={models} choice={shownChoice} disabled={busy} onChange={session.setChoice} />}
+          {idle.held > 0 && (
+            <p class="hint action-held" role="status">
+              {t('actionsHeld')}
+            </p>
+          )}
           {actionGone && (
             <p class="hint" role="status">
               {t('actionsGone')}

@@ -20,22 +20,31 @@ const FAILURE: Record<Extract<PendingImage, { failure: string }>['failure'], Mes
 export function useImageAction(attach: Attachments, send: (question: string) => Promise<boolean>) {
   const [note, setNote] = useState<{ key: MessageKey; detail?: string } | undefined>(undefined);
   // Sent once the attached image is in the list the question goes with (state lands on the next render).
-  const queued = useRef<{ itemId: string; question: string } | undefined>(undefined);
+  const queued = useRef<{ itemId: string; question: string; sent(ok: boolean): void } | undefined>(undefined);
   useEffect(() => {
     const q = queued.current;
     if (!q || !attach.items.some((i) => i.id === q.itemId)) return;
     queued.current = undefined;
-    void send(q.question);
+    void send(q.question).then(q.sent, () => q.sent(false));
   }, [attach.items, send]);
 
+  /** Settles once the question went (true) or could not (false), so what waits after it starts only then. */
   const run = useCallback(
-    async (image: PendingImage, question: string) => {
-      if ('failure' in image) return setNote({ key: FAILURE[image.failure], detail: image.detail });
+    async (image: PendingImage, question: string): Promise<boolean> => {
+      if ('failure' in image) {
+        setNote({ key: FAILURE[image.failure], detail: image.detail });
+        return false;
+      }
       const bytes = await takeOver(image.transferId).catch(() => null);
       // Gone: the panel opened long after the click (the bytes are kept ten minutes).
-      if (!bytes) return setNote({ key: 'imageFailNotFound' });
+      if (!bytes) {
+        setNote({ key: 'imageFailNotFound' });
+        return false;
+      }
       setNote(image.partial ? { key: 'imagePartial' } : undefined);
-      queued.current = { itemId: attach.addImage(bytes, t('imageName')), question };
+      return new Promise<boolean>((sent) => {
+        queued.current = { itemId: attach.addImage(bytes, t('imageName')), question, sent };
+      });
     },
     [attach.addImage],
   );

@@ -1,7 +1,8 @@
 // "Ask Kimi about this image" in Chromium and Firefox ESR: a loopback page shows an image from its other loopback
 // name (127.0.0.1 vs localhost: another origin, no host permission asked for it); the image menu item is fired
 // through the background's real listener; the worker cuts the image from a capture of the visible tab and the
-// panel sends it. Checked at the simulator: the image part's PNG has the image's size on screen.
+// panel sends it, after the answer in progress if one streams. Checked at the simulator: the image part's PNG has the
+// image's size on screen.
 // Run: npx tsx --test --test-reporter=spec tests/e2e/image-action.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -12,8 +13,10 @@ import { missingXTools, startXvfb, xdotool, xdotoolKeys, type Display } from './
 import { chatRequests } from './lib/log-checks';
 import { msg } from './lib/messages';
 import { waitFor } from './lib/ui-driver';
+import { ask, waitForTurn } from './lib/answers';
 
 const TITLE = 'A picture from another origin';
+const QUESTION = 'What is on this page?';
 
 /** Makes `tabId` the active tab of its window, as it is when the user right-clicks in it. */
 const activate = (m: Moonlit, tabId: number) =>
@@ -76,7 +79,7 @@ describe('Ask Kimi about this image in headed Chromium under Xvfb (activeTab fro
   after(() => display?.stop());
   const m = useMoonlit('chromium', { headless: false, nativeViewport: true });
 
-  it("the image, from another origin, is cut from the tab's capture and reaches Kimi as an image part of its size on screen", {
+  it("the image, from another origin, is cut from the tab's capture; asked while an answer streams, it waits for Stop, then reaches Kimi as an image part of its size on screen", {
     timeout: 120_000,
   }, async (t) => {
     if (missing.length) {
@@ -115,12 +118,39 @@ describe('Ask Kimi about this image in headed Chromium under Xvfb (activeTab fro
     await xdotool(display!.name, ['windowfocus', '--sync', windows[0]]);
     await xdotool(display!.name, ['key', '--clearmodifiers', xdotoolKeys(shortcut)]);
     await waitFor("the shortcut's summary request", () => chatRequests(mm.sim.log).length > 0 || null, 30_000);
+    // The real side panel answered the shortcut. Closed, so that the panel below is the one bound to the tab.
+    await worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { sidePanel: { setOptions(o: object): Promise<void> } } }).chrome;
+      await c.sidePanel.setOptions({ enabled: false });
+    });
+    await waitFor('the real side panel to close', async () => {
+      const c = (await worker.evaluate(
+        async () =>
+          await (globalThis as unknown as { chrome: { runtime: { getContexts(f: object): Promise<unknown[]> } } }).chrome.runtime.getContexts({
+            contextTypes: ['SIDE_PANEL'],
+          }),
+      )) as unknown[];
+      return c.length === 0 || null;
+    });
+    const panel = await mm.open(`${mm.b.origin}/sidepanel.html?tabId=${tabId}`);
+    await activate(mm, tabId);
+    // An answer is streaming when the image is asked about: it waits until Stop.
+    mm.sim.script({ content: 'The page shows a picture of', pause: { afterChunk: 1, ms: 600_000 } });
+    await ask(panel.ui, QUESTION);
+    await waitForTurn(panel.ui, QUESTION, ['streaming']);
     const before = chatRequests(mm.sim.log).length;
     const css = await tab.ui.evaluate(() => {
       const r = document.getElementById('picture')!.getBoundingClientRect();
       return { width: r.width, height: r.height, dpr: devicePixelRatio };
     }, null);
     await clickMenu(mm, tabId, { menuItemId: 'ask-image', pageUrl: url, mediaType: 'image', srcUrl: src, frameId: 0 });
+    // One answer at a time: the image's question waits for the answer streaming, and the panel says so; Stop lets it go.
+    const held = await waitFor('the panel to say the request waits', () =>
+      panel.ui.evaluate(() => document.querySelector('.action-held')?.textContent || null, null),
+    );
+    assert.equal(held, msg('actionsHeld'));
+    assert.equal(chatRequests(mm.sim.log).length, before, 'nothing more is sent while the answer streams');
+    await panel.ui.click(msg('panelStop'));
     const req = await waitFor(
       'a chat request with the image',
       () =>
@@ -136,6 +166,7 @@ describe('Ask Kimi about this image in headed Chromium under Xvfb (activeTab fro
       `the image part is ${size.width}×${size.height}, the image on screen ${want.width}×${want.height}`,
     );
     assert.equal((req.json as { model: string }).model, 'moonshot-v1-128k-vision-preview');
+    await waitFor('the held note gone', () => panel.ui.evaluate(() => !document.querySelector('.action-held') || null, null));
   });
 });
 

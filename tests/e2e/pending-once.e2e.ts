@@ -1,12 +1,15 @@
 // One menu action, two panels bound to the same tab (the side panel and a popped-out one): the worker hands
 // the action to exactly one of them, so exactly one chat request goes out and one panel shows the answer.
 // The action is fired through the real listener (Chromium: contextMenus.onClicked.dispatch in the worker;
-// Firefox: the handler the e2e build exposes on the background page).
+// Firefox: the handler the e2e build exposes on the background page). An action that comes while an answer streams
+// waits for it, and goes once the answer is stopped.
 // Run: npx tsx --test --test-reporter=spec tests/e2e/pending-once.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Simulator } from '../simulator/server';
-import { answerState } from './lib/answers';
+import { answerState, ask, waitForAnswerStatus, waitForTurn } from './lib/answers';
+import { clickMenu } from './lib/menu-click';
+import { msg } from './lib/messages';
 import { currentWorker } from './lib/chrome-pages';
 import { ARTICLE_TITLE } from './lib/fixture-server';
 import { chatRequests } from './lib/log-checks';
@@ -142,3 +145,33 @@ describe('A menu action runs once with two panels on one tab (Firefox ESR)', () 
     await checkOnce(sim, panels, fire, pending);
   });
 });
+
+const QUESTION = 'What does the article say first?';
+
+for (const kind of ['chromium', 'firefox'] as const) {
+  describe(`A menu action that comes while an answer streams waits for it (${kind})`, () => {
+    const m = useMoonlit(kind);
+    it('the panel says it waits and sends nothing more; Stop ends the answer and the action goes', { timeout: 120_000 }, async () => {
+      const mm = m();
+      mm.sim.setDefault({ content: ANSWER });
+      const url = mm.site.url('article.html');
+      const { panel, tabId } = await mm.panelFor(url, ARTICLE_TITLE);
+      mm.sim.script({ content: 'The article begins with', pause: { afterChunk: 1, ms: 600_000 } });
+      await ask(panel.ui, QUESTION);
+      await waitForTurn(panel.ui, QUESTION, ['streaming']);
+      const before = chatRequests(mm.sim.log).length;
+      await clickMenu(mm, tabId, { menuItemId: 'summarize-page', pageUrl: url });
+      const held = await waitFor('the panel to say the action waits', () =>
+        panel.ui.evaluate(() => document.querySelector('.action-held')?.textContent || null, null),
+      );
+      assert.equal(held, msg('actionsHeld'));
+      assert.equal(chatRequests(mm.sim.log).length, before, 'nothing more is sent while the answer streams');
+      await panel.ui.click(msg('panelStop'));
+      const summary = await waitForAnswerStatus(panel.ui, 1, ['done']);
+      assert.equal(summary.text, ANSWER);
+      assert.equal((await answerState(panel.ui, 0)).status, 'stopped', 'the first answer stays, stopped');
+      assert.equal(chatRequests(mm.sim.log).length, before + 1, 'the action sent exactly one request');
+      await waitFor('the note gone', () => panel.ui.evaluate(() => !document.querySelector('.action-held') || null, null));
+    });
+  });
+}
