@@ -1,6 +1,6 @@
 // Shared set-up for unit tests: WXT's fake browser, plus the pieces it leaves
 // unimplemented that our code needs (i18n), backed by the real English strings.
-import { beforeEach, vi } from 'vitest';
+import { afterAll, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { configure } from '@testing-library/preact';
 import en from '../../public/_locales/en/messages.json';
@@ -29,4 +29,9 @@ Object.assign(fakeBrowser.i18n, {
 beforeEach(() => {
   fakeBrowser.reset();
   useSecretBackend(memoryBackend());
+});
+
+// Files share a worker's DOM (vitest.config.ts): what one left in the page must not show in the next one's queries.
+afterAll(() => {
+  if (typeof document !== 'undefined') document.body.replaceChildren();
 });

@@ -7,11 +7,9 @@ const injection = () => vi.spyOn(fakeBrowser.scripting, 'executeScript');
 /** The server's answer to "what is this?" (HEAD), recorded. */
 function server(type: string) {
   const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Response(null, { status: 200, headers: { 'content-type': type } }));
-  vi.stubGlobal('fetch', fetchMock);
+  vi.spyOn(globalThis, 'fetch').mockImplementation(fetchMock as typeof fetch); // restored after each test (restoreMocks)
   return fetchMock;
 }
-
-afterEach(() => vi.unstubAllGlobals());
 
 describe('extractTab on PDF tabs', () => {
   it('hands a ".pdf" tab to the panel without injecting or asking the server', async () => {

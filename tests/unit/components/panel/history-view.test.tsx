@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryView } from '../../../../components/panel/history-view';
 import { CONVERSATION_VERSION, type StoredConversation } from '../../../../utils/history/schema';
@@ -10,10 +10,7 @@ import en from '../../../../public/_locales/en/messages.json';
 import zh from '../../../../public/_locales/zh_CN/messages.json';
 
 const msg = (key: keyof typeof en, ...subs: string[]) => formatMessage(en, key, subs);
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+afterEach(cleanup);
 
 const stored = (id: string, title: string): StoredConversation => ({
   v: CONVERSATION_VERSION,
@@ -66,7 +63,9 @@ describe('HistoryView writes', () => {
 
   it('says a refused clear-all', async () => {
     const view = await historyOf('Recipes');
-    vi.stubGlobal('confirm', () => true);
+    // The test DOM has no confirm(); not vi.stubGlobal: unstubbing all would take the fake browser away from later files.
+    window.confirm = () => true;
+    onTestFinished(() => void Reflect.deleteProperty(window, 'confirm'));
     vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValue(new Error('IO error'));
     fireEvent.click(view.getByRole('button', { name: msg('historyClearAll') }));
     expect((await view.findByRole('alert')).textContent).toContain(msg('historyClearFailed'));
