@@ -1,14 +1,10 @@
 // Takes the README's screenshots of the real panel and options page, in light
 // and dark, English and Chinese, against the simulator. Run: npx tsx scripts/screenshots.ts
 // (after `npm run build:e2e`). Writes docs/screenshot-*.png.
-import { chromium, type Page } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { startSimulator, DEFAULT_KEY } from '../tests/simulator/server.ts';
+import { launchShotBrowser, serveArticle } from './shot-browser.ts';
 
-const EXT = resolve('.output/chrome-mv3-e2e');
 const ANSWER = `## In short
 The article follows a **rooftop garden** through one growing season and what it costs to keep it.
 
@@ -37,18 +33,8 @@ async function shootModelControl(panel: Page) {
 
 async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl: string, sim: Awaited<ReturnType<typeof startSimulator>>) {
   const simUrl = sim.url;
-  const profile = mkdtempSync(join(tmpdir(), 'moonlit-shots-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 400, height: 760 },
-    colorScheme: scheme,
-    locale: lang,
-    args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu', `--lang=${lang}`],
-  });
+  const { ctx, id, articleTab, close } = await launchShotBrowser({ lang, viewport: { width: 400, height: 760 }, colorScheme: scheme });
   try {
-    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-    const id = new URL(sw.url()).host;
     const options = await ctx.newPage();
     await options.goto(`chrome-extension://${id}/options.html`);
     await options.locator('#api-key').fill(DEFAULT_KEY);
@@ -61,11 +47,7 @@ async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl:
     if (scheme === 'light') await options.screenshot({ path: `docs/screenshot-options-${lang}.png` });
     const article = await ctx.newPage();
     await article.goto(articleUrl);
-    const tabs = (await sw.evaluate(() => (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<unknown> } } }).chrome.tabs.query({}))) as {
-      id: number;
-      url?: string;
-    }[];
-    const tabId = tabs.find((t) => t.url?.startsWith('http://127.0.0.1'))!.id;
+    const tabId = await articleTab();
     sim.setDefault({ content: lang === 'en' ? ANSWER : ANSWER_ZH, chunkDelayMs: 1 });
     const panel: Page = await ctx.newPage();
     await panel.goto(`chrome-extension://${id}/sidepanel.html?tabId=${tabId}`);
@@ -76,8 +58,7 @@ async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl:
     // English only: the machine that takes them may lack a CJK font for a close-up.
     if (scheme === 'light' && lang === 'en') await shootModelControl(panel);
   } finally {
-    await ctx.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 
@@ -94,14 +75,11 @@ const ANSWER_ZH = `## 简而言之
 | 豆类 | 12 公斤 |
 `;
 const sim = await startSimulator();
-const html = readFileSync('tests/e2e/fixtures/article.html', 'utf8');
-const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-const articleUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+const article = await serveArticle();
 try {
-  for (const lang of ['en', 'zh-CN'] as const) for (const scheme of ['light', 'dark'] as const) await shoot(lang, scheme, articleUrl, sim);
+  for (const lang of ['en', 'zh-CN'] as const) for (const scheme of ['light', 'dark'] as const) await shoot(lang, scheme, article.url, sim);
   console.log('screenshots written to docs/');
 } finally {
-  server.close();
+  article.close();
   await sim.close();
 }

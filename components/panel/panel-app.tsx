@@ -11,6 +11,7 @@ import type { Action } from '@/utils/actions/merge';
 import { ActionButtons } from './action-buttons';
 import { t } from '@/utils/i18n';
 import { usePanelSession } from './use-panel-session';
+import { readyPage } from './use-page-reading';
 import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
 import { usePendingActions } from './use-pending-actions';
 import { useImageAction } from './use-image-action';
@@ -56,6 +57,7 @@ export function PanelApp(props: { compact?: boolean }) {
   const keyHint = useStoredValue(keyHintItem);
   const session = usePanelSession(tabId);
   const { conv, streaming, busy } = session;
+  const held = readyPage(session.page);
   const attach = useAttachments(session.setAskExtras, conv?.id);
   const tabSources = useTabSources(tabId);
   const { tabs: addedTabs, pageOff, fresh } = tabSources;
@@ -134,16 +136,12 @@ export function PanelApp(props: { compact?: boolean }) {
           {session.page.state === 'failed' && session.page.result.reason === 'video' && (
             <VideoNotice page={session.page} onRead={(video) => void session.readPage(video ? { video } : {})} />
           )}
-          {session.page.state === 'ready' && session.page.page.video && (
-            <VideoCard video={session.page.page.video} busy={busy} onRead={(video) => void session.readPage({ video })} />
-          )}
+          {held?.video && <VideoCard video={held.video} busy={busy} onRead={(video) => void session.readPage({ video })} />}
           {session.page.state === 'document' && <DocumentNotice doc={session.page.doc} onRead={(o) => void session.readPage(o)} />}
-          {session.page.state === 'ready' && session.page.page.textless && (
-            <TextlessNotice textless={session.page.page.textless} onRecognise={() => session.readPage({ ocrPages: true })} />
-          )}
-          {session.page.state === 'ready' && (
+          {held?.textless && <TextlessNotice textless={held.textless} onRecognise={() => session.readPage({ ocrPages: true })} />}
+          {held && (
             <CoverageLine
-              page={session.page.page}
+              page={held}
               question={!!draft[0].trim()}
               onParts={busy ? undefined : askInParts}
               chosenModel={conv?.choice?.model}
@@ -168,7 +166,7 @@ export function PanelApp(props: { compact?: boolean }) {
           </section>
           <SourceBar
             sources={tabSources}
-            page={session.page.state === 'ready' ? session.page.page : undefined}
+            page={held}
             model={conv?.choice?.model ?? settings?.model}
             models={models}
             onUseModel={(model) => session.setChoice({ ...conv?.choice, model })}
@@ -220,15 +218,7 @@ export function PanelApp(props: { compact?: boolean }) {
               close: tabSources.closePicker,
             }}
           >
-            {settings && (
-              <CostLine
-                settings={settings}
-                models={models}
-                choice={conv?.choice}
-                page={session.page.state === 'ready' ? session.page.page : undefined}
-                turns={turns}
-              />
-            )}
+            {settings && <CostLine settings={settings} models={models} choice={conv?.choice} page={held} turns={turns} />}
           </AskBox>
         </>
       )}

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import type { PageState } from './use-panel-session';
+import { readyPage } from './use-page-reading';
 import { BalanceButton } from './balance-button';
 
 export function PanelHeader(props: {
@@ -16,11 +17,12 @@ export function PanelHeader(props: {
   fullPanelTab?: number;
 }) {
   const { page } = props;
-  const title = page.state === 'ready' ? page.page.title || page.page.url : '';
-  const host = page.state === 'ready' ? safeHost(page.page.url) : '';
+  const held = readyPage(page);
+  const title = held ? held.title || held.url : '';
+  const host = held ? safeHost(held.url) : '';
   return (
     <header class="panel-header">
-      <div class="page-id" title={page.state === 'ready' ? page.page.url : undefined}>
+      <div class="page-id" title={held?.url}>
         <span class="page-title">{title || (page.state === 'reading' ? t('panelReadingPage') : t('appName'))}</span>
         {host && <span class="page-host">{host}</span>}
       </div>
@@ -31,7 +33,7 @@ export function PanelHeader(props: {
           onPointerDown={(e) => e.button === 0 && props.onSummarizePress?.()}
           disabled={props.busy || page.state === 'reading'}
         >
-          {page.state === 'ready' && page.page.video ? t('videoSummarize') : t('panelSummarize')}
+          {held?.video ? t('videoSummarize') : t('panelSummarize')}
         </button>
         <button type="button" onClick={props.onNewChat} disabled={props.busy}>
           {t('panelNewChat')}

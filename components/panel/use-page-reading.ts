@@ -14,6 +14,9 @@ export type PageState =
   /** A PDF tab that needs a password, consent to text recognition, or could not be read. */
   | { state: 'document'; doc: DocState };
 
+/** The page read, when it is ready. */
+export const readyPage = (s: PageState): PageContent | undefined => (s.state === 'ready' ? s.page : undefined);
+
 /** How to read the page: a PDF's password or consent to recognition, a video's track or title-only. */
 export type ReadOptions = PdfReadOptions & { video?: VideoChoice };
 
@@ -40,7 +43,7 @@ export function usePageReading(tabId: number | undefined) {
       if (shown !== 'ready' && (shown !== 'document' || opts.password || opts.ocr)) setPageState({ state: 'reading' });
       let next: PageState;
       try {
-        const held = pageRef.current.state === 'ready' ? pageRef.current.page : undefined;
+        const held = readyPage(pageRef.current);
         // A video read another way (a track picked, title only) is a new reading: the held one is not named then.
         const known = held?.reading && !opts.video ? { known: held.reading } : {};
         let result = await sendMessage('panel→bg:extract', { tabId, ...known, ...(opts.video ? { video: opts.video } : {}) });

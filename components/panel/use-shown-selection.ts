@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import type { Message } from '@/utils/messaging/protocol';
-import type { PageState } from './use-page-reading';
+import { readyPage, type PageState } from './use-page-reading';
 
 /** The user is in the panel's question box: a selection the page makes now (on blur, say) was not the user's. */
 export function askBoxFocused(doc: Document): boolean {
@@ -31,7 +31,7 @@ export function useShownSelection(tabId: number | undefined, page: PageState, re
     browser.runtime.onMessage.addListener(told);
     return () => browser.runtime.onMessage.removeListener(told);
   }, [tabId, readPage, doc]);
-  const selection = page.state === 'ready' ? page.page.selection.trim() : '';
+  const selection = readyPage(page)?.selection.trim() ?? '';
   return {
     /** What the panel shows: '' when there is none, or the user dropped this one. */
     shown: selection && selection !== dropped ? selection : '',

@@ -12,9 +12,10 @@ import type { RawPage } from './lib/chrome-pages';
 import { lastMessage } from './lib/fault-flow';
 import { chatRequests } from './lib/log-checks';
 import { msg } from './lib/messages';
+import { waitFor } from './lib/ui-driver';
 import { useMoonlit } from './lib/moonlit';
-import { articleAndPanel, leaveAskBox, selectParagraph, sentWith as sentIn, waitForShownSelection } from './lib/selection-flow';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { readerCalls } from './lib/reader-calls';
+import { articleAndPanel, leaveAskBox, selectParagraph, sentWith as sentIn, shownSelection, waitForShownSelection } from './lib/selection-flow';
 
 describe('The page checked before the click, in Chromium', () => {
   const m = useMoonlit('chromium');
@@ -94,10 +95,15 @@ describe('The page checked before the click, in Chromium', () => {
   });
 
   it('typed, then the page changed: the request carries the page as it is at the click', { timeout: 60_000 }, async () => {
+    await leaveAskBox(panel.ui);
     await tab.page.evaluate(() => getSelection()!.removeAllRanges());
+    // The panel has read the tab for the selection gone: any read of the tab from now on is the typing's check.
+    await waitFor('the panel to show no selection', async () => (await shownSelection(panel.ui)) === '' || undefined);
+    const reads = await readerCalls(m().b.context, await m().tabIdOf(tab.page.url()));
     const question = 'What was added to the page after typing?';
     const at = await ready(question);
-    await sleep(400);
+    // The page changes only once the worker holds the check the typing started: that answer must not serve the click.
+    await reads.answered();
     const added = await tab.page.evaluate(() => {
       const p = document.createElement('p');
       p.textContent = 'Late addendum: the harbour bell was recast in bronze before the winter storms.';
