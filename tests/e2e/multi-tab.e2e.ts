@@ -37,8 +37,6 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     const moonlit = useMoonlit(kind);
     /** Whether the cited passage was marked in the other tab, or why not (checked in its own test below). */
     let marked: Promise<true | string> = Promise.resolve('the citation was never clicked');
-    // Known gap in Firefox ESR: the tab comes to the front but the passage is not marked there (not yet understood).
-    const firefoxGap = kind === 'firefox' ? 'Firefox ESR: passage not marked after the switch, and the long-tab picker flow stalls; see the report' : undefined;
 
     it('Add tabs and @ add tabs; the request carries each source in its own wrapper, fresh; a citation switches tab; history keeps the sources', {
       timeout: 240_000,
@@ -184,11 +182,11 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       void beta;
     });
 
-    it('a citation of another tab marks the passage in that tab', { todo: firefoxGap }, async () => {
+    it('a citation of another tab marks the passage in that tab', async () => {
       assert.equal(await marked, true);
     });
 
-    it('with a small model a long tab gets its share by size, shown on its chip and said in the prompt', { timeout: 240_000, todo: firefoxGap }, async () => {
+    it('with a small model a long tab gets its share by size, shown on its chip and said in the prompt', { timeout: 240_000 }, async () => {
       const m = moonlit();
       const options = await openOptions(m.b);
       await chooseModelAndSave(options, 'moonshot-v1-8k');
