@@ -17,6 +17,7 @@ import { tooLong, tooLongWith, useHeldLimits } from './use-held-limits';
 import { askParts, recordTurnFiles, type AskExtrasWithFiles } from '@/utils/panel/document-history';
 import { isPdfText, splitPassages } from '@/utils/citations/passages';
 import { forgetPassages, rememberPassages, settleSources } from '@/utils/panel/turn-sources';
+import { continueSources, rememberSent, type SentSources } from '@/utils/panel/turn-sent';
 import { dropTurn, pageAfterCheck, pageForQuestion, quickPage, samePage } from '@/utils/panel/quick-ask';
 import { addPartsTurn } from '@/utils/panel/parts-turn';
 import { tabAsk, withSources, type QuestionTabs, type TabAsk } from '@/utils/panel/tab-ask';
@@ -61,8 +62,6 @@ export function usePanelSession(tabId: number | undefined) {
   const setAskExtras = useCallback((next: AskExtras) => void (extras.current = next), []);
   const added = useRef<QuestionTabs | null>(null);
   const setQuestionTabs = useCallback((next: QuestionTabs) => void (added.current = next), []);
-  /** The last question's other tabs: Continue carries on with them. */
-  const lastTabs = useRef<TabAsk['tabs'] | undefined>(undefined);
 
   const showFor = useCallback(
     (id: number, c: StoredConversation) => {
@@ -97,11 +96,12 @@ export function usePanelSession(tabId: number | undefined) {
   // An action's own model (Options → Actions): for the question being asked only, over the conversation's choice.
   const turnModel = useRef<string | undefined>(undefined);
   const stream = useCallback(
-    (convId: string, turn: Turn, pageContent: PageContent | undefined, continueFrom?: string, open = openAsk, tabs = lastTabs.current) => {
+    (convId: string, turn: Turn, pageContent: PageContent | undefined, continueFrom?: string, open = openAsk, tabs?: TabAsk['tabs']) => {
       const stored = convs.get(convId)!;
       const model = continueFrom === undefined ? turnModel.current : undefined;
       const current = model ? { ...stored, choice: { ...stored.choice, model } } : stored;
       const cite = citeOn.current && (!!pageContent?.text.trim() || !!tabs?.some((t) => t.text.trim()));
+      if (continueFrom === undefined) rememberSent(turn.id, { page: pageContent, tabs });
       const handle = open(
         {
           mode: turn.mode,
@@ -204,7 +204,6 @@ export function usePanelSession(tabId: number | undefined) {
         conv = newConversation(tabId, anchor?.url, anchor?.title ?? '');
         showFor(tabId, conv);
       }
-      lastTabs.current = tabs?.tabs;
       const base = replaceFrom
         ? {
             ...conv,
@@ -233,7 +232,7 @@ export function usePanelSession(tabId: number | undefined) {
       if (quick) convs.stage(convId, staged);
       else convs.commit(convId, staged, false);
       if (!quick) {
-        stream(convId, turn, pageContent, undefined, inParts ? openInParts : (r, h) => openAsk(r, h, reserved?.connect));
+        stream(convId, turn, pageContent, undefined, inParts ? openInParts : (r, h) => openAsk(r, h, reserved?.connect), tabs?.tabs);
         convs.save(convId);
         return true;
       }
@@ -241,29 +240,37 @@ export function usePanelSession(tabId: number | undefined) {
       const q = quick;
       return new Promise<boolean>((resolve) => {
         const sent = () => resolve(true);
-        stream(convId, turn, pageContent, undefined, (r, h) =>
-          openAsk(
-            { ...r, verify: q.verify },
-            {
-              ...h,
-              onStart: (model) => (sent(), h.onStart?.(model)),
-              onFailure: (failure) => (sent(), h.onFailure(failure)),
-              onPage: (check) => {
-                sent();
-                const now = pageAfterCheck(held!, check);
-                const shown = pageRef.current;
-                if (shown.state === 'ready' && shown.page === held && !samePage(held, now)) setPageState({ state: 'ready', page: now });
-                if (!check.same && r.citations) rememberPassages(turn.id, () => splitPassages(now.text, isPdfText(now)));
+        stream(
+          convId,
+          turn,
+          pageContent,
+          undefined,
+          (r, h) =>
+            openAsk(
+              { ...r, verify: q.verify },
+              {
+                ...h,
+                onStart: (model) => (sent(), h.onStart?.(model)),
+                onFailure: (failure) => (sent(), h.onFailure(failure)),
+                onPage: (check) => {
+                  sent();
+                  const now = pageAfterCheck(held!, check);
+                  const shown = pageRef.current;
+                  if (shown.state === 'ready' && shown.page === held && !samePage(held, now)) setPageState({ state: 'ready', page: now });
+                  // The worker sent the page as it found it: Continue carries on with that.
+                  if (!check.same) rememberSent(turn.id, { page: now, tabs: tabs?.tabs });
+                  if (!check.same && r.citations) rememberPassages(turn.id, () => splitPassages(now.text, isPdfText(now)));
+                },
+                onStale: () => {
+                  running.current = undefined;
+                  forgetPassages(turn.id);
+                  convs.commit(convId, (c) => dropTurn(c, turn.id), true);
+                  resolve(ask(mode, question, fallbackSelection, undefined, false, true));
+                },
               },
-              onStale: () => {
-                running.current = undefined;
-                forgetPassages(turn.id);
-                convs.commit(convId, (c) => dropTurn(c, turn.id), true);
-                resolve(ask(mode, question, fallbackSelection, undefined, false, true));
-              },
-            },
-            reserved?.connect,
-          ),
+              reserved?.connect,
+            ),
+          tabs?.tabs,
         );
         // Written from the worker's first answer on (start, page: within the persister's interval, so no write
         // competes with the request on its way; a failure at once); a question taken back because the tab moved
@@ -305,7 +312,22 @@ export function usePanelSession(tabId: number | undefined) {
       if (turn.inParts) return void ask(turn.mode, turn.question, undefined, turn.id, true);
       const pageContent = pageRef.current.state === 'ready' ? pageRef.current.page : undefined;
       convs.commit(conv.id, (c) => updateTurn(c, turn.id, () => ({ status: 'streaming', failure: undefined, interrupted: undefined })), true);
-      stream(conv.id, turn, pageContent, turn.answer);
+      const multi = added.current && (added.current.count > 0 || added.current.pageOff) ? added.current : null;
+      // Only when this panel no longer holds what the first part was written from (turn-sent.ts): read as a new question.
+      const reread = multi
+        ? async () => {
+            const [settings, cache] = limits.held() ?? (await limits.now());
+            const page = multi.pageOff ? undefined : pageContent;
+            const now = tabAsk(page, await multi.fresh(), conv.choice?.model ?? settings.model, cache?.models ?? [], {
+              question: turn.question,
+              history: conv.turns,
+            });
+            return { page: now.page, tabs: now.tabs };
+          }
+        : undefined;
+      void continueSources(turn.id, pageContent, reread)
+        .catch((): SentSources => ({ page: pageContent }))
+        .then((s) => stream(conv.id, turn, s.page, turn.answer, openAsk, s.tabs));
     },
     [convs, stream, ask],
   );
