@@ -2,7 +2,8 @@
 // panel (the bound one, two added with "Add tabs", one with `@`, one restricted), one navigated after it was added and
 // one closed. The picker lists the restricted tab disabled with its reason; the request carries each source in its own
 // wrapper, the navigated tab read again and the closed one with its last text; a citation of another tab switches to
-// it and highlights the passage; the history of a reopened panel shows the sources. With a small model, a long tab
+// it and highlights the passage; the history of a reopened panel shows the sources, and opening the conversation
+// from it makes its open tabs chips again and names the closed one. With a small model, a long tab
 // gets the share the chip shows, and the prompt says so.
 // Run: npx tsx --test --test-reporter=spec tests/e2e/multi-tab.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
@@ -178,6 +179,15 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         null,
       );
       for (const name of ['alpha', 'beta', 'delta', 'epsilon']) assert.ok(shown.includes(title(name)), `${name} in "${shown}"`);
+      // Opened from history, the conversation's tabs are chips again, read as they are now; the closed one is named.
+      await again.ui.evaluate(() => document.querySelector<HTMLButtonElement>('.history-open')!.click(), null);
+      await waitFor('the restored chips', async () => (await chipNames(again.ui)).join('|') === [title('alpha'), title('beta'), title('delta')].join('|'));
+      await waitInPage(
+        again.ui,
+        'the closed tab named',
+        (t: string) => [...document.querySelectorAll<HTMLElement>('.source-bar .notice p')].some((p) => p.innerText.trim() === t),
+        msg('tabsRestoreMissing', title('epsilon')),
+      );
       await again.close();
       void beta;
     });
