@@ -126,6 +126,8 @@ export function PanelApp(props: { compact?: boolean }) {
         <HistoryView
           onOpen={(c) => {
             session.openConversation(c);
+            // Its other tabs are the next question's again (the ones closed since are named).
+            void tabSources.restore(c.sources ?? [], c.url);
             setShowHistory(false);
           }}
           onClose={() => setShowHistory(false)}

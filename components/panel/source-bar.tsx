@@ -82,6 +82,7 @@ export function SourceBar(props: {
             <p key={f.title}>{t('tabsFailed', f.title, t(f.reason in REASON_TEXT ? REASON_TEXT[f.reason as keyof typeof REASON_TEXT] : 'tabsReasonOther'))}</p>
           ))}
           {note.over > 0 && <p>{t('tabsOver', String(note.over))}</p>}
+          {note.missing?.length ? <p>{t('tabsRestoreMissing', note.missing.join(', '))}</p> : null}
         </div>
       )}
       {worst && plan && (

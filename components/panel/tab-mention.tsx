@@ -1,7 +1,7 @@
 import { t } from '@/utils/i18n';
 import type { PickEntry } from '@/utils/sources/tab-pick';
 import { ComboList } from './combo-list';
-import { TabLabel } from './tab-picker';
+import { TabLabel } from './tab-label';
 
 export const MENTION_LIST_ID = 'tab-mentions';
 export const mentionOptionId = (i: number) => `tab-mention-${i}`;

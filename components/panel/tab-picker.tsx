@@ -1,45 +1,22 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { filterEntries, type PickBlock, type PickEntry } from '@/utils/sources/tab-pick';
-
-export const BLOCK_TEXT: Record<PickBlock, Parameters<typeof t>[0]> = {
-  'browser-page': 'tabsWhyBrowserPage',
-  store: 'tabsWhyStore',
-  extension: 'tabsWhyExtension',
-  hidden: 'tabsWhyHidden',
-  added: 'tabsWhyAdded',
-};
-
-/** A tab's favicon (only http(s) and data: images reach here, tab-pick.ts), or its host's first letter. */
-export function TabIcon(props: { entry: PickEntry }) {
-  const { icon, host } = props.entry;
-  return icon ? (
-    <img class="tab-icon" src={icon} alt="" width={16} height={16} referrerpolicy="no-referrer" />
-  ) : (
-    <span class="tab-icon" aria-hidden="true">
-      {(host[0] ?? '·').toUpperCase()}
-    </span>
-  );
-}
-
-/** A tab as both lists show it: favicon, title, host, and why it can't be added. */
-export function TabLabel(props: { entry: PickEntry }) {
-  const e = props.entry;
-  return (
-    <>
-      <TabIcon entry={e} />
-      <span class="tab-title">{e.title}</span>
-      {e.host && <span class="tab-host">{e.host}</span>}
-      {e.blocked && <span class="tab-why">{t(BLOCK_TEXT[e.blocked])}</span>}
-    </>
-  );
-}
+import { filterEntries, type PickEntry } from '@/utils/sources/tab-pick';
+import { revealAbove } from '@/utils/ui/reveal';
+import { TabLabel } from './tab-label';
 
 /** "Add tabs": the window's tabs as checkboxes named by their titles, a search box, and "Add". */
 export function TabPicker(props: { entries: PickEntry[]; onAdd(picked: PickEntry[]): void; onCancel(): void }) {
   const [query, setQuery] = useState('');
   const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
   const shown = filterEntries(props.entries, query);
+  const box = useRef<HTMLDivElement>(null);
+  // The picker opens in the flow above the ask box, which sticks to the bottom of the view: without this, its
+  // "Add" button can open hidden under that box (a click there lands in the question box).
+  useEffect(() => {
+    const el = box.current;
+    const doc = el?.ownerDocument;
+    if (el && doc?.defaultView) revealAbove(el, doc.querySelector('.ask-box'), doc.defaultView);
+  }, []);
   const toggle = (id: number, on: boolean) => {
     const next = new Set(checked);
     if (on) next.add(id);
@@ -47,7 +24,7 @@ export function TabPicker(props: { entries: PickEntry[]; onAdd(picked: PickEntry
     setChecked(next);
   };
   return (
-    <div class="tab-picker" role="group" aria-label={t('tabsPickerLabel')} onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+    <div ref={box} class="tab-picker" role="group" aria-label={t('tabsPickerLabel')} onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
       <input
         type="text"
         aria-label={t('tabsSearch')}

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AskMode, AskRequest } from '@/utils/messaging/types';
 import type { PageContent } from '@/utils/sources/types';
 import { openAsk, type AskHandle } from '@/utils/panel/ask-stream';
-import { warmPort } from '@/utils/panel/warm-port';
 import { openInParts } from '@/utils/panel/map-reduce';
 import { appendDelta, historyBefore, markTitleOnly, updateTurn, type Turn } from '@/utils/panel/conversation';
 import type { StoredConversation } from '@/utils/history/schema';
@@ -10,10 +9,12 @@ import { newConversation } from '@/utils/panel/tab-conversation';
 import type { useShownSelection } from './use-shown-selection';
 import type { Conversations, PageReading } from './use-tab-conversation';
 import { readyPage } from './use-page-reading';
+import { useWarmDoor } from './use-warm-door';
 import { settingsItem } from '@/utils/storage/items';
 import { tooLong, tooLongWith, useHeldLimits } from './use-held-limits';
 import { askParts, recordTurnFiles, type AskExtrasWithFiles } from '@/utils/panel/document-history';
 import { isPdfText, splitPassages } from '@/utils/citations/passages';
+import { continueSources, rememberSent, rereadTabs, type SentSources } from '@/utils/panel/turn-sent';
 import { forgetPassages, rememberPassages, settleSources } from '@/utils/panel/turn-sources';
 import { dropTurn, pageAfterCheck, pageForQuestion, quickPage, samePage } from '@/utils/panel/quick-ask';
 import { addPartsTurn } from '@/utils/panel/parts-turn';
@@ -45,9 +46,7 @@ export function useAsk(
   running: { current: Running | undefined },
 ) {
   const [, setTick] = useState(0);
-  // The next question's port, opened as the user gets ready to ask (warm-port.ts).
-  const door = useRef(warmPort());
-  useEffect(() => () => door.current.dispose(), []);
+  const { door, warm, press } = useWarmDoor(tabId, pageRef, running);
 
   // Read once and followed, so asking costs no extra storage read.
   const citeOn = useRef(true);
@@ -61,16 +60,15 @@ export function useAsk(
   const setAskExtras = useCallback((next: AskExtras) => void (extras.current = next), []);
   const added = useRef<QuestionTabs | null>(null);
   const setQuestionTabs = useCallback((next: QuestionTabs) => void (added.current = next), []);
-  /** The last question's other tabs: Continue carries on with them. */
-  const lastTabs = useRef<TabAsk['tabs'] | undefined>(undefined);
 
   // An action's own model (Options → Actions): for the question being asked only, over the conversation's choice.
   const turnModel = useRef<string | undefined>(undefined);
   const stream = useCallback(
-    (convId: string, turn: Turn, pageContent: PageContent | undefined, continueFrom?: string, open = openAsk, tabs = lastTabs.current) => {
+    (convId: string, turn: Turn, pageContent: PageContent | undefined, continueFrom?: string, open = openAsk, tabs?: TabAsk['tabs']) => {
       const stored = convs.get(convId)!;
       const model = continueFrom === undefined ? turnModel.current : undefined;
       const current = model ? { ...stored, choice: { ...stored.choice, model } } : stored;
+      if (continueFrom === undefined) rememberSent(turn.id, { page: pageContent, tabs });
       const cite = citeOn.current && (!!pageContent?.text.trim() || !!tabs?.some((t) => t.text.trim()));
       const handle = open(
         {
@@ -174,7 +172,6 @@ export function useAsk(
         conv = newConversation(tabId, anchor?.url, anchor?.title ?? '');
         showFor(tabId, conv);
       }
-      lastTabs.current = tabs?.tabs;
       const base = replaceFrom
         ? {
             ...conv,
@@ -203,7 +200,7 @@ export function useAsk(
       if (quick) convs.stage(convId, staged);
       else convs.commit(convId, staged, false);
       if (!quick) {
-        stream(convId, turn, pageContent, undefined, inParts ? openInParts : (r, h) => openAsk(r, h, reserved?.connect));
+        stream(convId, turn, pageContent, undefined, inParts ? openInParts : (r, h) => openAsk(r, h, reserved?.connect), tabs?.tabs);
         convs.save(convId);
         return true;
       }
@@ -211,36 +208,44 @@ export function useAsk(
       const q = quick;
       return new Promise<boolean>((resolve) => {
         const sent = () => resolve(true);
-        stream(convId, turn, pageContent, undefined, (r, h) =>
-          openAsk(
-            { ...r, verify: q.verify },
-            {
-              ...h,
-              onStart: (model) => (sent(), h.onStart?.(model)),
-              onFailure: (failure) => (sent(), h.onFailure(failure)),
-              onPage: (check) => {
-                sent();
-                const now = pageAfterCheck(held!, check);
-                const shown = pageRef.current;
-                if (shown.state === 'ready' && shown.page === held && !samePage(held, now)) setPageState({ state: 'ready', page: now });
-                if (!check.same && r.citations) rememberPassages(turn.id, () => splitPassages(now.text, isPdfText(now)));
+        stream(
+          convId,
+          turn,
+          pageContent,
+          undefined,
+          (r, h) =>
+            openAsk(
+              { ...r, verify: q.verify },
+              {
+                ...h,
+                onStart: (model) => (sent(), h.onStart?.(model)),
+                onFailure: (failure) => (sent(), h.onFailure(failure)),
+                onPage: (check) => {
+                  sent();
+                  const now = pageAfterCheck(held!, check);
+                  const shown = pageRef.current;
+                  if (shown.state === 'ready' && shown.page === held && !samePage(held, now)) setPageState({ state: 'ready', page: now });
+                  // The worker sent the page as it found it: Continue carries on with that.
+                  if (!check.same) rememberSent(turn.id, { page: now, tabs: tabs?.tabs });
+                  if (!check.same && r.citations) rememberPassages(turn.id, () => splitPassages(now.text, isPdfText(now)));
+                },
+                onStale: () => {
+                  running.current = undefined;
+                  forgetPassages(turn.id);
+                  convs.commit(convId, (c) => dropTurn(c, turn.id), true);
+                  resolve(ask(mode, question, fallbackSelection, undefined, false, true));
+                },
               },
-              onStale: () => {
-                running.current = undefined;
-                forgetPassages(turn.id);
-                convs.commit(convId, (c) => dropTurn(c, turn.id), true);
-                resolve(ask(mode, question, fallbackSelection, undefined, false, true));
-              },
-            },
-            reserved?.connect,
-          ),
+              reserved?.connect,
+            ),
+          tabs?.tabs,
         );
         // Written from the worker's first answer on (start, page: within the persister's interval, so no write
         // competes with the request on its way; a failure at once); a question taken back because the tab moved
         // on is never written at all.
       });
     },
-    [tabId, readPage, convs, showFor, stream, selection.takeDropped, running, pageRef, setPageState],
+    [tabId, readPage, convs, showFor, stream, selection.takeDropped, running, pageRef, setPageState, door],
   );
 
   /** `ask` with an action's own model for this one question (none: the conversation's choice, as always). */
@@ -272,26 +277,16 @@ export function useAsk(
       if (turn.inParts) return void ask(turn.mode, turn.question, undefined, turn.id, true);
       const pageContent = readyPage(pageRef.current);
       convs.commit(conv.id, (c) => updateTurn(c, turn.id, () => ({ status: 'streaming', failure: undefined, interrupted: undefined })), true);
-      stream(conv.id, turn, pageContent, turn.answer);
+      const multi = added.current && (added.current.count > 0 || added.current.pageOff) ? added.current : null;
+      // Only when this panel no longer holds what the first part was written from (turn-sent.ts): read as a new question.
+      const around = { question: turn.question, history: conv.turns };
+      const reread = !multi ? undefined : rereadTabs(multi, pageContent, async () => limits.held() ?? (await limits.now()), conv.choice?.model, around);
+      // A re-read fails only when the settings can't be read, and then the request itself says so.
+      void continueSources(turn.id, pageContent, reread)
+        .catch((): SentSources => ({ page: pageContent }))
+        .then((s) => stream(conv.id, turn, s.page, turn.answer, openAsk, s.tabs));
     },
     [convs, stream, ask, running, pageRef],
-  );
-
-  /** About the page the panel holds, the check a question in `mode` will need (warm-port.ts). */
-  const verifyFor = useCallback(
-    (mode: AskMode) => {
-      const held = readyPage(pageRef.current);
-      return held && tabId !== undefined ? quickPage(held, tabId, mode)?.verify : undefined;
-    },
-    [tabId, pageRef],
-  );
-  /** Typing a question, or Send or Summarize pressed: the worker starts checking the tab now. */
-  const warm = useCallback(() => door.current.warm(verifyFor('ask')), [verifyFor]);
-  const press = useCallback(
-    (mode: AskMode) => {
-      if (!running.current) door.current.press(verifyFor(mode));
-    },
-    [verifyFor, running],
   );
 
   return { setAskExtras, setQuestionTabs, ask, askWithModel, stop, continueTurn, warm, press };

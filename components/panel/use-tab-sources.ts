@@ -4,6 +4,7 @@ import type { ExtractFailureReason } from '@/utils/messaging/types';
 import { sendMessage } from '@/utils/messaging/send';
 import { addedTabOf, MAX_ADDED_TABS, refreshTab, type AddedTab } from '@/utils/sources/tab-fresh';
 import { afterRequest, permissionPlan, pickEntries, type PickEntry } from '@/utils/sources/tab-pick';
+import type { KeptSource } from '@/utils/sources/tab-restore';
 
 /** What the last "Add" could not do: origins the user refused, and tabs that could not be read (with why). */
 export interface AddNote {
@@ -11,9 +12,25 @@ export interface AddNote {
   failed: { title: string; reason: ExtractFailureReason | 'pdf' }[];
   /** Tabs beyond MAX_ADDED_TABS, not added. */
   over: number;
+  /** A reopened conversation's tabs that are open nowhere now (titles). */
+  missing?: string[];
 }
 
 const extract = (tabId: number, known?: string) => sendMessage('panel→bg:extract', { tabId, ...(known ? { known } : {}) });
+
+/** Reads each tab with its page reader: the tabs read, and those that could not be (with why). */
+async function readTabs(picked: readonly { tabId: number; title: string }[]): Promise<{ read: AddedTab[]; failed: AddNote['failed'] }> {
+  const failed: AddNote['failed'] = [];
+  const read = await Promise.all(
+    picked.map(async (e) => {
+      const r = await extract(e.tabId).catch(() => ({ ok: false as const, reason: 'injection-failed' as const }));
+      if (r.ok === true) return addedTabOf(e.tabId, r.page);
+      failed.push({ title: e.title, reason: r.ok === 'pdf' ? 'pdf' : r.ok === false ? r.reason : 'injection-failed' });
+      return null;
+    }),
+  );
+  return { read: read.filter((t): t is AddedTab => !!t), failed };
+}
 
 /**
  * The sources of the next question besides the files: the bound tab's page (on unless removed) and other tabs
@@ -87,21 +104,41 @@ export function useTabSources(tabId: number | undefined) {
       setAdding(true);
       void (async () => {
         const { add: readable, refused } = afterRequest(chosen, plan, await asked);
-        const failed: AddNote['failed'] = [];
-        const read = await Promise.all(
-          readable.map(async (e) => {
-            const r = await extract(e.tabId).catch(() => ({ ok: false as const, reason: 'injection-failed' as const }));
-            if (r.ok === true) return addedTabOf(e.tabId, r.page);
-            failed.push({ title: e.title, reason: r.ok === 'pdf' ? 'pdf' : r.ok === false ? r.reason : 'injection-failed' });
-            return null;
-          }),
-        );
+        const { read, failed } = await readTabs(readable);
         const known = new Set(tabsRef.current.map((t) => t.tabId));
-        update([...tabsRef.current, ...read.filter((t): t is AddedTab => !!t && !known.has(t.tabId))]);
+        update([...tabsRef.current, ...read.filter((t) => !known.has(t.tabId))]);
         const over = picked.length - chosen.length;
         setNote(refused.length || failed.length || over ? { refused: refused.map((e) => e.title), failed, over } : null);
         setAdding(false);
       })();
+    },
+    [tabId, update],
+  );
+
+  /**
+   * A conversation reopened from history: its other tabs become the next question's again, read as they are now;
+   * the ones open nowhere now are named (the note), never dropped silently.
+   */
+  const restore = useCallback(
+    async (kept: readonly KeptSource[], boundUrl: string | undefined) => {
+      if (tabId === undefined) return;
+      setEntries(null);
+      setAdding(true);
+      try {
+        // Loaded only now, like History itself: not part of the panel's first load.
+        const [open, { restorePlan }] = await Promise.all([
+          browser.tabs.get(tabId).then((t) => browser.tabs.query({ windowId: t.windowId })),
+          import('@/utils/sources/tab-restore'),
+        ]);
+        const { found, missing } = restorePlan(kept, open, boundUrl);
+        const { read, failed } = await readTabs(found.slice(0, MAX_ADDED_TABS));
+        update(read);
+        setPageOff(false);
+        const lost = missing.map((k) => k.title || k.url);
+        setNote(failed.length || lost.length ? { refused: [], failed, over: 0, missing: lost } : null);
+      } finally {
+        setAdding(false);
+      }
     },
     [tabId, update],
   );
@@ -129,6 +166,7 @@ export function useTabSources(tabId: number | undefined) {
     open,
     add,
     remove,
+    restore,
     fresh,
     note,
     adding,

@@ -2,7 +2,8 @@
 // panel (the bound one, two added with "Add tabs", one with `@`, one restricted), one navigated after it was added and
 // one closed. The picker lists the restricted tab disabled with its reason; the request carries each source in its own
 // wrapper, the navigated tab read again and the closed one with its last text; a citation of another tab switches to
-// it and highlights the passage; the history of a reopened panel shows the sources. With a small model, a long tab
+// it and highlights the passage; the history of a reopened panel shows the sources, and opening the conversation
+// from it makes its open tabs chips again and names the closed one. With a small model, a long tab
 // gets the share the chip shows, and the prompt says so.
 // Run: npx tsx --test --test-reporter=spec tests/e2e/multi-tab.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
@@ -37,8 +38,6 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     const moonlit = useMoonlit(kind);
     /** Whether the cited passage was marked in the other tab, or why not (checked in its own test below). */
     let marked: Promise<true | string> = Promise.resolve('the citation was never clicked');
-    // Known gap in Firefox ESR: the tab comes to the front but the passage is not marked there (not yet understood).
-    const firefoxGap = kind === 'firefox' ? 'Firefox ESR: passage not marked after the switch, and the long-tab picker flow stalls; see the report' : undefined;
 
     it('Add tabs and @ add tabs; the request carries each source in its own wrapper, fresh; a citation switches tab; history keeps the sources', {
       timeout: 240_000,
@@ -180,15 +179,24 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         null,
       );
       for (const name of ['alpha', 'beta', 'delta', 'epsilon']) assert.ok(shown.includes(title(name)), `${name} in "${shown}"`);
+      // Opened from history, the conversation's tabs are chips again, read as they are now; the closed one is named.
+      await again.ui.evaluate(() => document.querySelector<HTMLButtonElement>('.history-open')!.click(), null);
+      await waitFor('the restored chips', async () => (await chipNames(again.ui)).join('|') === [title('alpha'), title('beta'), title('delta')].join('|'));
+      await waitInPage(
+        again.ui,
+        'the closed tab named',
+        (t: string) => [...document.querySelectorAll<HTMLElement>('.source-bar .notice p')].some((p) => p.innerText.trim() === t),
+        msg('tabsRestoreMissing', title('epsilon')),
+      );
       await again.close();
       void beta;
     });
 
-    it('a citation of another tab marks the passage in that tab', { todo: firefoxGap }, async () => {
+    it('a citation of another tab marks the passage in that tab', async () => {
       assert.equal(await marked, true);
     });
 
-    it('with a small model a long tab gets its share by size, shown on its chip and said in the prompt', { timeout: 240_000, todo: firefoxGap }, async () => {
+    it('with a small model a long tab gets its share by size, shown on its chip and said in the prompt', { timeout: 240_000 }, async () => {
       const m = moonlit();
       const options = await openOptions(m.b);
       await chooseModelAndSave(options, 'moonshot-v1-8k');

@@ -4,5 +4,6 @@
 export const ISOLATED_FILES = [
   'tests/unit/components/panel/cost-line.test.tsx',
   'tests/unit/components/panel/page-reading.test.tsx',
+  'tests/unit/components/panel/tab-conversation-hook.test.tsx',
   'tests/unit/markdown/error-boundary.test.tsx',
 ];

@@ -55,13 +55,16 @@ export const isActive = (helper: UiPage, tabId: number): Promise<boolean> =>
 
 /**
  * How the tab's page marks Moonlit's citation now: the texts registered as its highlight (CSS Custom Highlight API), or
- * 'overlay' when the browser lacks that API and boxes are drawn over the passage instead (highlight.ts).
+ * 'overlay' when the browser lacks that API and boxes are drawn over the passage instead (highlight.ts). Read in the
+ * page's own world, the registry the page paints from: Firefox's content-script world sees it through Xray wrappers,
+ * which cannot iterate a Highlight ("Xray wrapping of iterators not supported"), so the mark read as missing there.
  */
 export const citeMarkIn = (helper: UiPage, tabId: number): Promise<string[] | 'overlay'> =>
   helper.evaluate(async (id: number) => {
     const a = (globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
     const [r] = await a.scripting.executeScript({
       target: { tabId: id },
+      world: 'MAIN',
       func: () => {
         const h = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('moonlit-cite');
         if (h) return [...h].map((range) => range.toString().replace(/\s+/g, ' ').trim());
