@@ -6,7 +6,6 @@ import { modelsCacheItem, settingsItem } from '@/utils/storage/items';
 import { useStoredValue } from '@/utils/ui/use-stored-value';
 import { ocrInWorker } from '@/utils/panel/document-deps';
 import { filesOfItems } from '@/utils/panel/document-history';
-import { saveSettingFromPanel } from '@/utils/panel/save-status';
 import { loadFileTexts } from '@/utils/history/file-texts';
 import {
   acceptsImages,
@@ -20,6 +19,7 @@ import {
   type AttachItem,
 } from '@/utils/panel/document-attach';
 import { t, type MessageKey } from '@/utils/i18n';
+import { questionModel } from '@/utils/panel/actions';
 import type { AskExtras } from './use-panel-session';
 
 const BLOCK_HINT: Record<NonNullable<ReturnType<typeof blocker>>, MessageKey> = {
@@ -35,19 +35,30 @@ async function fromCache(item: AttachItem): Promise<AttachItem> {
   return hit ? { ...item, status: 'ready', text: hit.text, bytes: undefined } : item;
 }
 
+/** Which model the next question goes to (questionModel): an image is checked against it, and switched where it was chosen. */
+export interface AttachModel {
+  /** The waiting action's own model. */
+  action?: string;
+  /** The conversation's choice (the Model control). */
+  chosen?: string;
+  /** "Use a model that sees images": the user picked `model` in the notice. */
+  onSwitch(model: string): void;
+}
+
 /**
  * The files and images attached to the panel's questions. They stay attached
  * (follow-up questions see them too) until removed; whatever goes wrong with
  * one of them is shown on it and never touches the conversation.
  */
-export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId?: string) {
+export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId: string | undefined, to: AttachModel) {
   const [items, setItems] = useState<AttachItem[]>([]);
   const [hint, setHint] = useState('');
   /** The browser's own words when a capture failed, under "Details". */
   const [captureDetail, setCaptureDetail] = useState('');
   const settings = useStoredValue(settingsItem);
   const models = useStoredValue(modelsCacheItem)?.models ?? [];
-  const imagesOk = acceptsImages(settings?.model, models);
+  const model = questionModel(to.action, to.chosen, settings?.model);
+  const imagesOk = acceptsImages(model, models);
   const live = useRef(items);
   live.current = items;
 
@@ -155,18 +166,22 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId
     return !why;
   }, [imagesOk]);
 
-  const switchModel = useCallback(async (model: string) => {
-    const current = await settingsItem.getValue();
-    if (await saveSettingFromPanel(() => settingsItem.setValue({ ...current, model }))) setHint('');
-  }, []);
+  const onSwitch = to.onSwitch;
+  const switchModel = useCallback(
+    (next: string) => {
+      onSwitch(next);
+      setHint('');
+    },
+    [onSwitch],
+  );
 
   return {
     items,
     hint,
     captureDetail,
     imagesOk,
-    model: settings?.model,
-    vision: visionAlternative(settings?.model, models),
+    model,
+    vision: visionAlternative(model, models),
     addFiles,
     addImage,
     addScreenshot,

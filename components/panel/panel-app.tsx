@@ -14,7 +14,6 @@ import { usePanelSession } from './use-panel-session';
 import { readyPage } from './use-page-reading';
 import { preloadMarkdown } from '@/components/markdown/lazy-markdown';
 import { usePendingActions } from './use-pending-actions';
-import { useImageAction } from './use-image-action';
 import { useWhenIdle } from './use-when-idle';
 import { PanelHeader } from './panel-header';
 import { PageNotice } from './page-notice';
@@ -29,10 +28,9 @@ import { StorageNotice } from './storage-notice';
 import { CoverageLine } from './coverage-line';
 import { PartsProgressLine } from './parts-progress';
 import { AttachBar } from './attach-bar';
+import { useAttachedAsk } from './use-attached-ask';
 import { SourceBar } from './source-bar';
 import { useTabSources } from './use-tab-sources';
-import { useAttachments } from './attach-state';
-import { usePendingQuestion } from './attach-pending';
 import { useStorageHealth } from './use-storage-health';
 import { ModelControl } from './model-control';
 import { CostLine } from './cost-line';
@@ -58,13 +56,10 @@ export function PanelApp(props: { compact?: boolean }) {
   const session = usePanelSession(tabId);
   const { conv, streaming, busy } = session;
   const held = readyPage(session.page);
-  const attach = useAttachments(session.setAskExtras, conv?.id);
+  const { attach, image, waiting, onSend } = useAttachedAsk(session, conv);
   const tabSources = useTabSources(tabId);
   const { tabs: addedTabs, pageOff, fresh } = tabSources;
   useEffect(() => session.setQuestionTabs({ count: addedTabs.length, pageOff, fresh }), [addedTabs, pageOff, fresh, session.setQuestionTabs]);
-  // A question sent while a PDF or attached files wait for the user goes on by itself once they are ready.
-  const pending = usePendingQuestion(session.page, attach.items, attach.imagesOk, async (question) => attach.canSend() && session.ask('ask', question));
-  const image = useImageAction(attach, pending.onSend);
   // An action that comes while an answer streams waits for it (one answer at a time), and the panel says so.
   const idle = useWhenIdle(busy);
   const runAction = useCallback(
@@ -73,7 +68,7 @@ export function PanelApp(props: { compact?: boolean }) {
         setShowHistory(false);
         const asked = actionToQuestion(action, await readActions());
         setActionGone(!asked);
-        if (asked && action.image) await image.run(action.image, asked.question);
+        if (asked && action.image) await image.run(action.image, asked);
         else if (asked) await session.askWithModel(asked.model, asked.mode, asked.question, action.selection);
       }),
     [idle.later, session.askWithModel, image.run],
@@ -175,7 +170,7 @@ export function PanelApp(props: { compact?: boolean }) {
             onParts={busy ? undefined : () => askInParts(draft[0].trim() ? 'answer' : 'summary')}
           />
           <AttachBar attach={attach} tabId={tabId} />
-          {pending.waiting && (
+          {waiting && (
             <p class="hint" role="status">
               {t('askWaitsForDocument')}
             </p>
@@ -208,7 +203,7 @@ export function PanelApp(props: { compact?: boolean }) {
             actions={actions}
             onAction={askAction}
             streaming={streaming}
-            onSend={pending.onSend}
+            onSend={onSend}
             onStop={session.stop}
             onWarm={session.warm}
             onPress={() => session.press('ask')}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { takeOver } from '@/utils/documents/transfer';
 import type { PendingImage } from '@/utils/storage/items';
 import { t, type MessageKey } from '@/utils/i18n';
+import type { ActionAsk } from '@/utils/panel/actions';
 import type { Attachments } from './attach-state';
 
 const FAILURE: Record<Extract<PendingImage, { failure: string }>['failure'], MessageKey> = {
@@ -13,11 +14,12 @@ const FAILURE: Record<Extract<PendingImage, { failure: string }>['failure'], Mes
 
 /**
  * An action from an image's context menu: the image the worker cut from the tab is attached like a screenshot,
- * then the action's question is sent as one typed in the box would be — to the model if it sees images, else it
- * waits for the user's choice (a model that sees, or text recognition) in the attach bar, as screenshots do.
+ * then the action's question is sent as one typed in the box would be, with the action's mode and model (`hold`
+ * keeps them for it: use-attached-ask.ts) — at once if that model sees images, else it waits for the user's choice
+ * (a model that sees, or text recognition) in the attach bar, as screenshots do.
  * A capture that failed, or only part of the image in view, is said; no question goes without its image.
  */
-export function useImageAction(attach: Attachments, send: (question: string) => Promise<boolean>) {
+export function useImageAction(attach: Attachments, send: (question: string) => Promise<boolean>, hold: (asked: ActionAsk) => void) {
   const [note, setNote] = useState<{ key: MessageKey; detail?: string } | undefined>(undefined);
   // Sent once the attached image is in the list the question goes with (state lands on the next render).
   const queued = useRef<{ itemId: string; question: string; sent(ok: boolean): void } | undefined>(undefined);
@@ -30,7 +32,7 @@ export function useImageAction(attach: Attachments, send: (question: string) => 
 
   /** Settles once the question went (true) or could not (false), so what waits after it starts only then. */
   const run = useCallback(
-    async (image: PendingImage, question: string): Promise<boolean> => {
+    async (image: PendingImage, asked: ActionAsk): Promise<boolean> => {
       if ('failure' in image) {
         setNote({ key: FAILURE[image.failure], detail: image.detail });
         return false;
@@ -42,11 +44,12 @@ export function useImageAction(attach: Attachments, send: (question: string) => 
         return false;
       }
       setNote(image.partial ? { key: 'imagePartial' } : undefined);
+      hold(asked);
       return new Promise<boolean>((sent) => {
-        queued.current = { itemId: attach.addImage(bytes, t('imageName')), question, sent };
+        queued.current = { itemId: attach.addImage(bytes, t('imageName')), question: asked.question, sent };
       });
     },
-    [attach.addImage],
+    [attach.addImage, hold],
   );
   return { note: note && { text: t(note.key), detail: note.detail }, run };
 }

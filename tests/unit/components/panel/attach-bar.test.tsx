@@ -11,7 +11,7 @@ const msg = (key: keyof typeof en, ...subs: string[]) => formatMessage(en, key, 
 afterEach(cleanup);
 
 function Harness(props: { onExtras(e: AskExtras): void; expose(a: Attachments): void }) {
-  const attach = useAttachments(props.onExtras);
+  const attach = useAttachments(props.onExtras, undefined, { onSwitch: () => undefined });
   props.expose(attach);
   return <AttachBar attach={attach} tabId={3} />;
 }
