@@ -1,6 +1,7 @@
-// Kimi's prices, one row per current model (kimi-api.md §4 and §16), with the date and source of each figure.
-// Only prices written in /work/shared/docs/kimi-api.md are used; a figure no source gives is null, and the panel
-// then says "price unknown" for that part. A model missing here is priced unknown, never guessed from a relative.
+// Kimi's prices, one row per current model (kimi-api.md §4 and §16), each platform's figures with their own date and
+// source. Only prices written in /work/shared/docs/kimi-api.md are used; a figure no source gives is null, and the panel
+// then says "price unknown" for that part. A model missing here is priced unknown, never guessed from a relative, and a
+// price is never converted from the other platform's currency.
 
 /** Per 1M tokens. */
 export interface TokenPrices {
@@ -12,50 +13,62 @@ export interface TokenPrices {
   output: number | null;
 }
 
-export interface PriceRow {
-  model: string;
-  /** platform.moonshot.ai, in USD; null when no source gives an input price. */
-  USD: TokenPrices | null;
-  /** platform.moonshot.cn, in CNY; null when no source gives an input price. */
-  CNY: TokenPrices | null;
-  /** When the figures were published or seen, and where (kimi-api.md section and its source, with its confidence). */
+/** One platform's figures for a model, with when they were published or seen and where (kimi-api.md section, confidence). */
+export interface PlatformPrices {
+  prices: TokenPrices;
   date: string;
   source: string;
 }
 
-export const PRICE_TABLE_DATE = '2026-12-07';
-const NONE = 'kimi-api.md gives no price for this model';
+export interface PriceRow {
+  model: string;
+  /** platform.moonshot.ai, in USD; null when no source gives an input price. */
+  USD: PlatformPrices | null;
+  /** platform.moonshot.cn, in CNY; null when no source gives an input price. */
+  CNY: PlatformPrices | null;
+}
 
-const unpriced = (model: string): PriceRow => ({ model, USD: null, CNY: null, date: PRICE_TABLE_DATE, source: NONE });
+export const PRICE_TABLE_DATE = '2026-12-07';
+
+/**
+ * Why every CNY figure is null: kimi-api.md (read on PRICE_TABLE_DATE) gives CNY amounts only for web search (¥0.03 per
+ * call, §9 [H]) and the rate-limit tiers' top-ups (§11), and no model's token price on platform.moonshot.cn. A model
+ * gets a CNY row only with a source of its own.
+ */
+export const CNY_TOKEN_PRICES_SOURCE = 'kimi-api.md §9, §11, §12, §16: no per-model token price in CNY';
 
 export const PRICE_TABLE: readonly PriceRow[] = [
   {
     model: 'kimi-k2.5',
-    USD: { input: 0.6, cachedInput: 0.1, output: null },
+    USD: {
+      prices: { input: 0.6, cachedInput: 0.1, output: null },
+      date: '2026-01',
+      source: 'kimi-api.md §12: official Jan-2026 pricing [H] (input only; no output price given)',
+    },
     CNY: null,
-    date: '2026-01',
-    source: 'kimi-api.md §12: official Jan-2026 pricing [H] (input only; no output or CNY price given)',
   },
   {
     model: 'kimi-k2.6',
-    USD: { input: 0.95, cachedInput: 0.16, output: null },
+    USD: {
+      prices: { input: 0.95, cachedInput: 0.16, output: null },
+      date: '2026',
+      source: 'kimi-api.md §12: secondary copies of platform.kimi.ai/docs/pricing/chat [M] (input only; no output price given)',
+    },
     CNY: null,
-    date: '2026',
-    source: 'kimi-api.md §12: secondary copies of platform.kimi.ai/docs/pricing/chat [M] (input only; no output or CNY price given)',
   },
   {
     model: 'kimi-k3.1-pro',
-    USD: { input: 2, cachedInput: null, output: 10 },
+    USD: {
+      prices: { input: 2, cachedInput: null, output: 10 },
+      date: '2026-11',
+      source: 'kimi-api.md §16: "about $2 per 1M input and $10 per 1M output" on the international platform, reported Nov 2026 [L]',
+    },
     CNY: null,
-    date: '2026-11',
-    source: 'kimi-api.md §16: "about $2 per 1M input and $10 per 1M output" on the international platform, reported Nov 2026 [L]',
   },
   {
     model: 'kimi-k3.1-pro-highspeed',
-    USD: { input: 2, cachedInput: null, output: 10 },
+    USD: { prices: { input: 2, cachedInput: null, output: 10 }, date: '2026-11', source: 'kimi-api.md §16: same report as kimi-k3.1-pro [L]' },
     CNY: null,
-    date: '2026-11',
-    source: 'kimi-api.md §16: same report as kimi-k3.1-pro [L]',
   },
   ...[
     'kimi-k3',
@@ -74,7 +87,8 @@ export const PRICE_TABLE: readonly PriceRow[] = [
     'moonshot-v1-8k-vision-preview',
     'moonshot-v1-32k-vision-preview',
     'moonshot-v1-128k-vision-preview',
-  ].map(unpriced),
+    // kimi-api.md gives no price for these on either platform.
+  ].map((model): PriceRow => ({ model, USD: null, CNY: null })),
 ];
 
 /** Web search, per call, on top of tokens: charged when a response names `$web_search` (kimi-api.md §9, D-web [H]). */

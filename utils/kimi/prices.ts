@@ -21,7 +21,7 @@ export function currencyOf(platform: string | undefined): Currency | undefined {
 /** The model's token prices in `currency`: exact id only (a dated or renamed variant may be priced differently). */
 export function priceFor(model: string | undefined, currency: Currency | undefined): TokenPrices | undefined {
   if (!model || !currency) return undefined;
-  return PRICE_TABLE.find((row) => row.model === model)?.[currency] ?? undefined;
+  return PRICE_TABLE.find((row) => row.model === model)?.[currency]?.prices;
 }
 
 const perMillion = (tokens: number, price: number) => (tokens * price) / 1e6;

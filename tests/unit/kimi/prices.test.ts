@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actualCost, currencyOf, estimateQuestion, priceFor, sumCosts, TYPICAL_OUTPUT_TOKENS } from '../../../utils/kimi/prices';
-import { PRICE_TABLE, WEB_SEARCH_PRICE } from '../../../utils/kimi/price-table';
+import { CNY_TOKEN_PRICES_SOURCE, PRICE_TABLE, WEB_SEARCH_PRICE } from '../../../utils/kimi/price-table';
 
 const usage = (promptTokens: number, cachedTokens: number, completionTokens: number) => ({ promptTokens, cachedTokens, completionTokens });
 
@@ -28,16 +28,32 @@ describe('price table', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const m of current) expect(ids).toContain(m);
     for (const row of PRICE_TABLE) {
-      expect(row.date).toMatch(/^20\d\d/);
-      expect(row.source).toMatch(/kimi-api\.md/);
       for (const p of [row.USD, row.CNY]) {
         if (!p) continue;
-        for (const v of [p.input, p.cachedInput, p.output]) if (v !== null) expect(v).toBeGreaterThan(0);
+        expect(p.date).toMatch(/^20\d\d/);
+        expect(p.source).toMatch(/kimi-api\.md §\d+/);
+        for (const v of [p.prices.input, p.prices.cachedInput, p.prices.output]) if (v !== null) expect(v).toBeGreaterThan(0);
       }
     }
   });
 
-  it('no model has a token price in CNY (kimi-api.md gives none), so the China platform says "price unknown"', () => {
+  it('looks each model up on each platform: its own figures in that currency, or unknown; never the other platform’s', () => {
+    for (const row of PRICE_TABLE) {
+      expect(priceFor(row.model, currencyOf('international'))).toEqual(row.USD?.prices);
+      expect(priceFor(row.model, currencyOf('china'))).toEqual(row.CNY?.prices);
+      expect(priceFor(row.model, currencyOf('custom'))).toBeUndefined();
+      // A model priced on one platform only is "price unknown" on the other, before and after the question.
+      if (row.USD && !row.CNY) {
+        expect(estimateQuestion(row.model, 1_000, 1_000, currencyOf('international'))?.currency).toBe('USD');
+        expect(estimateQuestion(row.model, 1_000, 1_000, currencyOf('china'))).toBeUndefined();
+        expect(actualCost(row.model, usage(1_000, 0, 10), currencyOf('china'))).toBeUndefined();
+      }
+    }
+    expect(PRICE_TABLE.filter((r) => r.USD).map((r) => r.model)).toEqual(['kimi-k2.5', 'kimi-k2.6', 'kimi-k3.1-pro', 'kimi-k3.1-pro-highspeed']);
+  });
+
+  it('no model has a token price in CNY (kimi-api.md gives none, and says so), so the China platform says "price unknown"', () => {
+    expect(CNY_TOKEN_PRICES_SOURCE).toMatch(/kimi-api\.md .*no per-model token price in CNY/);
     for (const row of PRICE_TABLE) expect(priceFor(row.model, 'CNY')).toBeUndefined();
     expect(actualCost('kimi-k2.5', usage(100, 0, 10), 'CNY')).toBeUndefined();
     expect(estimateQuestion('kimi-k2.5', 100, 1000, 'CNY')).toBeUndefined();
