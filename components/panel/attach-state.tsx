@@ -166,14 +166,10 @@ export function useAttachments(setAskExtras: (extras: AskExtras) => void, convId
     return !why;
   }, [imagesOk]);
 
-  const onSwitch = to.onSwitch;
-  const switchModel = useCallback(
-    (next: string) => {
-      onSwitch(next);
-      setHint('');
-    },
-    [onSwitch],
-  );
+  const switchModel = (next: string) => {
+    to.onSwitch(next);
+    setHint('');
+  };
 
   return {
     items,

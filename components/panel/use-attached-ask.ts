@@ -29,17 +29,9 @@ export function useAttachedAsk(session: AskSession, conv: { id: string; choice?:
     heldNow.current = next;
     setHeld(next);
   }, []);
-  const { setChoice } = session;
   const choice = conv?.choice;
-  const onSwitch = useCallback(
-    (model: string) => {
-      const action = heldNow.current;
-      // Where the model came from is where it changes: the waiting action's question, or the conversation.
-      if (action?.model) hold({ ...action, model });
-      else setChoice({ ...choice, model });
-    },
-    [hold, setChoice, choice],
-  );
+  // Where the model came from is where "Switch to" changes it: the waiting action's question, or the conversation.
+  const onSwitch = (model: string) => (held?.model ? hold({ ...held, model }) : session.setChoice({ ...choice, model }));
   const attach = useAttachments(session.setAskExtras, conv?.id, { action: held?.model, chosen: choice?.model, onSwitch });
 
   const { askWithModel } = session;

@@ -13,7 +13,10 @@ export interface TokenPrices {
   output: number | null;
 }
 
-/** One platform's figures for a model, with when they were published or seen and where (kimi-api.md section, confidence). */
+/**
+ * One platform's figures for a model, with when they were published or seen and where: the kimi-api.md section and its
+ * confidence mark, short because the table ships in the panel (what the source says is in a comment beside it).
+ */
 export interface PlatformPrices {
   prices: TokenPrices;
   date: string;
@@ -42,8 +45,9 @@ export const PRICE_TABLE: readonly PriceRow[] = [
     model: 'kimi-k2.5',
     USD: {
       prices: { input: 0.6, cachedInput: 0.1, output: null },
+      // Official Jan-2026 pricing: input and cache hits only, no output price.
       date: '2026-01',
-      source: 'kimi-api.md §12: official Jan-2026 pricing [H] (input only; no output price given)',
+      source: 'kimi-api.md §12 [H]',
     },
     CNY: null,
   },
@@ -51,8 +55,9 @@ export const PRICE_TABLE: readonly PriceRow[] = [
     model: 'kimi-k2.6',
     USD: {
       prices: { input: 0.95, cachedInput: 0.16, output: null },
+      // Secondary copies of platform.kimi.ai/docs/pricing/chat: input and cache hits only, no output price.
       date: '2026',
-      source: 'kimi-api.md §12: secondary copies of platform.kimi.ai/docs/pricing/chat [M] (input only; no output price given)',
+      source: 'kimi-api.md §12 [M]',
     },
     CNY: null,
   },
@@ -60,14 +65,15 @@ export const PRICE_TABLE: readonly PriceRow[] = [
     model: 'kimi-k3.1-pro',
     USD: {
       prices: { input: 2, cachedInput: null, output: 10 },
+      // "About $2 per 1M input and $10 per 1M output" on the international platform, reported in Nov 2026.
       date: '2026-11',
-      source: 'kimi-api.md §16: "about $2 per 1M input and $10 per 1M output" on the international platform, reported Nov 2026 [L]',
+      source: 'kimi-api.md §16 [L]',
     },
     CNY: null,
   },
   {
     model: 'kimi-k3.1-pro-highspeed',
-    USD: { prices: { input: 2, cachedInput: null, output: 10 }, date: '2026-11', source: 'kimi-api.md §16: same report as kimi-k3.1-pro [L]' },
+    USD: { prices: { input: 2, cachedInput: null, output: 10 }, date: '2026-11', source: 'kimi-api.md §16 [L]' }, // the same report
     CNY: null,
   },
   ...[
