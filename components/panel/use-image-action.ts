@@ -22,15 +22,19 @@ const FAILURE: Record<Extract<PendingImage, { failure: string }>['failure'], Mes
 export function useImageAction(attach: Attachments, send: (question: string) => Promise<boolean>, hold: (asked: ActionAsk) => void) {
   const [note, setNote] = useState<{ key: MessageKey; detail?: string } | undefined>(undefined);
   // Sent once the attached image is in the list the question goes with (state lands on the next render).
-  const queued = useRef<{ itemId: string; question: string; sent(ok: boolean): void } | undefined>(undefined);
+  const queued = useRef<{ itemId: string; question: string; handed(): void } | undefined>(undefined);
   useEffect(() => {
     const q = queued.current;
     if (!q || !attach.items.some((i) => i.id === q.itemId)) return;
     queued.current = undefined;
-    void send(q.question).then(q.sent, () => q.sent(false));
+    void send(q.question);
+    q.handed();
   }, [attach.items, send]);
 
-  /** Settles once the question went (true) or could not (false), so what waits after it starts only then. */
+  /**
+   * Settles once the question is handed on with its image (true), or could not be (false): it may then wait for
+   * the user's choice of model in the attach bar, which must not hold up other actions.
+   */
   const run = useCallback(
     async (image: PendingImage, asked: ActionAsk): Promise<boolean> => {
       if ('failure' in image) {
@@ -45,8 +49,8 @@ export function useImageAction(attach: Attachments, send: (question: string) => 
       }
       setNote(image.partial ? { key: 'imagePartial' } : undefined);
       hold(asked);
-      return new Promise<boolean>((sent) => {
-        queued.current = { itemId: attach.addImage(bytes, t('imageName')), question: asked.question, sent };
+      return new Promise<boolean>((handed) => {
+        queued.current = { itemId: attach.addImage(bytes, t('imageName')), question: asked.question, handed: () => handed(true) };
       });
     },
     [attach.addImage, hold],

@@ -1,8 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import type { ExtractResult, VideoChoice } from '@/utils/messaging/types';
 import type { PageContent } from '@/utils/sources/types';
-import { readPdfTab, type DocState, type PdfReadOptions } from '@/utils/panel/document-read';
-import { panelPdfDeps } from '@/utils/panel/document-deps';
+import type { DocState, PdfReadOptions } from '@/utils/panel/document-read';
 import { sendMessage } from '@/utils/messaging/send';
 import { pageAfterCheck, samePage } from '@/utils/panel/quick-ask';
 
@@ -53,6 +52,8 @@ export function usePageReading(tabId: number | undefined) {
           // The page is the one we hold (its text did not travel again): only the selection may be new.
           next = { state: 'ready', page: pageAfterCheck(held!, { same: true, selection: result.selection, selectionContext: result.selectionContext }) };
         } else if (result.ok === 'pdf') {
+          // Fetched with the first PDF: most pages are not one (the panel's first-load budget).
+          const [{ readPdfTab }, { panelPdfDeps }] = await Promise.all([import('@/utils/panel/document-read'), import('@/utils/panel/document-deps')]);
           const read = await readPdfTab(result.url, opts, panelPdfDeps);
           next = read.ok ? { state: 'ready', page: read.page } : { state: 'document', doc: read.doc };
         } else next = result.ok ? { state: 'ready', page: result.page } : { state: 'failed', result };
