@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { e2eLanes } from './test-lanes.mjs';
+import { E2E_SLOTS } from './test-lanes.mjs';
 
 // Every path below is relative to the repository root, wherever `npm test` was started from.
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
@@ -85,9 +85,9 @@ function run(step) {
   });
 }
 
-/** Counts from node:test's spec summary ("ℹ pass 9" / "ℹ fail 0") or TAP ("# pass 9"). */
+/** Counts from node:test's spec summary ("ℹ pass 9" / "ℹ fail 0") or TAP ("# pass 9"): the last one printed. */
 function nodeTestCounts(out) {
-  const num = (word) => Number(new RegExp(`^(?:ℹ|#) ${word} (\\d+)$`, 'm').exec(out)?.[1] ?? NaN);
+  const num = (word) => Number([...out.matchAll(new RegExp(`^(?:ℹ|#) ${word} (\\d+)$`, 'gm'))].at(-1)?.[1] ?? NaN);
   return { passed: num('pass'), failed: num('fail') + (num('cancelled') || 0) };
 }
 
@@ -113,7 +113,6 @@ const one = (r) => ({ passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1 });
 // this is switched on. Until then a formatting difference would fail every run.
 const CHECK_FORMAT = true;
 const biome = CHECK_FORMAT ? ['check', '.'] : ['lint', '.'];
-const tsx = ['node_modules/.bin/tsx', '--test', '--test-reporter=spec', '--test-concurrency=1'];
 const e2eFiles = readdirSync('tests/e2e')
   .filter((f) => f.endsWith('.e2e.ts'))
   .map((f) => `tests/e2e/${f}`)
@@ -143,15 +142,15 @@ const steps = [
     count: (r) => sizeCounts(r.out),
   },
   { name: 'web-ext lint on the production Firefox build', needs: ['build'], cmd: 'node', args: ['scripts/lint-firefox.mjs'], minutes: 3, count: one },
-  // Every tests/e2e/*.e2e.ts, in lanes that run side by side (scripts/test-lanes.mjs); one file at a time per lane.
-  ...e2eLanes(e2eFiles).map((files, i, all) => ({
-    name: `End to end, lane ${i + 1} of ${all.length} (${files.map((f) => f.replace(/^tests\/e2e\/|\.e2e\.ts$/g, '')).join(', ')})`,
+  // Every tests/e2e/*.e2e.ts, a few at a time, longest first (scripts/e2e-pool.mjs, scripts/test-lanes.mjs).
+  {
+    name: `End to end (${e2eFiles.length} files, ${E2E_SLOTS} at a time)`,
     needs: ['build:e2e', 'browsers'],
-    cmd: tsx[0],
-    args: [...tsx.slice(1), ...files],
-    minutes: 15,
+    cmd: 'node',
+    args: ['scripts/e2e-pool.mjs', ...e2eFiles],
+    minutes: 20,
     count: (r) => nodeTestCounts(r.out),
-  })),
+  },
   {
     name: 'Demo smoke run (npm run demo -- --smoke)',
     needs: ['build:e2e', 'browsers'],
