@@ -138,6 +138,8 @@ describe('Ask Kimi about this image in headed Chromium under Xvfb (activeTab fro
     mm.sim.script({ content: 'The page shows a picture of', pause: { afterChunk: 1, ms: 600_000 } });
     await ask(panel.ui, QUESTION);
     await waitForTurn(panel.ui, QUESTION, ['streaming']);
+    // The turn streams in the panel before its request reaches the simulator: count from the request on.
+    await waitFor('the question at the simulator', () => chatRequests(mm.sim.log).some((r) => JSON.stringify(r.json).includes(QUESTION)) || null);
     const before = chatRequests(mm.sim.log).length;
     const css = await tab.ui.evaluate(() => {
       const r = document.getElementById('picture')!.getBoundingClientRect();

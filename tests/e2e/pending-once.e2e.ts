@@ -159,6 +159,8 @@ for (const kind of ['chromium', 'firefox'] as const) {
       mm.sim.script({ content: 'The article begins with', pause: { afterChunk: 1, ms: 600_000 } });
       await ask(panel.ui, QUESTION);
       await waitForTurn(panel.ui, QUESTION, ['streaming']);
+      // The turn streams in the panel before its request reaches the simulator: count from the request on.
+      await waitFor('the question at the simulator', () => chatRequests(mm.sim.log).some((r) => JSON.stringify(r.json).includes(QUESTION)) || null);
       const before = chatRequests(mm.sim.log).length;
       await clickMenu(mm, tabId, { menuItemId: 'summarize-page', pageUrl: url });
       const held = await waitFor('the panel to say the action waits', () =>
