@@ -5,11 +5,11 @@
 // image's size on screen.
 // Run: npx tsx --test --test-reporter=spec tests/e2e/image-action.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { useMoonlit, type BrowserKind, type Moonlit } from './lib/moonlit';
 import { clickMenu } from './lib/menu-click';
 import { currentWorker } from './lib/chrome-pages';
-import { missingXTools, startXvfb, xdotool, xdotoolKeys, type Display } from './lib/xvfb';
+import { grantActiveTab, useHeadedMoonlit } from './lib/active-tab';
 import { chatRequests } from './lib/log-checks';
 import { msg } from './lib/messages';
 import { waitFor } from './lib/ui-driver';
@@ -69,25 +69,12 @@ const imagePart = (r: { json?: unknown }) => {
 };
 
 describe('Ask Kimi about this image in headed Chromium under Xvfb (activeTab from a real key press)', () => {
-  let display: Display | undefined;
-  const missing = missingXTools();
-  before(async () => {
-    if (missing.length) return;
-    display = await startXvfb();
-    process.env.DISPLAY = display.name; // the browser starts with this process's environment
-  });
-  after(() => display?.stop());
-  const m = useMoonlit('chromium', { headless: false, nativeViewport: true });
+  const { m, ready, display } = useHeadedMoonlit();
 
   it("the image, from another origin, is cut from the tab's capture; asked while an answer streams, it waits for Stop, then reaches Kimi as an image part of its size on screen", {
     timeout: 120_000,
   }, async (t) => {
-    if (missing.length) {
-      const reason = `${missing.join(' and ')} not installed (apt-get install xvfb xdotool)`;
-      if (process.env.CI === 'true') assert.fail(`the image test cannot run: ${reason}`);
-      t.skip(reason);
-      return;
-    }
+    if (!ready(t)) return;
     const mm = m();
     mm.sim.setDefault({ content: 'Four coloured squares.' });
     // A model that sees images, so the question goes without the choice a text-only model asks for.
@@ -105,18 +92,9 @@ describe('Ask Kimi about this image in headed Chromium under Xvfb (activeTab fro
     const tabId = await mm.tabIdOf(url);
     await waitFor('the picture loaded', () => tab.ui.evaluate(() => (document.getElementById('picture') as HTMLImageElement).naturalWidth > 0 || null, null));
     const src = await tab.ui.evaluate(() => (document.getElementById('picture') as HTMLImageElement).currentSrc, null);
-    await activate(mm, tabId);
     // activeTab comes only with the user's gesture: a real shortcut (summarize-page) on the tab grants it.
+    await grantActiveTab(mm, display(), tabId, TITLE);
     const worker = await currentWorker(mm.b.context);
-    const commands = await worker.evaluate(
-      async () =>
-        await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }).chrome.commands.getAll(),
-    );
-    const shortcut = commands.find((c) => c.name === 'summarize-page')?.shortcut ?? '';
-    assert.ok(shortcut, `the summarize shortcut should be bound: ${JSON.stringify(commands)}`);
-    const windows = (await xdotool(display!.name, ['search', '--sync', '--onlyvisible', '--name', TITLE])).trim().split('\n');
-    await xdotool(display!.name, ['windowfocus', '--sync', windows[0]]);
-    await xdotool(display!.name, ['key', '--clearmodifiers', xdotoolKeys(shortcut)]);
     await waitFor("the shortcut's summary request", () => chatRequests(mm.sim.log).length > 0 || null, 30_000);
     // The real side panel answered the shortcut. Closed, so that the panel below is the one bound to the tab.
     await worker.evaluate(async () => {
