@@ -4,15 +4,20 @@
 // wrapper, the navigated tab read again and the closed one with its last text; a citation of another tab switches to
 // it and highlights the passage; the history of a reopened panel shows the sources, and opening the conversation
 // from it makes its open tabs chips again and names the closed one. With a small model, a long tab
-// gets the share the chip shows, and the prompt says so.
+// gets the share the chip shows, and the prompt says so. In Chromium, the sources outlive a browser restart.
 // Run: npx tsx --test --test-reporter=spec tests/e2e/multi-tab.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { RecordedRequest } from '../simulator/server';
 import { ask, waitForTurn } from './lib/answers';
 import { chatRequests } from './lib/log-checks';
 import { msg } from './lib/messages';
 import { useMoonlit, type BrowserKind } from './lib/moonlit';
+import { configure } from './lib/moonlit-setup';
+import { launchChromeOnProfile, openRaw, tabIdVia } from './lib/chrome-pages';
 import { chooseModelAndSave, openOptions } from './lib/options-flow';
 import { closeTab, createTab, citeMarkIn, isActive, navigateTab, tabTitle, windowOf } from './lib/tabs-flow';
 import { waitFor, waitInPage, type UiPage } from './lib/ui-driver';
@@ -248,3 +253,83 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     });
   });
 }
+
+describe('Several tabs in one question: the sources after a browser restart (chromium)', () => {
+  const moonlit = useMoonlit('chromium');
+  const QUESTION = 'What do the alpha and beta orchards have in common?';
+
+  it('a conversation about two tabs, the browser closed and started again on the same profile: History shows both sources, and opening it names the one not open', {
+    timeout: 180_000,
+  }, async () => {
+    const { sim, site } = moonlit();
+    const profile = await mkdtemp(join(tmpdir(), 'moonlit-tabs-restart-'));
+    let session = await launchChromeOnProfile(profile);
+    try {
+      await configure({ origin: session.origin, open: async (u: string) => (await openRaw(session.context, u)).ui }, sim);
+      sim.setDefault({ content: 'Both keep bees among the trees.' });
+      const via = (await openRaw(session.context, `${session.origin}/options.html`)).ui;
+      const [alphaUrl, betaUrl] = [site.url('tabs/alpha.html'), site.url('tabs/beta.html')];
+      await openRaw(session.context, alphaUrl);
+      const alpha = await tabIdVia(via, alphaUrl);
+      await createTab(via, await windowOf(via, alpha), betaUrl);
+      const panel = (await openRaw(session.context, `${session.origin}/sidepanel.html?tabId=${alpha}`)).ui;
+      await waitInPage(panel, 'the panel on alpha', (t: string) => document.body.innerText.includes(t), title('alpha'));
+      await panel.click(msg('tabsAdd'));
+      await waitInPage(
+        panel,
+        'beta picked in the list',
+        (t: string) => {
+          const box = [...document.querySelectorAll<HTMLInputElement>('.tab-picker input[type=checkbox]')].find((c) => c.getAttribute('aria-label') === t);
+          if (box && !box.checked) box.click();
+          return !!box?.checked;
+        },
+        title('beta'),
+      );
+      await panel.click(msg('tabsAddPicked'));
+      await waitFor('the beta chip', async () => (await panel.count('button', msg('tabsRemove', title('beta')))) === 1);
+      await ask(panel, QUESTION);
+      await waitForTurn(panel, QUESTION, ['done']);
+      const request = chatRequests(sim.log).at(-1)!;
+      assert.ok(JSON.stringify(request.json).includes(title('beta')), 'the question went with the beta tab');
+      // Saved with its sources before the browser goes.
+      await waitInPage(
+        via,
+        'the conversation saved with both sources',
+        async (names: string[]) => {
+          type Conv = { sources?: { title?: string }[] };
+          const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
+          const all = Object.values(await api.storage.local.get(null)) as Conv[];
+          return all.some((c) => names.every((n) => c?.sources?.some((s) => s.title === n)));
+        },
+        [title('alpha'), title('beta')],
+      );
+      await session.context.close();
+
+      session = await launchChromeOnProfile(profile);
+      const via2 = (await openRaw(session.context, `${session.origin}/options.html`)).ui;
+      await openRaw(session.context, alphaUrl);
+      const again = (await openRaw(session.context, `${session.origin}/sidepanel.html?tabId=${await tabIdVia(via2, alphaUrl)}`)).ui;
+      await again.click(msg('panelHistory'));
+      const shown = await waitInPage(
+        again,
+        'the sources in the history',
+        () => document.querySelector<HTMLElement>('.history-sources')?.innerText ?? null,
+        null,
+      );
+      for (const name of ['alpha', 'beta']) assert.ok(shown.includes(title(name)), `${name} in "${shown}"`);
+      // Beta is not open after the restart (only alpha was opened again): it is named, not dropped.
+      await again.evaluate(() => document.querySelector<HTMLButtonElement>('.history-open')!.click(), null);
+      await waitInPage(
+        again,
+        'beta named as not open',
+        (t: string) => [...document.querySelectorAll<HTMLElement>('.source-bar .notice p')].some((p) => p.innerText.trim() === t),
+        msg('tabsRestoreMissing', title('beta')),
+      );
+      assert.equal(chatRequests(sim.log).at(-1), request, 'the restart and the reopening send nothing');
+    } finally {
+      sim.setDefault({});
+      await session.context.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    }
+  });
+});
