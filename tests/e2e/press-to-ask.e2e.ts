@@ -116,4 +116,16 @@ describe('The page checked before the click, in Chromium', () => {
     const carrying = chatRequests(sim.log).filter((r) => (lastMessage(r).content ?? '').includes(question));
     assert.ok(carrying[0].body.includes(added), 'the request should contain the paragraph added after typing');
   });
+
+  it('after a question about a changed page, the next question quotes the selection made since', { timeout: 60_000 }, async () => {
+    await leaveAskBox(panel.ui);
+    const selected = await selectParagraph(tab.ui, 2);
+    await waitForShownSelection(panel.ui, selected);
+    const question = 'Which passage is selected now that the page has changed?';
+    const at = await ready(question);
+    const index = await answerCount(panel.ui);
+    await panel.page.mouse.click(at.x, at.y, { delay: 80 });
+    const user = await sentWith(question, index);
+    assert.ok(user.includes(`<selection> ${selected} </selection>`), `the request should quote the selection made after the change: ${user.slice(0, 300)}`);
+  });
 });
