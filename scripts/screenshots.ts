@@ -1,9 +1,10 @@
 // Takes the README's screenshots of the real panel and options page, in light
-// and dark, English and Chinese, against the simulator. Run: npx tsx scripts/screenshots.ts
-// (after `npm run build:e2e`). Writes docs/screenshot-*.png.
+// and dark, English and Chinese, against the simulator; in light, also the tab picker over two added tabs' chips.
+// Run: npx tsx scripts/screenshots.ts (after `npm run build:e2e`). Writes docs/screenshot-*.png.
 import type { Page } from 'playwright-core';
 import { startSimulator, DEFAULT_KEY } from '../tests/simulator/server.ts';
-import { launchShotBrowser, serveArticle } from './shot-browser.ts';
+import { readFileSync } from 'node:fs';
+import { launchShotBrowser, serveArticle, type ShotBrowser } from './shot-browser.ts';
 
 const ANSWER = `## In short
 The article follows a **rooftop garden** through one growing season and what it costs to keep it.
@@ -22,6 +23,39 @@ print("watering schedule")
 \`\`\`
 `;
 
+/** A UI string in the panel's language, from the built-in locale files. */
+const ui = (lang: 'en' | 'zh-CN', key: string): string =>
+  (JSON.parse(readFileSync(`public/_locales/${lang === 'en' ? 'en' : 'zh_CN'}/messages.json`, 'utf8')) as Record<string, { message: string }>)[key].message;
+
+/**
+ * Several tabs in one question: three more tabs in the article's window, two of them added with "Add tabs" (their
+ * chips in the bar), then the picker open again, listing the rest (the panel's own page disabled, with why).
+ */
+async function shootTabs(shot: ShotBrowser, lang: 'en' | 'zh-CN', articleUrl: string, tabId: number) {
+  const urls = ['alpha', 'beta', 'gamma'].map((n) => new URL(`tabs/${n}.html`, articleUrl).href);
+  await shot.sw.evaluate(
+    async ([id, list]) => {
+      const tabs = (globalThis as unknown as { chrome: { tabs: { get(id: number): Promise<{ windowId: number }>; create(o: object): Promise<unknown> } } })
+        .chrome.tabs;
+      const { windowId } = await tabs.get(id);
+      for (const url of list) await tabs.create({ windowId, url, active: false });
+    },
+    [tabId, urls] as const,
+  );
+  const panel = await shot.ctx.newPage();
+  await panel.goto(`chrome-extension://${shot.id}/sidepanel.html?tabId=${tabId}`);
+  await panel.getByRole('button', { name: ui(lang, 'panelNewChat'), exact: true }).click();
+  const add = panel.getByRole('button', { name: ui(lang, 'tabsAdd'), exact: true });
+  await add.click();
+  for (const title of ['The Alpha Orchard Notes', 'The Beta Orchard Notes']) await panel.getByRole('checkbox', { name: title, exact: true }).check();
+  await panel.getByRole('button', { name: ui(lang, 'tabsAddPicked'), exact: true }).click();
+  await panel.waitForFunction(() => document.querySelectorAll('.source-chip').length === 3 && !document.querySelector('.tab-picker'));
+  await add.click();
+  await panel.getByRole('checkbox', { name: 'The Gamma Orchard Notes', exact: true }).waitFor();
+  await panel.screenshot({ path: `docs/screenshot-tabs-${lang}.png` });
+  await panel.close();
+}
+
 /** The panel's Model control with a thinking model chosen, and the cost lines under the ask box. */
 async function shootModelControl(panel: Page) {
   await panel.getByRole('combobox', { name: 'Model' }).selectOption('kimi-k2.6');
@@ -33,7 +67,8 @@ async function shootModelControl(panel: Page) {
 
 async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl: string, sim: Awaited<ReturnType<typeof startSimulator>>) {
   const simUrl = sim.url;
-  const { ctx, id, articleTab, close } = await launchShotBrowser({ lang, viewport: { width: 400, height: 760 }, colorScheme: scheme });
+  const shot = await launchShotBrowser({ lang, viewport: { width: 400, height: 760 }, colorScheme: scheme });
+  const { ctx, id, articleTab, close } = shot;
   try {
     const options = await ctx.newPage();
     await options.goto(`chrome-extension://${id}/options.html`);
@@ -57,6 +92,7 @@ async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl:
     await panel.screenshot({ path: `docs/screenshot-panel-${scheme}-${lang}.png` });
     // English only: the machine that takes them may lack a CJK font for a close-up.
     if (scheme === 'light' && lang === 'en') await shootModelControl(panel);
+    if (scheme === 'light') await shootTabs(shot, lang, articleUrl, tabId);
   } finally {
     await close();
   }

@@ -8,10 +8,15 @@ import { join, resolve } from 'node:path';
 
 const EXT = resolve('.output/chrome-mv3-e2e');
 
-/** tests/e2e/fixtures/article.html at a loopback address. */
+/** tests/e2e/fixtures/article.html at a loopback address, and the multi-tab fixtures at /tabs/NAME.html. */
 export async function serveArticle(): Promise<{ url: string; close(): void }> {
   const html = readFileSync('tests/e2e/fixtures/article.html', 'utf8');
-  const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  const server = createServer((req, res) => {
+    // Only the fixtures' plain names: nothing else of the disk is served.
+    const tab = /^\/tabs\/([a-z]+)\.html$/.exec(req.url ?? '')?.[1];
+    const body = tab ? readFileSync(`tests/e2e/fixtures/tabs/${tab}.html`, 'utf8') : html;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => void server.close() };
 }

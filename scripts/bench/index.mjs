@@ -1,7 +1,7 @@
 // npm run bench — every benchmark, one after another (never in parallel, so they don't disturb each
 // other), then bench/results.json and bench/results.md. Contract for each bench script: it accepts
 // `--json <file>` and writes its results there; a script that doesn't yet has its printed output kept.
-// Options: --only sizes,first-token,scaling,extract,render,pdf,hostile · --no-build (use the builds in .output/, or the
+// Options: --only sizes,first-token,scaling,tabs,extract,render,pdf,hostile · --no-build (use the builds in .output/, or the
 // private copies named by MOONLIT_BENCH_PROD_BUILD and MOONLIT_BENCH_E2E_BUILD)
 // · --report-only (rewrite results.md and README-performance.md from results.json).
 import { execFileSync, spawn } from 'node:child_process';
@@ -23,6 +23,7 @@ const BENCHES = [
   { name: 'sizes', cmd: 'node', args: ['scripts/bench/sizes.mjs'], minutes: 3 },
   { name: 'first-token', cmd: 'node_modules/.bin/tsx', args: ['scripts/bench/first-token.ts'], minutes: 15 },
   { name: 'scaling', cmd: 'node_modules/.bin/tsx', args: ['scripts/bench/scaling.ts'], minutes: 30 },
+  { name: 'tabs', cmd: 'node_modules/.bin/tsx', args: ['scripts/bench/tabs.ts'], minutes: 15 },
   ...['extract', 'render', 'pdf', 'hostile']
     .filter((n) => scripts[`bench:${n}`])
     .map((n) => ({ name: n, cmd: 'npm', args: ['run', '--silent', `bench:${n}`, '--'], minutes: 30 })),

@@ -3,7 +3,8 @@
 import type { Page } from 'playwright-core';
 import { launchChrome, type ChromeSession } from '../../../tests/e2e/lib/launch-chrome';
 import { openOptions, testConnection, chooseModelAndSave, modelOptions } from '../../../tests/e2e/lib/options-flow';
-import { DEFAULT_KEY, DEFAULT_MODELS, type Simulator } from '../../../tests/simulator/server';
+import { DEFAULT_KEY, DEFAULT_MODELS, startSimulator, type Simulator } from '../../../tests/simulator/server';
+import { startPageServer, type PageServer } from './page-server';
 import { PROBE_SOURCE } from './panel-probe';
 
 export interface BenchBrowser {
@@ -53,4 +54,19 @@ export async function openPanel(b: BenchBrowser, tabId: number, title: string): 
   await panel.goto(`${b.session.origin}/sidepanel.html?tabId=${tabId}`, { timeout: 30_000 });
   await panel.waitForFunction((t) => document.body.innerText.includes(t), title, { timeout: 30_000 });
   return panel;
+}
+
+/** The simulator, `pages` served on loopback, and Moonlit set up against the simulator: for `run`, then all closed. */
+export async function withMoonlit<T>(pages: Record<string, string>, run: (s: { sim: Simulator; site: PageServer; b: BenchBrowser }) => Promise<T>): Promise<T> {
+  const sim = await startSimulator();
+  const site = await startPageServer(pages);
+  let b: BenchBrowser | undefined;
+  try {
+    b = await launchMoonlit(sim);
+    return await run({ sim, site, b });
+  } finally {
+    await b?.close();
+    await site.close();
+    await sim.close();
+  }
 }

@@ -31,22 +31,29 @@ export const PROBE_SOURCE = `(() => {
       return port;
     };
   }
-  // The extraction round trip (panel → worker → content script → back).
+  // The extraction round trip (panel → worker → content script → back): of the bound tab (extractAt, extractedAt),
+  // and of the other tabs added to the question (tabsAt: the first asked, tabsDoneAt: the last answered).
+  const bound = Number(new URLSearchParams(location.search).get('tabId'));
   const send = rt && rt.sendMessage && rt.sendMessage.bind(rt);
   if (send) {
     rt.sendMessage = (...args) => {
       const r = B.cur;
       const isExtract = r && args[0] && args[0].name === 'panel→bg:extract';
       if (!isExtract) return send(...args);
-      r.extractAt = now();
+      const other = args[0].data && args[0].data.tabId !== bound;
+      const done = other ? () => { r.tabsDoneAt = now(); } : () => { r.extractedAt = now(); };
+      if (other) {
+        if (r.tabsAt == null) r.tabsAt = now();
+        r.tabExtracts++;
+      } else r.extractAt = now();
       const cb = args.findIndex((a) => typeof a === 'function');
       if (cb >= 0) {
         const inner = args[cb];
-        args[cb] = (...res) => { r.extractedAt = now(); return inner(...res); };
+        args[cb] = (...res) => { done(); return inner(...res); };
         return send(...args);
       }
       const out = send(...args);
-      if (out && out.then) out.then(() => { r.extractedAt = now(); }, () => undefined);
+      if (out && out.then) out.then(done, () => undefined);
       return out;
     };
   }
@@ -59,7 +66,7 @@ export const PROBE_SOURCE = `(() => {
   /** Starts observing answer number \`index\`; \`button\` is the label of the button whose click starts the run. */
   B.arm = (index, button) => {
     if (B.cur && B.cur.stop) B.cur.stop();
-    const r = (B.cur = { index, button, clickAt: null, extractAt: null, extractedAt: null, askAt: null, firstDeltaAt: null, lastDeltaAt: null, doneMsgAt: null, deltas: 0,
+    const r = (B.cur = { index, button, clickAt: null, extractAt: null, extractedAt: null, tabsAt: null, tabsDoneAt: null, tabExtracts: 0, askAt: null, firstDeltaAt: null, lastDeltaAt: null, doneMsgAt: null, deltas: 0,
       firstMutAt: null, firstPaintAt: null, doneMutAt: null, donePaintAt: null, finalText: '' });
     const check = () => {
       const el = document.querySelectorAll('[data-role="answer"]')[index];

@@ -33,6 +33,20 @@ export function readmeSection(all) {
         `Last token → final paint: ${f1(ft.send.lastTokenToFinalPaint.median)} ms (bare: ${f1(ft.baseline.lastTokenToFinalPaint.median)} ms).`,
     );
   }
+  const five = ft?.sendFiveTabs;
+  if (five)
+    out.push(
+      `- **Several tabs in one question**: with ${five.tabs} tabs in the question (the page and ${five.tabs - 1} tabs added with "Add tabs", unchanged since), the overhead from "Send" is ${f1(five.overhead.median)} ms (p95 ${f1(five.overhead.p95)}), ×${five.ratioToSend} the one-tab figure of the same run (target ≤ ×${five.targetRatioToSend}: ${five.ratioToSend <= five.targetRatioToSend ? 'met' : 'not met'}); still exactly ${five.apiRequestsPerQuestion.join('/')} API request per question.`,
+    );
+  const tb = b.tabs?.results;
+  if (tb?.rows) {
+    const row = (n) => tb.rows.find((r) => r.tabs === n);
+    const counts = tb.rows.map((r) => r.tabs);
+    out.push(
+      `- **Scaling with tabs** (${counts.join(', ')} tabs of ${Math.round(tb.pageBytes / 1024)} KB each, ${tb.runs} runs): from "Send" to the request at the API ${tb.rows.map((r) => `${f1(r.sendToRequest.median)} ms`).join(', ')} (×${tb.rows.map((r) => r.sendToRequestRatio).join(', ×')} one tab); reading the tabs whole, as "Add tabs" does, ${tb.rows.map((r) => `${f1(r.read.median)} ms`).join(', ')} (×${tb.rows.map((r) => r.readRatio).join(', ×')}). ` +
+        `Tabs added earlier and unchanged are only checked before a question, not read again; ${row(counts[counts.length - 1])?.tabs ?? ''} tabs make a ${kib(row(counts[counts.length - 1])?.requestBytes ?? 0)} request.`,
+    );
+  }
   const sz = b.sizes?.results;
   if (sz) {
     const e = (name) => sz.entries.find((x) => x.name.startsWith(name));
@@ -87,6 +101,9 @@ export function readmeSection(all) {
     out.push(
       `- **PDF**: ${pd.target.file} (${pd.files.find((f) => f.file === pd.target.file)?.pages} pages) is read in ${(pd.target.measuredMs / 1000).toFixed(2)} s (target ≤ ${pd.target.ms / 1000} s).`,
     );
-  out.push('', 'Run one benchmark alone with `npm run bench:first-token`, `bench:scaling`, `bench:sizes`, `bench:extract`, `bench:render` or `bench:pdf`.');
+  out.push(
+    '',
+    'Run one benchmark alone with `npm run bench:first-token`, `bench:scaling`, `bench:tabs`, `bench:sizes`, `bench:extract`, `bench:render` or `bench:pdf`.',
+  );
   return out.join('\n') + '\n';
 }

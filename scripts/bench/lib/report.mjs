@@ -14,6 +14,9 @@ function firstToken(r) {
     ['"Send" in the panel', r.send],
     ['"Summarize this page" from the context menu', r.contextMenuSummarize],
     ...(r.sendAfterPageChanged ? [['"Send" right after the page changed (read in full again)', r.sendAfterPageChanged]] : []),
+    ...(r.sendFiveTabs
+      ? [[`"Send" with ${r.sendFiveTabs.tabs} tabs in the question (the page and ${r.sendFiveTabs.tabs - 1} added, unchanged)`, r.sendFiveTabs]]
+      : []),
   ];
   const verdict = (f) => `${f1(f.overhead.median)} ms (${f.overhead.median <= r.targetMedianMs ? 'met' : 'NOT met'})`;
   const out = [
@@ -34,11 +37,17 @@ function firstToken(r) {
           'Each Send run first selects a different paragraph of the page, and the request is checked to quote it; before each "page changed" run a paragraph is added to the page, and the request is checked to contain it. An unchanged page is not read twice (a MutationObserver in the page reader says whether anything changed); the selection is always read afresh.',
         ]
       : []),
+    ...(r.sendFiveTabs
+      ? [
+          '',
+          `${r.sendFiveTabs.tabs} tabs / one tab ("Send"): ×${f2(r.sendFiveTabs.ratioToSend)} (target ≤ ×${r.sendFiveTabs.targetRatioToSend}: ${r.sendFiveTabs.ratioToSend <= r.sendFiveTabs.targetRatioToSend ? 'met' : 'NOT met'}). The other tabs are loopback articles of ${kib(r.sendFiveTabs.otherTabBytes)} of HTML, added with "Add tabs" before the question is typed; each is checked once before the question (not read again) and goes in a message of its own (checked in every run).`,
+        ]
+      : []),
     '',
     'Where the time goes (median ms, p95 in brackets; "start" is the click, or the menu dispatch in the worker; indented rows split the row above):',
     '',
-    `| stage | Send | menu |${r.sendAfterPageChanged ? ' page changed |' : ''}`,
-    `|---|---:|---:|${r.sendAfterPageChanged ? '---:|' : ''}`,
+    `| stage | Send | menu |${r.sendAfterPageChanged ? ' page changed |' : ''}${r.sendFiveTabs ? ' five tabs |' : ''}`,
+    `|---|---:|---:|${r.sendAfterPageChanged ? '---:|' : ''}${r.sendFiveTabs ? '---:|' : ''}`,
   ];
   const labels = {
     startToExtract: 'start → extraction requested',
@@ -47,6 +56,7 @@ function firstToken(r) {
     extractionInjected: '  ↳ page reader injected and run (executeScript)',
     extractionAfterInject: '  ↳ page back to the panel',
     extractedToAsk: 'page read → question posted on the port',
+    addedTabsChecked: 'other tabs checked (first asked → last answered)',
     askToRequestReceived: 'question posted → request received by the simulator',
     askOnThePort: 'question on the port (panel → worker)',
     workerBeforeFetch: 'worker: settings, request built and sized → fetch',
@@ -58,7 +68,7 @@ function firstToken(r) {
     deltaPostedToPanel: '  ↳ delta on the port (worker → panel)',
     deltaToPaint: 'first delta in the panel → painted',
   };
-  const cols = [r.send, r.contextMenuSummarize, ...(r.sendAfterPageChanged ? [r.sendAfterPageChanged] : [])];
+  const cols = [r.send, r.contextMenuSummarize, ...(r.sendAfterPageChanged ? [r.sendAfterPageChanged] : []), ...(r.sendFiveTabs ? [r.sendFiveTabs] : [])];
   for (const [k, label] of Object.entries(labels)) {
     if (cols.some((c) => c.stages?.[k])) out.push(`| ${label} | ${cols.map((c) => msShort(c.stages?.[k])).join(' | ')} |`);
   }
@@ -109,6 +119,21 @@ function scaling(r) {
     );
   }
   return out.join('\n\n');
+}
+
+function tabs(r) {
+  return [
+    `Real Chromium ${r.browser}, e2e build, simulator on loopback, model ${r.model}; every tab a generated article of ${kib(r.pageBytes)} of HTML (${r.textCharsPerTab} characters of text), the bound page plus the others added with "Add tabs"; ${r.runs} runs, the sizes interleaved in each. Baseline: one tab, in the same run.`,
+    '',
+    '| tabs | "Send" → request at the API | × 1 tab | overhead to first token | × 1 tab | other tabs checked | reading the tabs whole | × 1 tab | request body |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...r.rows.map(
+      (row) =>
+        `| ${row.tabs} | ${msShort(row.sendToRequest)} ms | ${x(row.sendToRequestRatio)} | ${msShort(row.overhead)} ms | ${x(row.overheadRatio)} | ${row.addedTabsChecked ? `${msShort(row.addedTabsChecked)} ms` : '–'} | ${msShort(row.read)} ms | ${x(row.readRatio)} | ${kib(row.requestBytes)} |`,
+    ),
+    '',
+    `"Send" → request: ${r.what.sendToRequest}. Overhead: ${r.what.overhead}. Reading: ${r.what.read}. Exactly one API request per question, and each added tab in a message of its own and whole, checked in every run.`,
+  ].join('\n');
 }
 
 function sizes(r) {
@@ -181,11 +206,12 @@ function pdf(r) {
   ].join('\n');
 }
 
-const RENDERERS = { 'first-token': firstToken, scaling, sizes, extract, render, pdf };
+const RENDERERS = { 'first-token': firstToken, scaling, tabs, sizes, extract, render, pdf };
 const TITLES = {
   sizes: 'Sizes and budgets',
   'first-token': 'Overhead to first token',
   scaling: 'Scaling',
+  tabs: 'Several tabs in one question (bench:tabs)',
   extract: 'Extraction quality and speed (bench:extract)',
   render: 'Streaming render (bench:render)',
   pdf: 'PDF (bench:pdf)',
