@@ -73,8 +73,11 @@ export async function main() {
     // Honesty checks: the request must carry the page as it is at the click. Before each Send a
     // different paragraph is selected (the request must quote it); between typing and clicking each
     // "changed" Send a paragraph is added to the article (the request must contain it, so it was read again).
-    const selectParagraph = (i: number) =>
-      article.evaluate((n) => {
+    // As a user selects: out of the question box first (a selection made while the box has the focus is the
+    // page's own, say on blur, and the panel neither shows nor sends it: components/panel/use-shown-selection.ts).
+    const selectParagraph = async (i: number) => {
+      await panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      return article.evaluate((n) => {
         const ps = document.querySelectorAll('article p');
         const range = document.createRange();
         range.selectNodeContents(ps[1 + (n % (ps.length - 1))]);
@@ -82,6 +85,7 @@ export async function main() {
         getSelection()!.addRange(range);
         return getSelection()!.toString().trim();
       }, i + WARMUP);
+    };
     const addParagraph = (i: number) =>
       article.evaluate((n) => {
         const p = document.createElement('p');
