@@ -196,28 +196,61 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       assert.equal(await marked, true);
     });
 
-    it('with a small model a long tab gets its share by size, shown on its chip and said in the prompt', { timeout: 240_000 }, async () => {
+    it('with a small model three long tabs are refused with the ways out, nothing sent; one long tab gets its share by size, shown and said', {
+      timeout: 240_000,
+    }, async () => {
       const m = moonlit();
       const options = await openOptions(m.b);
       await chooseModelAndSave(options, 'moonshot-v1-8k');
       await options.close();
       const { panel: opened, tabId } = await m.panelFor(m.site.url('tabs/beta.html'), title('beta'));
       const panel = opened.ui;
-      await createTab(m.helper, await windowOf(m.helper, tabId), m.site.url('long-article.html'));
+      const win = await windowOf(m.helper, tabId);
+      // Three copies of the long page: shared by size, each keeps less than the fifth a question needs.
+      for (const copy of ['', '?2', '?3']) await createTab(m.helper, win, m.site.url(`long-article.html${copy}`));
       await panel.click(msg('tabsAdd'));
       const long = await waitInPage(
         panel,
-        'the long tab checked in the picker',
+        'the three long tabs checked in the picker',
         () => {
-          const box = [...document.querySelectorAll<HTMLInputElement>('.tab-picker input[type=checkbox]')].find(
+          const boxes = [...document.querySelectorAll<HTMLInputElement>('.tab-picker input[type=checkbox]')].filter(
             (c) => !c.disabled && c.getAttribute('aria-label')?.includes('Long'),
           );
-          if (box && !box.checked) box.click();
-          return box?.checked ? box.getAttribute('aria-label') : null;
+          for (const box of boxes) if (!box.checked) box.click();
+          return boxes.length === 3 && boxes.every((b) => b.checked) ? boxes[0].getAttribute('aria-label') : null;
         },
         null,
       );
       await panel.click(msg('tabsAddPicked'));
+      await waitFor('the three long chips', async () => (await panel.count('button', msg('tabsRemove', long))) === 3);
+      const refusedFrom = chatRequests(m.sim.log).length;
+      const Q0 = 'What do the three long pages say?';
+      await ask(panel, Q0);
+      const refused = await waitForTurn(panel, Q0, ['done', 'error'], 60_000);
+      assert.equal(refused.status, 'error', refused.text);
+      const notice = await panel.evaluate((q: string) => {
+        const turn = [...document.querySelectorAll<HTMLElement>('.turn')].findLast((t) => t.querySelector<HTMLElement>('.question')?.innerText.trim() === q);
+        const box = turn?.querySelector<HTMLElement>('.error-notice');
+        return { text: box?.innerText ?? '', buttons: [...(box?.querySelectorAll('button') ?? [])].map((b) => b.textContent?.trim() ?? '') };
+      }, Q0);
+      // The choices: a larger model from the account's models, answering in parts, and removing tabs (said).
+      const [larger] = msg('coverageUseLarger', '\u0000').split('\u0000');
+      assert.ok(
+        notice.buttons.some((b) => b.startsWith(larger)),
+        `a larger model is offered: ${notice.buttons.join(' | ')}`,
+      );
+      assert.ok(notice.buttons.includes(msg('coverageAnswerParts')), `answering in parts is offered: ${notice.buttons.join(' | ')}`);
+      const advice = msg('tabsTooLongAdvice', '4', 'moonshot-v1-8k', '\u0000', long);
+      assert.ok(notice.text.includes(advice.split('\u0000')[1]), `the notice names the tab and says to remove tabs: ${notice.text}`);
+      // Two copies removed: the one left keeps enough. The question after it is the only request since the refused one.
+      for (let left = 2; left > 0; left--) {
+        await panel.evaluate(
+          (name: string) =>
+            [...document.querySelectorAll<HTMLButtonElement>('.source-chip button')].findLast((b) => b.getAttribute('aria-label') === name)!.click(),
+          msg('tabsRemove', long),
+        );
+        await waitFor(`${left} long chip(s)`, async () => (await panel.count('button', msg('tabsRemove', long))) === left);
+      }
       const reads = await waitInPage(
         panel,
         'the long chip to say how much Kimi reads',
@@ -236,8 +269,10 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       const end = await waitForTurn(panel, Q, ['done', 'error'], 60_000);
       assert.equal(end.status, 'done', end.text);
       const sent = chatRequests(m.sim.log).slice(before);
-      assert.ok(sent.length >= 1, 'a request went');
-      const s = systems(sent.at(-1)!);
+      assert.equal(sent.length, 1, 'one request went');
+      assert.equal(chatRequests(m.sim.log).length - refusedFrom, 1, 'the refused question sent nothing');
+      assert.ok(sent[0].body.includes(Q), 'the request is the later question');
+      const s = systems(sent[0]);
       const tabMessage = s.find((c) => c.startsWith('Another tab') && c.includes(long));
       assert.ok(tabMessage, `the long tab went in its own message: ${s.map((c) => c.slice(0, 120)).join(' | ')}`);
       assert.match(tabMessage, new RegExp(`only the first ${percent}% of this tab fit`));
