@@ -9,7 +9,12 @@ import { lazyPart } from './lazy-part';
 import './source-bar.css';
 
 const STATUS_TEXT = { closed: 'tabsClosed', navigated: 'tabsNavigated', changed: 'tabsChanged', unreadable: 'tabsUnreadable' } as const;
-const REASON_TEXT = { pdf: 'tabsReasonPdf', empty: 'tabsReasonEmpty' } as const;
+const REASON_TEXT = {
+  'pdf-password': 'tabsReasonPdfPassword',
+  'pdf-scan': 'tabsReasonPdfScan',
+  'pdf-failed': 'tabsReasonPdfFailed',
+  empty: 'tabsReasonEmpty',
+} as const;
 
 /** One source: its title, ≈ tokens, how much Kimi reads when not all, its state, and "Remove <title>". */
 function Chip(props: { title: string; share?: SourceShare; status?: AddedTab['status']; onRemove(): void; current?: boolean }) {

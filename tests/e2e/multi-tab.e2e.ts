@@ -8,13 +8,14 @@
 // Run: npx tsx --test --test-reporter=spec tests/e2e/multi-tab.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RecordedRequest } from '../simulator/server';
+import type { RecordedRequest, Simulator } from '../simulator/server';
 import { ask, waitForTurn } from './lib/answers';
 import { chatRequests } from './lib/log-checks';
 import { msg } from './lib/messages';
 import { useMoonlit, type BrowserKind } from './lib/moonlit';
 import { chooseModelAndSave, openOptions } from './lib/options-flow';
 import { closeTab, createTab, citeMarkIn, isActive, navigateTab, tabTitle, windowOf } from './lib/tabs-flow';
+import { PDF_SENTENCE, PDF_TITLE, startPdfServer } from './lib/documents-site';
 import { waitFor, waitInPage, type UiPage } from './lib/ui-driver';
 
 const title = (name: string) => `The ${name[0].toUpperCase()}${name.slice(1)} Orchard Notes`;
@@ -26,6 +27,27 @@ const systems = (r: RecordedRequest) =>
     .map((m) => String(m.content));
 const chipNames = (panel: UiPage) =>
   panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('.source-chip .source-title')].map((e) => e.innerText.trim()), null);
+
+/** Waits until `n` chips have the "Remove <title>" button (titles may repeat); on a timeout, says what the panel shows. */
+const waitForChips = (panel: UiPage, title: string, n: number) =>
+  waitInPage(
+    panel,
+    `${n} chip(s) of "${title}"`,
+    ([name, count]: [string, number]) => document.querySelectorAll(`.source-chip button[aria-label="${CSS.escape(name)}"]`).length === count,
+    [msg('tabsRemove', title), n] as [string, number],
+    { describe: () => panel.evaluate(() => document.body.innerText.slice(-3000), null) },
+  );
+
+/** Asks `question`, waits for its answer, and returns the one chat request it made. */
+async function askOne(sim: Simulator, panel: UiPage, question: string): Promise<RecordedRequest> {
+  const before = chatRequests(sim.log).length;
+  await ask(panel, question);
+  const end = await waitForTurn(panel, question, ['done', 'error'], 60_000);
+  assert.equal(end.status, 'done', end.text);
+  const sent = chatRequests(sim.log).slice(before);
+  assert.equal(sent.length, 1, 'one request went');
+  return sent[0];
+}
 
 /** Dispatches a key press in the question box (the box handles keydown; no OS key event is needed for this list). */
 const press = (panel: UiPage, key: string) =>
@@ -196,6 +218,52 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       assert.equal(await marked, true);
     });
 
+    it('a PDF tab is read in the panel and goes with its page markers; a scanned one is named with what it needs', { timeout: 240_000 }, async () => {
+      const m = moonlit();
+      const pdfs = await startPdfServer();
+      try {
+        const { panel: opened, tabId } = await m.panelFor(m.site.url('tabs/beta.html'), title('beta'));
+        const panel = opened.ui;
+        const win = await windowOf(m.helper, tabId);
+        const paths = ['/ledger.pdf', '/scan.pdf'];
+        for (const path of paths) await createTab(m.helper, win, pdfs.url(path));
+        await panel.click(msg('tabsAdd'));
+        // Checked by address (host and the picker's title differ between the browsers' viewers).
+        await waitInPage(
+          panel,
+          'the two PDF tabs checked in the picker',
+          (hosts: string[]) => {
+            const entries = [...document.querySelectorAll<HTMLElement>('.tab-entry')].filter((li) => !li.querySelector('input')!.disabled);
+            const pdfEntries = entries.filter((li) => hosts.some((h) => li.innerText.includes(h)));
+            for (const li of pdfEntries) if (!li.querySelector('input')!.checked) li.querySelector('input')!.click();
+            return pdfEntries.length === 2 && pdfEntries.every((li) => li.querySelector('input')!.checked);
+          },
+          [new URL(pdfs.url('/')).host],
+        );
+        await panel.click(msg('tabsAddPicked'));
+        await waitForChips(panel, PDF_TITLE, 1);
+        // The scanned PDF is not added (recognition needs the user's yes, given in its own tab); the note says so.
+        await waitInPage(
+          panel,
+          'the note naming what the scanned PDF needs',
+          (why: string) => [...document.querySelectorAll<HTMLElement>('.source-bar .notice p')].some((p) => p.innerText.includes(why)),
+          msg('tabsReasonPdfScan'),
+        );
+        m.sim.script({ content: 'Forty-two storms [P3].' });
+        const sent = await askOne(m.sim, panel, 'How many storms are in the ledger?');
+        const ledger = systems(sent).find((c) => c.startsWith('Another tab') && c.includes(PDF_SENTENCE));
+        assert.ok(ledger, 'the PDF went in its own message');
+        // Its page markers are real: each passage opens after its page's marker line, numbered on from beta's.
+        assert.match(ledger, /--- Page 1 ---\n\[P\d+\] Introduction to the ledger\./);
+        assert.match(ledger, new RegExp(`--- Page 2 ---\\n\\[P\\d+\\] ${PDF_SENTENCE.replace(/[.]/g, '\\.')}`));
+        await opened.close();
+      } finally {
+        // Chromium's viewer keeps its connection open while the tab shows the PDF: close() alone waits for it.
+        pdfs.server.closeAllConnections();
+        await pdfs.close();
+      }
+    });
+
     it('with a small model three long tabs are refused with the ways out, nothing sent; one long tab gets its share by size, shown and said', {
       timeout: 240_000,
     }, async () => {
@@ -222,7 +290,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
         null,
       );
       await panel.click(msg('tabsAddPicked'));
-      await waitFor('the three long chips', async () => (await panel.count('button', msg('tabsRemove', long))) === 3);
+      await waitForChips(panel, long, 3);
       const refusedFrom = chatRequests(m.sim.log).length;
       const Q0 = 'What do the three long pages say?';
       await ask(panel, Q0);
@@ -249,7 +317,7 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
             [...document.querySelectorAll<HTMLButtonElement>('.source-chip button')].findLast((b) => b.getAttribute('aria-label') === name)!.click(),
           msg('tabsRemove', long),
         );
-        await waitFor(`${left} long chip(s)`, async () => (await panel.count('button', msg('tabsRemove', long))) === left);
+        await waitForChips(panel, long, left);
       }
       const reads = await waitInPage(
         panel,
@@ -263,16 +331,11 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       );
       const percent = /(\d+)%/.exec(reads)?.[1];
       assert.ok(percent && Number(percent) < 100, reads);
-      const before = chatRequests(m.sim.log).length;
       const Q = 'What is the long page about?';
-      await ask(panel, Q);
-      const end = await waitForTurn(panel, Q, ['done', 'error'], 60_000);
-      assert.equal(end.status, 'done', end.text);
-      const sent = chatRequests(m.sim.log).slice(before);
-      assert.equal(sent.length, 1, 'one request went');
+      const sent = await askOne(m.sim, panel, Q);
       assert.equal(chatRequests(m.sim.log).length - refusedFrom, 1, 'the refused question sent nothing');
-      assert.ok(sent[0].body.includes(Q), 'the request is the later question');
-      const s = systems(sent[0]);
+      assert.ok(sent.body.includes(Q), 'the request is the later question');
+      const s = systems(sent);
       const tabMessage = s.find((c) => c.startsWith('Another tab') && c.includes(long));
       assert.ok(tabMessage, `the long tab went in its own message: ${s.map((c) => c.slice(0, 120)).join(' | ')}`);
       assert.match(tabMessage, new RegExp(`only the first ${percent}% of this tab fit`));

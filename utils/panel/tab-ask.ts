@@ -39,7 +39,7 @@ export function sourcesFailure(plan: SourcePlan, titles: readonly string[]): Kim
     model: plan.model,
     promptTokens: plan.total,
     contextLength: plan.contextLength,
-    message: `${titles.length} sources are about ${plan.total} tokens (local estimate); shared by size within ${plan.model}'s window, "${title}" would keep ${percent}% of its text, below the ${MIN_COVERAGE * 100}% a question needs.`,
+    message: `${titles.length} sources, about ${plan.total} tokens; on ${plan.model}, "${title}" keeps ${percent}% (at least ${MIN_COVERAGE * 100}% needed).`,
     sources: { count: titles.length, title, percent, ...(plan.larger ? { larger: plan.larger } : {}) },
   };
 }

@@ -99,7 +99,15 @@ export function requestTabs(tabs: readonly AddedTab[], plan: Pick<SourcePlan, 't
     const s = plan.tabs[i];
     const text = s && s.coverage < 1 ? fitText(t.text, s.share) : t.text;
     const status = t.status === 'closed' || t.status === 'unreadable' ? t.status : undefined;
-    return { title: t.title, url: t.url, text, coverage: s?.coverage ?? 1, ...(status ? { status } : {}), ...(t.lang ? { lang: t.lang } : {}) };
+    return {
+      title: t.title,
+      url: t.url,
+      text,
+      coverage: s?.coverage ?? 1,
+      ...(status ? { status } : {}),
+      ...(t.lang ? { lang: t.lang } : {}),
+      ...(isPdfText(t) ? { pdf: true as const } : {}),
+    };
   });
 }
 
@@ -112,7 +120,7 @@ export function questionPassages(page: PageContent | undefined, tabs: readonly (
   for (const tab of tabs) {
     if (!tab.text.trim()) continue;
     const from = out.length;
-    for (const p of splitPassages(tab.text, false)) out.push({ ...p, n: from + p.n, tab: { tabId: tab.tabId, title: tab.title, url: tab.url } });
+    for (const p of splitPassages(tab.text, !!tab.pdf)) out.push({ ...p, n: from + p.n, tab: { tabId: tab.tabId, title: tab.title, url: tab.url } });
   }
   return out;
 }
