@@ -10,6 +10,7 @@ const SECONDS = {
   load: 91,
   'pending-once': 90,
   'multi-tab': 84,
+  'multi-tab-sizes': 45,
   video: 80,
   'menus-commands': 77,
   'answer-in-parts': 75,

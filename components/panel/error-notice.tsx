@@ -23,7 +23,9 @@ export function ErrorNotice(props: {
   const cache = useStoredValue(modelsCacheItem);
   const [switched, setSwitched] = useState(false);
   const f = props.failure;
-  const larger = f.kind === 'too-long' && f.promptTokens ? largerModelFor(f.promptTokens, f.model ?? '', cache?.models ?? []) : undefined;
+  // Several sources: the model that serves them all, found with their plan (tab-ask.ts); one page: the one it fits.
+  const fits = f.kind === 'too-long' && f.promptTokens ? largerModelFor(f.promptTokens, f.model ?? '', cache?.models ?? []) : undefined;
+  const larger = f.sources ? f.sources.larger : fits;
   const change = (patch: { platform?: 'international' | 'china'; model?: string }) => {
     if (!settings) return;
     void saveSettingFromPanel(() => settingsItem.setValue({ ...settings, ...patch })).then((ok) => ok && setSwitched(true));

@@ -2,14 +2,19 @@ import type { PageContent } from '@/utils/sources/types';
 import type { AddedTab } from '@/utils/sources/tab-fresh';
 import { useMemo } from 'preact/hooks';
 import type { ModelInfo } from '@/utils/kimi/types';
-import { planSources, type SourcePlan, type SourceShare } from '@/utils/panel/tab-plan';
+import { planSources, worstShare, type SourceShare } from '@/utils/panel/tab-plan';
 import { t, uiLanguage } from '@/utils/i18n';
 import type { TabSources } from './use-tab-sources';
 import { lazyPart } from './lazy-part';
 import './source-bar.css';
 
 const STATUS_TEXT = { closed: 'tabsClosed', navigated: 'tabsNavigated', changed: 'tabsChanged', unreadable: 'tabsUnreadable' } as const;
-const REASON_TEXT = { pdf: 'tabsReasonPdf', empty: 'tabsReasonEmpty' } as const;
+const REASON_TEXT = {
+  'pdf-password': 'tabsReasonPdfPassword',
+  'pdf-scan': 'tabsReasonPdfScan',
+  'pdf-failed': 'tabsReasonPdfFailed',
+  empty: 'tabsReasonEmpty',
+} as const;
 
 /** One source: its title, ≈ tokens, how much Kimi reads when not all, its state, and "Remove <title>". */
 function Chip(props: { title: string; share?: SourceShare; status?: AddedTab['status']; onRemove(): void; current?: boolean }) {
@@ -48,7 +53,8 @@ export function SourceBar(props: {
   const shownPage = sources.pageOff ? undefined : page;
   const plan = useMemo(() => (many && model ? planSources(shownPage, sources.tabs, model, models) : null), [many, shownPage, sources.tabs, model, models]);
   const note = sources.note;
-  const worst = plan && !plan.enough ? worstCut(plan, page, sources) : null;
+  const worst = plan && !plan.enough ? worstShare(plan) : null;
+  const worstTitle = worst && (shownPage && worst.index === 0 ? shownPage.title || shownPage.url : sources.tabs[worst.index - (shownPage ? 1 : 0)]?.title);
   return (
     <div class="source-bar">
       {many && (
@@ -87,7 +93,7 @@ export function SourceBar(props: {
       )}
       {worst && plan && (
         <div class="notice" role="status">
-          <p class="notice-title">{t('tabsTooMany', plan.model, String(Math.floor(worst.coverage * 100)), worst.title)}</p>
+          <p class="notice-title">{t('tabsTooMany', plan.model, String(Math.floor(worst.share.coverage * 100)), worstTitle ?? '')}</p>
           <div class="notice-actions">
             {plan.larger && (
               <button type="button" onClick={() => props.onUseModel(plan.larger!)}>
@@ -105,13 +111,4 @@ export function SourceBar(props: {
       )}
     </div>
   );
-}
-
-/** The source that keeps the least of its text. */
-function worstCut(plan: SourcePlan, page: PageContent | undefined, sources: TabSources): { title: string; coverage: number } {
-  const all = [
-    ...(plan.page && page ? [{ title: page.title || page.url, coverage: plan.page.coverage }] : []),
-    ...plan.tabs.map((s, i) => ({ title: sources.tabs[i]?.title ?? '', coverage: s.coverage })),
-  ];
-  return all.reduce((a, b) => (b.coverage < a.coverage ? b : a));
 }

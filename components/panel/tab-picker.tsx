@@ -17,12 +17,14 @@ export function TabPicker(props: { entries: PickEntry[]; onAdd(picked: PickEntry
     const doc = el?.ownerDocument;
     if (el && doc?.defaultView) revealAbove(el, doc.querySelector('.ask-box'), doc.defaultView);
   }, []);
-  const toggle = (id: number, on: boolean) => {
-    const next = new Set(checked);
-    if (on) next.add(id);
-    else next.delete(id);
-    setChecked(next);
-  };
+  // From the latest set, not this render's: two boxes ticked before a render both count.
+  const toggle = (id: number, on: boolean) =>
+    setChecked((now) => {
+      const next = new Set(now);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   return (
     <div ref={box} class="tab-picker" role="group" aria-label={t('tabsPickerLabel')} onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
       <input

@@ -158,10 +158,10 @@ export function useAsk(
       // Never send what can't fit: the question's turn says why, and offers a larger model or reading in parts. With
       // the page and limits held this is decided at once: no await before the question is posted (a render would come first).
       const chosen = turnModel.current || convs.shown()?.choice?.model;
-      // With other tabs, every source was given its share of the room (tab-ask.ts).
+      // With other tabs, every source was given its share of the room, unless even that can't serve the question (tab-ask.ts).
       const failure =
         inParts || multi || !pageContent
-          ? null
+          ? (tabs?.failure ?? null)
           : quick && knownLimits
             ? tooLongWith(pageContent, knownLimits, chosen)
             : await tooLong(pageContent, limitsRead, chosen);

@@ -4,6 +4,7 @@ import type { PageContent } from '@/utils/sources/types';
 import type { DocState, PdfReadOptions } from '@/utils/panel/document-read';
 import { sendMessage } from '@/utils/messaging/send';
 import { pageAfterCheck, samePage } from '@/utils/panel/quick-ask';
+import { readPdfLazily } from '@/utils/panel/pdf-lazy';
 
 export type PageState =
   | { state: 'idle' }
@@ -52,9 +53,7 @@ export function usePageReading(tabId: number | undefined) {
           // The page is the one we hold (its text did not travel again): only the selection may be new.
           next = { state: 'ready', page: pageAfterCheck(held!, { same: true, selection: result.selection, selectionContext: result.selectionContext }) };
         } else if (result.ok === 'pdf') {
-          // Fetched with the first PDF: most pages are not one (the panel's first-load budget).
-          const [{ readPdfTab }, { panelPdfDeps }] = await Promise.all([import('@/utils/panel/document-read'), import('@/utils/panel/document-deps')]);
-          const read = await readPdfTab(result.url, opts, panelPdfDeps);
+          const read = await readPdfLazily(result.url, opts);
           next = read.ok ? { state: 'ready', page: read.page } : { state: 'document', doc: read.doc };
         } else next = result.ok ? { state: 'ready', page: result.page } : { state: 'failed', result };
         // The same page as before (the usual case before a question): keep that object, so nothing re-renders.

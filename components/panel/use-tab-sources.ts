@@ -2,14 +2,16 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ExtractFailureReason } from '@/utils/messaging/types';
 import { sendMessage } from '@/utils/messaging/send';
-import { addedTabOf, MAX_ADDED_TABS, refreshTab, type AddedTab } from '@/utils/sources/tab-fresh';
+import { addedTabOf, MAX_ADDED_TABS, refreshTab, type AddedTab, type PdfNeed } from '@/utils/sources/tab-fresh';
+import { readTabSource } from '@/utils/panel/tab-read';
+import { readPdfLazily } from '@/utils/panel/pdf-lazy';
 import { afterRequest, permissionPlan, pickEntries, type PickEntry } from '@/utils/sources/tab-pick';
 import type { KeptSource } from '@/utils/sources/tab-restore';
 
 /** What the last "Add" could not do: origins the user refused, and tabs that could not be read (with why). */
 export interface AddNote {
   refused: string[];
-  failed: { title: string; reason: ExtractFailureReason | 'pdf' }[];
+  failed: { title: string; reason: ExtractFailureReason | PdfNeed }[];
   /** Tabs beyond MAX_ADDED_TABS, not added. */
   over: number;
   /** A reopened conversation's tabs that are open nowhere now (titles). */
@@ -17,15 +19,17 @@ export interface AddNote {
 }
 
 const extract = (tabId: number, known?: string) => sendMessage('panel→bg:extract', { tabId, ...(known ? { known } : {}) });
+/** A tab as the panel reads it for a question: its page through the worker, a PDF here (pdf.js). */
+const readTab = (tabId: number, known?: string) => readTabSource(tabId, known, { extract, readPdf: (url) => readPdfLazily(url) });
 
 /** Reads each tab with its page reader: the tabs read, and those that could not be (with why). */
 async function readTabs(picked: readonly { tabId: number; title: string }[]): Promise<{ read: AddedTab[]; failed: AddNote['failed'] }> {
   const failed: AddNote['failed'] = [];
   const read = await Promise.all(
     picked.map(async (e) => {
-      const r = await extract(e.tabId).catch(() => ({ ok: false as const, reason: 'injection-failed' as const }));
+      const r = await readTab(e.tabId).catch(() => ({ ok: false as const, reason: 'injection-failed' as const }));
       if (r.ok === true) return addedTabOf(e.tabId, r.page);
-      failed.push({ title: e.title, reason: r.ok === 'pdf' ? 'pdf' : r.ok === false ? r.reason : 'injection-failed' });
+      failed.push({ title: e.title, reason: r.ok === 'pdf-need' ? r.need : r.ok === false ? r.reason : 'injection-failed' });
       return null;
     }),
   );
@@ -149,7 +153,7 @@ export function useTabSources(tabId: number | undefined) {
   const fresh = useCallback(async (): Promise<AddedTab[]> => {
     const before = tabsRef.current;
     if (!before.length) return before;
-    const now = await Promise.all(before.map((t) => refreshTab(t, extract)));
+    const now = await Promise.all(before.map((t) => refreshTab(t, readTab)));
     // Tabs removed while they were read stay removed.
     const still = new Set(tabsRef.current.map((t) => t.tabId));
     update(now.filter((t) => still.has(t.tabId)));

@@ -3,34 +3,23 @@
 // one closed. The picker lists the restricted tab disabled with its reason; the request carries each source in its own
 // wrapper, the navigated tab read again and the closed one with its last text; a citation of another tab switches to
 // it and highlights the passage; the history of a reopened panel shows the sources, and opening the conversation
-// from it makes its open tabs chips again and names the closed one. With a small model, a long tab
-// gets the share the chip shows, and the prompt says so. In Chromium, the sources outlive a browser restart.
+// from it makes its open tabs chips again and names the closed one. In Chromium, the sources outlive a browser
+// restart. PDF tabs and the budget: multi-tab-sizes.e2e.ts.
 // Run: npx tsx --test --test-reporter=spec tests/e2e/multi-tab.e2e.ts (after npm run build:e2e).
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { RecordedRequest } from '../simulator/server';
 import { ask, waitForTurn } from './lib/answers';
 import { chatRequests } from './lib/log-checks';
 import { msg } from './lib/messages';
 import { useMoonlit, type BrowserKind } from './lib/moonlit';
 import { configure } from './lib/moonlit-setup';
 import { launchChromeOnProfile, openRaw, tabIdVia } from './lib/chrome-pages';
-import { chooseModelAndSave, openOptions } from './lib/options-flow';
 import { closeTab, createTab, citeMarkIn, isActive, navigateTab, tabTitle, windowOf } from './lib/tabs-flow';
+import { chipNames, sentence, systems, title } from './lib/tabs-checks';
 import { waitFor, waitInPage, type UiPage } from './lib/ui-driver';
-
-const title = (name: string) => `The ${name[0].toUpperCase()}${name.slice(1)} Orchard Notes`;
-const sentence = (name: string) => `The ${name} orchard keeps its own ledger of blossoms`;
-/** Every system message of a chat request, in order. */
-const systems = (r: RecordedRequest) =>
-  ((r.json as { messages?: { role: string; content: unknown }[] } | undefined)?.messages ?? [])
-    .filter((m) => m.role === 'system')
-    .map((m) => String(m.content));
-const chipNames = (panel: UiPage) =>
-  panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('.source-chip .source-title')].map((e) => e.innerText.trim()), null);
 
 /** Dispatches a key press in the question box (the box handles keydown; no OS key event is needed for this list). */
 const press = (panel: UiPage, key: string) =>
@@ -199,57 +188,6 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
 
     it('a citation of another tab marks the passage in that tab', async () => {
       assert.equal(await marked, true);
-    });
-
-    it('with a small model a long tab gets its share by size, shown on its chip and said in the prompt', { timeout: 240_000 }, async () => {
-      const m = moonlit();
-      const options = await openOptions(m.b);
-      await chooseModelAndSave(options, 'moonshot-v1-8k');
-      await options.close();
-      const { panel: opened, tabId } = await m.panelFor(m.site.url('tabs/beta.html'), title('beta'));
-      const panel = opened.ui;
-      await createTab(m.helper, await windowOf(m.helper, tabId), m.site.url('long-article.html'));
-      await panel.click(msg('tabsAdd'));
-      const long = await waitInPage(
-        panel,
-        'the long tab checked in the picker',
-        () => {
-          const box = [...document.querySelectorAll<HTMLInputElement>('.tab-picker input[type=checkbox]')].find(
-            (c) => !c.disabled && c.getAttribute('aria-label')?.includes('Long'),
-          );
-          if (box && !box.checked) box.click();
-          return box?.checked ? box.getAttribute('aria-label') : null;
-        },
-        null,
-      );
-      await panel.click(msg('tabsAddPicked'));
-      const reads = await waitInPage(
-        panel,
-        'the long chip to say how much Kimi reads',
-        (t: string) => {
-          const chip = [...document.querySelectorAll<HTMLElement>('.source-chip')].find((c) => c.querySelector('.source-title')?.textContent === t);
-          return chip?.querySelector<HTMLElement>('.source-cover')?.innerText.trim() ?? null;
-        },
-        long,
-        { describe: () => panel.evaluate(() => document.querySelector<HTMLElement>('.source-bar')?.innerText ?? '', null) },
-      );
-      const percent = /(\d+)%/.exec(reads)?.[1];
-      assert.ok(percent && Number(percent) < 100, reads);
-      const before = chatRequests(m.sim.log).length;
-      const Q = 'What is the long page about?';
-      await ask(panel, Q);
-      const end = await waitForTurn(panel, Q, ['done', 'error'], 60_000);
-      assert.equal(end.status, 'done', end.text);
-      const sent = chatRequests(m.sim.log).slice(before);
-      assert.ok(sent.length >= 1, 'a request went');
-      const s = systems(sent.at(-1)!);
-      const tabMessage = s.find((c) => c.startsWith('Another tab') && c.includes(long));
-      assert.ok(tabMessage, `the long tab went in its own message: ${s.map((c) => c.slice(0, 120)).join(' | ')}`);
-      assert.match(tabMessage, new RegExp(`only the first ${percent}% of this tab fit`));
-      assert.ok(
-        s.some((c) => c.includes(sentence('beta'))),
-        'the short bound page went whole beside it',
-      );
     });
   });
 }

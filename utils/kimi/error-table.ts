@@ -156,6 +156,8 @@ export function describeFailure(f: KimiFailure, context: { base?: string } = {})
   const r = rowFor(f);
   let advice = t(r.advice, f.status ?? '—');
   if (r === TOO_LONG_BEFORE) advice = t(r.advice, grouped(f.promptTokens), f.model ?? '—', grouped(f.contextLength));
+  // Several sources shared by size, one left with too little of its text: fewer tabs is a way out too.
+  if (r === TOO_LONG_BEFORE && f.sources) advice = t('tabsTooLongAdvice', f.sources.count, f.model ?? '—', f.sources.percent, f.sources.title);
   if (r === OTHER_PLATFORM) advice = t(r.advice, t(f.otherPlatform === 'china' ? 'platformChina' : 'platformInternational'));
   let retryAfterSeconds = f.retryAfterSeconds;
   if (r === RATE_LIMIT && retryAfterSeconds !== undefined) advice = t('errRateLimitAdviceWait', retryAfterSeconds);

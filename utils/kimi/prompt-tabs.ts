@@ -22,7 +22,7 @@ export function tabMessage(tab: TabText, first: number | undefined): { content: 
   if (tab.coverage < 1) lines.push(`Note: only the first ${Math.max(1, Math.floor(tab.coverage * 100))}% of this tab fit; the rest was left out.`);
   let body = tab.text;
   let count = 0;
-  if (first !== undefined && body.trim()) ({ text: body, count } = markPassages(body, false, first));
+  if (first !== undefined && body.trim()) ({ text: body, count } = markPassages(body, !!tab.pdf, first));
   lines.push(wrap('page_content', body.trim() ? body : '(The tab has no readable text.)'));
   return { content: lines.join('\n'), count };
 }

@@ -66,6 +66,11 @@ export interface KimiFailure {
   contextLength?: number;
   /** For 'too-long': the model that was asked. */
   model?: string;
+  /**
+   * For 'too-long' of several sources (decided in the panel, nothing sent): how many, the one that would keep the
+   * least of its text and how much (percent), and the smallest listed model that would serve them all.
+   */
+  sources?: { count: number; title: string; percent: number; larger?: string };
 }
 
 /** A tool Moonlit ran while answering, shown as a small status line. */

@@ -102,4 +102,6 @@ export interface TabText {
   /** closed / unreadable: the text is the one last read (the tab is gone, or can't be read now). */
   status?: 'closed' | 'unreadable';
   lang?: string;
+  /** Read from a PDF by the panel (pdf.js): its "--- Page N ---" markers are real and give passages their pages. */
+  pdf?: true;
 }

@@ -27,7 +27,7 @@ export const sourcesOfPage = (page: PageContent): PartsSource[] => [{ label: pag
 /** Another tab added to the question, read in parts like the page. */
 export const sourceOfTab = (tab: TabText): PartsSource => ({
   label: tab.title,
-  page: { url: tab.url, title: tab.title, text: tab.text, selection: '', ...(tab.lang ? { lang: tab.lang } : {}) },
+  page: { url: tab.url, title: tab.title, text: tab.text, selection: '', ...(tab.lang ? { lang: tab.lang } : {}), ...(tab.pdf ? { source: 'pdf' } : {}) },
 });
 
 /**

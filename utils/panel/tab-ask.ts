@@ -1,11 +1,11 @@
 import type { TabText } from '../messaging/types';
 import type { PageContent } from '../sources/types';
 import type { AddedTab } from '../sources/tab-fresh';
-import type { ModelInfo } from '../kimi/types';
+import type { KimiFailure, ModelInfo } from '../kimi/types';
 import type { Conversation, SourceLink } from './conversation';
 import { estimateMessagesTokens, estimateTokens } from '../kimi/tokens';
-import { fitText } from '../sources/budget';
-import { planSources, requestTabs } from './tab-plan';
+import { fitText, MIN_COVERAGE } from '../sources/budget';
+import { planSources, requestTabs, worstShare, type SourcePlan } from './tab-plan';
 
 /** The other tabs of the next question (components/panel/use-tab-sources.ts): read again before it; `pageOff`: the bound tab's page stays out. */
 export interface QuestionTabs {
@@ -20,6 +20,28 @@ export interface TabAsk {
   tabs: (TabText & { tabId: number })[];
   /** The page was cut to its share: its text must go with the question (the worker's check would send it whole). */
   pageCut: boolean;
+  /** Even shared by size the sources can't serve the question (budget.ts's rule): nothing may be sent, the turn says why. */
+  failure?: KimiFailure;
+}
+
+/**
+ * Why the sources can't serve the question even shared by size, as the failure its turn shows (nothing is sent):
+ * the source that would keep least of its text, and a model that would serve them all (the notice also offers
+ * removing tabs and answering in parts). `titles`: the sources' titles in the plan's order.
+ */
+export function sourcesFailure(plan: SourcePlan, titles: readonly string[]): KimiFailure | undefined {
+  if (plan.enough) return undefined;
+  const { index, share } = worstShare(plan);
+  const percent = Math.floor(share.coverage * 100);
+  const title = (titles[index] ?? '').slice(0, 200);
+  return {
+    kind: 'too-long',
+    model: plan.model,
+    promptTokens: plan.total,
+    contextLength: plan.contextLength,
+    message: `${titles.length} sources, about ${plan.total} tokens; on ${plan.model}, "${title}" keeps ${percent}% (at least ${MIN_COVERAGE * 100}% needed).`,
+    sources: { count: titles.length, title, percent, ...(plan.larger ? { larger: plan.larger } : {}) },
+  };
 }
 
 /**
@@ -35,11 +57,13 @@ export function tabAsk(
   inParts = false,
 ): TabAsk {
   const withIds = (texts: TabText[]) => texts.map((t, i) => ({ ...t, tabId: tabs[i].tabId }));
-  if (inParts) return { page, tabs: withIds(requestTabs(tabs, { model, tabs: [], whole: true, enough: true })), pageCut: false };
+  if (inParts) return { page, tabs: withIds(requestTabs(tabs, { tabs: [] })), pageCut: false };
   const aroundTokens = estimateTokens(around.question) + estimateMessagesTokens(around.history.map((t) => ({ content: t.question + t.answer })));
   const plan = planSources(page, tabs, model, models, aroundTokens);
   const pageCut = !!page && !!plan.page && plan.page.coverage < 1;
+  const failure = sourcesFailure(plan, [...(page ? [page.title || page.url] : []), ...tabs.map((t) => t.title || t.url)]);
   return {
+    ...(failure ? { failure } : {}),
     page: pageCut ? { ...page, text: fitText(page.text, plan.page!.share) } : page,
     tabs: withIds(requestTabs(tabs, plan)),
     pageCut,

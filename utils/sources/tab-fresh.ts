@@ -17,10 +17,16 @@ export interface AddedTab {
   /**
    * ready: as read; navigated / changed: read again before the last question (another address, or new main
    * text); closed: the tab is gone, its last text is used; unreadable: the tab can't be read now (a browser page,
-   * a PDF, a refusal), its last text is used.
+   * a PDF that now needs a password, a refusal), its last text is used.
    */
   status: 'ready' | 'navigated' | 'changed' | 'closed' | 'unreadable';
 }
+
+/** What an added PDF tab needs before it can be read: a password, consent to text recognition (a scan), or nothing helps. */
+export type PdfNeed = 'pdf-password' | 'pdf-scan' | 'pdf-failed';
+
+/** A tab read as a source: the worker's answer, with a PDF already read in the panel (utils/panel/tab-read.ts). */
+export type TabRead = ExtractResult | { ok: 'pdf-need'; need: PdfNeed };
 
 export const addedTabOf = (tabId: number, page: PageContent): AddedTab => ({
   tabId,
@@ -41,9 +47,9 @@ export const isFresh = (tab: AddedTab): boolean => tab.status === 'ready';
  * reading replaces the text (another address: navigated; the same: changed); a gone tab is closed and a
  * refusal unreadable, both keeping the text they had, never dropping it silently.
  */
-export async function refreshTab(tab: AddedTab, extract: (tabId: number, known?: string) => Promise<ExtractResult>): Promise<AddedTab> {
+export async function refreshTab(tab: AddedTab, extract: (tabId: number, known?: string) => Promise<TabRead>): Promise<AddedTab> {
   if (tab.status === 'closed') return tab;
-  let result: ExtractResult;
+  let result: TabRead;
   try {
     result = await extract(tab.tabId, tab.reading);
   } catch {
@@ -82,6 +88,7 @@ export function isTabTexts(value: unknown): boolean {
       t.coverage >= 0 &&
       t.coverage <= 1 &&
       (t.status === undefined || STATUSES.has(t.status as string)) &&
+      (t.pdf === undefined || t.pdf === true) &&
       (t.lang === undefined || typeof t.lang === 'string'),
   );
 }
