@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PendingAction } from '@/utils/storage/items';
 import { actionToQuestion, panelActions } from '@/utils/panel/actions';
 import { followTab } from '@/utils/panel/binding';
@@ -60,6 +60,14 @@ export function PanelApp(props: { compact?: boolean }) {
   const tabSources = useTabSources(tabId);
   const { tabs: addedTabs, pageOff, fresh } = tabSources;
   useEffect(() => session.setQuestionTabs({ count: addedTabs.length, pageOff, fresh }), [addedTabs, pageOff, fresh, session.setQuestionTabs]);
+  // A conversation shown again (the panel reopened on its tab, or opened from History): its other tabs come back as
+  // chips, read as they are now, so the next question goes with them as the last one did. Once per conversation shown.
+  const restored = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!conv || restored.current === conv.id) return;
+    restored.current = conv.id;
+    if (!addedTabs.length && conv.sources?.some((s) => s.url !== conv.url)) void tabSources.restore(conv.sources, conv.url);
+  }, [conv, addedTabs.length, tabSources.restore]);
   // An action that comes while an answer streams waits for it (one answer at a time), and the panel says so.
   const idle = useWhenIdle(busy);
   const runAction = useCallback(
@@ -120,8 +128,9 @@ export function PanelApp(props: { compact?: boolean }) {
       {showHistory ? (
         <HistoryView
           onOpen={(c) => {
+            // Its other tabs are the next question's again, in place of any added now (the ones closed since are named).
+            restored.current = c.id;
             session.openConversation(c);
-            // Its other tabs are the next question's again (the ones closed since are named).
             void tabSources.restore(c.sources ?? [], c.url);
             setShowHistory(false);
           }}

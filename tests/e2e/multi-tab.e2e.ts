@@ -2,7 +2,7 @@
 // panel (the bound one, two added with "Add tabs", one with `@`, one restricted), one navigated after it was added and
 // one closed. The picker lists the restricted tab disabled with its reason; the request carries each source in its own
 // wrapper, the navigated tab read again and the closed one with its last text; a citation of another tab switches to
-// it and highlights the passage; the history of a reopened panel shows the sources, and opening the conversation
+// it and highlights the passage; a reopened panel gets the open tabs back as chips, its history shows the sources, and opening the conversation
 // from it makes its open tabs chips again and names the closed one. In Chromium, the sources outlive a browser
 // restart. PDF tabs and the budget: multi-tab-sizes.e2e.ts.
 // Run: npx tsx --test --test-reporter=spec tests/e2e/multi-tab.e2e.ts (after npm run build:e2e).
@@ -165,6 +165,11 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       // A reopened panel's history shows the conversation's sources.
       await opened.close();
       const again = await m.open(`${m.b.origin}/sidepanel.html?tabId=${alpha}`);
+      // Reopened, the panel shows its tab's conversation, and that conversation's open tabs are chips again.
+      await waitFor(
+        'the chips back on reopening',
+        async () => (await chipNames(again.ui)).join('|') === [title('alpha'), title('beta'), title('delta')].join('|'),
+      );
       await again.ui.click(msg('panelHistory'));
       const shown = await waitInPage(
         again.ui,
