@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { RecordedRequest } from '../simulator/server';
-import { answerCount, ask, waitForAnswerStatus } from './lib/answers';
+import { answerCount, answerState, ask, waitForAnswerStatus } from './lib/answers';
 import { chatCount, lastMessage } from './lib/fault-flow';
 import { chatRequests, messagesText } from './lib/log-checks';
 import { msg } from './lib/messages';
@@ -211,7 +211,8 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       const reopened = (await m.open(`${m.b.origin}/sidepanel.html?tabId=${tabId}`)).ui;
       const back = await waitForAnswerStatus(reopened, 0, ['stopped', 'done', 'error']);
       assert.equal(back.status, 'stopped');
-      assert.equal(back.text, end.text, 'the reopened panel shows the notes as they were');
+      // The status shows at once; the text once the Markdown renderer (loaded after the first paint) has drawn it.
+      await waitFor('the reopened panel to show the notes as they were', async () => (await answerState(reopened, 0)).text === end.text || null);
       assert.equal(await reopened.count('button', msg('panelContinue')), 1, 'Continue is offered');
       await reopened.close();
       await tab.close();
