@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { clickMenu } from './lib/menu-click';
-import { grantActiveTab, useHeadedMoonlit } from './lib/active-tab';
+import { grantActiveTab, loadedPicture, useHeadedMoonlit } from './lib/active-tab';
 import { chatRequests, messagesText } from './lib/log-checks';
 import { waitFor } from './lib/ui-driver';
 
@@ -39,8 +39,7 @@ describe('an image action with its own model, in headed Chromium under Xvfb', ()
     const url = mm.site.url('image.html');
     const tab = await mm.open(url);
     const tabId = await mm.tabIdOf(url);
-    await waitFor('the picture loaded', () => tab.ui.evaluate(() => (document.getElementById('picture') as HTMLImageElement).naturalWidth > 0 || null, null));
-    const src = await tab.ui.evaluate(() => (document.getElementById('picture') as HTMLImageElement).currentSrc, null);
+    const src = await loadedPicture(tab.ui);
     await grantActiveTab(mm, display(), tabId, TITLE);
     await waitFor("the shortcut's summary request", () => chatRequests(mm.sim.log).length > 0 || null, 30_000);
     const before = chatRequests(mm.sim.log).length;

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { useMoonlit, type BrowserKind, type Moonlit } from './lib/moonlit';
 import { clickMenu } from './lib/menu-click';
 import { currentWorker } from './lib/chrome-pages';
-import { grantActiveTab, useHeadedMoonlit } from './lib/active-tab';
+import { grantActiveTab, loadedPicture, useHeadedMoonlit } from './lib/active-tab';
 import { chatRequests } from './lib/log-checks';
 import { msg } from './lib/messages';
 import { waitFor } from './lib/ui-driver';
@@ -35,8 +35,7 @@ function imageSuite(kind: BrowserKind) {
       m().sim.setDefault({ content: 'Four coloured squares.' });
       const url = m().site.url('image.html');
       const { tab, panel, tabId } = await m().panelFor(url, TITLE);
-      await waitFor('the picture loaded', () => tab.ui.evaluate(() => (document.getElementById('picture') as HTMLImageElement).naturalWidth > 0 || null, null));
-      const src = await tab.ui.evaluate(() => (document.getElementById('picture') as HTMLImageElement).currentSrc, null);
+      const src = await loadedPicture(tab.ui);
       assert.ok(src.startsWith('http://localhost:') && !url.startsWith('http://localhost:'), `the image comes from the page's other origin: ${src} on ${url}`);
       await activate(m(), tabId);
       const before = chatRequests(m().sim.log).length;
@@ -90,8 +89,7 @@ describe('Ask Kimi about this image in headed Chromium under Xvfb (activeTab fro
     const url = mm.site.url('image.html');
     const tab = await mm.open(url);
     const tabId = await mm.tabIdOf(url);
-    await waitFor('the picture loaded', () => tab.ui.evaluate(() => (document.getElementById('picture') as HTMLImageElement).naturalWidth > 0 || null, null));
-    const src = await tab.ui.evaluate(() => (document.getElementById('picture') as HTMLImageElement).currentSrc, null);
+    const src = await loadedPicture(tab.ui);
     // activeTab comes only with the user's gesture: a real shortcut (summarize-page) on the tab grants it.
     await grantActiveTab(mm, display(), tabId, TITLE);
     const worker = await currentWorker(mm.b.context);

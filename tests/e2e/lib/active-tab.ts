@@ -5,6 +5,7 @@ import { after, before, type TestContext } from 'node:test';
 import { useMoonlit, type ChromeMoonlit } from './moonlit';
 import { currentWorker } from './chrome-pages';
 import { missingXTools, startXvfb, xdotool, xdotoolKeys, type Display } from './xvfb';
+import { waitFor, type UiPage } from './ui-driver';
 
 /** A headed Chromium on its own Xvfb display (call inside a describe). `ready(t)`: false (skipped) without the X tools. */
 export function useHeadedMoonlit() {
@@ -41,4 +42,10 @@ export async function grantActiveTab(m: ChromeMoonlit, display: Display, tabId: 
   const windows = (await xdotool(display.name, ['search', '--sync', '--onlyvisible', '--name', title])).trim().split('\n');
   await xdotool(display.name, ['windowfocus', '--sync', windows[0]]);
   await xdotool(display.name, ['key', '--clearmodifiers', xdotoolKeys(shortcut)]);
+}
+
+/** The address of the fixture page's picture (image.html, served from the other loopback origin), once it has loaded. */
+export async function loadedPicture(page: UiPage): Promise<string> {
+  await waitFor('the picture loaded', () => page.evaluate(() => (document.getElementById('picture') as HTMLImageElement).naturalWidth > 0 || null, null));
+  return page.evaluate(() => (document.getElementById('picture') as HTMLImageElement).currentSrc, null);
 }
