@@ -6,6 +6,8 @@ export interface CiteContext {
   has(n: number): boolean;
   /** The answer is about a video: `[4:05]` moments become buttons that play it from there (moment-links.ts). */
   moments?: boolean;
+  /** The video's length in seconds, when known: a moment past it is shown as text, not a button. */
+  momentsEnd?: number;
 }
 
 /** Markers inside code, links and math are the model quoting text, not citing. */

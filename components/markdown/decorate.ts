@@ -14,7 +14,7 @@ export function buildFragment(html: string, doc: Document, caret: boolean, cites
   const fragment = sanitizerFor(win).markdown(html);
   // Most blocks have no bracket at all: skip the walk (it runs on the streaming tail every frame).
   if (/[[【]/.test(html)) linkCitations(fragment, doc, cites, caret);
-  if (cites?.moments && /[[【]/.test(html)) linkMoments(fragment, doc);
+  if (cites?.moments && /[[【]/.test(html)) linkMoments(fragment, doc, cites.momentsEnd);
   for (const pre of Array.from(fragment.querySelectorAll('pre'))) decorateCode(pre, doc);
   for (const image of Array.from(fragment.querySelectorAll('.md-image'))) {
     image.setAttribute('title', t('mdImageNotLoaded', image.textContent ?? ''));

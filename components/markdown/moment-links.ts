@@ -1,5 +1,5 @@
 import { t } from '@/utils/i18n';
-import { findTimeMarkers } from '@/utils/video/timestamps';
+import { findTimeMarkers, formatTime } from '@/utils/video/timestamps';
 
 /** Times inside code, links and math are the model quoting text, not citing a moment. */
 const SKIP = 'code, pre, a, .md-math, .md-code, button';
@@ -7,8 +7,10 @@ const SKIP = 'code, pre, a, .md-math, .md-code, button';
 /**
  * Turns `[4:05]` moments in a sanitised answer about a video into buttons that play the video from there,
  * built with createElement (never from model text). The scanner is linear (utils/video/timestamps.ts).
+ * With the video's length known (`endSeconds`), a moment past it stays text, marked, with a tooltip saying
+ * so: a button there would jump nowhere.
  */
-export function linkMoments(root: DocumentFragment | Element, doc: Document): void {
+export function linkMoments(root: DocumentFragment | Element, doc: Document, endSeconds?: number): void {
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const texts: Text[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
@@ -21,16 +23,30 @@ export function linkMoments(root: DocumentFragment | Element, doc: Document): vo
     for (const m of found) {
       out.append(node.data.slice(at, m.index));
       const label = node.data.slice(m.index + 1, m.index + m.length - 1);
-      const button = doc.createElement('button');
-      button.type = 'button';
-      button.className = 'md-moment';
-      button.dataset.seconds = String(m.seconds);
-      button.textContent = label;
-      button.setAttribute('aria-label', t('videoSeekLabel', label));
-      out.append(button);
+      const past = endSeconds !== undefined && endSeconds > 0 && m.seconds > endSeconds;
+      out.append(past ? pastEnd(doc, node.data.slice(m.index, m.index + m.length), endSeconds) : momentButton(doc, label, m.seconds));
       at = m.index + m.length;
     }
     out.append(node.data.slice(at));
     node.replaceWith(out);
   }
+}
+
+function momentButton(doc: Document, label: string, seconds: number): HTMLElement {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'md-moment';
+  button.dataset.seconds = String(seconds);
+  button.textContent = label;
+  button.setAttribute('aria-label', t('videoSeekLabel', label));
+  return button;
+}
+
+/** A cited moment the video does not reach: the marker as written, with why it plays nothing. */
+function pastEnd(doc: Document, marker: string, endSeconds: number): HTMLElement {
+  const span = doc.createElement('span');
+  span.className = 'md-moment-past';
+  span.textContent = marker;
+  span.title = t('videoMomentPastEnd', formatTime(endSeconds));
+  return span;
 }

@@ -18,6 +18,8 @@ export interface CiteWhere {
   url: string;
   /** A video's transcript as Kimi read it, for the lines a cited moment points to. */
   transcript?: string;
+  /** That video's length in seconds (0 or absent when unknown). */
+  lengthSeconds?: number;
 }
 
 const citeButton = (e: Event) => (e.target as Element | null)?.closest?.('button.md-cite') as HTMLButtonElement | null;

@@ -17,7 +17,7 @@ import { usePendingActions } from './use-pending-actions';
 import { useWhenIdle } from './use-when-idle';
 import { PanelHeader } from './panel-header';
 import { PageNotice } from './page-notice';
-import { transcriptFor } from './video-transcript';
+import { heldVideo } from './video-transcript';
 import { SetupNotice } from './setup-notice';
 import { TurnView } from './turn-view';
 import { AskBox } from './ask-box';
@@ -163,7 +163,7 @@ export function PanelApp(props: { compact?: boolean }) {
                 turn={turn}
                 busy={busy}
                 last={i === turns.length - 1}
-                citeWhere={tabId !== undefined && conv?.url ? { tabId, url: conv.url, transcript: transcriptFor(session.page, conv.url) } : undefined}
+                citeWhere={tabId !== undefined && conv?.url ? { tabId, url: conv.url, ...heldVideo(session.page, conv.url) } : undefined}
                 onContinue={() => session.continueTurn(turn)}
                 onResend={(question) => void session.ask(turn.mode, question, undefined, turn.id)}
                 onParts={() => void session.ask(turn.mode, turn.question, undefined, turn.id, true)}

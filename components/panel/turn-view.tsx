@@ -24,7 +24,8 @@ export function TurnView(props: {
   const { turn } = props;
   // An answer about a video cites moments (`[4:05]`), which play the video in its tab.
   const video = !!props.citeWhere && !!videoOf(props.citeWhere.url);
-  const cites = { has: (n: number) => !!sourceOf(turn, n), moments: video };
+  const end = props.citeWhere?.lengthSeconds;
+  const cites = { has: (n: number) => !!sourceOf(turn, n), moments: video, momentsEnd: end };
   const streaming = turn.status === 'streaming';
   const question = turn.mode === 'summarize' && !turn.question ? t(video ? 'videoSummarize' : 'panelSummarize') : turn.question;
   // A turn read in parts is carried on by reading in parts again, which replaces it: only the last one, so no later turn is lost.
@@ -43,7 +44,8 @@ export function TurnView(props: {
       <div class="answer" data-role="answer" data-status={turn.status} aria-busy={streaming}>
         {turn.answer ? (
           <CiteLayer turn={turn} where={props.citeWhere}>
-            <LazyMarkdown text={turn.answer} streaming={streaming} cites={cites} />
+            {/* Settled blocks never re-render: once the video's length is known, the answer is drawn again to mark moments past it. */}
+            <LazyMarkdown key={end} text={turn.answer} streaming={streaming} cites={cites} />
           </CiteLayer>
         ) : (
           streaming && <p class="waiting">{t('panelWaiting')}</p>

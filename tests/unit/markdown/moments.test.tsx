@@ -34,3 +34,21 @@ test('a hostile moment never becomes markup', () => {
   expect(root.querySelector('img, script, [onerror]')).toBeNull();
   expect(seconds(root)).toEqual(['120']);
 });
+
+test('with the video 10 minutes long, a moment past its end is text with a tooltip, not a button; its end and before stay buttons', () => {
+  const text = 'Start [0:05], the end [10:00], and [3:15:00] or 【10:01】 which it never reaches.';
+  const root = render(<MarkdownView text={text} streaming={false} cites={{ has: () => false, moments: true, momentsEnd: 600 }} />).container;
+  expect(seconds(root)).toEqual(['5', '600']);
+  const past = Array.from(root.querySelectorAll<HTMLElement>('.md-moment-past'));
+  expect(past.map((p) => p.textContent)).toEqual(['[3:15:00]', '【10:01】']);
+  expect(past[0].tagName).toBe('SPAN');
+  expect(past[0].title).toContain('10:00');
+  expect(past[0].title).toContain('end of the video');
+  expect(root.textContent).toContain('or 【10:01】 which');
+});
+
+test('with the length unknown (0), every moment stays a button', () => {
+  const root = render(<MarkdownView text="At [3:15:00]." streaming={false} cites={{ has: () => false, moments: true, momentsEnd: 0 }} />).container;
+  expect(seconds(root)).toEqual(['11700']);
+  expect(root.querySelector('.md-moment-past')).toBeNull();
+});
