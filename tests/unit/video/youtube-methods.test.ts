@@ -110,3 +110,24 @@ test('the transcript panel of another video is refused; no panel and no captions
   ]);
   expect(await readTranscript(ctx(nothing))).toMatchObject({ ok: false, reason: 'not-here' });
 });
+
+test('player data with no caption tracks but the transcript panel open: the panel is read (no tracks alone is still "no captions")', async () => {
+  const body = (extra: string) => `<html><body>${extra}${script('var ytInitialPlayerResponse = ', player(ID, []))}</body></html>`;
+  const open = fakeSite(
+    WATCH,
+    body(
+      panel(ID, [
+        ['0:00', 'said first'],
+        ['0:07', 'said next'],
+      ]),
+    ),
+    [],
+  );
+  const r = await readTranscript(ctx(open));
+  expect(r.ok && r.transcript.method).toBe('youtube-transcript-panel');
+  expect(r.ok && r.transcript.cues.map((c) => c.text)).toEqual(['said first', 'said next']);
+  expect(r.ok && r.transcript.video.durationSeconds).toBe(600);
+  expect(open.asked).toEqual([]);
+  const closed = fakeSite(WATCH, body(''), []);
+  expect(await readTranscript(ctx(closed))).toMatchObject({ ok: false, reason: 'no-captions' });
+});

@@ -9,8 +9,12 @@ import { youtubeTranscriptPanel } from './youtube-transcript-panel';
  */
 export const VIDEO_METHODS: VideoMethod[] = [youtubePlayer, youtubeTranscriptPanel, bilibiliPlayer];
 
-/** Failures that are the answer for this video: no other method would read it either. */
-const FINAL: ReadonlySet<VideoFailure> = new Set(['no-captions', 'login-needed', 'ad-playing', 'wrong-video', 'unplayable']);
+/**
+ * Failures that are the answer for this video: no other method would read it either. Not `no-captions`: the
+ * player data may list no caption track while the page's transcript panel shows one, so a later method still
+ * tries; with none reading it, `no-captions` is still what is said (the first real failure).
+ */
+const FINAL: ReadonlySet<VideoFailure> = new Set(['login-needed', 'ad-playing', 'wrong-video', 'unplayable']);
 
 /** Tries the methods for the video's site in order: the first transcript, or the most telling failure. */
 export async function readTranscript(ctx: VideoContext, methods: VideoMethod[] = VIDEO_METHODS): Promise<VideoReading> {
