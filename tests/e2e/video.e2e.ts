@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { startMoonlit, type BrowserKind, type Moonlit, type OpenedPage } from './lib/moonlit';
 import { startVideoSite, type VideoSite } from './lib/video-site';
-import { BILI, CLUSTER_LINE, PART1_LINE, PART2_LINE, TOPBAR_LINE, YT } from './lib/video-fixtures';
+import { BILI, BROOD_LINE, CLUSTER_LINE, PART1_LINE, PART2_LINE, TOPBAR_LINE, YT } from './lib/video-fixtures';
 import { waitForAnswerStatus } from './lib/answers';
 import { chatRequests, messagesText } from './lib/log-checks';
 import { msg } from './lib/messages';
@@ -87,7 +87,7 @@ for (const kind of ['chromium', 'firefox'] as const)
       assert.equal(await panel.ui.count('combobox', msg('videoTrackPick')), 1, 'two tracks: the picker is there');
       assert.ok((await bodyText(panel.ui)).includes(msg('videoCoverageAll', '').split('(')[0].trim()), 'the coverage line speaks of the transcript');
 
-      m.sim.script({ content: 'Bees form a cluster [2:00] and are fed later [3:05].' });
+      m.sim.script({ content: 'Bees form a cluster [2:00] and are fed later [3:05]; spring comes at [3:15:00].' });
       await panel.ui.click(msg('videoSummarize'));
       const answer = await waitForAnswerStatus(panel.ui, 0, ['done', 'error', 'stopped']);
       assert.equal(answer.status, 'done', answer.text);
@@ -105,15 +105,20 @@ for (const kind of ['chromium', 'firefox'] as const)
       assert.equal(chatRequests(m.sim.log).length, 1, 'exactly one chat request');
 
       const moments = await panel.ui.evaluate(() => [...document.querySelectorAll<HTMLElement>('button.md-moment')].map((b) => b.dataset.seconds), null);
-      assert.deepEqual(moments, ['120', '185'], 'both cited moments are buttons');
+      assert.deepEqual(moments, ['120', '185'], 'both cited moments are buttons, and not the one past the end');
+      const past = await panel.ui.evaluate(() => [...document.querySelectorAll<HTMLElement>('.md-moment-past')].map((e) => [e.textContent, e.title]), null);
+      assert.deepEqual(past, [['[3:15:00]', msg('videoMomentPastEnd', '5:00')]], 'a moment past the 5-minute video is text that says so');
       // Hover: the transcript line at that moment.
       await panel.ui.evaluate(() => document.querySelector('button.md-moment')!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })), null);
       await waitInPage(panel.ui, 'the moment preview', (line: string) => document.querySelector('.moment-preview')?.textContent?.includes(line), CLUSTER_LINE);
-      // Click: the tab's <video> moves to 2:00, without a reload (a marker set on the page survives).
+      // Click: the tab's <video> moves to 2:00 and plays (its `play` event), without a reload (a marker set on the page survives).
+      assert.equal(await tab.ui.evaluate(() => document.querySelector('video')!.dataset.plays ?? '0', null), '0', 'not playing before the click');
       await tab.ui.evaluate(() => void ((window as unknown as { __notReloaded: boolean }).__notReloaded = true), null);
       const loads = site.requests.filter((r) => r.path.startsWith('/watch')).length;
       await panel.ui.evaluate(() => (document.querySelector('button.md-moment') as HTMLButtonElement).click(), null);
       await waitInPage(tab.ui, 'the video to seek to 2:00', () => document.querySelector('video')!.currentTime === 120, null);
+      await waitInPage(tab.ui, 'play() on the video', () => document.querySelector('video')!.dataset.plays === '1', null);
+      assert.equal(await tab.ui.evaluate(() => document.querySelector('video')!.paused, null), false, 'the video is no longer paused');
       assert.equal(await tab.ui.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded, null), true, 'the page was not reloaded');
       assert.equal(site.requests.filter((r) => r.path.startsWith('/watch')).length, loads, 'no new load of the watch page');
     });
@@ -148,6 +153,20 @@ for (const kind of ['chromium', 'firefox'] as const)
       const text = messagesText(chatRequests(m.sim.log).at(-1)!);
       assert.ok(text.includes(TOPBAR_LINE), "the new video's transcript went");
       assert.ok(!text.includes(CLUSTER_LINE), 'nothing of the first video went');
+    });
+
+    it('no caption track in the player data but the transcript panel open: read from the panel, and the card says so', async () => {
+      const v = YT.panelOnly;
+      const { panel } = await panelFor(watch(v.id), v.title);
+      const shown = await card(panel.ui);
+      assert.ok(shown.includes(msg('videoTrackPanel')), `the card says where the transcript came from: ${shown}`);
+      assert.ok(shown.includes(msg('videoDuration', '4:00')), `the player data still gives the length: ${shown}`);
+      assert.ok(!site.requests.some((r) => r.path.startsWith('/api/timedtext') && r.path.includes(v.id)), 'no caption request: there was no track');
+      await panel.ui.click(msg('videoSummarize'));
+      assert.equal((await waitForAnswerStatus(panel.ui, 0, ['done', 'error', 'stopped'])).status, 'done');
+      const text = messagesText(chatRequests(m.sim.log)[0]);
+      assert.ok(text.includes(`[1:00] ${BROOD_LINE}`), "the panel's lines went with their times");
+      assert.ok(text.includes('Brood, note 8.'), 'to the last line');
     });
 
     it('reads a youtu.be link after its redirect, and m.youtube.com', async () => {
@@ -203,6 +222,14 @@ for (const kind of ['chromium', 'firefox'] as const)
 
     it('no captions: says so, sends nothing', async () => {
       await failure(watch(YT.silent.id), 'videoNoCaptionsTitle', 'videoNoCaptionsAdvice');
+    });
+
+    it('a YouTube video that cannot be played here (removed, private): says so, sends nothing', async () => {
+      await failure(watch(YT.unplayable.id), 'videoUnplayableTitle', 'videoUnplayableAdvice');
+    });
+
+    it('a YouTube video that needs a signed-in account: "sign in to YouTube in this browser", sends nothing', async () => {
+      await failure(watch(YT.signIn.id), 'videoLoginTitle', 'videoLoginAdviceYoutube');
     });
 
     it('Bilibili subtitles that need a signed-in account: "sign in to Bilibili in this browser", sends nothing', async () => {

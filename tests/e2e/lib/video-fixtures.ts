@@ -14,6 +14,10 @@ export interface YtVideo {
   emptyCaptions?: boolean;
   /** The player shows an ad when the page loads. */
   ad?: boolean;
+  /** The player data's playability status (`OK` when absent): `UNPLAYABLE`, `LOGIN_REQUIRED`. */
+  status?: string;
+  /** The page has its transcript panel open, showing `lines`. */
+  transcriptPanel?: boolean;
 }
 
 export interface BiliVideo {
@@ -34,9 +38,23 @@ export const CLUSTER_LINE = 'The cluster shivers its flight muscles to hold thir
 export const TOPBAR_LINE = 'Cut the top bars from cedar, thirty-two millimetres wide, so the comb hangs straight.';
 export const PART2_LINE = '第二部分：蜂王的产卵区在中间的巢脾上，四周是花粉和蜜。';
 export const PART1_LINE = '第一部分：打开蜂箱之前先点燃喷烟器。';
+/** Said at 1:00 of the video read from its transcript panel. */
+export const BROOD_LINE = 'Capped brood sits in the middle of the frame, with a rim of pollen around it.';
 
 const filler = (from: number, to: number, what: string): [number, string][] =>
   Array.from({ length: Math.floor((to - from) / 20) }, (_, i) => [from + i * 20, `${what}, note ${i + 1}.`]);
+
+/** A video whose player data refuses to play it here (`status`): its captions are listed but never asked for. */
+const refused = (id: string, title: string, status: string): YtVideo => ({
+  id,
+  title,
+  author: 'Orchard Notes',
+  lengthSeconds: 60,
+  description: 'Not for everyone.',
+  tracks: [{ lang: 'en', name: 'English' }],
+  lines: [[0, 'never read']],
+  status,
+});
 
 export const YT: Record<string, YtVideo> = {
   winter: {
@@ -81,6 +99,19 @@ export const YT: Record<string, YtVideo> = {
     lines: [[0, 'Mark the queen with a dot of paint on the thorax.']],
     ad: true,
   },
+  // No caption track in the player data, but the transcript panel is open in the page.
+  panelOnly: {
+    id: 'moonPanel06',
+    title: 'Reading a Frame of Brood',
+    author: 'Orchard Notes',
+    lengthSeconds: 240,
+    description: 'Capped brood, larvae and eggs.',
+    tracks: [],
+    lines: [...filler(0, 60, 'Frame'), [60, BROOD_LINE], ...filler(80, 240, 'Brood')],
+    transcriptPanel: true,
+  },
+  unplayable: refused('moonUnplay7', 'Removed Video', 'UNPLAYABLE'),
+  signIn: refused('moonSignIn8', 'Members Only Hive Tour', 'LOGIN_REQUIRED'),
 };
 
 export const BILI: Record<string, BiliVideo> = {
@@ -137,7 +168,7 @@ const inline = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
 
 export function playerResponse(v: YtVideo) {
   return {
-    playabilityStatus: { status: 'OK' },
+    playabilityStatus: v.status ? { status: v.status, reason: 'This video is not available' } : { status: 'OK' },
     videoDetails: { videoId: v.id, title: v.title, author: v.author, lengthSeconds: String(v.lengthSeconds), shortDescription: v.description },
     ...(v.tracks.length
       ? {
@@ -156,7 +187,21 @@ export function playerResponse(v: YtVideo) {
   };
 }
 
-/** A watch page: the player (a real `<video>`), the watch element with its video id, and the player data inline. */
+const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+
+/** The transcript panel as YouTube draws it when the user opens it: a segment per line, its start time and text. */
+const transcriptPanel = (v: YtVideo) =>
+  `<ytd-engagement-panel-section-list-renderer target-id="engagement-panel-searchable-transcript">${v.lines
+    .map(
+      ([s, text]) =>
+        `<ytd-transcript-segment-renderer><div class="segment-timestamp">${clock(s)}</div><yt-formatted-string class="segment-text">${esc(text)}</yt-formatted-string></ytd-transcript-segment-renderer>`,
+    )
+    .join('')}</ytd-engagement-panel-section-list-renderer>`;
+
+/**
+ * A watch page: the player (a real `<video>`, which counts its `play` events in `data-plays`: events reach the page
+ * whichever script world called play()), the watch element with its video id, and the player data inline.
+ */
 export function youtubePage(v: YtVideo): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(v.title)} - YouTube</title>
 <meta name="description" content="${esc(v.description)}"></head><body>
@@ -164,9 +209,11 @@ export function youtubePage(v: YtVideo): string {
 <div id="movie_player" class="html5-video-player${v.ad ? ' ad-showing' : ''}"><video width="640" height="360" muted></video></div>
 <h1 class="ytd-watch-metadata">${esc(v.title)}</h1>
 <p>Recommended: 40 more videos about bees. Comments (312).</p>
+${v.transcriptPanel ? transcriptPanel(v) : ''}
 </ytd-watch-flexy>
 <script>var ytInitialPlayerResponse = ${inline(playerResponse(v))};</script>
 <script>
+document.querySelector('video').addEventListener('play', (e) => { e.target.dataset.plays = String(Number(e.target.dataset.plays || 0) + 1); });
 // In-page navigation as the site does it: the address and the watch element change, the inline data does not.
 window.goTo = (id, title) => { history.pushState({}, '', '/watch?v=' + id); document.title = title + ' - YouTube'; document.querySelector('ytd-watch-flexy').setAttribute('video-id', id); };
 </script></body></html>`;

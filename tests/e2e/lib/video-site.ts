@@ -133,7 +133,12 @@ export async function startVideoSite(): Promise<VideoSite> {
   const port = address.port;
   // The proxy only tunnels CONNECT to the video hosts, to this server; anything else is refused.
   const proxy = createHttpServer((_, res) => res.writeHead(405).end());
+  // A tunnel's sockets leave the HTTP server's books (closeAllConnections does not reach them): kept here, so
+  // close() never waits on a tunnel the browser left open.
+  const tunnels = new Set<{ destroy(): void }>();
   proxy.on('connect', (req, client, head) => {
+    tunnels.add(client);
+    client.on('close', () => tunnels.delete(client));
     const host = (req.url ?? '').split(':')[0];
     if (!VIDEO_HOSTS.includes(host)) return void client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
     const upstream = connect(port, '127.0.0.1', () => {
@@ -142,6 +147,8 @@ export async function startVideoSite(): Promise<VideoSite> {
       upstream.pipe(client);
       client.pipe(upstream);
     });
+    tunnels.add(upstream);
+    upstream.on('close', () => (tunnels.delete(upstream), client.destroy()));
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
   });
@@ -155,6 +162,7 @@ export async function startVideoSite(): Promise<VideoSite> {
     firefoxPrefs: { 'network.proxy.type': 2, 'network.proxy.autoconfig_url': `data:application/x-ns-proxy-autoconfig,${encodeURIComponent(pac)}` },
     close: async () => {
       proxy.closeAllConnections();
+      for (const socket of tunnels) socket.destroy();
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
