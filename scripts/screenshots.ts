@@ -1,10 +1,12 @@
 // Takes the README's screenshots of the real panel and options page, in light
-// and dark, English and Chinese, against the simulator; in light, also the tab picker over two added tabs' chips.
+// and dark, English and Chinese, against the simulator; in light, also the tab picker over two added tabs' chips
+// and an answer about a video (a fixture YouTube page under its real host name, tests/e2e/lib/video-site.ts).
 // Run: npx tsx scripts/screenshots.ts (after `npm run build:e2e`). Writes docs/screenshot-*.png.
 import type { Page } from 'playwright-core';
 import { startSimulator, DEFAULT_KEY } from '../tests/simulator/server.ts';
-import { readFileSync } from 'node:fs';
-import { launchShotBrowser, serveArticle, type ShotBrowser } from './shot-browser.ts';
+import { launchShotBrowser, serveArticle, ui, type ShotBrowser } from './shot-browser.ts';
+import { shootVideo } from './shot-video.ts';
+import { startVideoSite } from '../tests/e2e/lib/video-site.ts';
 
 const ANSWER = `## In short
 The article follows a **rooftop garden** through one growing season and what it costs to keep it.
@@ -22,10 +24,6 @@ The article follows a **rooftop garden** through one growing season and what it 
 print("watering schedule")
 \`\`\`
 `;
-
-/** A UI string in the panel's language, from the built-in locale files. */
-const ui = (lang: 'en' | 'zh-CN', key: string): string =>
-  (JSON.parse(readFileSync(`public/_locales/${lang === 'en' ? 'en' : 'zh_CN'}/messages.json`, 'utf8')) as Record<string, { message: string }>)[key].message;
 
 /**
  * Several tabs in one question: three more tabs in the article's window, two of them added with "Add tabs" (their
@@ -65,9 +63,9 @@ async function shootModelControl(panel: Page) {
   await panel.screenshot({ path: `docs/screenshot-model-control-en.png`, clip: { x: 0, y: top.y, width: 400, height: bottom.y + bottom.height - top.y } });
 }
 
-async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl: string, sim: Awaited<ReturnType<typeof startSimulator>>) {
+async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl: string, sim: Awaited<ReturnType<typeof startSimulator>>, hostArgs: string[]) {
   const simUrl = sim.url;
-  const shot = await launchShotBrowser({ lang, viewport: { width: 400, height: 760 }, colorScheme: scheme });
+  const shot = await launchShotBrowser({ lang, viewport: { width: 400, height: 760 }, colorScheme: scheme, args: hostArgs });
   const { ctx, id, articleTab, close } = shot;
   try {
     const options = await ctx.newPage();
@@ -93,6 +91,7 @@ async function shoot(lang: 'en' | 'zh-CN', scheme: 'light' | 'dark', articleUrl:
     // English only: the machine that takes them may lack a CJK font for a close-up.
     if (scheme === 'light' && lang === 'en') await shootModelControl(panel);
     if (scheme === 'light') await shootTabs(shot, lang, articleUrl, tabId);
+    if (scheme === 'light') await shootVideo(shot, lang, sim);
   } finally {
     await close();
   }
@@ -112,10 +111,13 @@ const ANSWER_ZH = `## 简而言之
 `;
 const sim = await startSimulator();
 const article = await serveArticle();
+const videoSite = await startVideoSite();
 try {
-  for (const lang of ['en', 'zh-CN'] as const) for (const scheme of ['light', 'dark'] as const) await shoot(lang, scheme, article.url, sim);
+  for (const lang of ['en', 'zh-CN'] as const)
+    for (const scheme of ['light', 'dark'] as const) await shoot(lang, scheme, article.url, sim, videoSite.chromeArgs);
   console.log('screenshots written to docs/');
 } finally {
   article.close();
+  await videoSite.close();
   await sim.close();
 }

@@ -26,8 +26,8 @@ export interface ShotBrowser {
   sw: Worker;
   /** The extension's id (its pages are chrome-extension://id/…). */
   id: string;
-  /** The id of the tab showing the served article. */
-  articleTab(): Promise<number>;
+  /** The id of the tab showing the served article (or the first whose address starts with `prefix`). */
+  articleTab(prefix?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -36,6 +36,8 @@ export async function launchShotBrowser(opts: {
   lang: string;
   viewport: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** More switches, e.g. the video site's host rules (tests/e2e/lib/video-site.ts). */
+  args?: string[];
 }): Promise<ShotBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'moonlit-shots-'));
   const ctx = await chromium.launchPersistentContext(profile, {
@@ -44,15 +46,15 @@ export async function launchShotBrowser(opts: {
     viewport: opts.viewport,
     colorScheme: opts.colorScheme,
     locale: opts.lang,
-    args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu', `--lang=${opts.lang}`],
+    args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu', `--lang=${opts.lang}`, ...(opts.args ?? [])],
   });
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-  const articleTab = async () => {
+  const articleTab = async (prefix = 'http://127.0.0.1') => {
     const tabs = (await sw.evaluate(() => (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<unknown> } } }).chrome.tabs.query({}))) as {
       id: number;
       url?: string;
     }[];
-    return tabs.find((t) => t.url?.startsWith('http://127.0.0.1'))!.id;
+    return tabs.find((t) => t.url?.startsWith(prefix))!.id;
   };
   const close = async () => {
     await ctx.close();
@@ -60,3 +62,7 @@ export async function launchShotBrowser(opts: {
   };
   return { ctx, sw, id: new URL(sw.url()).host, articleTab, close };
 }
+
+/** A UI string in the panel's language, from the built-in locale files. */
+export const ui = (lang: 'en' | 'zh-CN', key: string): string =>
+  (JSON.parse(readFileSync(`public/_locales/${lang === 'en' ? 'en' : 'zh_CN'}/messages.json`, 'utf8')) as Record<string, { message: string }>)[key].message;
