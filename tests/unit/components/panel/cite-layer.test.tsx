@@ -91,3 +91,22 @@ describe('citations in an answer', () => {
     expect(spy).not.toHaveBeenCalled();
   });
 });
+
+describe('moments in an answer about a video', () => {
+  it("once the video's length is known, the answer is drawn again and a moment past the end is text with a tooltip", async () => {
+    await preloadMarkdown();
+    const video = { tabId: 7, url: 'https://www.youtube.com/watch?v=abcdefghijk' };
+    const turn: Turn = { id: 't-video', mode: 'summarize', question: '', answer: 'Warmth [2:00], spring [3:15:00].', reasoning: '', status: 'done' };
+    const draw = (citeWhere: typeof video & { lengthSeconds?: number }) => (
+      <TurnView turn={turn} busy={false} last citeWhere={citeWhere} onContinue={() => undefined} onResend={() => undefined} />
+    );
+    const view = render(draw(video));
+    const moments = () => Array.from(view.container.querySelectorAll<HTMLElement>('button.md-moment'), (b) => b.dataset.seconds);
+    await waitFor(() => expect(moments()).toEqual(['120', '11700']));
+    view.rerender(draw({ ...video, lengthSeconds: 600 }));
+    await waitFor(() => expect(moments()).toEqual(['120']));
+    const past = view.container.querySelector<HTMLElement>('.md-moment-past')!;
+    expect(past.textContent).toBe('[3:15:00]');
+    expect(past.title).toBe(msg('videoMomentPastEnd', '10:00'));
+  });
+});
