@@ -8,15 +8,28 @@ export interface AnswerState {
   text: string;
 }
 
-/** The state of answer number `index` (0-based), with its rendered text (innerText, whitespace collapsed). */
+/**
+ * The state of answer number `index` (0-based), with its rendered text (innerText, whitespace collapsed). Settled
+ * blocks sit in `content-visibility: auto` groups (markdown.css): until the next frame has placed them, Firefox's
+ * innerText skips them and reads ''. Then the text is taken from the DOM itself, a space between blocks.
+ */
 export function answerState(page: UiPage, index: number): Promise<AnswerState> {
   return page.evaluate((i: number) => {
     const all = document.querySelectorAll<HTMLElement>('[data-role="answer"]');
     const el = all[i];
+    const BLOCKS = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'BLOCKQUOTE', 'DIV', 'TR', 'TD', 'TH', 'BR', 'UL', 'OL', 'TABLE', 'HR']);
+    const domText = (n: Node): string => {
+      if (n.nodeType === Node.TEXT_NODE) return (n as Text).data;
+      if (n.nodeType !== Node.ELEMENT_NODE || (n as Element).classList.contains('katex-mathml')) return '';
+      const inner = [...n.childNodes].map(domText).join('');
+      return BLOCKS.has((n as Element).tagName) ? ` ${inner} ` : inner;
+    };
+    const flat = (t: string) => t.replace(/\s+/g, ' ').trim();
+    const shown = el ? flat(el.innerText) : '';
     return {
       count: all.length,
       status: el ? el.getAttribute('data-status') : null,
-      text: el ? el.innerText.replace(/\s+/g, ' ').trim() : '',
+      text: el && !shown ? flat(domText(el)) : shown,
     };
   }, index);
 }
@@ -30,7 +43,9 @@ export async function waitForAnswerStatus(page: UiPage, index: number, statuses:
     `answer #${index + 1} to reach data-status ${statuses.join(' or ')}`,
     ([i, wanted]: [number, string[]]) => {
       const el = document.querySelectorAll('[data-role="answer"]')[i];
-      return !!el && wanted.includes(el.getAttribute('data-status') ?? '');
+      const status = el?.getAttribute('data-status') ?? '';
+      // "done" shows before the last render has drawn the text (the renderer paints on the next frame).
+      return !!el && wanted.includes(status) && (status !== 'done' || !!el.textContent?.trim());
     },
     [index, statuses] as [number, string[]],
     { timeoutMs, describe: async () => JSON.stringify(await answerState(page, index)) + ' alerts: ' + (await alerts(page)) },

@@ -32,7 +32,9 @@ export async function hostileOutput(m: Moonlit): Promise<void> {
   assert.ok(HOSTILE_PAYLOADS.length >= 150, 'the corpus should have at least 150 payloads');
   const { panel } = await m.panelFor(m.site.url('article.html?hostile-output'), ARTICLE_TITLE);
   panelsOf.set(m, [panel]);
-  for (const [i, group] of payloadGroups(12).entries()) {
+  // 45 payloads an answer (6 answers): each payload still streams through the real renderer, after others that may
+  // have left a construct open, and a question costs the panel far more than its text (a Firefox panel about 1 s).
+  for (const [i, group] of payloadGroups(45).entries()) {
     // Big chunks with no delay: payloads are split mid-token across deltas, as a real stream splits them.
     m.sim.script({ content: group.join('\n\n'), chunkSize: 37, chunkDelayMs: 1 });
     await ask(panel.ui, `Hostile group ${i + 1}`);

@@ -30,7 +30,43 @@ export function pageScript(fn: (arg: never) => unknown, arg: unknown): string {
 }
 
 /**
- * Polls `fn` in the page until it returns a truthy value and returns that value. Bounded: throws a
+ * The in-page side of waitInPage: `fn` is tried at once, again at each DOM mutation (at most every 10 ms), and the
+ * call returns at the first truthy value or after `maxMs`. One driver round trip per `maxMs` instead of one per poll:
+ * with four suites beside each other on two cores, the round trips were a tenth of the end-to-end suites' CPU.
+ * Built from `fn`'s source, since it runs in the page (pageScript gives it `__name`).
+ */
+function inPageWaiter<T, A>(fn: (arg: A) => T | Promise<T>): (input: { arg: A; maxMs: number }) => Promise<{ hit: boolean; value?: T; error?: string }> {
+  const body = `
+    const fn = (${fn.toString()});
+    const { arg, maxMs } = input;
+    return new Promise((resolve) => {
+      let done = false, busy = false, again = false, last = 0;
+      const finish = (r) => { if (done) return; done = true; observer.disconnect(); clearTimeout(timer); resolve(r); };
+      const check = async () => {
+        if (done) return;
+        if (busy) { again = true; return; }
+        busy = true;
+        last = performance.now();
+        try {
+          const value = await fn(arg);
+          if (value) finish({ hit: true, value });
+        } catch (e) {
+          finish({ hit: false, error: String(e) });
+        } finally {
+          busy = false;
+          if (again && !done) { again = false; void check(); }
+        }
+      };
+      const observer = new MutationObserver(() => { if (performance.now() - last >= 10) void check(); });
+      observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      const timer = setTimeout(() => finish({ hit: false }), maxMs);
+      void check();
+    });`;
+  return new Function('input', body) as never;
+}
+
+/**
+ * Waits until `fn`, run in the page, returns a truthy value and returns that value. Bounded: throws a
  * WaitTimeout naming `what` (and the last value seen, via `describe`) after `timeoutMs`.
  */
 export async function waitInPage<T, A>(
@@ -41,11 +77,14 @@ export async function waitInPage<T, A>(
   { timeoutMs = 30_000, intervalMs = 50, describe }: { timeoutMs?: number; intervalMs?: number; describe?: () => Promise<string> } = {},
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
+  const waiter = inPageWaiter(fn);
   let lastError: unknown;
   while (Date.now() < deadline) {
     try {
-      const value = await page.evaluate(fn, arg);
-      if (value) return value as NonNullable<T>;
+      const r = await page.evaluate(waiter, { arg, maxMs: Math.max(intervalMs, Math.min(300, deadline - Date.now())) });
+      if (r.hit) return r.value as NonNullable<T>;
+      if (r.error === undefined) continue;
+      lastError = r.error;
     } catch (err) {
       // The page may be navigating or re-rendering; keep trying until the deadline.
       lastError = err;
