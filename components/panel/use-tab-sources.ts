@@ -18,7 +18,8 @@ export interface AddNote {
   missing?: string[];
 }
 
-const extract = (tabId: number, known?: string) => sendMessage('panel→bg:extract', { tabId, ...(known ? { known } : {}) });
+// `added`: the worker holds each tab's check while its page reader watches, so an unchanged tab costs no call into it.
+const extract = (tabId: number, known?: string) => sendMessage('panel→bg:extract', { tabId, added: true, ...(known ? { known } : {}) });
 /** A tab as the panel reads it for a question: its page through the worker, a PDF here (pdf.js). */
 const readTab = (tabId: number, known?: string) => readTabSource(tabId, known, { extract, readPdf: (url) => readPdfLazily(url) });
 
