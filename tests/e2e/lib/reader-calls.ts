@@ -35,7 +35,7 @@ export async function readerCalls(context: BrowserContext, tabId: number) {
   };
 }
 
-type Counts = { calls: Record<number, number>; changes: Record<number, number> };
+type Counts = { calls: Record<number, number>; changes: Record<number, number>; extracts: Record<number, number> };
 type Api = {
   scripting: Scripting;
   runtime: {
@@ -47,7 +47,8 @@ type CountingGlobal = { browser?: Api; chrome?: Api; __moonlitCounts?: Counts };
 
 /**
  * Runs in Chromium's worker, or in Moonlit's helper page in Firefox, where it reaches the event page: counts the
- * background's finished calls into each tab's page and the `page→bg:changed` messages each tab's page reader sent.
+ * background's finished calls into each tab's page, the `page→bg:changed` messages each tab's page reader sent and
+ * the panel's `panel→bg:extract` messages naming each tab.
  * Moonlit's own listener was added at start-up, so it has run by the time this one counts a message. It only counts:
  * every call and message goes on as it was. `read`: only returns the counts (null when there are none).
  */
@@ -56,7 +57,7 @@ async function countInBackground(read: boolean): Promise<Counts | null> {
   const g = self.browser?.runtime.getBackgroundPage ? await self.browser.runtime.getBackgroundPage() : self;
   if (read) return g.__moonlitCounts ? JSON.parse(JSON.stringify(g.__moonlitCounts)) : null;
   if (g.__moonlitCounts) return null;
-  const counts: Counts = (g.__moonlitCounts = { calls: {}, changes: {} });
+  const counts: Counts = (g.__moonlitCounts = { calls: {}, changes: {}, extracts: {} });
   const api = (g.browser?.scripting ? g.browser : g.chrome)!;
   const scripting = api.scripting;
   const original = scripting.executeScript.bind(scripting);
@@ -66,7 +67,10 @@ async function countInBackground(read: boolean): Promise<Counts | null> {
     });
   api.runtime.onMessage.addListener((m, sender) => {
     const id = sender.tab?.id;
-    if ((m as { name?: unknown } | null)?.name === 'page→bg:changed' && id !== undefined) counts.changes[id] = (counts.changes[id] ?? 0) + 1;
+    const { name, data } = (m ?? {}) as { name?: unknown; data?: { tabId?: unknown } };
+    if (name === 'page→bg:changed' && id !== undefined) counts.changes[id] = (counts.changes[id] ?? 0) + 1;
+    // The panel asking the background to read a tab (`panel→bg:extract`), by the tab it names.
+    if (name === 'panel→bg:extract' && typeof data?.tabId === 'number') counts.extracts[data.tabId] = (counts.extracts[data.tabId] ?? 0) + 1;
     return undefined;
   });
   return null;
@@ -95,5 +99,7 @@ export async function backgroundCounts(m: Moonlit) {
     calls: async (tabId: number) => since((await read()).calls, start.calls, tabId),
     /** `page→bg:changed` messages from the tab since the counting began. */
     changes: async (tabId: number) => since((await read()).changes, start.changes, tabId),
+    /** The panel's `panel→bg:extract` messages for the tab since the counting began. */
+    extracts: async (tabId: number) => since((await read()).extracts, start.extracts, tabId),
   };
 }
