@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import type { BalanceResult, ConnectionDraft, ConnectionResult, MessageHandlers, MessageName, Reply } from '../messaging/protocol';
 import { apiBase, validateEndpoint } from '../kimi/endpoint';
 import { listModels } from '../kimi/models';
@@ -11,6 +11,7 @@ import { writeCache } from '../storage/write-errors';
 import { hasHostPermission } from './connection';
 import { extractTab } from './extract-tab';
 import { noteRead, readAddedTab, sourceChanged } from './tab-sources';
+import { tabRefDeps } from './tab-refs';
 import { ocrDocument } from './document-ocr';
 import { captureTab } from './document-capture';
 import { isExtensionPage, pageScriptTab } from './sender';
@@ -47,7 +48,7 @@ const HANDLERS: MessageHandlers = {
     // tab's check is held there while its reader watches.
     handle: ({ tabId, known, video, added }) => {
       const read = () => extractTab(tabId, known, video);
-      if (added && !video) return readAddedTab(tabId, known, { read, look: (id) => browser.tabs.get(id) });
+      if (added && !video) return readAddedTab(tabId, known, { read, look: tabRefDeps.look });
       return read().then((r) => noteRead(tabId, r) ?? r);
     },
   },
