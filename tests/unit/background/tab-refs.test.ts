@@ -164,6 +164,17 @@ describe("a question's added tabs, sent as references and resolved by the worker
     expect(withNews(run.sent.tabs, news)[1]).toMatchObject({ text: now.text, coverage: 1 });
   });
 
+  it('a tab at another address since goes as it is now, marked navigated (the browser said so: no held check serves)', async () => {
+    const north = ledger('north');
+    const south = ledger('south');
+    const tabs = await added({ 1: north, 2: south });
+    const now = { ...ledger('west'), reading: 'r-west' };
+    const run = ask(tabs, tabsNow({ 1: north, 2: now }));
+    await run.done();
+    expect(tabMessages()[1].content).toContain(wrapped(now.text));
+    expect(run.onTabs).toHaveBeenCalledWith([{ tabId: 2, status: 'navigated', page: now }]);
+  });
+
   it('a tab closed since keeps its text, noted as closed, and the panel is told', async () => {
     const north = ledger('north');
     const south = ledger('south');
