@@ -58,8 +58,8 @@ export function PanelApp(props: { compact?: boolean }) {
   const held = readyPage(session.page);
   const { attach, image, waiting, onSend } = useAttachedAsk(session, conv);
   const tabSources = useTabSources(tabId);
-  const { tabs: addedTabs, pageOff, fresh } = tabSources;
-  useEffect(() => session.setQuestionTabs({ count: addedTabs.length, pageOff, fresh }), [addedTabs, pageOff, fresh, session.setQuestionTabs]);
+  const { tabs: addedTabs, pageOff, fresh, took } = tabSources;
+  useEffect(() => session.setQuestionTabs({ count: addedTabs.length, pageOff, fresh, took }), [addedTabs, pageOff, fresh, took, session.setQuestionTabs]);
   // A conversation shown again (the panel reopened on its tab, or opened from History): its other tabs come back as
   // chips, read as they are now, so the next question goes with them as the last one did. Once per conversation shown.
   const restored = useRef<string | undefined>(undefined);

@@ -13,13 +13,11 @@ import { useWarmDoor } from './use-warm-door';
 import { settingsItem } from '@/utils/storage/items';
 import { tooLong, tooLongWith, useHeldLimits } from './use-held-limits';
 import { askParts, recordTurnFiles, type AskExtrasWithFiles } from '@/utils/panel/document-history';
-import { isPdfText, splitPassages } from '@/utils/citations/passages';
-import { continueSources, rememberSent, rereadTabs, type SentSources } from '@/utils/panel/turn-sent';
+import { continueSources, passagesOf, rememberSent, rereadTabs, tookPage, tookTabs, type SentSources } from '@/utils/panel/turn-sent';
 import { forgetPassages, rememberPassages, settleSources } from '@/utils/panel/turn-sources';
 import { dropTurn, pageAfterCheck, pageForQuestion, quickPage, samePage } from '@/utils/panel/quick-ask';
 import { addPartsTurn } from '@/utils/panel/parts-turn';
 import { tabAsk, withSources, type QuestionTabs, type TabAsk } from '@/utils/panel/tab-ask';
-import { questionPassages } from '@/utils/panel/tab-plan';
 
 /**
  * Files and images attached to the questions (components/panel/attach-bar.tsx); they stay until removed.
@@ -95,12 +93,12 @@ export function useAsk(
             running.current = undefined;
             convs.commit(convId, (c) => updateTurn(c, turn.id, (t) => ({ status: 'error', failure, ...settle(t) })), true);
           },
+          onTabs: (news) => (added.current?.took(news), tookTabs(turn.id, news, cite)),
         },
       );
       running.current = { handle, convId, turnId: turn.id };
       // Cut only when the answer first needs a link: the panel needs the numbers only for that.
-      if (cite)
-        rememberPassages(turn.id, () => (tabs?.length ? questionPassages(pageContent, tabs) : splitPassages(pageContent!.text, isPdfText(pageContent!))));
+      if (cite) rememberPassages(turn.id, () => passagesOf({ page: pageContent, tabs }));
       setTick((n) => n + 1);
     },
     [convs, running],
@@ -226,8 +224,7 @@ export function useAsk(
                   const shown = pageRef.current;
                   if (shown.state === 'ready' && shown.page === held && !samePage(held, now)) setPageState({ state: 'ready', page: now });
                   // The worker sent the page as it found it: Continue carries on with that.
-                  if (!check.same) rememberSent(turn.id, { page: now, tabs: tabs?.tabs });
-                  if (!check.same && r.citations) rememberPassages(turn.id, () => splitPassages(now.text, isPdfText(now)));
+                  if (!check.same) tookPage(turn.id, now, !!r.citations);
                 },
                 onStale: () => {
                   running.current = undefined;

@@ -7,6 +7,7 @@ import { readTabSource } from '@/utils/panel/tab-read';
 import { readPdfLazily } from '@/utils/panel/pdf-lazy';
 import { afterRequest, permissionPlan, pickEntries, type PickEntry } from '@/utils/sources/tab-pick';
 import type { KeptSource } from '@/utils/sources/tab-restore';
+import { chipsAfter, goesAsRef, type TabNews } from '@/utils/sources/tab-refs';
 
 /** What the last "Add" could not do: origins the user refused, and tabs that could not be read (with why). */
 export interface AddNote {
@@ -18,7 +19,8 @@ export interface AddNote {
   missing?: string[];
 }
 
-const extract = (tabId: number, known?: string) => sendMessage('panel→bg:extract', { tabId, ...(known ? { known } : {}) });
+// `added`: the worker holds each tab's check while its page reader watches, so an unchanged tab costs no call into it.
+const extract = (tabId: number, known?: string) => sendMessage('panel→bg:extract', { tabId, added: true, ...(known ? { known } : {}) });
 /** A tab as the panel reads it for a question: its page through the worker, a PDF here (pdf.js). */
 const readTab = (tabId: number, known?: string) => readTabSource(tabId, known, { extract, readPdf: (url) => readPdfLazily(url) });
 
@@ -147,13 +149,20 @@ export function useTabSources(tabId: number | undefined) {
     [tabId, update],
   );
 
+  /** What the worker found of the tabs a question named (changed, navigated, closed…): their chips say so. */
+  const took = useCallback((news: TabNews[]) => update(chipsAfter(tabsRef.current, news)), [update]);
+
   const remove = useCallback((id: number) => update(tabsRef.current.filter((t) => t.tabId !== id)), [update]);
 
-  /** Before a question: every added tab as it is now (read again where it navigated or changed; closed ones kept). */
+  /**
+   * Before a question: the added tabs as it sends them. A tab the worker can hold goes as a reference, checked by
+   * the worker while it resolves the question (`took` brings what it found); the others (a PDF read here, a closed
+   * or unreadable tab) are read again here where they can be.
+   */
   const fresh = useCallback(async (): Promise<AddedTab[]> => {
     const before = tabsRef.current;
-    if (!before.length) return before;
-    const now = await Promise.all(before.map((t) => refreshTab(t, readTab)));
+    if (!before.some((t) => !goesAsRef(t) && t.status !== 'closed')) return before;
+    const now = await Promise.all(before.map((t) => (goesAsRef(t) ? t : refreshTab(t, readTab))));
     // Tabs removed while they were read stay removed.
     const still = new Set(tabsRef.current.map((t) => t.tabId));
     update(now.filter((t) => still.has(t.tabId)));
@@ -172,6 +181,7 @@ export function useTabSources(tabId: number | undefined) {
     remove,
     restore,
     fresh,
+    took,
     note,
     adding,
     clearNote: () => setNote(null),

@@ -19,6 +19,7 @@ import { configure } from './lib/moonlit-setup';
 import { launchChromeOnProfile, openRaw, tabIdVia } from './lib/chrome-pages';
 import { closeTab, createTab, citeMarkIn, isActive, navigateTab, tabTitle, windowOf } from './lib/tabs-flow';
 import { chipNames, sentence, systems, title } from './lib/tabs-checks';
+import { heldChecksFlow } from './lib/tabs-held';
 import { waitFor, waitInPage, type UiPage } from './lib/ui-driver';
 
 /** Dispatches a key press in the question box (the box handles keydown; no OS key event is needed for this list). */
@@ -194,6 +195,10 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     it('a citation of another tab marks the passage in that tab', async () => {
       assert.equal(await marked, true);
     });
+
+    it('an added tab unchanged since it was added is not read again before a question; a changed one is', { timeout: 120_000 }, () =>
+      heldChecksFlow(moonlit(), moonlit().site.url('tabs/alpha.html'), title('alpha')),
+    );
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { isTabTexts } from '../sources/tab-fresh';
+import { isRefTexts, isTabTexts } from '../sources/tab-fresh';
 import { dispatchPort, type BgToPanel, type PanelToBg, type PortHandlers } from '../messaging/port-protocol';
 import type { AskRequest } from '../messaging/types';
 import type { KimiFailure } from '../kimi/types';
@@ -17,6 +17,7 @@ import { heldConnection } from './held-connection';
 import { refreshBalance } from './balance-watch';
 import { isSourceRef, keepSource, sourceInbox, type Resolved } from './tab-sources';
 import type { recheckTab } from './extract-tab';
+import { resolveTabRefs, tabRefDeps, tabTextInbox, type TabRefDeps } from './tab-refs';
 
 type Port = Browser.runtime.Port;
 
@@ -40,6 +41,8 @@ export interface AskDeps {
   balanceCheck?: boolean;
   /** Reads the tab for a `verify` request (tests pass a double). */
   extract?: typeof recheckTab;
+  /** Reads and looks at the request's referenced added tabs (tests pass doubles). */
+  tabs?: TabRefDeps;
 }
 
 const defaultDeps: AskDeps = { connect: resolveConnection, prepare: () => heldConnection() };
@@ -56,17 +59,21 @@ export function handleAskPort(port: Port, deps: AskDeps = defaultDeps): void {
   deps.prepare?.().catch(() => undefined); // a failure is reported when the question comes, if it does
   port.onDisconnect.addListener(() => controller.abort());
   const source = sourceInbox(postTo(port), controller.signal, deps.extract);
+  const tabTexts = tabTextInbox(postTo(port), controller.signal);
   const handlers: PortHandlers<PanelToBg> = {
     'panel→bg:stop': () => controller.abort(),
     'panel→bg:check': ({ verify }) => source.check(verify),
     'panel→bg:page-text': ({ text }) => source.text(text),
+    'panel→bg:tab-texts': ({ texts }) => tabTexts.take(texts),
     'panel→bg:ask': ({ request }) => {
       if (started) return;
       started = true;
       // A tab source the panel holds is resolved against the tab (and storage read) before anything goes to Kimi.
       const resolved = request.verify ? source.resolve({ ...request, verify: request.verify }) : undefined;
+      // Added tabs sent as references are checked, all at once, meanwhile (tab-refs.ts).
+      const tabs = request.tabs?.some((t) => t.ref) ? resolveTabRefs(request.tabs, deps.tabs ?? tabRefDeps, tabTexts.ask) : undefined;
       // The reading held since the port opened, unless the settings, key or permissions changed since (held-connection.ts).
-      void runAsk(port, request, controller.signal, deps, deps.prepare?.(), resolved);
+      void runAsk(port, request, controller.signal, deps, deps.prepare?.(), resolved, tabs);
     },
   };
   port.onMessage.addListener((raw: unknown) => {
@@ -85,6 +92,8 @@ function parsePanelToBg(raw: unknown): PanelToBg | undefined {
       return isSourceRef(m.verify) ? { type: m.type, verify: m.verify } : undefined;
     case 'panel→bg:page-text':
       return typeof m.text === 'string' ? { type: m.type, text: m.text } : undefined;
+    case 'panel→bg:tab-texts':
+      return isRefTexts(m.texts) ? { type: m.type, texts: m.texts } : undefined;
     case 'panel→bg:ask':
       return isAskRequest(m.request) && (m.request.verify === undefined || isSourceRef(m.request.verify)) ? { type: m.type, request: m.request } : undefined;
     default:
@@ -129,17 +138,26 @@ async function explain(failure: KimiFailure, connection: Connection, deps: AskDe
   return out;
 }
 
-async function runAsk(port: Port, request: AskRequest, signal: AbortSignal, deps: AskDeps, early?: Promise<LocalConnection>, sourced?: Promise<Resolved>) {
+async function runAsk(
+  port: Port,
+  request: AskRequest,
+  signal: AbortSignal,
+  deps: AskDeps,
+  early?: Promise<LocalConnection>,
+  sourced?: Promise<Resolved>,
+  tabsSourced?: ReturnType<typeof resolveTabRefs>,
+) {
   const toPanel = postTo(port);
-  let changedPage: BgToPanel | undefined;
+  // A changed page, tabs found changed: large, and the panel re-renders for them.
+  let later: BgToPanel[] = [];
   const post = (message: BgToPanel) => {
-    const page = message.type === 'bg→panel:start' ? undefined : changedPage;
-    changedPage = page ? undefined : changedPage;
+    const held = message.type === 'bg→panel:start' ? [] : later;
+    later = held.length ? [] : later;
     // After the first token, but before an end: the panel reads nothing once the answer has ended.
     const ends = message.type === 'bg→panel:done' || message.type === 'bg→panel:error';
-    if (page && ends) toPanel(page);
+    if (ends) held.forEach(toPanel);
     toPanel(message);
-    if (page && !ends) toPanel(page);
+    if (!ends) held.forEach(toPanel);
   };
   const release = holdAwake();
   let connection: Connection | undefined;
@@ -151,9 +169,14 @@ async function runAsk(port: Port, request: AskRequest, signal: AbortSignal, deps
       // A changed page is large, and the panel re-renders for it: it goes right after the first answer token
       // (or the end), so neither the request nor that token's paint waits for it.
       if (v.check.same) post({ type: 'bg→panel:page', check: v.check });
-      else changedPage = { type: 'bg→panel:page', check: v.check };
+      else later.push({ type: 'bg→panel:page', check: v.check });
       request = v.request;
     } else keepSource(request.page); // its text need not come again for the next question
+    if (tabsSourced) {
+      const { tabs, news } = await tabsSourced;
+      request = { ...request, tabs };
+      if (news.length) later.push({ type: 'bg→panel:tabs', tabs: news });
+    }
 
     if ('kind' in resolved) return post({ type: 'bg→panel:error', failure: resolved });
     connection = resolved;

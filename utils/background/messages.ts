@@ -10,7 +10,8 @@ import { balanceCacheItem, DEFAULT_SETTINGS, modelsCacheItem, settingsItem } fro
 import { writeCache } from '../storage/write-errors';
 import { hasHostPermission } from './connection';
 import { extractTab } from './extract-tab';
-import { noteRead, sourceChanged } from './tab-sources';
+import { noteRead, readAddedTab, sourceChanged } from './tab-sources';
+import { tabRefDeps } from './tab-refs';
 import { ocrDocument } from './document-ocr';
 import { captureTab } from './document-capture';
 import { isExtensionPage, pageScriptTab } from './sender';
@@ -34,12 +35,22 @@ const HANDLERS: MessageHandlers = {
   'panel→bg:extract': {
     parse: (d) =>
       withTab(d, (tabId) => {
-        const { known, video } = d as { known?: unknown; video?: unknown };
+        const { known, video, added } = d as { known?: unknown; video?: unknown; added?: unknown };
         const choice = parseVideoChoice(video);
-        return { tabId, ...(typeof known === 'string' && known.length <= 400 ? { known } : {}), ...(choice ? { video: choice } : {}) };
+        return {
+          tabId,
+          ...(typeof known === 'string' && known.length <= 400 ? { known } : {}),
+          ...(choice ? { video: choice } : {}),
+          ...(added === true ? { added } : {}),
+        };
       }),
-    // A page read whole is kept, so a question about it need not carry its text back (tab-sources.ts).
-    handle: ({ tabId, known, video }) => extractTab(tabId, known, video).then((r) => noteRead(tabId, r) ?? r),
+    // A page read whole is kept, so a question about it need not carry its text back (tab-sources.ts); an added
+    // tab's check is held there while its reader watches.
+    handle: ({ tabId, known, video, added }) => {
+      const read = () => extractTab(tabId, known, video);
+      if (added && !video) return readAddedTab(tabId, known, { read, look: tabRefDeps.look });
+      return read().then((r) => noteRead(tabId, r) ?? r);
+    },
   },
   'options→bg:test-connection': { parse: (d) => (isDraft(d) ? d : undefined), handle: (draft) => testConnection(draft) },
   // Whatever the message carries is ignored: only the saved settings and key are ever used.

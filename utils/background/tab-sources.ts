@@ -11,7 +11,8 @@ import { readLeftReader, recheckTab } from './extract-tab';
  * Only a cache: a restarted worker has none, reads the tab again and asks the panel for the text.
  */
 const sources = new Map<string, PageContent>();
-const MAX_SOURCES = 4;
+/** The bound tab's page and up to 20 added tabs (MAX_ADDED_TABS): a question with all of them finds every text here. */
+export const MAX_SOURCES = 21;
 /** A few long pages at most: ~50 MB of UTF-16 in a worker that idles out soon anyway. */
 const MAX_CHARS = 25_000_000;
 /** How long an "unchanged" answer serves questions while the page reader watches (it says when it stops holding). */
@@ -23,9 +24,11 @@ interface Tab {
   /** The reading the tab's reader last gave (a hint: the page may have changed since). */
   reading?: string;
   check?: { reading: string; read: Promise<ExtractResult | undefined>; at: number; result?: ExtractResult | null };
+  /** Changes heard for the tab (sourceChanged): a read that spans one may not be held as checked. */
+  changes: number;
 }
 const tabs = new Map<number, Tab>();
-const tab = (id: number): Tab => tabs.get(id) ?? (tabs.set(id, {}), tabs.get(id)!);
+const tab = (id: number): Tab => tabs.get(id) ?? (tabs.set(id, { changes: 0 }), tabs.get(id)!);
 
 /** Keeps a page read whole, so a question about it need not carry its text again. */
 export function keepSource(page: PageContent | undefined): void {
@@ -65,7 +68,9 @@ export const readingOf = (tabId: number): string | undefined => tabs.get(tabId)?
 /** The page reader in the tab saw its main text change, or the tab is gone: its last answer no longer holds. */
 export function sourceChanged(tabId: number): void {
   const t = tabs.get(tabId);
-  if (t) t.check = undefined;
+  if (!t) return;
+  t.check = undefined;
+  t.changes++;
 }
 
 /** The tab's check of `reading`: the one held while it is good, else a new one from `read`. */
@@ -78,6 +83,48 @@ export function checkTab(tabId: number, reading: string, read: () => Promise<Ext
   t.check = check;
   void check.read.then((r) => (check.result = r ?? null));
   return check.read;
+}
+
+/**
+ * Holds `result`, a new reading of the tab, as checked: the page reader watches a reading from its first answer on
+ * (utils/extract/reuse.ts) and says when its main text changes, as after a "same". Not when a change was heard
+ * since `changes` (the read may predate it), nor for a page it could not keep (no reading).
+ */
+function holdRead(tabId: number, changes: number, result: ExtractResult, now: number): void {
+  const t = tabs.get(tabId);
+  if (!t || t.changes !== changes || result.ok !== true || !result.page.reading) return;
+  const same: ExtractResult = { ok: 'same', same: result.page.reading, selection: result.page.selection };
+  t.check = { reading: result.page.reading, at: now, read: Promise.resolve(same), result: same };
+}
+
+/** What the browser says of a tab now (`tabs.get`): its address and whether a document is loading; null when it is gone. */
+export type TabLook = (tabId: number) => Promise<{ url?: string; status?: string } | null>;
+
+/**
+ * A tab added to the questions (`panel→bg:extract` with `added`), read or checked for the panel. With `known`
+ * (the reading the panel holds), the check held while the tab's reader watches answers with no call into the
+ * tab; otherwise, or once the tab changed, `read` runs, and a new reading it gives is held in turn. Before a held
+ * check serves, the browser is asked (no script) whether the tab is gone, loading or at another address: a page
+ * unloading may not get its own message out.
+ */
+export async function readAddedTab(
+  tabId: number,
+  known: string | undefined,
+  deps: { read: () => Promise<ExtractResult>; look: TabLook; now?: () => number },
+): Promise<ExtractResult> {
+  const now = deps.now ?? Date.now;
+  const t = tab(tabId);
+  if (known && t.check?.reading === known) {
+    const seen = await deps.look(tabId).catch(() => null);
+    const url = sources.get(known)?.url;
+    if (!seen || seen.status === 'loading' || (seen.url !== undefined && url !== undefined && seen.url !== url)) sourceChanged(tabId);
+  }
+  const { changes } = t;
+  const held = known ? await checkTab(tabId, known, deps.read, now()) : undefined;
+  const result = held ?? (await deps.read());
+  noteRead(tabId, result);
+  holdRead(tabId, changes, result, now());
+  return result;
 }
 
 /** A question's check of a tab source: the held one while good, else the reader left in the page, else a full read. */

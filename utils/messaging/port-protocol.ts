@@ -3,6 +3,7 @@
  * question; each direction has its own discriminated union.
  */
 import type { AskRequest, PageCheck } from './types';
+import type { TabNews } from '../sources/tab-refs';
 import type { FinishReason, KimiFailure, ToolUse, Usage } from '../kimi/types';
 
 export const ASK_PORT = 'moonlit-ask';
@@ -13,7 +14,9 @@ export type PanelToBg =
   /** Posted just before an ask whose `verify` names a page the panel holds: the worker starts reading the tab. */
   | { type: 'panel→bg:check'; verify: NonNullable<AskRequest['verify']> }
   /** The text of a `verify` request's page, when the worker asked for it (bg→panel:need-page). */
-  | { type: 'panel→bg:page-text'; text: string };
+  | { type: 'panel→bg:page-text'; text: string }
+  /** The texts of a request's referenced tabs the worker does not hold (bg→panel:need-tabs), as the panel sent them. */
+  | { type: 'panel→bg:tab-texts'; texts: { tabId: number; text: string }[] };
 
 export type BgToPanel =
   /** The request was sent; `model` is the model that answers. */
@@ -29,7 +32,11 @@ export type BgToPanel =
   /** A `verify` request's tab shows another page (or none): nothing was sent; the panel reads the tab and asks again. */
   | { type: 'bg→panel:stale' }
   /** The worker does not hold the text of a `verify` request's page (it was restarted): send it. */
-  | { type: 'bg→panel:need-page' };
+  | { type: 'bg→panel:need-page' }
+  /** The worker does not hold these referenced tabs' texts (it was restarted): send them, in one message. */
+  | { type: 'bg→panel:need-tabs'; tabIds: number[] }
+  /** Referenced tabs the worker found otherwise than the panel holds them (changed, navigated, closed, unreadable). */
+  | { type: 'bg→panel:tabs'; tabs: TabNews[] };
 
 /** One handler per message type of a port's direction, each given its own message's type. */
 export type PortHandlers<U extends { type: string }> = { [K in U['type']]?: (message: Extract<U, { type: K }>) => void };

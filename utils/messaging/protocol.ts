@@ -31,8 +31,11 @@ export type CaptureResult = { ok: true; dataUrl: string } | { ok: false; detail:
 export type BalanceResult = { ok: true; available: number; cash?: number; voucher?: number; currency?: 'USD' | 'CNY' } | { ok: false; failure: KimiFailure };
 
 export interface ProtocolMap {
-  /** `known`: the reading the panel holds; an unchanged page then answers 'same' instead of sending its text again. */
-  'panel→bg:extract': { req: { tabId: number; known?: string; video?: VideoChoice }; res: ExtractResult };
+  /**
+   * `known`: the reading the panel holds; an unchanged page then answers 'same' instead of sending its text again.
+   * `added`: a tab added to the questions: its check is held while its page reader watches (tab-sources.ts).
+   */
+  'panel→bg:extract': { req: { tabId: number; known?: string; video?: VideoChoice; added?: true }; res: ExtractResult };
   'options→bg:test-connection': { req: ConnectionDraft; res: ConnectionResult };
   /** Upload a handed-over document for text recognition (only after the user agreed); the key stays in the worker. */
   'panel→bg:ocr': { req: OcrRequest; res: OcrResult };

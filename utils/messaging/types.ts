@@ -1,6 +1,6 @@
 /** The messages' own shapes (each shape they carry lives with its owner: utils/sources/, utils/kimi/). */
 import type { AskChoice, ChatTurn } from '../kimi/types';
-import type { PageContent, TabSourceRef } from '../sources/types';
+import type { PageContent, TabRef, TabSourceRef } from '../sources/types';
 
 /** The page reader's answer when the page has not changed since the reading the panel already holds. */
 export interface SameReading {
@@ -104,4 +104,6 @@ export interface TabText {
   lang?: string;
   /** Read from a PDF by the panel (pdf.js): its "--- Page N ---" markers are real and give passages their pages. */
   pdf?: true;
+  /** Sent without its text (`text` is ''): the worker resolves the tab from what it keeps (utils/background/tab-refs.ts). */
+  ref?: TabRef;
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { ASK_PORT, dispatchPort, type BgToPanel, type PanelToBg, type PortHandlers } from '../messaging/port-protocol';
 import type { AskRequest, PageCheck } from '../messaging/types';
 import type { FinishReason, KimiFailure, ToolUse, Usage } from '../kimi/types';
+import type { TabNews } from '../sources/tab-refs';
 
 export interface AskHandlers {
   onStart?(model: string): void;
@@ -12,6 +13,8 @@ export interface AskHandlers {
   onPage?(check: PageCheck): void;
   /** A `verify` request whose tab shows another page: nothing was sent, the port is closed. */
   onStale?(): void;
+  /** Added tabs sent as references that the worker found changed, navigated, closed or unreadable. */
+  onTabs?(news: TabNews[]): void;
 }
 
 export interface AskHandle {
@@ -28,7 +31,7 @@ type Connect = (info: { name: string }) => ReturnType<typeof browser.runtime.con
  */
 export function openAsk(request: AskRequest, handlers: AskHandlers, connect: Connect = (i) => browser.runtime.connect(i)): AskHandle {
   const port = connect({ name: ASK_PORT });
-  const { verify, page } = request;
+  const { verify, page, tabs } = request;
   let finished = false;
   const finish = () => {
     finished = true;
@@ -41,6 +44,12 @@ export function openAsk(request: AskRequest, handlers: AskHandlers, connect: Con
     'bg→panel:error': ({ failure }) => (finish(), handlers.onFailure(failure)),
     'bg→panel:page': ({ check }) => handlers.onPage?.(check),
     'bg→panel:need-page': () => send({ type: 'panel→bg:page-text', text: page?.text ?? '' }),
+    'bg→panel:need-tabs': ({ tabIds }) =>
+      send({
+        type: 'panel→bg:tab-texts',
+        texts: (tabs ?? []).filter((t) => t.ref && tabIds.includes(t.ref.tabId)).map((t) => ({ tabId: t.ref!.tabId, text: t.text })),
+      }),
+    'bg→panel:tabs': ({ tabs: news }) => handlers.onTabs?.(news),
     'bg→panel:stale': () => {
       finish();
       if (handlers.onStale) handlers.onStale();
@@ -59,7 +68,13 @@ export function openAsk(request: AskRequest, handlers: AskHandlers, connect: Con
   const send = (message: PanelToBg) => port.postMessage(message);
   // A held page to check: the worker starts reading the tab at once, and has the page's text already (or asks for it).
   if (verify) send({ type: 'panel→bg:check', verify });
-  send({ type: 'panel→bg:ask', request: verify && page ? { ...request, page: { ...page, text: '' } } : request });
+  // The page the worker checks, and the added tabs it resolves, go without their texts (it asks for any it lacks).
+  const wire = {
+    ...request,
+    ...(verify && page ? { page: { ...page, text: '' } } : {}),
+    ...(tabs?.some((t) => t.ref) ? { tabs: tabs.map((t) => (t.ref ? { ...t, text: '' } : t)) } : {}),
+  };
+  send({ type: 'panel→bg:ask', request: wire });
   return {
     stop() {
       if (finished) return;

@@ -1,17 +1,21 @@
 import type { TabText } from '../messaging/types';
-import type { PageContent } from '../sources/types';
+import type { PageContent, TabRef } from '../sources/types';
 import type { AddedTab } from '../sources/tab-fresh';
 import type { KimiFailure, ModelInfo } from '../kimi/types';
 import type { Conversation, SourceLink } from './conversation';
 import { estimateMessagesTokens, estimateTokens } from '../kimi/tokens';
 import { fitText, MIN_COVERAGE } from '../sources/budget';
-import { planSources, requestTabs, worstShare, type SourcePlan } from './tab-plan';
+import { planSources, requestTabs, worstShare, type SourcePlan, type SourceShare } from './tab-plan';
+import { goesAsRef, type TabNews } from '../sources/tab-refs';
 
 /** The other tabs of the next question (components/panel/use-tab-sources.ts): read again before it; `pageOff`: the bound tab's page stays out. */
 export interface QuestionTabs {
   count: number;
   pageOff: boolean;
+  /** The tabs as the next question sends them: those the worker can't hold read again here; the others it checks. */
   fresh(): Promise<AddedTab[]>;
+  /** What the worker found of the tabs it checked (`bg→panel:tabs`): the chips take it. */
+  took(news: TabNews[]): void;
 }
 
 /** What a question about several tabs sends: the page (cut to its share when it must be) and the other tabs. */
@@ -56,7 +60,7 @@ export function tabAsk(
   around: { question: string; history: readonly { question: string; answer: string }[] },
   inParts = false,
 ): TabAsk {
-  const withIds = (texts: TabText[]) => texts.map((t, i) => ({ ...t, tabId: tabs[i].tabId }));
+  const withIds = (texts: TabText[], plan?: SourcePlan) => texts.map((t, i) => ({ ...t, tabId: tabs[i].tabId, ...refOf(tabs[i], t, plan?.tabs[i]) }));
   if (inParts) return { page, tabs: withIds(requestTabs(tabs, { tabs: [] })), pageCut: false };
   const aroundTokens = estimateTokens(around.question) + estimateMessagesTokens(around.history.map((t) => ({ content: t.question + t.answer })));
   const plan = planSources(page, tabs, model, models, aroundTokens);
@@ -65,9 +69,19 @@ export function tabAsk(
   return {
     ...(failure ? { failure } : {}),
     page: pageCut ? { ...page, text: fitText(page.text, plan.page!.share) } : page,
-    tabs: withIds(requestTabs(tabs, plan)),
+    tabs: withIds(requestTabs(tabs, plan), plan),
     pageCut,
   };
+}
+
+/**
+ * A tab the worker can hold goes as a reference (tab-refs.ts): its reading, the characters of `sent` (its text
+ * cut to its share, as its chip shows), and the room a changed version may take. The text stays with the request
+ * for the panel's own use (citations, Continue, the worker's `need-tabs`); the port carries it only when asked.
+ */
+function refOf(tab: AddedTab, sent: TabText, share: SourceShare | undefined): { ref?: TabRef } {
+  if (!share || !goesAsRef(tab)) return {};
+  return { ref: { tabId: tab.tabId, reading: tab.reading, chars: sent.text.length, share: share.room } };
 }
 
 /** The conversation's sources with this question's added (each address once, the latest title). */

@@ -18,6 +18,11 @@ export interface SourceShare {
   tokens: number;
   share: number;
   coverage: number;
+  /**
+   * The tokens a changed version of the source may take (the worker cuts a tab it finds changed to it): its share
+   * when the sources are cut, else its part of the room by size; never more than the room in all.
+   */
+  room: number;
 }
 
 /** How much of each source a question reads with `model`: the page (when it goes) and the added tabs, in order. */
@@ -71,9 +76,12 @@ export function planSources(
   const texts = [...(page ? [page.text] : []), ...tabs.map((t) => t.text)];
   const sizes = texts.map((t) => estimateTokens(t));
   const overhead = BASE_OVERHEAD + SOURCE_OVERHEAD * texts.length + around + (page ? estimateTokens(page.selection) : 0);
-  const split = splitBudget(sizes, roomOf(model, models, overhead));
-  const shares = sizes.map((tokens, i) => ({ tokens, share: split.shares[i], coverage: coverageOf(split.shares[i], tokens) }));
-  const total = sizes.reduce((a, b) => a + b, 0) + overhead;
+  const room = roomOf(model, models, overhead);
+  const split = splitBudget(sizes, room);
+  const sum = sizes.reduce((a, b) => a + b, 0);
+  const grow = (i: number) => (split.whole && sum > 0 ? Math.max(split.shares[i], Math.floor((room * sizes[i]) / sum)) : split.shares[i]);
+  const shares = sizes.map((tokens, i) => ({ tokens, share: split.shares[i], coverage: coverageOf(split.shares[i], tokens), room: grow(i) }));
+  const total = sum + overhead;
   const larger = split.whole ? undefined : split.enough ? largerModelFor(total, model, models) : servingModel(sizes, overhead, model, models);
   return {
     model,

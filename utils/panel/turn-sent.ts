@@ -1,6 +1,10 @@
 import type { PageContent } from '../sources/types';
 import type { ModelInfo } from '../kimi/types';
 import { tabAsk, type QuestionTabs, type TabAsk } from './tab-ask';
+import { questionPassages } from './tab-plan';
+import { rememberPassages } from './turn-sources';
+import { isPdfText, splitPassages } from '../citations/passages';
+import { withNews, type TabNews } from '../sources/tab-refs';
 
 /** What a question was answered from besides itself: the page and the other tabs, each exactly as sent (cut to its share). */
 export interface SentSources {
@@ -26,6 +30,23 @@ export function forgetSent(turnId: string): void {
   sent.delete(turnId);
 }
 
+/** The passages a question's answer can cite, numbered as its prompt numbers them. */
+export const passagesOf = (s: SentSources) => (s.tabs?.length ? questionPassages(s.page, s.tabs) : s.page ? splitPassages(s.page.text, isPdfText(s.page)) : []);
+
+/** What the worker sent differs from what the panel sent: Continue carries on with that, and links number its passages. */
+function tookSent(turnId: string, next: (kept: SentSources) => SentSources, cite: boolean): void {
+  const now = next(sent.get(turnId) ?? {});
+  rememberSent(turnId, now);
+  if (cite) rememberPassages(turnId, () => passagesOf(now));
+}
+
+/** The worker found the page changed and sent it as it is now (`bg→panel:page`). */
+export const tookPage = (turnId: string, page: PageContent, cite: boolean): void => tookSent(turnId, (kept) => ({ ...kept, page }), cite);
+
+/** The worker found some added tabs changed, closed or unreadable (`bg→panel:tabs`) and sent them so. */
+export const tookTabs = (turnId: string, news: TabNews[], cite: boolean): void =>
+  tookSent(turnId, (kept) => ({ ...kept, ...(kept.tabs ? { tabs: withNews(kept.tabs, news) } : {}) }), cite);
+
 /**
  * The sources Continue sends for a turn: what its first part was written from while this panel holds it; once it
  * does not (the panel was reopened, or the turn is older than the last few), they are read as a new question reads
@@ -33,7 +54,8 @@ export function forgetSent(turnId: string): void {
  */
 export async function continueSources(turnId: string, page: PageContent | undefined, reread?: () => Promise<SentSources>): Promise<SentSources> {
   const kept = sent.get(turnId);
-  if (kept) return kept;
+  // Each tab's text as sent goes with it, not a reference the worker would resolve as the tab is now.
+  if (kept) return { ...kept, ...(kept.tabs ? { tabs: kept.tabs.map(({ ref: _, ...t }) => t) } : {}) };
   const now = reread ? await reread() : { page };
   rememberSent(turnId, now);
   return now;

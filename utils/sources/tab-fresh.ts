@@ -1,5 +1,5 @@
 import type { ExtractResult } from '../messaging/types';
-import type { PageContent } from './types';
+import type { PageContent, TabRef } from './types';
 
 /**
  * Another tab added to the questions, as the panel holds it: what its page reader last read, and how that
@@ -89,6 +89,19 @@ export function isTabTexts(value: unknown): boolean {
       t.coverage <= 1 &&
       (t.status === undefined || STATUSES.has(t.status as string)) &&
       (t.pdf === undefined || t.pdf === true) &&
-      (t.lang === undefined || typeof t.lang === 'string'),
+      (t.lang === undefined || typeof t.lang === 'string') &&
+      (t.ref === undefined || isTabRef(t.ref)),
   );
 }
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** A request's tab reference, checked at the worker's port boundary. */
+export const isTabRef = (v: unknown): v is TabRef => {
+  const r = v as Record<string, unknown> | null;
+  return !!r && typeof r === 'object' && isCount(r.tabId) && typeof r.reading === 'string' && r.reading.length <= 400 && isCount(r.chars) && isCount(r.share);
+};
+
+/** `panel→bg:tab-texts`, checked at the worker's port boundary: at most one text per added tab. */
+export const isRefTexts = (v: unknown): v is { tabId: number; text: string }[] =>
+  Array.isArray(v) && v.length <= MAX_ADDED_TABS && v.every((t: Record<string, unknown> | null) => !!t && isCount(t.tabId) && typeof t.text === 'string');

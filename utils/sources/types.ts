@@ -94,3 +94,14 @@ export interface TabSourceRef {
   tabId: number;
   reading: string;
 }
+
+/**
+ * An added tab a question carries without its text (utils/sources/tab-refs.ts): the worker takes the text it keeps
+ * for `reading` (or asks the panel for it) and cuts it exactly as the panel showed it.
+ */
+export interface TabRef extends TabSourceRef {
+  /** The characters of the tab's text the panel showed as sent: a prefix (budget.ts's fitText). */
+  chars: number;
+  /** The tokens a changed version of the tab may take: its share of the room (the same rule as the panel's split). */
+  share: number;
+}

@@ -74,6 +74,25 @@ export const citeMarkIn = (helper: UiPage, tabId: number): Promise<string[] | 'o
     return (r?.result as string[] | 'overlay' | undefined) ?? [];
   }, tabId);
 
+/** Appends a paragraph to the tab's article, in the page's own world (as the page's own script would). */
+export const appendParagraph = (helper: UiPage, tabId: number, text: string): Promise<void> =>
+  helper.evaluate(
+    async ([id, t]: [number, string]) => {
+      const a = (globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+      await a.scripting.executeScript({
+        target: { tabId: id },
+        world: 'MAIN',
+        args: [t],
+        func: (line: string) => {
+          const p = document.createElement('p');
+          p.textContent = line;
+          document.querySelector('article')!.append(p);
+        },
+      });
+    },
+    [tabId, text] as [number, string],
+  );
+
 async function untilLoaded(helper: UiPage, tabId: number, url: string): Promise<void> {
   await waitInPage(
     helper,

@@ -6,6 +6,7 @@ import {
   forgetSources,
   keepSource,
   keptSource,
+  MAX_SOURCES,
   noteRead,
   readForCheck,
   readingOf,
@@ -132,9 +133,10 @@ describe('tab sources kept by reading', () => {
     expect(keptSource('r2', 'https://a.example/')).toBeUndefined();
   });
 
-  it('keeps the last four, and drops old ones past 25M characters, never the newest', () => {
-    for (const r of ['a', 'b', 'c', 'd', 'e']) keepSource(page(r));
-    expect(['a', 'b', 'c', 'd', 'e'].map((r) => !!keptSource(r, 'https://a.example/'))).toEqual([false, true, true, true, true]);
+  it('keeps the last 21 (the page and 20 added tabs), and drops old ones past 25M characters, never the newest', () => {
+    const readings = Array.from({ length: MAX_SOURCES + 1 }, (_, i) => `r${i}`);
+    for (const r of readings) keepSource(page(r));
+    expect(readings.map((r) => !!keptSource(r, 'https://a.example/'))).toEqual([false, ...readings.slice(1).map(() => true)]);
     keepSource(page('big', 20_000_000));
     keepSource(page('bigger', 20_000_000));
     expect(keptSource('big', 'https://a.example/')).toBeUndefined();

@@ -1,7 +1,8 @@
 // Continue (Partial Mode) carries on a cut-off answer from exactly the sources its first part was written from; only
 // when the panel no longer holds them are they read as a new question reads them.
 import { describe, expect, it, vi } from 'vitest';
-import { continueSources, rememberSent, type SentSources } from '@/utils/panel/turn-sent';
+import { continueSources, rememberSent, tookTabs, type SentSources } from '@/utils/panel/turn-sent';
+import { fitText } from '@/utils/sources/budget';
 import type { PageContent } from '@/utils/sources/types';
 
 const page = (text: string): PageContent => ({ title: 'Alpha', url: 'https://a.example/', text, selection: '', source: 'dom' }) as PageContent;
@@ -30,6 +31,19 @@ describe('continueSources', () => {
     expect(await continueSources('turn-reopened', page('Alpha now'), reread)).toEqual(fresh);
     expect(await continueSources('turn-reopened', page('Alpha later'), reread)).toEqual(fresh);
     expect(reread).toHaveBeenCalledTimes(1);
+  });
+
+  it('after the worker found a tab changed, Continue goes with it as the worker sent it; every tab with its text, never a reference', async () => {
+    const ref = { tabId: 7, reading: 'r-7', chars: 'Beta as first read'.length, share: 3 };
+    const other = { ...tab('Gamma as shown'), tabId: 8, url: 'https://g.example/', ref: { tabId: 8, reading: 'r-8', chars: 14, share: 50 } };
+    rememberSent('turn-news', { page: page('Alpha'), tabs: [{ ...tab('Beta as first read'), ref }, other] });
+    const now = page('Beta now has a much longer text than the share it was given.');
+    tookTabs('turn-news', [{ tabId: 7, status: 'changed', page: { ...now, url: 'https://b.example/', title: 'Beta' } }], false);
+    const sent = await continueSources('turn-news', page('Alpha'));
+    expect(sent.tabs?.[0]).toMatchObject({ text: fitText(now.text, 3), title: 'Beta' });
+    expect(sent.tabs?.[0].coverage).toBeLessThan(1);
+    expect(sent.tabs?.[1]).toMatchObject({ text: 'Gamma as shown' });
+    expect(sent.tabs?.map((t) => t.ref)).toEqual([undefined, undefined]);
   });
 
   it('without added tabs and nothing held, continues from the page the panel holds', async () => {
