@@ -23,10 +23,8 @@ import { TurnView } from './turn-view';
 import { AskBox } from './ask-box';
 import { SelectionLine } from './selection-line';
 import { lazyPart } from './lazy-part';
-import { ShortcutsInfo } from './shortcuts-info';
 import { StorageNotice } from './storage-notice';
 import { CoverageLine } from './coverage-line';
-import { PartsProgressLine } from './parts-progress';
 import { AttachBar } from './attach-bar';
 import { useAttachedAsk } from './use-attached-ask';
 import { SourceBar } from './source-bar';
@@ -36,6 +34,9 @@ import { ModelControl } from './model-control';
 import { CostLine } from './cost-line';
 import './panel.css';
 
+// The shortcuts list at the foot and the parts progress (only while answering in parts) are not needed for the first paint.
+const ShortcutsInfo = lazyPart(() => import('./shortcuts-info').then((m) => m.ShortcutsInfo), { quiet: true });
+const PartsProgressLine = lazyPart(() => import('./parts-progress').then((m) => m.PartsProgressLine), { quiet: true });
 const HistoryView = lazyPart(() => import('./history-view').then((m) => m.HistoryView));
 // Only on video pages: nothing is shown for the moment they load.
 const VideoNotice = lazyPart(() => import('./video-notice').then((m) => m.VideoNotice), { quiet: true });
