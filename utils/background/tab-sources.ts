@@ -22,7 +22,7 @@ export const FRESH_MAX_AGE_MS = 1_000;
 interface Tab {
   /** The reading the tab's reader last gave (a hint: the page may have changed since). */
   reading?: string;
-  check?: { reading: string; read: Promise<ExtractResult | undefined>; at: number; result?: ExtractResult | null };
+  check?: { reading: string; read: Promise<ExtractResult | undefined>; at: number; result?: ExtractResult | null; ahead?: boolean };
 }
 const tabs = new Map<number, Tab>();
 const tab = (id: number): Tab => tabs.get(id) ?? (tabs.set(id, {}), tabs.get(id)!);
@@ -62,10 +62,25 @@ export function noteRead(tabId: number, result: ExtractResult | undefined): Extr
 
 export const readingOf = (tabId: number): string | undefined => tabs.get(tabId)?.reading;
 
-/** The page reader in the tab saw its main text change, or the tab is gone: its last answer no longer holds. */
-export function sourceChanged(tabId: number): void {
+/**
+ * The page reader in the tab saw its main text change, or the tab is gone: its last answer no longer holds.
+ * A held check means a question is coming, so the page is read again at once (the reader reads only what
+ * changed) and the click finds it read. Once per check the panel or a menu made: a page that changes all the
+ * time is not read on and on, and its next change drops this answer as it did the first.
+ */
+export function sourceChanged(tabId: number, readAgain: typeof readLeftReader = readLeftReader): void {
   const t = tabs.get(tabId);
-  if (t) t.check = undefined;
+  const held = t?.check;
+  if (!t || !held) return;
+  t.check = undefined;
+  if (held.ahead) return;
+  const read = checkTab(tabId, held.reading, () => readAgain(tabId, held.reading));
+  const ahead = t.check as Tab['check'];
+  if (ahead) ahead.ahead = true;
+  // No reader left in the page (another document): nothing to hold, the question reads the tab the usual way.
+  void read.then((r) => {
+    if (!r && t.check === ahead) t.check = undefined;
+  });
 }
 
 /** The tab's check of `reading`: the one held while it is good, else a new one from `read`. */

@@ -132,7 +132,8 @@ describe('after a change is told, the page is read ahead once', () => {
   let told = vi.fn();
   const read = (known?: string) => readPageReusing(document, window, { quietMs: 5, maxMs: 50 }, extract, store, known, told);
   // With a class: a block only a full read can follow (a plain one is read block by block, below).
-  const add = (text: string, attrs = ' class="entry"') => document.querySelector('article')!.insertAdjacentHTML('beforeend', `<p${attrs}>${text.repeat(3)}</p>`);
+  const add = (text: string, attrs = ' class="entry"') =>
+    document.querySelector('article')!.insertAdjacentHTML('beforeend', `<p${attrs}>${text.repeat(3)}</p>`);
   /** The text of the reading the page reader keeps in its store. */
   const kept = () => (Object.values(store).find((v) => (v as { page?: PageContent } | null)?.page) as { page: PageContent } | undefined)?.page.text;
   beforeEach(() => {
