@@ -65,15 +65,15 @@ export const readingOf = (tabId: number): string | undefined => tabs.get(tabId)?
 /**
  * The page reader in the tab saw its main text change, or the tab is gone: its last answer no longer holds.
  * A held check means a question is coming, so the page is read again at once (the reader reads only what
- * changed) and the click finds it read. Once per check the panel or a menu made: a page that changes all the
+ * changed) and the click finds it read; `readAgain` null: only dropped (a selection change). Once per check the panel or a menu made: a page that changes all the
  * time is not read on and on, and its next change drops this answer as it did the first.
  */
-export function sourceChanged(tabId: number, readAgain: typeof readLeftReader = readLeftReader): void {
+export function sourceChanged(tabId: number, readAgain: typeof readLeftReader | null = readLeftReader): void {
   const t = tabs.get(tabId);
   const held = t?.check;
   if (!t || !held) return;
   t.check = undefined;
-  if (held.ahead) return;
+  if (held.ahead || !readAgain) return;
   const read = checkTab(tabId, held.reading, () => readAgain(tabId, held.reading));
   const ahead = t.check as Tab['check'];
   if (ahead) ahead.ahead = true;

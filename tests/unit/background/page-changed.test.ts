@@ -37,6 +37,20 @@ describe('page→bg:changed, from the page reader', () => {
     expect(await dropsHeldCheck({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html'), frameId: 0 })).toBe(false);
   });
 
+  it('a change in the main text reads the page ahead; a selection change only drops the held check', async () => {
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    const top = { id: fakeBrowser.runtime.id, url: 'https://a.example/', tab: { id: 4 }, frameId: 0 };
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+    const read = vi.fn(async () => same);
+    await checkTab(4, 'r1', read);
+    handleMessage({ name: 'page→bg:changed', data: { selection: true } }, top as never);
+    expect(inject).not.toHaveBeenCalled();
+    expect(await checkTab(4, 'r1', read)).toBe(same);
+    expect(read).toHaveBeenCalledTimes(2);
+    handleMessage(changedMessage, top as never);
+    expect(inject).toHaveBeenCalledTimes(1);
+  });
+
   it('only a selection change is passed on, to a panel bound to that tab; never from a frame or another extension', async () => {
     const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
     const top = { id: fakeBrowser.runtime.id, url: 'https://a.example/', tab: { id: 4 }, frameId: 0 };
