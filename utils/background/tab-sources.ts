@@ -2,6 +2,7 @@ import type { AskRequest, ExtractResult, PageCheck } from '../messaging/types';
 import type { PageContent, TabSourceRef } from '../sources/types';
 import type { BgToPanel } from '../messaging/port-protocol';
 import { readLeftReader, recheckTab } from './extract-tab';
+import { preparePage } from '../kimi/prepare-page';
 
 /**
  * The worker's tab sources: what each tab's page reader last read, kept by reading id (one document's one
@@ -77,9 +78,11 @@ export function sourceChanged(tabId: number, readAgain: typeof readLeftReader | 
   const read = checkTab(tabId, held.reading, () => readAgain(tabId, held.reading));
   const ahead = t.check as Tab['check'];
   if (ahead) ahead.ahead = true;
-  // No reader left in the page (another document): nothing to hold, the question reads the tab the usual way.
   void read.then((r) => {
+    // No reader left in the page (another document): nothing to hold, the question reads the tab the usual way.
     if (!r && t.check === ahead) t.check = undefined;
+    // The new page's message and bytes made now, while nobody waits, rather than after the click.
+    if (r?.ok === true && t.check === ahead) preparePage(r.page);
   });
 }
 
