@@ -9,7 +9,8 @@
 // ready at the first keystroke may rely on the click coming soon); typing starts the worker's page check,
 // whose answer it keeps while the page says nothing changed. "Send" is a robot's click (press and release together); "Send, 80 ms press" holds the button as
 // a person does (the time still starts at the click). "Send, page changed": a paragraph is added to the
-// page after the question was typed, so the page is read again after the click. "Send, five tabs": the same Send
+// page after the question was typed: the page reader reads the changed block again, and the worker, which held
+// the typing's check, reads the page again before the click (docs/extraction.md). "Send, five tabs": the same Send
 // with four other loopback tabs added with "Add tabs" (unchanged since), so five tabs go in the question.
 import assert from 'node:assert/strict';
 import { articleHtml } from './lib/article';
@@ -157,7 +158,7 @@ export async function main() {
         ...fig(pressRuns),
       },
       sendAfterPageChanged: {
-        what: 'Send with a paragraph added to the page after the question was typed, so the page is read in full again after the click (the request is checked to contain it)',
+        what: 'Send with a paragraph added to the page after the question was typed: read again block by block, ahead of the click (the request is checked to contain it)',
         ...fig(changedRuns),
       },
       sendFiveTabs: {

@@ -104,12 +104,15 @@ describe('The page checked before the click, in Chromium', () => {
     const at = await ready(question);
     // The page changes only once the worker holds the check the typing started: that answer must not serve the click.
     await reads.answered();
+    const ahead = await readerCalls(m().b.context, await m().tabIdOf(tab.page.url()));
     const added = await tab.page.evaluate(() => {
       const p = document.createElement('p');
       p.textContent = 'Late addendum: the harbour bell was recast in bronze before the winter storms.';
       document.querySelector('article')!.append(p);
       return p.textContent;
     });
+    // The worker held a check, so a question is coming: it reads the changed page again before any click.
+    await ahead.answered();
     const index = await answerCount(panel.ui);
     await panel.page.mouse.click(at.x, at.y);
     await sentWith(question, index);

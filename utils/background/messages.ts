@@ -96,8 +96,10 @@ export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSende
  * the panel shows (tab-sources.ts). Nothing else crosses: the panel reads the selection itself, from the worker.
  */
 function pageChanged(tabId: number, data: unknown): void {
-  sourceChanged(tabId);
-  if ((data as { selection?: unknown } | null)?.selection !== true) return;
+  const selection = (data as { selection?: unknown } | null)?.selection === true;
+  // Only a change in the main text is read ahead: the panel reads a new selection itself, and shows it.
+  sourceChanged(tabId, selection ? null : undefined);
+  if (!selection) return;
   void sendMessage('bg→panel:selection-changed', { tabId }).catch(() => undefined); // no panel open: nobody to tell
 }
 

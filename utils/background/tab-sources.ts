@@ -2,6 +2,7 @@ import type { AskRequest, ExtractResult, PageCheck } from '../messaging/types';
 import type { PageContent, TabSourceRef } from '../sources/types';
 import type { BgToPanel } from '../messaging/port-protocol';
 import { readLeftReader, recheckTab } from './extract-tab';
+import { preparePage } from '../kimi/prepare-page';
 
 /**
  * The worker's tab sources: what each tab's page reader last read, kept by reading id (one document's one
@@ -23,7 +24,7 @@ export const FRESH_MAX_AGE_MS = 1_000;
 interface Tab {
   /** The reading the tab's reader last gave (a hint: the page may have changed since). */
   reading?: string;
-  check?: { reading: string; read: Promise<ExtractResult | undefined>; at: number; result?: ExtractResult | null };
+  check?: { reading: string; read: Promise<ExtractResult | undefined>; at: number; result?: ExtractResult | null; ahead?: boolean };
   /** Changes heard for the tab (sourceChanged): a read that spans one may not be held as checked. */
   changes: number;
 }
@@ -65,12 +66,28 @@ export function noteRead(tabId: number, result: ExtractResult | undefined): Extr
 
 export const readingOf = (tabId: number): string | undefined => tabs.get(tabId)?.reading;
 
-/** The page reader in the tab saw its main text change, or the tab is gone: its last answer no longer holds. */
-export function sourceChanged(tabId: number): void {
+/**
+ * The page reader in the tab saw its main text change, or the tab is gone: its last answer no longer holds.
+ * A held check means a question is coming, so the page is read again at once (the reader reads only what
+ * changed) and the click finds it read; `readAgain` null: only dropped (a selection change). Once per check the panel or a menu made: a page that changes all the
+ * time is not read on and on, and its next change drops this answer as it did the first.
+ */
+export function sourceChanged(tabId: number, readAgain: typeof readLeftReader | null = readLeftReader): void {
   const t = tabs.get(tabId);
   if (!t) return;
-  t.check = undefined;
   t.changes++;
+  const held = t.check;
+  t.check = undefined;
+  if (!held || held.ahead || !readAgain) return;
+  const read = checkTab(tabId, held.reading, () => readAgain(tabId, held.reading));
+  const ahead = t.check as Tab['check'];
+  if (ahead) ahead.ahead = true;
+  void read.then((r) => {
+    // No reader left in the page (another document): nothing to hold, the question reads the tab the usual way.
+    if (!r && t.check === ahead) t.check = undefined;
+    // The new page's message and bytes made now, while nobody waits, rather than after the click.
+    if (r?.ok === true && t.check === ahead) preparePage(r.page);
+  });
 }
 
 /** The tab's check of `reading`: the one held while it is good, else a new one from `read`. */

@@ -1,5 +1,6 @@
 import type { PageContent } from '../sources/types';
 import { extractMain } from './main-text';
+import type { Blocks } from './block-reading';
 import { readSelection } from './selection';
 import { waitForQuiet, type SettleOptions } from './settle';
 
@@ -21,6 +22,7 @@ export function extractPage(doc: Document, win: Window): PageContent {
     source: main.source,
   };
   if (main.from) mainElements.set(page, main.from);
+  if (main.blocks) mainBlocks.set(page, main.blocks);
   return page;
 }
 
@@ -30,6 +32,9 @@ export function extractPage(doc: Document, win: Window): PageContent {
  */
 const mainElements = new WeakMap<PageContent, Element>();
 export const mainElementOf = (page: PageContent): Element | undefined => mainElements.get(page);
+const mainBlocks = new WeakMap<PageContent, Blocks>();
+/** The reading's text as its main element's blocks, when it is exactly them (block-reading.ts). */
+export const mainBlocksOf = (page: PageContent): Blocks | undefined => mainBlocks.get(page);
 
 /** extractPage once the DOM has stopped changing (bounded), for pages that render after load. */
 /** Below this, a loaded page is probably an app still rendering its content. */

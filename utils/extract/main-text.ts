@@ -1,6 +1,7 @@
 import { readArticle } from './readable';
 import { fallbackText } from './fallback';
 import { toMarkdown } from './markdown';
+import { blocksText, type Blocks } from './block-reading';
 import { SITE_ADAPTERS } from './sites';
 
 /** Below this many characters the article extractor is taken to have missed. */
@@ -14,6 +15,8 @@ export interface MainText {
   lang?: string;
   /** The live element the text was read from, when one holds all of it (its changes are the text's changes). */
   from?: Element;
+  /** The text as `from`'s blocks, when it is exactly them: a change can then be read block by block. */
+  blocks?: Blocks;
 }
 
 /** The page's main content as Markdown-like text: site adapter, then Readability, then landmarks. */
@@ -27,7 +30,11 @@ export function extractMain(doc: Document, win: Window): MainText {
     // A page odd enough to break Readability still has text worth reading.
   }
   const text = article ? toMarkdown(article.root) : '';
-  if (text.length >= TOO_LITTLE) return { title: article?.title || doc.title, text, source: 'readability', lang: article?.lang, from: article?.from };
+  if (text.length >= TOO_LITTLE) {
+    // Checked, not assumed: the blocks are kept only when they make exactly this text.
+    const blocks = article?.blocks && blocksText(article.blocks) === text ? article.blocks : undefined;
+    return { title: article?.title || doc.title, text, source: 'readability', lang: article?.lang, from: article?.from, ...(blocks ? { blocks } : {}) };
+  }
   // Readability's output for a page this thin is usually the raw body, furniture included.
   const fallback = fallbackText(doc);
   return fallback.trim() ? { title: doc.title, text: fallback, source: 'fallback' } : { title: article?.title || doc.title, text, source: 'readability' };

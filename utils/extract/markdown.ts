@@ -26,10 +26,7 @@ const DROP = new Set(
 );
 
 export function toMarkdown(root: Node, options: MarkdownOptions = {}): string {
-  const text = blocks(root, options);
-  return trimLineEnds(text)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return tidyText(blocks(root, options));
 }
 
 /** The children of `node` as text: block children separated by blank lines. */
@@ -63,6 +60,18 @@ export function blocks(node: Node, o: MarkdownOptions): string {
   flush();
   return parts.join('\n\n');
 }
+
+/** One block element as `blocks` renders it among its siblings (before the final clean-up of the whole text). */
+export const blockText = (el: Element): string => block(el, el.tagName.toUpperCase(), {});
+
+/** Whether `blocks` renders this element as a block of its own (rather than as part of a line). */
+export const isBlockTag = (el: Element): boolean => BLOCK.has(el.tagName.toUpperCase());
+
+/** The final clean-up `toMarkdown` gives the joined blocks. */
+export const tidyText = (text: string): string =>
+  trimLineEnds(text)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 
 function block(el: Element, tag: string, o: MarkdownOptions): string {
   switch (tag) {

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { cloneForExtraction } from './clone';
 import { JUNK_TAGS, OUTER_CHROME, stripJunk } from './boilerplate';
 import { cleanArticle } from './article-cleanup';
+import { blocksOf, type Blocks } from './block-reading';
 
 export interface Readable {
   title: string;
@@ -9,6 +10,8 @@ export interface Readable {
   lang?: string;
   /** The element of the live page the article was read from, when known (its subtree holds the main text). */
   from?: Element;
+  /** The text as that element's blocks, when it is exactly them (block-reading.ts). */
+  blocks?: Blocks;
 }
 
 /** Readability on a copy of the page (it edits what it reads); null when it finds no article. */
@@ -21,7 +24,9 @@ export function readArticle(doc: Document): Readable | null {
   const root = article?.content as Element | null | undefined;
   if (!article || !root) return null;
   cleanArticle(root);
-  return { title: article.title ?? '', root, lang: article.lang ?? undefined, from: live && commonAncestor(root, live) };
+  const from = live && commonAncestor(root, live);
+  const blocks = from && live ? blocksOf(root, live, from) : undefined;
+  return { title: article.title ?? '', root, lang: article.lang ?? undefined, from, ...(blocks ? { blocks } : {}) };
 }
 
 /**

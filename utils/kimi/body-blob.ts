@@ -26,6 +26,11 @@ export function bodyBlob(body: { messages: Message[] }): Blob {
   return new Blob([json.slice(0, cut), textBlob(text), json.slice(cut + HOLE_JSON.length)], { type: 'application/json' });
 }
 
+/** Encodes a long message text ahead (a page read before the question), so its request finds the bytes made. */
+export function warmBodyText(text: string): void {
+  if (text.length >= LONG) textBlob(text);
+}
+
 /** The long text as a JSON string (quotes included), encoded once per text. */
 function textBlob(text: string): Blob {
   let blob = pageBlobs.get(text);

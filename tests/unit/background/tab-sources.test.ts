@@ -29,14 +29,49 @@ describe("the worker's page checks, held per tab", () => {
     expect(await readForCheck(verify, usual)).toEqual(same('first'));
     expect(await readForCheck(verify, usual)).toEqual(same('first'));
     expect(usual).toHaveBeenCalledTimes(1);
-    sourceChanged(5);
-    usual.mockResolvedValueOnce(same('second'));
+    // Read again at once, by the reader left in the page (here only the selection changed).
+    const ahead = vi.fn(async () => same('second'));
+    sourceChanged(5, ahead);
+    expect(ahead).toHaveBeenCalledTimes(1);
     expect(await readForCheck(verify, usual)).toEqual(same('second'));
-    expect(usual).toHaveBeenCalledTimes(2);
+    expect(usual).toHaveBeenCalledTimes(1);
     // Another tab's change leaves this one's answer alone.
-    sourceChanged(6);
+    sourceChanged(6, ahead);
+    expect(ahead).toHaveBeenCalledTimes(1);
     expect(await readForCheck(verify, usual)).toEqual(same('second'));
+    expect(usual).toHaveBeenCalledTimes(1);
+  });
+
+  it('a change while a check is held reads the page again at once, once per check, so the question finds it read', async () => {
+    const usual = vi.fn().mockResolvedValueOnce(same('typed'));
+    await readForCheck(verify, usual);
+    const again = vi.fn().mockResolvedValue(changed);
+    sourceChanged(5, again);
+    expect(again).toHaveBeenCalledExactlyOnceWith(5, 'r1');
+    expect(await readForCheck(verify, usual)).toEqual(changed);
+    expect(usual).toHaveBeenCalledTimes(1);
+    // A second change drops that answer too, but is not read ahead again: the question reads the tab itself.
+    sourceChanged(5, again);
+    expect(again).toHaveBeenCalledTimes(1);
+    const later: ExtractResult = { ok: true, page: { ...changed.page, text: 'more words still', reading: 'r10' } };
+    usual.mockResolvedValueOnce(later);
+    expect(await readForCheck(verify, usual)).toEqual(later);
     expect(usual).toHaveBeenCalledTimes(2);
+    // No check held (nobody is about to ask): a change reads nothing.
+    forgetSources();
+    sourceChanged(5, again);
+    expect(again).toHaveBeenCalledTimes(1);
+  });
+
+  it('a change read ahead that finds no reader left (another document) holds nothing: the questions read the tab', async () => {
+    const usual = vi.fn(async () => same('typed'));
+    await readForCheck(verify, usual);
+    sourceChanged(5, async () => undefined);
+    expect(await readForCheck(verify, usual)).toEqual(same('typed'));
+    expect(usual).toHaveBeenCalledTimes(2);
+    usual.mockResolvedValueOnce(same('again'));
+    expect(await readForCheck(verify, usual)).toEqual(same('again'));
+    expect(usual).toHaveBeenCalledTimes(3);
   });
 
   it('a check still being read serves the question that comes meanwhile', async () => {
