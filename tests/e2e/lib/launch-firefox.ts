@@ -3,10 +3,12 @@
 // --remote-allow-system-access to navigate to moz-extension:// pages, and not awaiting those navigations.
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FIREFOX_ID } from '../../../utils/manifest';
 import { bounded, LOAD_TIMEOUT_MS, pageScript, type Role, type UiPage } from './ui-driver';
 import type { ExtensionBrowser } from './extension-browser';
+import { warmProfile } from './firefox-profile';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_E2E_BUILD = resolve(process.env.MOONLIT_E2E_FIREFOX_BUILD ?? '.output/firefox-mv2-e2e');
@@ -71,6 +73,7 @@ function wrap(page: Page): UiPage {
 
 export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {
   const uuid = randomUUID();
+  const profile = await warmProfile(FIREFOX);
   const browser = await bounded(
     'launching Firefox',
     puppeteer.launch({
@@ -79,12 +82,17 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
       headless: opts.headless ?? true,
       args: ['--remote-allow-system-access'],
       ...(opts.acceptInsecureCerts ? { acceptInsecureCerts: true } : {}),
+      ...(profile ? { userDataDir: profile } : {}),
       extraPrefsFirefox: { ...opts.prefs, 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: uuid }) },
     }),
-  );
+  ).catch((err: unknown) => {
+    if (profile) rmSync(profile, { recursive: true, force: true });
+    throw err;
+  });
   const cleanup = async () => {
-    // puppeteer removes its temporary profile when the browser closes.
+    // puppeteer removes a profile it made itself when the browser closes; a copied one is ours to remove.
     await bounded('closing Firefox', browser.close(), 15_000).catch(() => browser.process()?.kill('SIGKILL'));
+    if (profile) rmSync(profile, { recursive: true, force: true });
   };
   try {
     const id = await bounded('installing the add-on', browser.installExtension(opts.extension ?? FIREFOX_E2E_BUILD));
