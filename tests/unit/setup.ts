@@ -26,7 +26,28 @@ Object.assign(fakeBrowser.i18n, {
   getUILanguage: () => 'en',
 });
 
+// Preact's hooks run effects after the next frame. In a full run beside the browsers, a DOM file once found the
+// worker's global requestAnimationFrame gone (files share a worker, vitest.config.ts): every effect then failed and
+// its tests waited out their time. A DOM test gets the frame functions back from its window, or made from timers.
+type FrameGlobals = { requestAnimationFrame?: unknown; cancelAnimationFrame?: unknown };
+function frameFunctionsBack(): void {
+  if (typeof document === 'undefined') return;
+  const g = globalThis as unknown as FrameGlobals & Record<string, unknown>;
+  const win = (typeof window !== 'undefined' ? window : undefined) as unknown as FrameGlobals | undefined;
+  if (typeof g.requestAnimationFrame !== 'function')
+    g.requestAnimationFrame =
+      typeof win?.requestAnimationFrame === 'function' && win !== (g as unknown)
+        ? (win.requestAnimationFrame as (cb: FrameRequestCallback) => number).bind(win)
+        : (cb: FrameRequestCallback) => setTimeout(() => cb(performance.now()), 16) as unknown as number;
+  if (typeof g.cancelAnimationFrame !== 'function')
+    g.cancelAnimationFrame =
+      typeof win?.cancelAnimationFrame === 'function' && win !== (g as unknown)
+        ? (win.cancelAnimationFrame as (id: number) => void).bind(win)
+        : (id: number) => clearTimeout(id);
+}
+
 beforeEach(() => {
+  frameFunctionsBack();
   fakeBrowser.reset();
   useSecretBackend(memoryBackend());
 });
