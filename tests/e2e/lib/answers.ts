@@ -10,27 +10,22 @@ export interface AnswerState {
 
 /**
  * The state of answer number `index` (0-based), with its rendered text (innerText, whitespace collapsed). Settled
- * blocks sit in `content-visibility: auto` groups (markdown.css): until the next frame has placed them, Firefox's
- * innerText skips them and reads ''. Then the text is taken from the DOM itself, a space between blocks.
+ * blocks sit in `content-visibility: auto` groups (markdown.css): until a frame has placed them, Firefox's innerText
+ * skips them and reads ''. So the groups are made visible for the read and put back in the same task (no frame
+ * is drawn between), and every read goes the same way: texts read in two panels compare equal.
  */
 export function answerState(page: UiPage, index: number): Promise<AnswerState> {
   return page.evaluate((i: number) => {
     const all = document.querySelectorAll<HTMLElement>('[data-role="answer"]');
     const el = all[i];
-    const BLOCKS = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'BLOCKQUOTE', 'DIV', 'TR', 'TD', 'TH', 'BR', 'UL', 'OL', 'TABLE', 'HR']);
-    const domText = (n: Node): string => {
-      if (n.nodeType === Node.TEXT_NODE) return (n as Text).data;
-      if (n.nodeType !== Node.ELEMENT_NODE || (n as Element).classList.contains('katex-mathml')) return '';
-      const inner = [...n.childNodes].map(domText).join('');
-      return BLOCKS.has((n as Element).tagName) ? ` ${inner} ` : inner;
-    };
-    const flat = (t: string) => t.replace(/\s+/g, ' ').trim();
-    const shown = el ? flat(el.innerText) : '';
-    return {
-      count: all.length,
-      status: el ? el.getAttribute('data-status') : null,
-      text: el && !shown ? flat(domText(el)) : shown,
-    };
+    const groups = el ? [...el.querySelectorAll<HTMLElement>('.md-group')] : [];
+    const saved = groups.map((g) => g.style.contentVisibility);
+    for (const g of groups) g.style.contentVisibility = 'visible';
+    const text = el ? el.innerText.replace(/\s+/g, ' ').trim() : '';
+    groups.forEach((g, k) => {
+      g.style.contentVisibility = saved[k];
+    });
+    return { count: all.length, status: el ? el.getAttribute('data-status') : null, text };
   }, index);
 }
 
