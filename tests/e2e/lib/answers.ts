@@ -8,24 +8,16 @@ export interface AnswerState {
   text: string;
 }
 
-/**
- * The state of answer number `index` (0-based), with its rendered text (innerText, whitespace collapsed). Settled
- * blocks sit in `content-visibility: auto` groups (markdown.css): until a frame has placed them, Firefox's innerText
- * skips them and reads ''. So the groups are made visible for the read and put back in the same task (no frame
- * is drawn between), and every read goes the same way: texts read in two panels compare equal.
- */
+/** The state of answer number `index` (0-based), with its rendered text (innerText, whitespace collapsed). */
 export function answerState(page: UiPage, index: number): Promise<AnswerState> {
   return page.evaluate((i: number) => {
     const all = document.querySelectorAll<HTMLElement>('[data-role="answer"]');
     const el = all[i];
-    const groups = el ? [...el.querySelectorAll<HTMLElement>('.md-group')] : [];
-    const saved = groups.map((g) => g.style.contentVisibility);
-    for (const g of groups) g.style.contentVisibility = 'visible';
-    const text = el ? el.innerText.replace(/\s+/g, ' ').trim() : '';
-    groups.forEach((g, k) => {
-      g.style.contentVisibility = saved[k];
-    });
-    return { count: all.length, status: el ? el.getAttribute('data-status') : null, text };
+    return {
+      count: all.length,
+      status: el ? el.getAttribute('data-status') : null,
+      text: el ? el.innerText.replace(/\s+/g, ' ').trim() : '',
+    };
   }, index);
 }
 
