@@ -39,16 +39,20 @@ describe('The page checked before the click, in Chromium', () => {
   /** The one request that carried `question`, once its answer is done. */
   const sentWith = (question: string, index: number) => sentIn(panel.ui, sim, question, index);
 
-  it('held for a moment, as a person clicks: one request, with the selection made before the press', { timeout: 60_000 }, async () => {
+  /** Selects paragraph `n` as a user does (the ask box left first), asks `question` with a click held `delay` ms; the request's user message and the selection. */
+  async function askAboutSelection(n: number, question: string, delay: number) {
     await leaveAskBox(panel.ui);
-    const selected = await selectParagraph(tab.ui, 1);
+    const selected = await selectParagraph(tab.ui, n);
     await waitForShownSelection(panel.ui, selected);
-    const question = 'What does the held press send?';
     const at = await ready(question);
     const index = await answerCount(panel.ui);
+    await panel.page.mouse.click(at.x, at.y, { delay });
+    return { user: await sentWith(question, index), selected };
+  }
+
+  it('held for a moment, as a person clicks: one request, with the selection made before the press', { timeout: 60_000 }, async () => {
     // A person's click: the button is held for a moment between press and release.
-    await panel.page.mouse.click(at.x, at.y, { delay: 150 });
-    const user = await sentWith(question, index);
+    const { user, selected } = await askAboutSelection(1, 'What does the held press send?', 150);
     assert.ok(user.includes(`<selection> ${selected} </selection>`), `the request should quote the selection: ${user.slice(0, 300)}`);
   });
 
@@ -121,14 +125,7 @@ describe('The page checked before the click, in Chromium', () => {
   });
 
   it('after a question about a changed page, the next question quotes the selection made since', { timeout: 60_000 }, async () => {
-    await leaveAskBox(panel.ui);
-    const selected = await selectParagraph(tab.ui, 2);
-    await waitForShownSelection(panel.ui, selected);
-    const question = 'Which passage is selected now that the page has changed?';
-    const at = await ready(question);
-    const index = await answerCount(panel.ui);
-    await panel.page.mouse.click(at.x, at.y, { delay: 80 });
-    const user = await sentWith(question, index);
+    const { user, selected } = await askAboutSelection(2, 'Which passage is selected now that the page has changed?', 80);
     assert.ok(user.includes(`<selection> ${selected} </selection>`), `the request should quote the selection made after the change: ${user.slice(0, 300)}`);
   });
 });
