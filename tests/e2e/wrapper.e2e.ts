@@ -45,7 +45,8 @@ for (const [name, kind] of [
     it('a hostile lang, title and site name: one <page_content>, header lines unforged; hidden text and a password never sent', {
       timeout: 120_000,
     }, async () => {
-      // A selection the page could have made: visible words around three hidden spans.
+      // A selection the page could have made: visible words around three hidden spans. Before the first question
+      // nothing in the page tells the panel of selections; Send reads the page, selection and all.
       await tab.evaluate(() => getSelection()!.selectAllChildren(document.getElementById('mixed')!), null);
       const messages = await askAndRead(panel, sim, 'What does the selected passage say?');
       const page = messages.find((m) => m.role === 'system' && m.content.startsWith('The page the user has open'))!;

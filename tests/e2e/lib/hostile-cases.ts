@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { HOSTILE_PAYLOADS } from '../../unit/markdown/payloads';
 import { ask, waitForAnswerStatus } from './answers';
+import { shownSelection } from './selection-flow';
+import { waitFor } from './ui-driver';
 import { currentWorker } from './chrome-pages';
 import { flat } from './fault-flow';
 import { ARTICLE_SENTENCE, ARTICLE_TITLE } from './fixture-server';
@@ -88,6 +90,8 @@ export async function hostilePage(m: Moonlit): Promise<void> {
     return getSelection()!.toString();
   }, null);
   assert.ok(selected.length > 5000, 'the selection should hold the payloads');
+  // The question carries the selection the panel shows: ask once it shows one, as a user would.
+  await waitFor('the panel to show the selection of payloads', async () => (await shownSelection(panel.ui)).length > 20 || undefined);
   sim.script({ content: selected, chunkSize: 53, chunkDelayMs: 1 });
   const before = chatRequests(sim.log).length;
   await ask(panel.ui, 'What do these strings do?');

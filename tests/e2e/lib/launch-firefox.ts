@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { FIREFOX_ID } from '../../../utils/manifest';
 import { bounded, LOAD_TIMEOUT_MS, pageScript, type Role, type UiPage } from './ui-driver';
 import type { ExtensionBrowser } from './extension-browser';
+import { quickClick, quickFill, quickSelect } from './firefox-controls';
 import { warmProfile } from './firefox-profile';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -53,13 +54,19 @@ async function findTextbox(page: Page, name: string): Promise<ElementHandle<Elem
 function wrap(page: Page): UiPage {
   const locate = (role: Role, name: string) => page.locator(aria(role, name)).setTimeout(10_000);
   return {
-    fill: async (name, value) => (await findTextbox(page, name)).asLocator().setTimeout(10_000).fill(value),
+    // One round trip when the page finds the field itself (firefox-controls.ts); the ARIA locator otherwise.
+    fill: async (name, value) => {
+      if (!(await quickFill(page, name, value))) await (await findTextbox(page, name)).asLocator().setTimeout(10_000).fill(value);
+    },
     select: async (name, value) => {
+      if (await quickSelect(page, name, value)) return;
       const el = await page.waitForSelector(aria('combobox', name), { timeout: 30_000 });
       if (!el) throw new Error(`no combobox named "${name}"`);
       await el.select(value);
     },
-    click: (name) => locate('button', name).click(),
+    click: async (name) => {
+      if (!(await quickClick(page, name))) await locate('button', name).click();
+    },
     count: async (role, name) => {
       let visible = 0;
       for (const el of await page.$$(aria(role, name))) if (await el.isVisible()) visible++;
@@ -69,6 +76,17 @@ function wrap(page: Page): UiPage {
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
     close: () => page.close(),
   };
+}
+
+/** The id of the tab showing exactly `url`, asked through `extensionPage` (any open Moonlit page). */
+export async function tabIdIn(extensionPage: UiPage, url: string): Promise<number | undefined> {
+  type Tab = { id?: number; url?: string };
+  const json = await extensionPage.evaluate(async () => {
+    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Tab[]> } } }).browser;
+    // Hand back plain JSON: BiDi cannot serialise the add-on's own tab objects.
+    return JSON.stringify((await api.tabs.query({})).map((t) => ({ id: t.id, url: t.url })));
+  }, null);
+  return (JSON.parse(json) as Tab[]).find((t) => t.url === url)?.id;
 }
 
 export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {
@@ -132,13 +150,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
       async tabIdOf(url) {
         // tabs.query is only there in extension pages; keep one quiet extension page for such questions.
         helper ??= await open(`${origin}/options.html`);
-        type Tab = { id?: number; url?: string };
-        const json = await helper.evaluate(async () => {
-          const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Tab[]> } } }).browser;
-          // Hand back plain JSON: BiDi cannot serialise the add-on's own tab objects.
-          return JSON.stringify((await api.tabs.query({})).map((t) => ({ id: t.id, url: t.url })));
-        }, null);
-        return (JSON.parse(json) as Tab[]).find((t) => t.url === url)?.id;
+        return tabIdIn(helper, url);
       },
       close: cleanup,
     };

@@ -30,15 +30,20 @@ type Opener = Pick<ExtensionBrowser, 'open' | 'origin'>;
 export async function configure(b: Opener, sim: Simulator, key = SECRET_KEY): Promise<string> {
   const options = await openOptions(b as ExtensionBrowser);
   try {
-    await options.fill(msg('optionsApiKey'), key);
-    await testConnection(options, sim.baseUrl, DEFAULT_MODELS.length);
-    const offered = await modelOptions(options);
-    const model = offered.includes('moonshot-v1-128k') ? 'moonshot-v1-128k' : offered[0];
-    await chooseModelAndSave(options, model);
-    return model;
+    return await configureOn(options, sim, key);
   } finally {
     await options.close();
   }
+}
+
+/** The same on an options page already open and loaded (it stays open). */
+export async function configureOn(options: UiPage, sim: Simulator, key = SECRET_KEY): Promise<string> {
+  await options.fill(msg('optionsApiKey'), key);
+  await testConnection(options, sim.baseUrl, DEFAULT_MODELS.length);
+  const offered = await modelOptions(options);
+  const model = offered.includes('moonshot-v1-128k') ? 'moonshot-v1-128k' : offered[0];
+  await chooseModelAndSave(options, model);
+  return model;
 }
 
 /** Opens `url` in a tab and a panel bound to it; returns the panel once it shows `title`. */

@@ -10,8 +10,9 @@ import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { terminateFirefoxBackground } from './firefox-background';
 import { TRAP_SCRIPT } from './hostile';
 import { launchChrome, type ChromeSession } from './launch-chrome';
-import { launchFirefox, type FirefoxSession } from './launch-firefox';
-import { configure, SECRET_KEY } from './moonlit-setup';
+import { launchFirefox, tabIdIn, type FirefoxSession } from './launch-firefox';
+import { configureOn, SECRET_KEY } from './moonlit-setup';
+import { waitForOptionsForm } from './options-flow';
 import { waitForPanelPage } from './panel-flow';
 import { LOAD_TIMEOUT_MS, type UiPage } from './ui-driver';
 import { watchChrome } from './watched-chrome';
@@ -143,7 +144,6 @@ export async function startMoonlit(kind: BrowserKind, opts: MoonlitOptions = {})
     await closeServers();
   };
   try {
-    const model = opts.configure === false ? '' : await configure(b, sim, opts.keys?.[0] ?? SECRET_KEY);
     const open = async (url: string): Promise<OpenedPage> => {
       const requests: string[] = [];
       if (kind === 'chromium') {
@@ -159,12 +159,15 @@ export async function startMoonlit(kind: BrowserKind, opts: MoonlitOptions = {})
       if (opts.watched && url.startsWith('moz-extension:')) await page.evaluate(TRAP_SCRIPT);
       return { ui, requests, close: () => page.close() };
     };
+    // The helper is the options page Moonlit is set up on: one extension page opened, not two.
     const helper = (await open(`${b.origin}/options.html`)).ui;
+    await waitForOptionsForm(helper);
+    const model = opts.configure === false ? '' : await configureOn(helper, sim, opts.keys?.[0] ?? SECRET_KEY);
     const tabIdOf =
       kind === 'chromium'
         ? (url: string) => tabIdVia(helper, url)
         : async (url: string) => {
-            const id = await b.tabIdOf(url);
+            const id = await tabIdIn(helper, url);
             if (typeof id !== 'number') throw new Error(`no tab shows ${url}`);
             return id;
           };

@@ -20,9 +20,13 @@ export async function waitForStatus(page: UiPage, text: string): Promise<void> {
 
 export async function openOptions(b: ExtensionBrowser): Promise<UiPage> {
   const page = await b.open(`${b.origin}/options.html`);
-  // The form loads the saved settings first; typing before that would be overwritten.
-  await waitInPage(page, 'the options form to finish loading', () => document.querySelector('form[aria-busy="false"]') !== null, null);
+  await waitForOptionsForm(page);
   return page;
+}
+
+/** The form loads the saved settings first; typing before that would be overwritten. */
+export async function waitForOptionsForm(page: UiPage): Promise<void> {
+  await waitInPage(page, 'the options form to finish loading', () => document.querySelector('form[aria-busy="false"]') !== null, null);
 }
 
 /** The key field is a password field, and "Show key" / "Hide key" toggle it. */
