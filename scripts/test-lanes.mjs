@@ -36,7 +36,7 @@ const SECONDS = {
   'documents-local': 19,
   'documents-mixed': 19,
   'selection-shown': 19,
-  'a11y': 18,
+  a11y: 18,
   'press-to-ask': 8,
 };
 
