@@ -29,21 +29,19 @@ Object.assign(fakeBrowser.i18n, {
 // Preact's hooks run effects after the next frame. In a full run beside the browsers, a DOM file once found the
 // worker's global requestAnimationFrame gone (files share a worker, vitest.config.ts): every effect then failed and
 // its tests waited out their time. A DOM test gets the frame functions back from its window, or made from timers.
-type FrameGlobals = { requestAnimationFrame?: unknown; cancelAnimationFrame?: unknown };
+const FRAME_FALLBACKS = {
+  requestAnimationFrame: (cb: FrameRequestCallback) => setTimeout(() => cb(performance.now()), 16) as unknown as number,
+  cancelAnimationFrame: (id: number) => clearTimeout(id),
+};
 function frameFunctionsBack(): void {
   if (typeof document === 'undefined') return;
-  const g = globalThis as unknown as FrameGlobals & Record<string, unknown>;
-  const win = (typeof window !== 'undefined' ? window : undefined) as unknown as FrameGlobals | undefined;
-  if (typeof g.requestAnimationFrame !== 'function')
-    g.requestAnimationFrame =
-      typeof win?.requestAnimationFrame === 'function' && win !== (g as unknown)
-        ? (win.requestAnimationFrame as (cb: FrameRequestCallback) => number).bind(win)
-        : (cb: FrameRequestCallback) => setTimeout(() => cb(performance.now()), 16) as unknown as number;
-  if (typeof g.cancelAnimationFrame !== 'function')
-    g.cancelAnimationFrame =
-      typeof win?.cancelAnimationFrame === 'function' && win !== (g as unknown)
-        ? (win.cancelAnimationFrame as (id: number) => void).bind(win)
-        : (id: number) => clearTimeout(id);
+  const g = globalThis as unknown as Record<string, unknown>;
+  const win = (typeof window !== 'undefined' && (window as unknown) !== g ? window : undefined) as unknown as Record<string, unknown> | undefined;
+  for (const name of Object.keys(FRAME_FALLBACKS) as (keyof typeof FRAME_FALLBACKS)[]) {
+    if (typeof g[name] === 'function') continue;
+    const own = win?.[name];
+    g[name] = typeof own === 'function' ? own.bind(win) : FRAME_FALLBACKS[name];
+  }
 }
 
 beforeEach(() => {

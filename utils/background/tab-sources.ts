@@ -69,8 +69,9 @@ export const readingOf = (tabId: number): string | undefined => tabs.get(tabId)?
 /**
  * The page reader in the tab saw its main text change, or the tab is gone: its last answer no longer holds.
  * A held check means a question is coming, so the page is read again at once (the reader reads only what
- * changed) and the click finds it read; `readAgain` null: only dropped (a selection change). Once per check the panel or a menu made: a page that changes all the
- * time is not read on and on, and its next change drops this answer as it did the first.
+ * changed) and the click finds it read. Once per check the panel or a menu made: a page that changes all the
+ * time is not read on and on, and its next change drops this answer as it did the first. `readAgain` null:
+ * the answer is only dropped (a selection change, which the panel reads itself).
  */
 export function sourceChanged(tabId: number, readAgain: typeof readLeftReader | null = readLeftReader): void {
   const t = tabs.get(tabId);
