@@ -13,23 +13,38 @@ export function askBoxFocused(doc: Document): boolean {
  * (quick-ask.ts; the worker never puts in another, tab-sources.ts). It follows the page: the worker says when
  * the bound tab's selection changed (`bg→panel:selection-changed`) and the panel reads it — except while the
  * user is in the question box, so a page that selects other text when the user clicks into the panel does not
- * get it shown and sent. `drop()`: the × — the shown selection does not go with the next question.
+ * get it shown and sent (what the page selected meanwhile is read once the user leaves the box). `drop()`: the × — the shown selection does not go with the next question.
  */
 export function useShownSelection(tabId: number | undefined, page: PageState, readPage: () => Promise<unknown>, doc: Document = document) {
   const [dropped, setDropped] = useState<string | undefined>(undefined);
   const droppedRef = useRef(dropped);
   droppedRef.current = dropped;
+  // The page reader tells once, then waits to be read again (utils/extract/reuse.ts): a change not read while the
+  // user was in the box would leave the panel deaf to every later selection, so it is read when the user leaves.
+  const missed = useRef(false);
   useEffect(() => {
     if (tabId === undefined) return;
     const told = (raw: unknown, sender: Browser.runtime.MessageSender) => {
       const msg = raw as Message<'bg→panel:selection-changed'> | undefined;
       // Only Moonlit's worker (a content script's message has a tab).
       if (msg?.name !== 'bg→panel:selection-changed' || sender.tab || sender.id !== browser.runtime.id || msg.data?.tabId !== tabId) return undefined;
-      if (!askBoxFocused(doc)) void readPage();
+      missed.current = askBoxFocused(doc);
+      if (!missed.current) void readPage();
       return undefined;
     };
+    const left = (e: FocusEvent) => {
+      const from = e.target as Element | null;
+      const to = e.relatedTarget as Element | null;
+      if (!missed.current || !from?.closest?.('.ask-box') || to?.closest?.('.ask-box')) return;
+      missed.current = false;
+      void readPage();
+    };
     browser.runtime.onMessage.addListener(told);
-    return () => browser.runtime.onMessage.removeListener(told);
+    doc.addEventListener('focusout', left);
+    return () => {
+      browser.runtime.onMessage.removeListener(told);
+      doc.removeEventListener('focusout', left);
+    };
   }, [tabId, readPage, doc]);
   const selection = readyPage(page)?.selection.trim() ?? '';
   return {
