@@ -17,7 +17,7 @@ import { configure, SECRET_KEY } from './lib/moonlit-setup';
 import { useMoonlit } from './lib/moonlit';
 import { waitForPanelPage } from './lib/panel-flow';
 import { shownSelection, waitForShownSelection } from './lib/selection-flow';
-import { waitFor, WaitTimeout, type UiPage } from './lib/ui-driver';
+import { waitFor, waitInPage, WaitTimeout, type UiPage } from './lib/ui-driver';
 import { missingXTools, startXvfb, xdotool, xdotoolKeys } from './lib/xvfb';
 import { defaultInstruction } from '../../utils/kimi/prompt-text';
 
@@ -274,7 +274,8 @@ describe('A real shortcut key under Xvfb (headed Chromium, xdotool)', () => {
       if (!panels) {
         // No side panel (no gesture reached sidePanel.open): the action waits for a panel bound to the tab.
         const panel = (await openRaw(b.context, `${b.origin}/sidepanel.html?tabId=${tabId}`)).ui;
-        await waitForPanelPage(panel, ARTICLE_TITLE);
+        // Not waitForPanelPage: the panel runs the waiting summary at once, so its Send may already be Stop.
+        await waitInPage(panel, 'the panel bound to the article', (t: string) => document.body.innerText.includes(t), ARTICLE_TITLE);
       }
       const req = await waitFor('the summary request to reach the simulator', sentSummary, 30_000);
       assert.ok(req.body.includes('eleven kilograms of stored honey'), 'the summary request should carry the article text');
