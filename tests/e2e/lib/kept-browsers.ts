@@ -1,0 +1,81 @@
+// A browser kept from one describe block for the next in the same test process (lane.ts runs many files in one):
+// starting Chromium and setting Moonlit up costs about 3.5 CPU-seconds, Firefox about 5, and the suites start some
+// 60 browsers. moonlit.ts keeps only browsers started with no options, and hands one on as a fresh one would be:
+// no page but the ones it started with, Moonlit's storage and permissions as they were right after set-up, the
+// simulator reset and nothing recorded. The background keeps running: what it holds in memory is either keyed by tab
+// (and tab ids are never reused) or a cache dropped when storage changes, as the restore here does. Stopping it
+// would also leave the session's handle on Chromium's worker (launch-chrome.ts) pointing at a worker that is gone,
+// which is why a browser whose block stopped it is closed, not handed on.
+// The key stays where set-up saved it; no suite that uses a kept browser changes it.
+import { bounded } from './ui-driver';
+import type { Moonlit } from './moonlit';
+
+interface State {
+  local: Record<string, unknown>;
+  session: Record<string, unknown>;
+  origins: string[];
+  permissions: string[];
+}
+
+/** What a kept browser goes back to. */
+export interface Snapshot {
+  state: State;
+  /** The pages open right after set-up (the options page, and Chromium's first blank tab). */
+  pages: Set<unknown>;
+}
+
+type Api = {
+  storage: Record<'local' | 'session', { get(k: null): Promise<Record<string, unknown>>; set(v: object): Promise<void>; clear(): Promise<void> }>;
+  permissions: {
+    getAll(): Promise<{ origins?: string[]; permissions?: string[] }>;
+    remove(p: { origins: string[]; permissions: string[] }): Promise<boolean>;
+  };
+};
+
+const pagesOf = async (m: Moonlit): Promise<{ close(): Promise<void> }[]> => (m.kind === 'chromium' ? m.b.context.pages() : await m.b.browser.pages());
+
+export async function snapshotOf(m: Moonlit): Promise<Snapshot> {
+  const state = await m.helper.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const api = g.browser ?? g.chrome;
+    const granted = await api.permissions.getAll();
+    return {
+      local: await api.storage.local.get(null),
+      session: await api.storage.session.get(null),
+      origins: granted.origins ?? [],
+      permissions: granted.permissions ?? [],
+    };
+  }, null);
+  return { state, pages: new Set(await pagesOf(m)) };
+}
+
+/** Whether the browser still answers (a suite may have closed or crashed it). */
+export const answers = (m: Moonlit): Promise<boolean> =>
+  bounded(
+    'a kept browser answering',
+    m.helper.evaluate(() => true, null),
+    10_000,
+  ).catch(() => false);
+
+/** Puts a used browser back as `snap` recorded it. Throws when it cannot (the caller then closes the browser). */
+export async function restore(m: Moonlit, snap: Snapshot): Promise<void> {
+  // A block that stopped Chromium's worker leaves the session's handle on it dead: that browser is not handed on.
+  if (m.kind === 'chromium' && !m.b.context.serviceWorkers().includes(m.b.worker)) throw new Error('the worker this session started with is gone');
+  for (const page of await pagesOf(m)) if (!snap.pages.has(page)) await page.close();
+  await m.helper.evaluate(async (s: State) => {
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const api = g.browser ?? g.chrome;
+    for (const area of ['local', 'session'] as const) {
+      await api.storage[area].clear();
+      await api.storage[area].set(s[area]);
+    }
+    const granted = await api.permissions.getAll();
+    const origins = (granted.origins ?? []).filter((o) => !s.origins.includes(o));
+    const permissions = (granted.permissions ?? []).filter((p) => !s.permissions.includes(p));
+    if (origins.length || permissions.length) await api.permissions.remove({ origins, permissions });
+  }, snap.state);
+  m.sim.reset();
+  m.site.requests.length = 0;
+  m.dialogs.length = 0;
+  m.outside.length = 0;
+}
