@@ -15,7 +15,7 @@ import { answers, restore, snapshotOf, type Snapshot } from './kept-browsers';
 import { configureOn, SECRET_KEY } from './moonlit-setup';
 import { waitForOptionsForm } from './options-flow';
 import { waitForPanelPage } from './panel-flow';
-import { LOAD_TIMEOUT_MS, type UiPage } from './ui-driver';
+import { bounded, LOAD_TIMEOUT_MS, type UiPage } from './ui-driver';
 import { watchChrome } from './watched-chrome';
 
 export type BrowserKind = 'chromium' | 'firefox';
@@ -252,9 +252,9 @@ export function useMoonlit(kind: BrowserKind, opts: MoonlitOptions = {}): () => 
       m &&
       snap &&
       !kept.has(kind) &&
-      (await restore(m, snap).then(
+      (await bounded('putting the browser back as set-up left it', restore(m, snap)).then(
         () => true,
-        () => false,
+        (err: unknown) => (console.log(`# not kept for the next block: ${String(err)}`), false),
       ));
     if (handOn && m && snap) kept.set(kind, { m, snap });
     else await m?.close();
