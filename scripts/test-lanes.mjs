@@ -1,7 +1,7 @@
-// The order in which `npm test` starts the end-to-end files (scripts/e2e-pool.mjs), and how many run at once. Longest
-// first, so the long ones never start last and leave the other lanes idle at the end. Seconds as measured on the
-// 2-core dev machine by the pool alone (2026-12-08, 283 s in all, lanes keeping browsers; the pool prints them at
-// the end; only their order matters); a file not listed counts as 30 s.
+// The order in which `npm test` hands out the end-to-end files (scripts/e2e-pool.mjs), and how many lanes run
+// them. Longest first, so the long ones never start last and leave the other lanes idle at the end. Seconds as
+// measured on the 2-core dev machine by the pool alone (2026-12-08, 283 s in all, lanes keeping browsers; the pool
+// prints them at the end; only their order matters); a file not listed counts as 30 s.
 const SECONDS = {
   'faults-slow': 200,
   faults: 106,
@@ -41,8 +41,8 @@ const SECONDS = {
 };
 
 /**
- * Files that run side by side. Four fit two cores: the suites mostly wait on the simulator's pacing and on the
- * browsers starting, and faults-slow.e2e.ts almost only waits (minutes of a silent or slow stream).
+ * Lanes that run side by side, each running one file at a time. Four fit two cores: the suites often wait on the
+ * simulator's pacing, and faults-slow.e2e.ts almost only waits (minutes of a silent or slow stream).
  */
 export const E2E_SLOTS = 4;
 

@@ -142,9 +142,9 @@ const steps = [
     count: (r) => sizeCounts(r.out),
   },
   { name: 'web-ext lint on the production Firefox build', needs: ['build'], cmd: 'node', args: ['scripts/lint-firefox.mjs'], minutes: 3, count: one },
-  // Every tests/e2e/*.e2e.ts, a few at a time, longest first (scripts/e2e-pool.mjs, scripts/test-lanes.mjs).
+  // Every tests/e2e/*.e2e.ts in a few lanes, one test process each, longest first (scripts/e2e-pool.mjs, scripts/test-lanes.mjs).
   {
-    name: `End to end (${e2eFiles.length} files, ${E2E_SLOTS} at a time)`,
+    name: `End to end (${e2eFiles.length} files, ${E2E_SLOTS} lanes)`,
     needs: ['build:e2e', 'browsers'],
     cmd: 'node',
     args: ['scripts/e2e-pool.mjs', ...e2eFiles],

@@ -4,8 +4,8 @@
 // no page but the ones it started with, Moonlit's storage and permissions as they were right after set-up, the
 // simulator reset and nothing recorded. The background keeps running: what it holds in memory is either keyed by tab
 // (and tab ids are never reused) or a cache dropped when storage changes, as the restore here does. Stopping it
-// would also leave the session's handle on Chromium's worker (launch-chrome.ts) pointing at a worker that is gone,
-// which is why a browser whose block stopped it is closed, not handed on.
+// here would leave it stopped with nothing to wake it, and b.tabIdOf (launch-chrome.ts), which asks the worker,
+// would wait on it for ever.
 // The key stays where set-up saved it; no suite that uses a kept browser changes it.
 import { bounded } from './ui-driver';
 import type { Moonlit } from './moonlit';
@@ -59,8 +59,6 @@ export const answers = (m: Moonlit): Promise<boolean> =>
 
 /** Puts a used browser back as `snap` recorded it. Throws when it cannot (the caller then closes the browser). */
 export async function restore(m: Moonlit, snap: Snapshot): Promise<void> {
-  // A block that stopped Chromium's worker leaves the session's handle on it dead: that browser is not handed on.
-  if (m.kind === 'chromium' && !m.b.context.serviceWorkers().includes(m.b.worker)) throw new Error('the worker this session started with is gone');
   for (const page of await pagesOf(m)) if (!snap.pages.has(page)) await page.close();
   await m.helper.evaluate(async (s: State) => {
     const g = globalThis as unknown as { browser?: Api; chrome: Api };
@@ -74,6 +72,9 @@ export async function restore(m: Moonlit, snap: Snapshot): Promise<void> {
     const permissions = (granted.permissions ?? []).filter((p) => !s.permissions.includes(p));
     if (origins.length || permissions.length) await api.permissions.remove({ origins, permissions });
   }, snap.state);
+  // The session's handle on Chromium's worker (b.worker, used by b.tabIdOf) must answer for the next block: the
+  // storage change above wakes a worker that a block stopped, and one that stays silent is not handed on.
+  if (m.kind === 'chromium') await bounded('the worker answering', m.b.worker.evaluate(() => true), 10_000);
   m.sim.reset();
   m.site.requests.length = 0;
   m.dialogs.length = 0;
