@@ -74,7 +74,12 @@ export async function restore(m: Moonlit, snap: Snapshot): Promise<void> {
   }, snap.state);
   // The session's handle on Chromium's worker (b.worker, used by b.tabIdOf) must answer for the next block: the
   // storage change above wakes a worker that a block stopped, and one that stays silent is not handed on.
-  if (m.kind === 'chromium') await bounded('the worker answering', m.b.worker.evaluate(() => true), 10_000);
+  if (m.kind === 'chromium')
+    await bounded(
+      'the worker answering',
+      m.b.worker.evaluate(() => true),
+      10_000,
+    );
   m.sim.reset();
   m.site.requests.length = 0;
   m.dialogs.length = 0;
