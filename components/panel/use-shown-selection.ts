@@ -3,9 +3,11 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Message } from '@/utils/messaging/protocol';
 import { readyPage, type PageState } from './use-page-reading';
 
+const inAskBox = (el: EventTarget | null): boolean => !!(el as Element | null)?.closest?.('.ask-box');
+
 /** The user is in the panel's question box: a selection the page makes now (on blur, say) was not the user's. */
 export function askBoxFocused(doc: Document): boolean {
-  return doc.hasFocus() && !!doc.activeElement?.closest('.ask-box');
+  return doc.hasFocus() && inAskBox(doc.activeElement);
 }
 
 /**
@@ -13,7 +15,8 @@ export function askBoxFocused(doc: Document): boolean {
  * (quick-ask.ts; the worker never puts in another, tab-sources.ts). It follows the page: the worker says when
  * the bound tab's selection changed (`bg→panel:selection-changed`) and the panel reads it — except while the
  * user is in the question box, so a page that selects other text when the user clicks into the panel does not
- * get it shown and sent (what the page selected meanwhile is read once the user leaves the box). `drop()`: the × — the shown selection does not go with the next question.
+ * get it shown and sent (what the page selected meanwhile is read once the user leaves the box).
+ * `drop()`: the × — the shown selection does not go with the next question.
  */
 export function useShownSelection(tabId: number | undefined, page: PageState, readPage: () => Promise<unknown>, doc: Document = document) {
   const [dropped, setDropped] = useState<string | undefined>(undefined);
@@ -33,9 +36,7 @@ export function useShownSelection(tabId: number | undefined, page: PageState, re
       return undefined;
     };
     const left = (e: FocusEvent) => {
-      const from = e.target as Element | null;
-      const to = e.relatedTarget as Element | null;
-      if (!missed.current || !from?.closest?.('.ask-box') || to?.closest?.('.ask-box')) return;
+      if (!missed.current || !inAskBox(e.target) || inAskBox(e.relatedTarget)) return;
       missed.current = false;
       void readPage();
     };

@@ -8,7 +8,7 @@
 // would wait on it for ever.
 // The key stays where set-up saved it; no suite that uses a kept browser changes it.
 import { bounded } from './ui-driver';
-import type { Moonlit } from './moonlit';
+import type { BrowserKind, Moonlit } from './moonlit';
 
 interface State {
   local: Record<string, unknown>;
@@ -50,15 +50,15 @@ export async function snapshotOf(m: Moonlit): Promise<Snapshot> {
 }
 
 /** Whether the browser still answers (a suite may have closed or crashed it). */
-export const answers = (m: Moonlit): Promise<boolean> =>
+const answers = (m: Moonlit): Promise<boolean> =>
   bounded(
     'a kept browser answering',
     m.helper.evaluate(() => true, null),
     10_000,
   ).catch(() => false);
 
-/** Puts a used browser back as `snap` recorded it. Throws when it cannot (the caller then closes the browser). */
-export async function restore(m: Moonlit, snap: Snapshot): Promise<void> {
+/** Puts a used browser back as `snap` recorded it. Throws when it cannot (the browser is then closed). */
+async function restore(m: Moonlit, snap: Snapshot): Promise<void> {
   for (const page of await pagesOf(m)) if (!snap.pages.has(page)) await page.close();
   await m.helper.evaluate(async (s: State) => {
     const g = globalThis as unknown as { browser?: Api; chrome: Api };
@@ -84,4 +84,43 @@ export async function restore(m: Moonlit, snap: Snapshot): Promise<void> {
   m.site.requests.length = 0;
   m.dialogs.length = 0;
   m.outside.length = 0;
+}
+
+let keeping = false;
+const kept = new Map<BrowserKind, { m: Moonlit; snap: Snapshot }>();
+
+/** From now on, blocks in this process hand their option-less browsers on (lane.ts). */
+export function keepBrowsers(): void {
+  keeping = true;
+}
+
+/** Whether this process keeps browsers for the next block (only lane.ts asks it to). */
+export const keepsBrowsers = (): boolean => keeping;
+
+/** A kept browser of this kind that still answers, taken out of the keep; undefined when there is none. */
+export async function takeKept(kind: BrowserKind): Promise<{ m: Moonlit; snap: Snapshot } | undefined> {
+  const k = kept.get(kind);
+  kept.delete(kind);
+  if (k && (await answers(k.m))) return k;
+  await k?.m.close().catch(() => undefined);
+  return undefined;
+}
+
+/** Puts `m` back and keeps it for the next block; false (and why, in the output) when it is not kept. */
+export async function handBack(kind: BrowserKind, m: Moonlit, snap: Snapshot): Promise<boolean> {
+  if (kept.has(kind)) return false;
+  try {
+    await bounded('putting the browser back as set-up left it', restore(m, snap));
+  } catch (err) {
+    console.log(`# not kept for the next block: ${String(err)}`);
+    return false;
+  }
+  kept.set(kind, { m, snap });
+  return true;
+}
+
+/** Closes the browsers kept for a next block that did not come. */
+export async function closeKeptBrowsers(): Promise<void> {
+  for (const { m } of kept.values()) await m.close().catch(() => undefined);
+  kept.clear();
 }

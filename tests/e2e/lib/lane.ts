@@ -1,13 +1,13 @@
 // One lane of scripts/e2e-pool.mjs: a test process that runs end-to-end files one after another, as the pool hands
 // them out over IPC. One process for many files, not one each: starting `tsx` and loading the browser drivers cost
-// about 1.5 CPU-seconds a file, and a process can keep a browser for the next file (moonlit.ts). node:test runs the
+// about 1.5 CPU-seconds a file, and a process can keep a browser for the next file (kept-browsers.ts). node:test runs the
 // top-level blocks one at a time in the order they were declared, so a file's blocks end before the next file's
 // start; a block declared after them tells when they have.
 // Run by the pool: node --import tsx --test-reporter=spec tests/e2e/lib/lane.ts
 import { after, describe } from 'node:test';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { closeKeptBrowsers, keepBrowsers } from './moonlit';
+import { closeKeptBrowsers, keepBrowsers } from './kept-browsers';
 
 type FromPool = { file: string | null };
 

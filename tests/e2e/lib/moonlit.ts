@@ -11,11 +11,11 @@ import { terminateFirefoxBackground } from './firefox-background';
 import { TRAP_SCRIPT } from './hostile';
 import { launchChrome, type ChromeSession } from './launch-chrome';
 import { launchFirefox, tabIdIn, type FirefoxSession } from './launch-firefox';
-import { answers, restore, snapshotOf, type Snapshot } from './kept-browsers';
+import { handBack, keepsBrowsers, snapshotOf, takeKept, type Snapshot } from './kept-browsers';
 import { configureOn, SECRET_KEY } from './moonlit-setup';
 import { waitForOptionsForm } from './options-flow';
 import { waitForPanelPage } from './panel-flow';
-import { bounded, LOAD_TIMEOUT_MS, type UiPage } from './ui-driver';
+import { LOAD_TIMEOUT_MS, type UiPage } from './ui-driver';
 import { watchChrome } from './watched-chrome';
 
 export type BrowserKind = 'chromium' | 'firefox';
@@ -209,36 +209,14 @@ export async function startMoonlit(kind: BrowserKind, opts: MoonlitOptions = {})
   }
 }
 
-// lane.ts runs many files in one process: there a browser started with no options is kept for the next block
-// (kept-browsers.ts), instead of closed and started again. Run alone, a file closes its browsers as before.
-let keeping = false;
-const kept = new Map<BrowserKind, { m: Moonlit; snap: Snapshot }>();
-
-/** From now on, blocks in this process hand their option-less browsers on (lane.ts). */
-export function keepBrowsers(): void {
-  keeping = true;
-}
-
-/** Closes the browsers kept for a next block that did not come. */
-export async function closeKeptBrowsers(): Promise<void> {
-  for (const { m } of kept.values()) await m.close().catch(() => undefined);
-  kept.clear();
-}
-
-async function takeKept(kind: BrowserKind): Promise<{ m: Moonlit; snap: Snapshot } | undefined> {
-  const k = kept.get(kind);
-  kept.delete(kind);
-  if (k && (await answers(k.m))) return k;
-  await k?.m.close().catch(() => undefined);
-  return undefined;
-}
-
 /** One Moonlit for every test of the describe block this is called in: started (or kept) before them, closed (or kept) after. */
 export function useMoonlit(kind: 'chromium', opts?: MoonlitOptions): () => ChromeMoonlit;
 export function useMoonlit(kind: 'firefox', opts?: MoonlitOptions): () => FirefoxMoonlit;
 export function useMoonlit(kind: BrowserKind, opts?: MoonlitOptions): () => Moonlit;
 export function useMoonlit(kind: BrowserKind, opts: MoonlitOptions = {}): () => Moonlit {
-  const keep = keeping && Object.keys(opts).length === 0;
+  // lane.ts runs many files in one process: there a browser started with no options is kept for the next block
+  // (kept-browsers.ts) instead of closed and started again. Run alone, a file closes its browsers as before.
+  const keep = keepsBrowsers() && Object.keys(opts).length === 0;
   let m: Moonlit | undefined;
   let snap: Snapshot | undefined;
   before(async () => {
@@ -247,17 +225,8 @@ export function useMoonlit(kind: BrowserKind, opts: MoonlitOptions = {}): () => 
     snap = k?.snap ?? (keep ? await snapshotOf(m) : undefined);
   });
   after(async () => {
-    const handOn =
-      keep &&
-      m &&
-      snap &&
-      !kept.has(kind) &&
-      (await bounded('putting the browser back as set-up left it', restore(m, snap)).then(
-        () => true,
-        (err: unknown) => (console.log(`# not kept for the next block: ${String(err)}`), false),
-      ));
-    if (handOn && m && snap) kept.set(kind, { m, snap });
-    else await m?.close();
+    if (m && snap && (await handBack(kind, m, snap))) return;
+    await m?.close();
   });
   return () => {
     if (!m) throw new Error(`Moonlit in ${kind} did not start (see the failure of the "before" hook)`);
