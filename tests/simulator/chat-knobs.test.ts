@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ask, joined, parseSse, postChat, streamChat, useSim } from './test-helpers';
+import { describe, expect, it, vi } from 'vitest';
+import { ask, auth, joined, parseSse, postChat, streamChat, useSim } from './test-helpers';
 
 /** Reads a body until it ends or breaks; returns what arrived and whether it broke. */
 async function readAll(res: Response): Promise<{ text: string; broke: boolean }> {
@@ -181,6 +181,22 @@ describe('stream failure knobs', () => {
     const { res } = await streamChat(sim, ask());
     expect(res.headers.get('msh-request-id')).toBe('req-fixed-1');
     expect(sim.log[0].firstByteAt).toBeGreaterThanOrEqual(sim.log[0].receivedAt);
+  });
+
+  it('records when a response was over, also when the client dropped it mid-stream (a Stop)', async () => {
+    const sim = await useSim();
+    sim.script({ content: 'x'.repeat(4000), chunkSize: 4, chunkDelayMs: 20 });
+    const stop = new AbortController();
+    const res = await fetch(`${sim.baseUrl}/chat/completions`, {
+      method: 'POST',
+      headers: auth(),
+      body: JSON.stringify(ask('Why?', { stream: true })),
+      signal: stop.signal,
+    });
+    await res.body!.getReader().read();
+    expect(sim.log[0].closedAt).toBeUndefined();
+    stop.abort();
+    await vi.waitFor(() => expect(sim.log[0].closedAt).toBeGreaterThanOrEqual(sim.log[0].firstByteAt!), { timeout: 30_000, interval: 5 });
   });
 
   it('finishReason override reaches the finish chunk', async () => {

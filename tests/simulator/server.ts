@@ -52,6 +52,10 @@ async function handle(state: SimState, req: IncomingMessage, res: ServerResponse
   ctx.rec = { id: state.recordId(), method, path: path + url.search, headers: lowerHeaders(req), body: text, receivedAt };
   if (json !== undefined) ctx.rec.json = json;
   state.log.push(ctx.rec);
+  const rec = ctx.rec;
+  res.on('close', () => {
+    rec.closedAt = Date.now();
+  });
 
   if (!path.startsWith('/v1/')) return sendError(ctx, 404, 'resource_not_found_error', `Not found: ${path}`);
   if (method === 'POST' && path === '/v1/chat/completions') return handleChat(ctx);

@@ -39,6 +39,8 @@ export interface RecordedRequest {
   receivedAt: number;
   /** When the status line and headers were written; absent if the socket was dropped before that. */
   firstByteAt?: number;
+  /** When the response was over: ended by the simulator or dropped by the client (a Stop). */
+  closedAt?: number;
 }
 
 /**

@@ -61,7 +61,8 @@ describe('ask session', () => {
     s.panel.postMessage({ type: 'panel→bg:ask', request: ask });
     await until(() => s.text().length >= 8);
     s.panel.postMessage({ type: 'panel→bg:stop' });
-    await new Promise((r) => setTimeout(r, 150));
+    // The simulator sees the connection dropped once the worker has aborted; deltas it had posted come first.
+    await until(() => chatRequests()[0]?.closedAt !== undefined);
     const seen = s.text().length;
     await new Promise((r) => setTimeout(r, 200));
     expect(s.text().length).toBe(seen);

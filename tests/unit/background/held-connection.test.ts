@@ -3,10 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dropHeldConnection, heldConnection, watchHeldConnection } from '../../../utils/background/held-connection';
 import type { LocalConnection } from '../../../utils/background/connection';
 import { keyHintItem, modelsCacheItem, settingsItem } from '../../../utils/storage/items';
-import { setApiKey } from '../../../utils/storage/secret-store';
+import { onSecretChange, setApiKey } from '../../../utils/storage/secret-store';
 
 const local = (apiKey: string): LocalConnection => ({ settings: {} as LocalConnection['settings'], apiKey, hostAllowed: true });
-const tick = () => new Promise((r) => setTimeout(r, 10));
 
 /** Event doubles that the test fires. */
 function events() {
@@ -67,11 +66,19 @@ describe('the reading the worker holds between questions', () => {
   });
 
   it('hears of a key saved in another context (the options page) through secret-store', async () => {
-    watchHeldConnection(fakeBrowser as never);
+    // The real channel of secret-store; the test only learns when its message has been handled.
+    let handled!: () => void;
+    const heard = new Promise<void>((r) => (handled = r));
+    watchHeldConnection(fakeBrowser as never, (drop) =>
+      onSecretChange(() => {
+        drop();
+        handled();
+      }),
+    );
     const read = vi.fn(async () => local('sk-1'));
     await heldConnection(read);
     await setApiKey('sk-a-new-key-0123456789');
-    await tick(); // BroadcastChannel delivers in a later task
+    await heard; // BroadcastChannel delivers in a later task
     await heldConnection(read);
     expect(read).toHaveBeenCalledTimes(2);
   });
