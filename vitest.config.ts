@@ -8,6 +8,8 @@ const base = {
   // Tests wait on events and states; these bounds only catch a hang, so a busy 2-core machine must not reach them.
   testTimeout: 60_000,
   hookTimeout: 60_000,
+  // expect.poll waits on a state like vi.waitFor (tests/unit/setup.ts): its 1 s default is too short beside the browsers.
+  expect: { poll: { timeout: 30_000 } },
 };
 
 export default defineConfig({
