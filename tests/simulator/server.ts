@@ -44,18 +44,17 @@ async function handle(state: SimState, req: IncomingMessage, res: ServerResponse
   const { body, tooLarge } = await readBody(req, Math.max(state.maxFileBytes, 100 * MB) + MB);
   const json = parseJson(body);
   const aborter = new AbortController();
-  res.on('close', () => aborter.abort());
   const ctx: Ctx = { req, res, state, body, bodyTooLarge: tooLarge, json, url, signal: AbortSignal.any([aborter.signal, state.closing.signal]) };
+  res.on('close', () => {
+    if (ctx.rec) ctx.rec.closedAt = Date.now();
+    aborter.abort();
+  });
   if (path.startsWith('/__sim/')) return handleControl(ctx, method, path);
 
   const text = body.length > MAX_LOGGED_BODY ? body.subarray(0, MAX_LOGGED_BODY).toString('utf8') : body.toString('utf8');
   ctx.rec = { id: state.recordId(), method, path: path + url.search, headers: lowerHeaders(req), body: text, receivedAt };
   if (json !== undefined) ctx.rec.json = json;
   state.log.push(ctx.rec);
-  const rec = ctx.rec;
-  res.on('close', () => {
-    rec.closedAt = Date.now();
-  });
 
   if (!path.startsWith('/v1/')) return sendError(ctx, 404, 'resource_not_found_error', `Not found: ${path}`);
   if (method === 'POST' && path === '/v1/chat/completions') return handleChat(ctx);

@@ -19,8 +19,8 @@ export function auth(key = DEFAULT_KEY): Record<string, string> {
   return { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' };
 }
 
-export function postChat(sim: Simulator, body: unknown, headers = auth()): Promise<Response> {
-  return fetch(`${sim.baseUrl}/chat/completions`, { method: 'POST', headers, body: JSON.stringify(body) });
+export function postChat(sim: Simulator, body: unknown, headers = auth(), signal?: AbortSignal): Promise<Response> {
+  return fetch(`${sim.baseUrl}/chat/completions`, { method: 'POST', headers, body: JSON.stringify(body), signal });
 }
 
 export const ask = (q = 'What is this page about?', extra: Record<string, unknown> = {}) => ({
